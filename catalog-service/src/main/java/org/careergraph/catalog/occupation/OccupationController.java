@@ -1,0 +1,74 @@
+package org.careergraph.catalog.occupation;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.model.Page;
+import io.micronaut.data.model.Pageable;
+import io.micronaut.data.model.Sort;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.net.URI;
+import java.util.List;
+import org.careergraph.platform.security.Roles;
+import org.careergraph.platform.web.ProblemException;
+
+/** The occupation pages: public to read, editors and admins write. */
+@Controller("/api/occupations")
+class OccupationController {
+
+    private final OccupationService service;
+
+    OccupationController(OccupationService service) {
+        this.service = service;
+    }
+
+    @Get
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    OccupationPage list(@QueryValue(defaultValue = "0") @Min(0) int page,
+                        @QueryValue(defaultValue = "20") @Min(1) @Max(100) int size) {
+        Page<Occupation> result = service.page(Pageable.from(page, size, Sort.of(Sort.Order.asc("id"))));
+        return new OccupationPage(result.getContent(), result.getTotalSize(), page, size);
+    }
+
+    @Get("/{id}")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    HttpResponse<Occupation> get(@PathVariable String id) {
+        Occupation occupation = service.find(id)
+                .orElseThrow(() -> ProblemException.notFound("No occupation " + id + "."));
+        return HttpResponse.ok(occupation).header(HttpHeaders.ETAG, occupation.etag());
+    }
+
+    @Post
+    @Secured({Roles.ADMIN, Roles.EDITOR})
+    HttpResponse<Occupation> create(@Body @Valid OccupationInput input, Authentication author) {
+        Occupation created = service.create(input, author.getName());
+        return HttpResponse.created(created, URI.create("/api/occupations/" + created.id()))
+                .header(HttpHeaders.ETAG, created.etag());
+    }
+
+    @Put("/{id}")
+    @Secured({Roles.ADMIN, Roles.EDITOR})
+    HttpResponse<Occupation> replace(@PathVariable String id, @Header(HttpHeaders.IF_MATCH) @Nullable String ifMatch,
+                                     @Body @Valid OccupationInput input, Authentication author) {
+        Occupation replaced = service.replace(id, input, ifMatch, author.getName());
+        return HttpResponse.ok(replaced).header(HttpHeaders.ETAG, replaced.etag());
+    }
+
+    @Serdeable
+    record OccupationPage(List<Occupation> items, long total, int page, int size) {
+    }
+}

@@ -1,0 +1,17 @@
+package org.careergraph.catalog.occupation;
+
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.Page;
+import io.micronaut.data.model.Pageable;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+import java.util.Optional;
+
+@JdbcRepository(dialect = Dialect.MYSQL)
+interface OccupationRepository extends CrudRepository<Occupation, String> {
+
+    Page<Occupation> findAll(Pageable pageable);
+
+    /** Locks the row for the rest of the transaction, so that concurrent replacements are serialized. */
+    Optional<Occupation> findByIdForUpdate(String id);
+}

@@ -1,0 +1,56 @@
+package org.careergraph.catalog.seed;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.context.event.StartupEvent;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import org.careergraph.catalog.occupation.OccupationInput;
+import org.careergraph.catalog.occupation.OccupationService;
+import org.careergraph.events.CodeSystem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Loads the seed career pages shipped with the service into an empty catalog slot: a page that exists already is
+ * left as it is, so edits survive restarts.
+ */
+@Singleton
+@Requires(property = "careergraph.catalog.load-seeds", value = "true")
+class SeedLoader implements ApplicationEventListener<StartupEvent> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SeedLoader.class);
+    private static final String AUTHOR = "seed";
+
+    private final OccupationService occupations;
+
+    SeedLoader(OccupationService occupations) {
+        this.occupations = occupations;
+    }
+
+    @Override
+    public void onApplicationEvent(StartupEvent event) {
+        for (String file : read("seeds/index.txt").lines().filter(l -> !l.isBlank() && l.endsWith(".txt")).toList()) {
+            OccupationInput page = SeedPage.parse(read("seeds/" + file));
+            String id = CodeSystem.parse(page.codeSystem()).orElseThrow().occupationId(page.code());
+            if (occupations.find(id).isEmpty()) {
+                occupations.create(page, AUTHOR);
+                LOG.info("Loaded seed page {} as {}", file, id);
+            }
+        }
+    }
+
+    private static String read(String resource) {
+        try (InputStream in = SeedLoader.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + resource);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

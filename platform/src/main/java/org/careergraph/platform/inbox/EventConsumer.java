@@ -1,0 +1,224 @@
+package org.careergraph.platform.inbox;
+
+import io.cloudevents.CloudEvent;
+import io.cloudevents.kafka.KafkaMessageFactory;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.careergraph.events.EventPayload;
+import org.careergraph.events.EventType;
+import org.careergraph.platform.kafka.KafkaSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one way every service consumes events: at least once, with idempotent handling.
+ *
+ * <p>For each record: bind the CloudEvent to its contract record, then in one database transaction skip it if its id
+ * was processed before, else run the handlers and record the id. Offsets are committed only after that transaction.
+ * A failing record is retried with exponential backoff a bounded number of times, then dead-lettered so that the
+ * partition moves on; a record that can never succeed (not a CloudEvent, a payload that does not bind) is
+ * dead-lettered at once. Unknown event types are skipped: consumers ignore what they do not know.
+ */
+@Singleton
+@Requires(bean = EventHandler.class)
+public class EventConsumer implements ApplicationEventListener<StartupEvent> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EventConsumer.class);
+
+    private final Map<EventType, List<EventHandler<EventPayload>>> handlers;
+    private final KafkaSettings settings;
+    private final String group;
+    private final TransactionOperations<Connection> transactions;
+    private final ProcessedEventRepository processed;
+    private final DeadLetters deadLetters;
+    private final JsonMapper json;
+    private final int maxAttempts;
+    private final Duration initialBackoff;
+
+    private volatile boolean running;
+    private volatile KafkaConsumer<String, byte[]> consumer;
+    private Thread thread;
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    EventConsumer(List<EventHandler<?>> handlers, KafkaSettings settings,
+                  @Value("${careergraph.kafka.consumer-group:}") String group,
+                  TransactionOperations<Connection> transactions, ProcessedEventRepository processed,
+                  DeadLetters deadLetters, JsonMapper json,
+                  @Value("${careergraph.kafka.consumer.max-attempts:4}") int maxAttempts,
+                  @Value("${careergraph.kafka.consumer.initial-backoff:200ms}") Duration initialBackoff) {
+        this.handlers = handlers.stream().collect(Collectors.groupingBy(EventHandler::type,
+                Collectors.mapping(h -> (EventHandler<EventPayload>) (EventHandler) h, Collectors.toList())));
+        this.settings = settings;
+        this.group = group.isBlank() ? settings.serviceName() : group;
+        this.transactions = transactions;
+        this.processed = processed;
+        this.deadLetters = deadLetters;
+        this.json = json;
+        this.maxAttempts = maxAttempts;
+        this.initialBackoff = initialBackoff;
+    }
+
+    @Override
+    public void onApplicationEvent(StartupEvent event) {
+        running = true;
+        thread = new Thread(this::run, "event-consumer-" + group);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** The topics this service consumes: those of the event types it has handlers for. */
+    Collection<String> topics() {
+        return handlers.keySet().stream().map(EventType::topic).distinct().sorted().toList();
+    }
+
+    private void run() {
+        while (running) {
+            try (KafkaConsumer<String, byte[]> kafka = newConsumer()) {
+                consumer = kafka;
+                kafka.subscribe(topics());
+                LOG.info("Consuming {} as group {}", topics(), group);
+                while (running) {
+                    ConsumerRecords<String, byte[]> records = kafka.poll(Duration.ofMillis(500));
+                    Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
+                    for (ConsumerRecord<String, byte[]> record : records) {
+                        process(record);
+                        done.put(new TopicPartition(record.topic(), record.partition()),
+                                new OffsetAndMetadata(record.offset() + 1));
+                    }
+                    if (!done.isEmpty()) {
+                        kafka.commitSync(done);
+                    }
+                }
+            } catch (WakeupException e) {
+                // stop() woke the consumer up
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception e) {
+                // Broker gone, dead letter not written...: start over from the last committed offsets.
+                LOG.error("Event consumer failed; restarting from the last committed offsets", e);
+                pause(Duration.ofSeconds(1));
+            } finally {
+                consumer = null;
+            }
+        }
+    }
+
+    private KafkaConsumer<String, byte[]> newConsumer() {
+        Map<String, Object> props = settings.clientProperties("consumer");
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        // Few records per poll: a batch of poison records, each retried with backoff, must fit in max.poll.interval.
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 50);
+        return new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    /** Handles, skips or dead-letters one record; returns only when the record may be committed. */
+    void process(ConsumerRecord<String, byte[]> record) throws Exception {
+        ReceivedEvent<EventPayload> event;
+        try {
+            Optional<ReceivedEvent<EventPayload>> bound = bind(record);
+            if (bound.isEmpty()) {
+                return;
+            }
+            event = bound.get();
+        } catch (Exception e) {
+            LOG.warn("Dead-lettering unreadable record {}-{}@{}: {}", record.topic(), record.partition(),
+                    record.offset(), e.toString());
+            deadLetters.send(record, group, e);
+            return;
+        }
+        Exception last = null;
+        for (int attempt = 1; attempt <= maxAttempts; attempt++) {
+            try {
+                handleOnce(event);
+                return;
+            } catch (Exception e) {
+                last = e;
+                LOG.warn("Handling event {} ({}) failed, attempt {} of {}: {}", event.id(), event.type().type(),
+                        attempt, maxAttempts, e.toString());
+                if (attempt < maxAttempts) {
+                    pause(initialBackoff.multipliedBy(1L << (attempt - 1)));
+                }
+            }
+        }
+        LOG.error("Dead-lettering event {} ({}) after {} attempts", event.id(), event.type().type(), maxAttempts, last);
+        deadLetters.send(record, group, last);
+    }
+
+    /** Empty for event types this service does not handle. */
+    @SuppressWarnings("unchecked")
+    private Optional<ReceivedEvent<EventPayload>> bind(ConsumerRecord<String, byte[]> record) throws Exception {
+        CloudEvent cloudEvent = KafkaMessageFactory.createReader(record.headers(), record.value()).toEvent();
+        Optional<EventType> type = EventType.fromType(cloudEvent.getType()).filter(handlers::containsKey);
+        if (type.isEmpty()) {
+            return Optional.empty();
+        }
+        if (cloudEvent.getData() == null) {
+            throw new IllegalArgumentException("event " + cloudEvent.getId() + " has no data");
+        }
+        EventPayload payload = json.readValue(cloudEvent.getData().toBytes(), type.get().payloadType());
+        return Optional.of(new ReceivedEvent<>(cloudEvent.getId(), type.get(), cloudEvent.getSource(),
+                cloudEvent.getSubject(), cloudEvent.getTime(), payload));
+    }
+
+    private void handleOnce(ReceivedEvent<EventPayload> event) {
+        transactions.executeWrite(status -> {
+            if (processed.existsById(event.id())) {
+                LOG.debug("Skipping event {}: already processed", event.id());
+                return null;
+            }
+            for (EventHandler<EventPayload> handler : handlers.get(event.type())) {
+                handler.handle(event);
+            }
+            processed.save(new ProcessedEvent(event.id(), event.type().type(), Instant.now()));
+            return null;
+        });
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @PreDestroy
+    void stop() throws InterruptedException {
+        running = false;
+        KafkaConsumer<String, byte[]> current = consumer;
+        if (current != null) {
+            current.wakeup();
+        }
+        if (thread != null) {
+            thread.join(Duration.ofSeconds(30));
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package org.careergraph.platform.web;
+
+import io.micronaut.http.HttpStatus;
+import java.util.List;
+
+/** Thrown by a service to answer with a problem: a status, a sentence, and the fields at fault if any. */
+public class ProblemException extends RuntimeException {
+
+    private final HttpStatus status;
+    private final List<Problem.FieldError> errors;
+
+    public ProblemException(HttpStatus status, String detail, List<Problem.FieldError> errors) {
+        super(detail);
+        this.status = status;
+        this.errors = List.copyOf(errors);
+    }
+
+    public static ProblemException notFound(String detail) {
+        return new ProblemException(HttpStatus.NOT_FOUND, detail, List.of());
+    }
+
+    /** A request that is well-formed but refers to something that does not exist or breaks a rule. */
+    public static ProblemException invalidField(String field, String message) {
+        return invalidFields(List.of(new Problem.FieldError(field, message)));
+    }
+
+    public static ProblemException invalidFields(List<Problem.FieldError> errors) {
+        return new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "The request has invalid fields.", errors);
+    }
+
+    public static ProblemException conflict(String detail) {
+        return new ProblemException(HttpStatus.CONFLICT, detail, List.of());
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public List<Problem.FieldError> errors() {
+        return errors;
+    }
+}

@@ -1,0 +1,68 @@
+package org.careergraph.platform.web;
+
+import io.micronaut.context.annotation.Replaces;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.server.exceptions.response.Error;
+import io.micronaut.http.server.exceptions.response.ErrorContext;
+import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every error of every service as {@code application/problem+json} (RFC 9457): malformed JSON, failed validation
+ * (one entry per field), unknown routes, refused authentication, and our own {@link ProblemException}. A server error
+ * answers with a reference to the log line, never with the exception's text or stack trace.
+ */
+@Singleton
+@Replaces(ErrorResponseProcessor.class)
+class ProblemResponseProcessor implements ErrorResponseProcessor<Problem> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProblemResponseProcessor.class);
+
+    @Override
+    public MutableHttpResponse<Problem> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
+        HttpStatus status = response.status();
+        String detail;
+        List<Problem.FieldError> fields = new ArrayList<>();
+        if (status.getCode() >= 500) {
+            String reference = UUID.randomUUID().toString();
+            LOG.error("Request {} {} failed (reference {})", context.getRequest().getMethod(),
+                    context.getRequest().getPath(), reference, context.getRootCause().orElse(null));
+            detail = "The server could not complete the request; reference " + reference + ".";
+        } else {
+            // Our own exceptions name fields as the caller sees them; validation paths need trimming.
+            boolean ours = context.getRootCause().filter(ProblemException.class::isInstance).isPresent();
+            List<String> messages = new ArrayList<>();
+            for (Error error : context.getErrors()) {
+                if (error.getPath().isPresent()) {
+                    String path = error.getPath().get();
+                    fields.add(new Problem.FieldError(ours ? path : fieldOf(path), error.getMessage()));
+                } else {
+                    messages.add(error.getMessage());
+                }
+            }
+            detail = messages.isEmpty() ? (fields.isEmpty() ? null : "The request has invalid fields.")
+                    : String.join("; ", messages);
+        }
+        Problem problem = new Problem("about:blank", status.getReason(), status.getCode(), detail,
+                context.getRequest().getPath(), fields);
+        return response.contentType(Problem.CONTENT_TYPE).body(problem);
+    }
+
+    /**
+     * Validation paths name the method and its parameter first ("create.request.salaryBands[0].min"); the caller
+     * knows only the field inside the body or the parameter itself.
+     */
+    static String fieldOf(String path) {
+        String[] nodes = path.split("\\.");
+        if (nodes.length >= 3) {
+            return String.join(".", List.of(nodes).subList(2, nodes.length));
+        }
+        return nodes[nodes.length - 1];
+    }
+}
