@@ -176,6 +176,12 @@ class OccupationApiIT implements TestPropertyProvider {
     }
 
     @Test
+    void theServiceIsReadyWithItsDatabaseAndBroker() {
+        assertEquals(HttpStatus.OK, http.toBlocking().exchange(HttpRequest.GET("/health/readiness")).getStatus());
+        assertEquals(HttpStatus.OK, http.toBlocking().exchange(HttpRequest.GET("/health/liveness")).getStatus());
+    }
+
+    @Test
     void anUnknownOccupationIsNotFound() {
         HttpClientResponseException e = assertThrows(HttpClientResponseException.class,
                 () -> http.toBlocking().exchange(HttpRequest.GET("/api/occupations/anzsco-000000")));

@@ -1,15 +1,16 @@
 package org.careergraph.platform.kafka;
 
-import io.micronaut.context.event.ApplicationEventListener;
-import io.micronaut.context.event.StartupEvent;
+import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.careergraph.events.Topics;
 import org.slf4j.Logger;
@@ -17,10 +18,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Creates the system's topics and their dead-letter topics when they are missing, so a fresh broker works with no
- * setup step. Off where topics are managed outside (Strimzi KafkaTopic in Kubernetes).
+ * setup step. Off where topics are managed outside (Strimzi KafkaTopic in Kubernetes). A broker that is not there yet
+ * does not stop the service from starting: it retries, and readiness stays down meanwhile.
  */
 @Singleton
-class TopicSetup implements ApplicationEventListener<StartupEvent> {
+class TopicSetup {
 
     private static final Logger LOG = LoggerFactory.getLogger(TopicSetup.class);
 
@@ -30,16 +32,31 @@ class TopicSetup implements ApplicationEventListener<StartupEvent> {
         this.settings = settings;
     }
 
-    @Override
-    public void onApplicationEvent(StartupEvent event) {
-        if (settings.createTopics()) {
+    private volatile boolean done;
+
+    @Scheduled(fixedDelay = "5s")
+    void ensureTopicsOnce() {
+        if (done || !settings.createTopics()) {
+            return;
+        }
+        try {
             ensureTopics();
+            done = true;
+        } catch (RuntimeException e) {
+            LOG.warn("Kafka topics not ready yet, retrying: {}", e.getMessage());
         }
     }
 
+    private Map<String, Object> adminProperties() {
+        Map<String, Object> props = settings.clientProperties("topic-setup");
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+        return props;
+    }
+
     void ensureTopics() {
-        try (Admin admin = Admin.create(settings.clientProperties("topic-setup"))) {
-            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+        try (Admin admin = Admin.create(adminProperties())) {
+            Set<String> existing = admin.listTopics().names().get(15, TimeUnit.SECONDS);
             List<NewTopic> missing = new ArrayList<>();
             for (String topic : Topics.ALL) {
                 for (String name : List.of(topic, Topics.deadLetter(topic))) {
@@ -52,7 +69,7 @@ class TopicSetup implements ApplicationEventListener<StartupEvent> {
                 return;
             }
             try {
-                admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+                admin.createTopics(missing).all().get(15, TimeUnit.SECONDS);
                 LOG.info("Created topics {}", missing.stream().map(NewTopic::name).toList());
             } catch (ExecutionException e) {
                 // Another service may have created them at the same moment; that is fine.
