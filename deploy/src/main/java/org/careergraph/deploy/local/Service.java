@@ -1,0 +1,47 @@
+package org.careergraph.deploy.local;
+
+/** The four services: where their build output is, how they start, their default local port and database. */
+enum Service {
+
+    CATALOG("catalog", "catalog-service", "org.careergraph.catalog.CatalogApplication", 8081),
+    IMMIGRATION("immigration", "immigration-service", "org.careergraph.immigration.ImmigrationApplication", 8082),
+    SCORING("scoring", "scoring-service", "org.careergraph.scoring.ScoringApplication", 8083),
+    NOTIFICATION("notification", "notification-service", "org.careergraph.notification.NotificationApplication", 8084);
+
+    private final String shortName;
+    private final String module;
+    private final String mainClass;
+    private final int defaultPort;
+
+    Service(String shortName, String module, String mainClass, int defaultPort) {
+        this.shortName = shortName;
+        this.module = module;
+        this.mainClass = mainClass;
+        this.defaultPort = defaultPort;
+    }
+
+    /** Log prefix, database name and the middle of its port variable (CAREERGRAPH_CATALOG_PORT). */
+    String shortName() {
+        return shortName;
+    }
+
+    String module() {
+        return module;
+    }
+
+    String mainClass() {
+        return mainClass;
+    }
+
+    int defaultPort() {
+        return defaultPort;
+    }
+
+    String database() {
+        return shortName;
+    }
+
+    String portVariable() {
+        return "CAREERGRAPH_" + name() + "_PORT";
+    }
+}
