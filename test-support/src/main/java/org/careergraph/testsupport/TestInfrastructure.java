@@ -92,7 +92,7 @@ public final class TestInfrastructure {
      * Micronaut properties that point a service at this infrastructure, using a fresh database named
      * {@code prefix_<random 8 lowercase alnum>}. The map is mutable, to add test-specific properties.
      */
-    public static Map<String, Object> serviceProperties(String databasePrefix) {
+    public static Map<String, String> serviceProperties(String databasePrefix) {
         String databaseName = databasePrefix + "_" + random8();
         checkName(databaseName);
         // Start the database in the background while Kafka starts here: saves seconds on a cold JVM.
@@ -103,7 +103,9 @@ public final class TestInfrastructure {
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }
-        Map<String, Object> props = new LinkedHashMap<>();
+        Map<String, String> props = new LinkedHashMap<>();
+        // A random port: the shared default (PORT, 8080) would clash with anything else on the machine.
+        props.put("micronaut.server.port", "-1");
         props.put("careergraph.kafka.bootstrap-servers", bootstrap);
         props.put("datasources.default.url", jdbcUrl(databaseName));
         props.put("datasources.default.username", dbUsername());

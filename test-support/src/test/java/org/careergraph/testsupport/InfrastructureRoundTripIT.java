@@ -35,21 +35,21 @@ class InfrastructureRoundTripIT {
     @Test
     @Order(1) // first, as in a service test: it starts both servers (in parallel)
     void servicePropertiesPointAtAWorkingBrokerAndDatabase() throws Exception {
-        Map<String, Object> props = TestInfrastructure.serviceProperties("it");
+        Map<String, String> props = TestInfrastructure.serviceProperties("it");
 
-        assertEquals(Set.of("careergraph.kafka.bootstrap-servers", "datasources.default.url", "datasources.default.username",
+        assertEquals(Set.of("micronaut.server.port", "careergraph.kafka.bootstrap-servers", "datasources.default.url", "datasources.default.username",
                 "datasources.default.password", "datasources.default.driver-class-name", "datasources.default.dialect"),
                 props.keySet());
-        assertTrue(((String) props.get("datasources.default.url")).matches("jdbc:mysql://[^/]+/it_[a-z0-9]{8}\\?.*"),
-                props.get("datasources.default.url").toString());
+        assertTrue(props.get("datasources.default.url").matches("jdbc:mysql://[^/]+/it_[a-z0-9]{8}\\?.*"),
+                props.get("datasources.default.url"));
         System.out.println(TestInfrastructure.describe());
         if (System.getenv("TEST_KAFKA_BOOTSTRAP") == null && System.getenv("TEST_DB_URL") == null) {
             assertTrue(TestInfrastructure.describe().contains("embedded KRaft")
                     || TestInfrastructure.describe().contains("Testcontainers"), TestInfrastructure.describe());
         }
 
-        try (Connection c = DriverManager.getConnection((String) props.get("datasources.default.url"),
-                (String) props.get("datasources.default.username"), (String) props.get("datasources.default.password"));
+        try (Connection c = DriverManager.getConnection(props.get("datasources.default.url"),
+                props.get("datasources.default.username"), props.get("datasources.default.password"));
              Statement s = c.createStatement()) {
             s.execute("CREATE TABLE occupation (id VARCHAR(64) PRIMARY KEY, title VARCHAR(200) NOT NULL)");
             s.execute("INSERT INTO occupation VALUES ('" + TestInfrastructure.uniqueId("nurse") + "', 'Infirmière')");

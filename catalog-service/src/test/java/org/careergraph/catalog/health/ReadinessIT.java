@@ -29,8 +29,7 @@ class ReadinessIT implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> props = new HashMap<>();
-        TestInfrastructure.serviceProperties("catalog").forEach((k, v) -> props.put(k, String.valueOf(v)));
+        Map<String, String> props = new HashMap<>(TestInfrastructure.serviceProperties("catalog"));
         props.put("careergraph.kafka.bootstrap-servers", "localhost:1");
         props.put("careergraph.security.jwt-secret", AccessTokens.newSecret());
         return props;

@@ -53,8 +53,7 @@ class OccupationApiIT implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> props = new HashMap<>();
-        TestInfrastructure.serviceProperties("catalog").forEach((k, v) -> props.put(k, String.valueOf(v)));
+        Map<String, String> props = new HashMap<>(TestInfrastructure.serviceProperties("catalog"));
         props.put("careergraph.security.jwt-secret", SECRET);
         return props;
     }
@@ -130,6 +129,21 @@ class OccupationApiIT implements TestPropertyProvider {
                 .exchange(HttpRequest.POST("/api/occupations", broken).contentType(MediaType.APPLICATION_JSON)
                         .bearerAuth(EDITOR)));
         assertProblem(e, HttpStatus.BAD_REQUEST);
+        assertNotStored("anzsco-" + code);
+    }
+
+    @Test
+    void aValueOfTheWrongTypeIsAProblemThatNamesNoInternals() {
+        String code = uniqueCode();
+        String wrongType = "{\"titleZh\": \"住房官員\", \"titleEn\": \"Housing Officer\", \"codeSystem\": \"ANZSCO\","
+                + " \"code\": \"" + code + "\", \"skillLevel\": \"four\", \"salaryBands\": {}}";
+        HttpClientResponseException e = assertThrows(HttpClientResponseException.class, () -> http.toBlocking()
+                .exchange(HttpRequest.POST("/api/occupations", wrongType).contentType(MediaType.APPLICATION_JSON)
+                        .bearerAuth(EDITOR)));
+        Map<?, ?> problem = assertProblem(e, HttpStatus.BAD_REQUEST);
+        String text = problem.toString();
+        assertTrue(!text.contains("class ") && !text.contains("org.careergraph") && !text.contains("io.micronaut"),
+                text);
         assertNotStored("anzsco-" + code);
     }
 

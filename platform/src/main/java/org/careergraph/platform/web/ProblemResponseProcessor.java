@@ -2,14 +2,18 @@ package org.careergraph.platform.web;
 
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.core.convert.exceptions.ConversionErrorException;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.response.Error;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import io.micronaut.json.JsonSyntaxException;
+import io.micronaut.serde.exceptions.SerdeException;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +27,7 @@ import org.slf4j.LoggerFactory;
 class ProblemResponseProcessor implements ErrorResponseProcessor<Problem> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProblemResponseProcessor.class);
+    private static final Pattern INTERNALS = Pattern.compile("class |org\\.careergraph|io\\.micronaut|java\\.");
 
     @Override
     public MutableHttpResponse<Problem> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
@@ -34,6 +39,11 @@ class ProblemResponseProcessor implements ErrorResponseProcessor<Problem> {
             LOG.error("Request {} {} failed (reference {})", context.getRequest().getMethod(),
                     context.getRequest().getPath(), reference, context.getRootCause().orElse(null));
             detail = "The server could not complete the request; reference " + reference + ".";
+        } else if (context.getRootCause().filter(ProblemResponseProcessor::isUnreadableBody).isPresent()) {
+            // The binder's messages name our classes; the caller only needs to know the body did not fit.
+            String reason = context.getErrors().stream().map(Error::getMessage).findFirst().orElse("");
+            detail = "The request body is not JSON of the expected shape"
+                    + (INTERNALS.matcher(reason).find() || reason.isBlank() ? "." : ": " + reason);
         } else {
             // Our own exceptions name fields as the caller sees them; validation paths need trimming.
             boolean ours = context.getRootCause().filter(ProblemException.class::isInstance).isPresent();
@@ -52,6 +62,11 @@ class ProblemResponseProcessor implements ErrorResponseProcessor<Problem> {
         Problem problem = new Problem("about:blank", status.getReason(), status.getCode(), detail,
                 context.getRequest().getPath(), fields);
         return response.contentType(Problem.CONTENT_TYPE).body(problem);
+    }
+
+    private static boolean isUnreadableBody(Throwable error) {
+        return error instanceof ConversionErrorException || error instanceof JsonSyntaxException
+                || error instanceof SerdeException;
     }
 
     /**

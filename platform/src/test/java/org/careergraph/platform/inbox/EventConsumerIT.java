@@ -51,8 +51,7 @@ class EventConsumerIT implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> props = new HashMap<>();
-        TestInfrastructure.serviceProperties("platform").forEach((k, v) -> props.put(k, String.valueOf(v)));
+        Map<String, String> props = new HashMap<>(TestInfrastructure.serviceProperties("platform"));
         props.put("micronaut.application.name", "platform-test");
         props.put("careergraph.security.jwt-secret", AccessTokens.newSecret());
         props.put("careergraph.kafka.consumer.initial-backoff", "10ms");

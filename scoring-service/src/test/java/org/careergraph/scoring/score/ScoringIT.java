@@ -55,8 +55,7 @@ class ScoringIT implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> props = new HashMap<>();
-        TestInfrastructure.serviceProperties("scoring").forEach((k, v) -> props.put(k, String.valueOf(v)));
+        Map<String, String> props = new HashMap<>(TestInfrastructure.serviceProperties("scoring"));
         props.put("careergraph.security.jwt-secret", AccessTokens.newSecret());
         props.put("careergraph.kafka.consumer.initial-backoff", "20ms");
         return props;

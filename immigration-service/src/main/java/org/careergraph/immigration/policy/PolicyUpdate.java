@@ -1,0 +1,27 @@
+package org.careergraph.immigration.policy;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * An announcement an admin recorded: where it comes from, who recorded it when, the date its rules take effect, and
+ * when they did ({@code appliedAt}, null while the date is still to come).
+ */
+@MappedEntity("policy_update")
+public record PolicyUpdate(
+        @Id String id,
+        String country,
+        LocalDate effectiveFrom,
+        String source,
+        @Nullable String note,
+        String recordedBy,
+        Instant recordedAt,
+        @Nullable Instant appliedAt) {
+
+    PolicyUpdate applied(Instant at) {
+        return new PolicyUpdate(id, country, effectiveFrom, source, note, recordedBy, recordedAt, at);
+    }
+}

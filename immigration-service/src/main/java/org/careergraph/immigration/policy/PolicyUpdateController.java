@@ -1,0 +1,60 @@
+package org.careergraph.immigration.policy;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.micronaut.data.model.Page;
+import io.micronaut.data.model.Pageable;
+import io.micronaut.data.model.Sort;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.net.URI;
+import java.util.List;
+import org.careergraph.platform.security.Roles;
+import org.careergraph.platform.web.ProblemException;
+
+/** Policy updates: admins record them and read the audit trail. */
+@Controller("/api/immigration/policy-updates")
+@Secured(Roles.ADMIN)
+class PolicyUpdateController {
+
+    private final PolicyUpdateService service;
+
+    PolicyUpdateController(PolicyUpdateService service) {
+        this.service = service;
+    }
+
+    @Post
+    HttpResponse<PolicyUpdateView> record(@Body @Valid PolicyUpdateRequest request, Authentication admin) {
+        PolicyUpdateView recorded = service.record(request, admin.getName());
+        return HttpResponse.created(recorded, URI.create("/api/immigration/policy-updates/" + recorded.id()));
+    }
+
+    /** The audit trail, newest first. */
+    @Get
+    PolicyUpdatePage list(@QueryValue(defaultValue = "0") @Min(0) int page,
+                          @QueryValue(defaultValue = "20") @Min(1) @Max(100) int size) {
+        Page<PolicyUpdateView> result = service.page(Pageable.from(page, size,
+                Sort.of(Sort.Order.desc("recordedAt"), Sort.Order.desc("id"))));
+        return new PolicyUpdatePage(result.getContent(), result.getTotalSize(), page, size);
+    }
+
+    @Get("/{id}")
+    PolicyUpdateView get(@PathVariable String id) {
+        return service.find(id).orElseThrow(() -> ProblemException.notFound("No policy update " + id + "."));
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record PolicyUpdatePage(List<PolicyUpdateView> items, long total, int page, int size) {
+    }
+}

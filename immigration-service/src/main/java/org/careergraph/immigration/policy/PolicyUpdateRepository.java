@@ -1,0 +1,29 @@
+package org.careergraph.immigration.policy;
+
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.Page;
+import io.micronaut.data.model.Pageable;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+
+@JdbcRepository(dialect = Dialect.MYSQL)
+public interface PolicyUpdateRepository extends CrudRepository<PolicyUpdate, String> {
+
+    Page<PolicyUpdate> findAll(Pageable pageable);
+
+    Optional<PolicyUpdate> findByIdForUpdate(String id);
+
+    /** The oldest announced update whose date has come, in the order the updates take effect. */
+    @Query("""
+            SELECT * FROM policy_update
+            WHERE country = :country AND applied_at IS NULL AND effective_from <= :today
+            ORDER BY effective_from, recorded_at LIMIT 1""")
+    Optional<PolicyUpdate> findNextDue(String country, LocalDate today);
+
+    void updateAppliedAt(@Id String id, Instant appliedAt);
+}

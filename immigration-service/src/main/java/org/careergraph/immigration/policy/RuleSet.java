@@ -1,0 +1,11 @@
+package org.careergraph.immigration.policy;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import java.time.Instant;
+
+/** A country's rules as a whole: when they last changed. Its row is the lock every rule change of the country takes. */
+@MappedEntity("rule_set")
+record RuleSet(@Id String country, @Nullable Instant changedAt) {
+}

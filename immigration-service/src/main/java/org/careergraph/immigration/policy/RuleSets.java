@@ -1,0 +1,33 @@
+package org.careergraph.immigration.policy;
+
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+
+/**
+ * Serializes the changes to a country's rules and statuses. Recording an update, applying it and recomputing a status
+ * each lock the country's rule set first, so that two of them never compute a status from rules the other is still
+ * writing.
+ */
+@Singleton
+public class RuleSets {
+
+    private final RuleSetRepository repository;
+
+    RuleSets(RuleSetRepository repository) {
+        this.repository = repository;
+    }
+
+    /** Held until the transaction ends; taking it again in the same transaction returns at once. */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public void lock(Country country) {
+        repository.findByCountryForUpdate(country.name())
+                .orElseThrow(() -> new IllegalStateException("no rule set for " + country + "; a migration is missing"));
+    }
+
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    void changed(Country country, Instant at) {
+        repository.updateChangedAt(country.name(), at);
+    }
+}

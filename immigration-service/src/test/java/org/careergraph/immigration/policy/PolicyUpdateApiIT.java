@@ -1,0 +1,303 @@
+package org.careergraph.immigration.policy;
+
+import static org.awaitility.Awaitility.await;
+import static org.careergraph.immigration.Problems.assertProblem;
+import static org.careergraph.immigration.Problems.fields;
+import static org.careergraph.immigration.Problems.message;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.careergraph.events.EventFixtures;
+import org.careergraph.events.EventType;
+import org.careergraph.events.PolicyUpdated;
+import org.careergraph.events.RuleChange;
+import org.careergraph.events.Topics;
+import org.careergraph.immigration.TestOccupations;
+import org.careergraph.platform.security.AccessTokens;
+import org.careergraph.testsupport.TestEvents;
+import org.careergraph.testsupport.TestInfrastructure;
+import org.careergraph.testsupport.TopicProbe;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PolicyUpdateApiIT implements TestPropertyProvider {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final String PATH = "/api/immigration/policy-updates";
+    private static final String SOURCE = "Immigration NZ Operational Manual, Appendix 13";
+    private static final String SECRET = AccessTokens.newSecret();
+    private static final String ADMIN = AccessTokens.issue(SECRET, "admin@test", List.of("ADMIN"), Duration.ofHours(1));
+    private static final String EDITOR = AccessTokens.issue(SECRET, "editor@test", List.of("EDITOR"),
+            Duration.ofHours(1));
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    @Inject
+    JsonMapper json;
+
+    @Inject
+    Clock clock;
+
+    private final String kafka = TestInfrastructure.kafkaBootstrapServers();
+    private final TestEvents events = TestEvents.connect(kafka);
+    private final TopicProbe policyEvents = TopicProbe.open(kafka, Topics.IMMIGRATION_POLICIES);
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> props = new HashMap<>(TestInfrastructure.serviceProperties("immigration"));
+        props.put("careergraph.security.jwt-secret", SECRET);
+        return props;
+    }
+
+    @AfterAll
+    void close() {
+        events.close();
+        policyEvents.close();
+    }
+
+    @Test
+    void recordingAnUpdateAnswersWithItAndPublishesPolicyUpdated() throws IOException {
+        String code = knownOccupation();
+        Map<String, Object> body = update(null, change(code, "1"));
+        body.put("note", "Community Services Worker moves to Tier 1");
+
+        HttpResponse<Map> created = http.toBlocking().exchange(HttpRequest.POST(PATH, body).bearerAuth(ADMIN), Map.class);
+
+        assertEquals(HttpStatus.CREATED, created.status());
+        Map<?, ?> stored = created.body();
+        String id = (String) stored.get("id");
+        assertEquals(PATH + "/" + id, created.header("Location"));
+        assertEquals("NZ", stored.get("country"));
+        assertEquals(today().toString(), stored.get("effectiveFrom"), "effectiveFrom defaults to today in NZ");
+        assertEquals(SOURCE, stored.get("source"));
+        assertEquals("admin@test", stored.get("recordedBy"));
+        assertNotNull(stored.get("recordedAt"));
+        assertNotNull(stored.get("appliedAt"), "an update effective today is applied at once");
+        assertEquals(List.of(Map.of("kind", "GREEN_LIST_TIER", "codeSystem", "ANZSCO", "code", code, "value", "1")),
+                stored.get("changes"));
+        assertEquals(stored, http.toBlocking().retrieve(HttpRequest.GET(PATH + "/" + id).bearerAuth(ADMIN), Map.class));
+
+        Map<?, ?> audit = audit();
+        assertEquals(id, ((Map<?, ?>) ((List<?>) audit.get("items")).get(0)).get("id"), "newest first");
+
+        ConsumerRecord<String, byte[]> record = await().atMost(WAIT)
+                .until(() -> policyEvents.recordsWithKey(id), r -> r.size() == 1).get(0);
+        assertEquals(EventType.POLICY_UPDATED.type(), TopicProbe.header(record, "ce_type"));
+        assertEquals("/careergraph/immigration-service", TopicProbe.header(record, "ce_source"));
+        PolicyUpdated event = json.readValue(record.value(), PolicyUpdated.class);
+        assertEquals(today(), event.effectiveFrom());
+        assertEquals("admin@test", event.recordedBy());
+        assertEquals(List.of(new RuleChange("GREEN_LIST_TIER", "ANZSCO", code, "1")), event.changes());
+        Map<?, ?> published = json.readValue(record.value(), Map.class);
+        Map<?, ?> fixture = json.readValue(EventFixtures.json(EventType.POLICY_UPDATED), Map.class);
+        assertEquals(fixture.keySet(), published.keySet(), "the payload has the contract fixture's fields");
+    }
+
+    @Test
+    void anUpdateMayReachBackThirtyDaysAndForwardAnyTime() {
+        String code = knownOccupation();
+
+        Map<?, ?> late = http.toBlocking().retrieve(HttpRequest.POST(PATH,
+                update(today().minusDays(30), change(code, "2"))).bearerAuth(ADMIN), Map.class);
+        assertEquals(today().minusDays(30).toString(), late.get("effectiveFrom"));
+        assertNotNull(late.get("appliedAt"));
+
+        Map<?, ?> announced = http.toBlocking().retrieve(HttpRequest.POST(PATH,
+                update(today().plusYears(1), change(code, null))).bearerAuth(ADMIN), Map.class);
+        assertNull(announced.get("appliedAt"), "not applied before its date");
+        assertTrue(announced.containsKey("appliedAt"));
+        Map<?, ?> removal = (Map<?, ?>) ((List<?>) announced.get("changes")).get(0);
+        assertTrue(removal.containsKey("value"));
+        assertNull(removal.get("value"), "a null value takes the occupation off the list");
+    }
+
+    @Test
+    void everyInvalidUpdateIsAProblemAndStoresNothing() {
+        String code = knownOccupation();
+        String unknown = TestOccupations.uniqueCode();
+        long before = total(audit());
+
+        assertRefused("{\"country\": \"NZ\", \"changes\": [", HttpStatus.BAD_REQUEST, null);
+        assertRefused(Map.of(), HttpStatus.BAD_REQUEST, List.of("changes", "country", "source"));
+        assertRefused(update(null, Map.of()), HttpStatus.BAD_REQUEST,
+                List.of("changes[0].code", "changes[0].codeSystem", "changes[0].kind"));
+        assertRefused(Map.of("country", "NZ", "source", SOURCE, "changes", List.of()), HttpStatus.BAD_REQUEST,
+                List.of("changes"));
+        assertRefused(Map.of("country", "NZ", "source", SOURCE, "effectiveFrom", "2026-02-30",
+                "changes", List.of(change(code, "1"))), HttpStatus.BAD_REQUEST, null);
+
+        Map<String, Object> australia = update(null, change(code, "1"));
+        australia.put("country", "AU");
+        assertRefused(australia, HttpStatus.UNPROCESSABLE_ENTITY, List.of("country"));
+
+        Map<String, Object> unknownKind = change(code, "1");
+        unknownKind.put("kind", "SMC_POINTS");
+        assertRefused(update(null, unknownKind), HttpStatus.UNPROCESSABLE_ENTITY, List.of("changes[0].kind"));
+
+        Map<String, Object> unknownSystem = change(code, "1");
+        unknownSystem.put("codeSystem", "XYZ");
+        assertRefused(update(null, unknownSystem), HttpStatus.UNPROCESSABLE_ENTITY, List.of("changes[0].codeSystem"));
+
+        Map<String, Object> usSystem = change("21-1022", "1");
+        usSystem.put("codeSystem", "SOC");
+        assertRefused(update(null, usSystem), HttpStatus.UNPROCESSABLE_ENTITY, List.of("changes[0].codeSystem"));
+
+        assertRefused(update(null, change("41121", "1")), HttpStatus.UNPROCESSABLE_ENTITY, List.of("changes[0].code"));
+
+        Map<?, ?> unknownCode = assertRefused(update(null, change(unknown, "1")), HttpStatus.UNPROCESSABLE_ENTITY,
+                List.of("changes[0].code"));
+        assertTrue(message(unknownCode, "changes[0].code").startsWith("unknown occupation code"),
+                message(unknownCode, "changes[0].code"));
+
+        assertRefused(update(null, change(code, "3")), HttpStatus.UNPROCESSABLE_ENTITY, List.of("changes[0].value"));
+        assertRefused(update(null, change(code, "Tier 1")), HttpStatus.UNPROCESSABLE_ENTITY,
+                List.of("changes[0].value"));
+
+        Map<?, ?> conflicting = assertRefused(update(null, change(code, "1"), change(code, "2")),
+                HttpStatus.UNPROCESSABLE_ENTITY, List.of("changes[1].code"));
+        assertTrue(message(conflicting, "changes[1].code").startsWith("conflicts with changes[0]"));
+
+        assertRefused(update(today().minusDays(31), change(code, "1")), HttpStatus.UNPROCESSABLE_ENTITY,
+                List.of("effectiveFrom"));
+
+        assertEquals(before, total(audit()), "nothing was stored");
+        Map<?, ?> status = http.toBlocking().retrieve(HttpRequest.GET(
+                "/api/immigration/occupations/" + TestOccupations.idOf(code) + "/status"), Map.class);
+        assertNull(status.get("greenListTier"));
+    }
+
+    @Test
+    void onlyAdminsRecordAndReadPolicyUpdates() {
+        String code = knownOccupation();
+        long before = total(audit());
+
+        assertProblem(assertThrows(HttpClientResponseException.class, () -> http.toBlocking()
+                .exchange(HttpRequest.POST(PATH, update(null, change(code, "1"))))), HttpStatus.UNAUTHORIZED);
+        assertProblem(assertThrows(HttpClientResponseException.class, () -> http.toBlocking()
+                .exchange(HttpRequest.POST(PATH, update(null, change(code, "1"))).bearerAuth(EDITOR))),
+                HttpStatus.FORBIDDEN);
+        String forged = AccessTokens.issue(AccessTokens.newSecret(), "mallory", List.of("ADMIN"), Duration.ofHours(1));
+        assertEquals(HttpStatus.UNAUTHORIZED, assertThrows(HttpClientResponseException.class, () -> http.toBlocking()
+                .exchange(HttpRequest.POST(PATH, update(null, change(code, "1"))).bearerAuth(forged))).getStatus());
+
+        assertProblem(assertThrows(HttpClientResponseException.class,
+                () -> http.toBlocking().exchange(HttpRequest.GET(PATH))), HttpStatus.UNAUTHORIZED);
+        assertProblem(assertThrows(HttpClientResponseException.class,
+                () -> http.toBlocking().exchange(HttpRequest.GET(PATH).bearerAuth(EDITOR))), HttpStatus.FORBIDDEN);
+
+        assertEquals(before, total(audit()));
+    }
+
+    @Test
+    void theStatusOfAnOccupationIsPublicAndNeedsAKnownOccupationAndADate() {
+        String code = knownOccupation();
+        String status = "/api/immigration/occupations/" + TestOccupations.idOf(code) + "/status";
+
+        Map<?, ?> off = http.toBlocking().retrieve(HttpRequest.GET(status + "?at=2026-12-01"), Map.class);
+        assertEquals(TestOccupations.idOf(code), off.get("occupationId"));
+        assertEquals("NZ", off.get("country"));
+        assertEquals("2026-12-01", off.get("at"));
+        assertTrue(off.containsKey("greenListTier"), "a null tier is written, not left out");
+        assertNull(off.get("greenListTier"));
+        assertEquals(Map.of("en", "Not on the Green List", "zh", "不在綠名單上"), off.get("explanation"));
+
+        assertProblem(assertThrows(HttpClientResponseException.class, () -> http.toBlocking()
+                .exchange(HttpRequest.GET("/api/immigration/occupations/anzsco-000000/status"))), HttpStatus.NOT_FOUND);
+        Map<?, ?> badDate = assertProblem(assertThrows(HttpClientResponseException.class, () -> http.toBlocking()
+                .exchange(HttpRequest.GET(status + "?at=2026-13-01"))), HttpStatus.BAD_REQUEST);
+        assertEquals(List.of("at"), fields(badDate));
+        Map<?, ?> badCountry = assertProblem(assertThrows(HttpClientResponseException.class, () -> http.toBlocking()
+                .exchange(HttpRequest.GET(status + "?country=AU"))), HttpStatus.BAD_REQUEST);
+        assertEquals(List.of("country"), fields(badCountry));
+    }
+
+    @Test
+    void anUnknownPolicyUpdateIsNotFound() {
+        assertProblem(assertThrows(HttpClientResponseException.class, () -> http.toBlocking()
+                .exchange(HttpRequest.GET(PATH + "/no-such-update").bearerAuth(ADMIN))), HttpStatus.NOT_FOUND);
+    }
+
+    /** Publishes a new occupation as the catalog would and waits until the service knows it; returns its code. */
+    private String knownOccupation() {
+        String code = TestOccupations.uniqueCode();
+        String id = TestOccupations.idOf(code);
+        events.publish(EventType.OCCUPATION_CHANGED, id,
+                TestOccupations.occupationChanged(json, id, code, 1, "Community Services Worker"));
+        await().atMost(WAIT).ignoreExceptions().until(() -> http.toBlocking()
+                .exchange(HttpRequest.GET("/api/immigration/occupations/" + id + "/status")).status() == HttpStatus.OK);
+        return code;
+    }
+
+    /** Asserts a refusal; {@code expectedFields} null when the body cannot be read, so no field is to blame. */
+    private Map<?, ?> assertRefused(Object body, HttpStatus status, List<String> expectedFields) {
+        HttpRequest<?> request = body instanceof String text
+                ? HttpRequest.POST(PATH, text).contentType(MediaType.APPLICATION_JSON).bearerAuth(ADMIN)
+                : HttpRequest.POST(PATH, body).bearerAuth(ADMIN);
+        Map<?, ?> problem = assertProblem(assertThrows(HttpClientResponseException.class,
+                () -> http.toBlocking().exchange(request)), status);
+        if (expectedFields != null) {
+            assertEquals(expectedFields, fields(problem).stream().sorted().toList(), "fields of " + problem);
+        }
+        return problem;
+    }
+
+    private Map<?, ?> audit() {
+        return http.toBlocking().retrieve(HttpRequest.GET(PATH + "?size=100").bearerAuth(ADMIN), Map.class);
+    }
+
+    private static long total(Map<?, ?> auditPage) {
+        return ((Number) auditPage.get("total")).longValue();
+    }
+
+    private LocalDate today() {
+        return Country.NZ.today(clock);
+    }
+
+    private static Map<String, Object> update(LocalDate effectiveFrom, Map<?, ?>... changes) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("country", "NZ");
+        if (effectiveFrom != null) {
+            body.put("effectiveFrom", effectiveFrom.toString());
+        }
+        body.put("source", SOURCE);
+        body.put("changes", List.of(changes));
+        return body;
+    }
+
+    private static Map<String, Object> change(String code, String tier) {
+        Map<String, Object> change = new LinkedHashMap<>();
+        change.put("kind", "GREEN_LIST_TIER");
+        change.put("codeSystem", "ANZSCO");
+        change.put("code", code);
+        change.put("value", tier);
+        return change;
+    }
+}

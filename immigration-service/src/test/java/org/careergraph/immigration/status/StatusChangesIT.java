@@ -1,0 +1,319 @@
+package org.careergraph.immigration.status;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.careergraph.events.EventFixtures;
+import org.careergraph.events.EventType;
+import org.careergraph.events.ImmigrationStatus;
+import org.careergraph.events.ImmigrationStatusChanged;
+import org.careergraph.events.Topics;
+import org.careergraph.immigration.MovableClock;
+import org.careergraph.immigration.TestOccupations;
+import org.careergraph.immigration.occupation.KnownOccupationRepository;
+import org.careergraph.immigration.policy.Country;
+import org.careergraph.platform.security.AccessTokens;
+import org.careergraph.testsupport.TestEvents;
+import org.careergraph.testsupport.TestInfrastructure;
+import org.careergraph.testsupport.TopicProbe;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class StatusChangesIT implements TestPropertyProvider {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    /** How long "nothing more is published" is watched: many relay and scheduler runs at test intervals. */
+    private static final Duration QUIET = Duration.ofSeconds(2);
+    private static final String SOURCE = "Immigration NZ Operational Manual, Appendix 13, amendment circular";
+    private static final String SECRET = AccessTokens.newSecret();
+    private static final String ADMIN = AccessTokens.issue(SECRET, "admin@test", List.of("ADMIN"), Duration.ofHours(1));
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    @Inject
+    JsonMapper json;
+
+    @Inject
+    MovableClock clock;
+
+    @Inject
+    KnownOccupationRepository occupations;
+
+    private final String kafka = TestInfrastructure.kafkaBootstrapServers();
+    private final TestEvents events = TestEvents.connect(kafka);
+    private final TopicProbe statusEvents = TopicProbe.open(kafka, Topics.IMMIGRATION_STATUSES);
+    private final TopicProbe policyEvents = TopicProbe.open(kafka, Topics.IMMIGRATION_POLICIES);
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> props = new HashMap<>(TestInfrastructure.serviceProperties("immigration"));
+        props.put("careergraph.security.jwt-secret", SECRET);
+        props.put("careergraph.immigration.apply-due-updates-every", "200ms");
+        return props;
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    @AfterAll
+    void close() {
+        events.close();
+        statusEvents.close();
+        policyEvents.close();
+    }
+
+    @Test
+    void anUpdateInForceChangesTheOccupationItNamesAndNoOther() {
+        String named = knownOccupation();
+        String other = knownOccupation();
+        LocalDate twoDaysAgo = today().minusDays(2);
+
+        String first = record(twoDaysAgo, tier(named, "2"));
+        ImmigrationStatusChanged added = statusChanges(named, 1).get(0);
+        assertEquals(TestOccupations.idOf(named), added.occupationId());
+        assertEquals("NZ", added.country());
+        assertEquals(twoDaysAgo, added.effectiveFrom());
+        assertEquals(ImmigrationStatus.NONE, added.before());
+        assertEquals(new ImmigrationStatus(2), added.after());
+        assertEquals(first, added.policyUpdateId());
+        assertEquals(SOURCE, added.source());
+        assertEquals("added to the Green List at Tier 2", added.reason());
+        assertEquals(fixtureKeys(), readMap(statusEvents.recordsWithKey(TestOccupations.idOf(named)).get(0).value())
+                .keySet(), "the payload has the contract fixture's fields");
+        await().atMost(WAIT).until(() -> policyEvents.recordsWithKey(first).size() == 1);
+
+        Map<?, ?> status = status(named, null);
+        assertEquals(2, status.get("greenListTier"));
+        assertEquals(twoDaysAgo.toString(), status.get("since"));
+        assertEquals(first, status.get("policyUpdateId"));
+        assertEquals(SOURCE, status.get("source"));
+        assertEquals(false, status.get("announced"));
+        assertEquals(Map.of("en", "Green List Tier 2 (Work to Residence) since " + twoDaysAgo,
+                "zh", "綠名單第二級（工作轉居留），自 " + twoDaysAgo + " 起"), status.get("explanation"));
+
+        String second = record(today().minusDays(1), tier(named, "1"));
+        ImmigrationStatusChanged moved = statusChanges(named, 2).get(1);
+        assertEquals(new ImmigrationStatus(2), moved.before());
+        assertEquals(new ImmigrationStatus(1), moved.after());
+        assertEquals(second, moved.policyUpdateId());
+        assertEquals("Green List Tier 2 -> Tier 1", moved.reason());
+        assertEquals(2, status(named, twoDaysAgo).get("greenListTier"), "the past stays as it was");
+
+        String third = record(null, tier(named, null));
+        ImmigrationStatusChanged removed = statusChanges(named, 3).get(2);
+        assertEquals(new ImmigrationStatus(1), removed.before());
+        assertEquals(ImmigrationStatus.NONE, removed.after());
+        assertEquals(today(), removed.effectiveFrom());
+        assertEquals(third, removed.policyUpdateId());
+        assertEquals("removed from the Green List", removed.reason());
+        assertEquals("Not on the Green List: removed from " + today(),
+                ((Map<?, ?>) status(named, null).get("explanation")).get("en"));
+
+        assertExactly(Map.of(named, 3, other, 0));
+        assertNull(status(other, null).get("greenListTier"));
+    }
+
+    @Test
+    void confirmingTheTierAnOccupationHasPublishesNoStatusChange() {
+        String code = knownOccupation();
+        LocalDate yesterday = today().minusDays(1);
+        String first = record(yesterday, tier(code, "1"));
+        statusChanges(code, 1);
+
+        String again = record(null, tier(code, "1"));
+        await().atMost(WAIT).until(() -> policyEvents.recordsWithKey(again).size() == 1);
+
+        assertExactly(Map.of(code, 1));
+        Map<?, ?> status = status(code, null);
+        assertEquals(1, status.get("greenListTier"));
+        assertEquals(yesterday.toString(), status.get("since"), "the tier has held since the first update");
+        assertEquals(first, status.get("policyUpdateId"));
+    }
+
+    @Test
+    void anUpdateForALaterDateChangesNothingUntilTheDateComesThenExactlyWhatItNames() {
+        String first = knownOccupation();
+        String second = knownOccupation();
+        String untouched = knownOccupation();
+        LocalDate date = today().plusDays(10);
+
+        String announced = record(date, tier(first, "1"), tier(second, "2"));
+        assertNull(status(first, null).get("greenListTier"), "not in force today");
+        Map<?, ?> onTheDate = status(first, date);
+        assertEquals(1, onTheDate.get("greenListTier"), "the announced tier on its date");
+        assertEquals(true, onTheDate.get("announced"));
+        assertEquals(date.toString(), onTheDate.get("since"));
+
+        clock.moveTo(date.minusDays(1).atTime(23, 59), Country.NZ.zone());
+        assertExactly(Map.of(first, 0, second, 0));
+        assertNull(policyUpdate(announced).get("appliedAt"));
+
+        clock.moveTo(date.atTime(LocalTime.of(0, 1)), Country.NZ.zone());
+        ImmigrationStatusChanged firstChange = statusChanges(first, 1).get(0);
+        assertEquals(new ImmigrationStatus(1), firstChange.after());
+        assertEquals(date, firstChange.effectiveFrom());
+        assertEquals(announced, firstChange.policyUpdateId());
+        assertEquals(new ImmigrationStatus(2), statusChanges(second, 1).get(0).after());
+        assertNotNull(policyUpdate(announced).get("appliedAt"));
+        assertEquals(false, status(first, null).get("announced"));
+
+        assertExactly(Map.of(first, 1, second, 1, untouched, 0));
+    }
+
+    @Test
+    void aRedeliveredOccupationChangedChangesNothing() {
+        String code = TestOccupations.uniqueCode();
+        String id = TestOccupations.idOf(code);
+        String eventId = events.publish(EventType.OCCUPATION_CHANGED, id,
+                TestOccupations.occupationChanged(json, id, code, 1, "Community Services Worker"));
+        awaitKnown(id);
+        record(null, tier(code, "1"));
+        statusChanges(code, 1);
+
+        // The same CloudEvents id again, with a payload that would move the occupation to an unlisted code if it
+        // were handled: a status change would follow.
+        events.publish(eventId, EventType.OCCUPATION_CHANGED, id, TestOccupations.occupationChanged(json, id,
+                TestOccupations.uniqueCode(), 2, "Redelivered"));
+        // A later event on the same partition: once it is applied, the redelivery has been consumed.
+        events.publish(EventType.OCCUPATION_CHANGED, id,
+                TestOccupations.occupationChanged(json, id, code, 3, "After the redelivery"));
+        await().atMost(WAIT).until(() -> occupations.findById(id)
+                .map(o -> o.titleEn().equals("After the redelivery")).orElse(false));
+
+        assertExactly(Map.of(code, 1));
+        assertEquals(1, status(code, null).get("greenListTier"));
+    }
+
+    @Test
+    void anOccupationWhoseCodeChangesTakesTheStatusOfItsNewCode() {
+        String code = knownOccupation();
+        String listed = knownOccupation();
+        record(null, tier(listed, "2"));
+        statusChanges(listed, 1);
+        String id = TestOccupations.idOf(code);
+
+        events.publish(EventType.OCCUPATION_CHANGED, id,
+                TestOccupations.occupationChanged(json, id, listed, 2, "Recoded"));
+
+        ImmigrationStatusChanged recoded = statusChanges(code, 1).get(0);
+        assertEquals(new ImmigrationStatus(2), recoded.after());
+        assertEquals(SOURCE, recoded.source());
+        assertEquals("added to the Green List at Tier 2 (code changed from ANZSCO " + code + " to ANZSCO " + listed
+                + ")", recoded.reason());
+    }
+
+    private String knownOccupation() {
+        String code = TestOccupations.uniqueCode();
+        String id = TestOccupations.idOf(code);
+        events.publish(EventType.OCCUPATION_CHANGED, id,
+                TestOccupations.occupationChanged(json, id, code, 1, "Community Services Worker"));
+        awaitKnown(id);
+        return code;
+    }
+
+    private void awaitKnown(String id) {
+        await().atMost(WAIT).until(() -> occupations.existsById(id));
+    }
+
+    /** Records a Green List update and returns its id. */
+    @SafeVarargs
+    private String record(LocalDate effectiveFrom, Map<String, Object>... changes) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("country", "NZ");
+        if (effectiveFrom != null) {
+            body.put("effectiveFrom", effectiveFrom.toString());
+        }
+        body.put("source", SOURCE);
+        body.put("changes", List.of(changes));
+        var created = http.toBlocking().exchange(HttpRequest.POST("/api/immigration/policy-updates", body)
+                .bearerAuth(ADMIN), Map.class);
+        assertEquals(HttpStatus.CREATED, created.status());
+        return (String) created.body().get("id");
+    }
+
+    /** A change to the Green List tier of a code; a null tier takes it off the list. */
+    private static Map<String, Object> tier(String code, String tier) {
+        Map<String, Object> change = new LinkedHashMap<>();
+        change.put("kind", "GREEN_LIST_TIER");
+        change.put("codeSystem", "ANZSCO");
+        change.put("code", code);
+        change.put("value", tier);
+        return change;
+    }
+
+    private Map<?, ?> policyUpdate(String id) {
+        return http.toBlocking().retrieve(HttpRequest.GET("/api/immigration/policy-updates/" + id).bearerAuth(ADMIN),
+                Map.class);
+    }
+
+    private Map<?, ?> status(String code, LocalDate at) {
+        String path = "/api/immigration/occupations/" + TestOccupations.idOf(code) + "/status"
+                + (at == null ? "" : "?at=" + at);
+        return http.toBlocking().retrieve(HttpRequest.GET(path), Map.class);
+    }
+
+    private List<ImmigrationStatusChanged> statusChanges(String code, int atLeast) {
+        return await().atMost(WAIT).until(() -> statusEvents.recordsWithKey(TestOccupations.idOf(code)),
+                r -> r.size() >= atLeast).stream().map(r -> read(r.value())).toList();
+    }
+
+    /** Exactly so many status changes per code, now and for a while. */
+    private void assertExactly(Map<String, Integer> countByCode) {
+        await().during(QUIET).atMost(QUIET.plusSeconds(5)).until(() -> countByCode.entrySet().stream()
+                .allMatch(c -> statusEvents.recordsWithKey(TestOccupations.idOf(c.getKey())).size() == c.getValue()));
+    }
+
+    private ImmigrationStatusChanged read(byte[] value) {
+        try {
+            return json.readValue(value, ImmigrationStatusChanged.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Set<?> fixtureKeys() {
+        return readMap(EventFixtures.json(EventType.IMMIGRATION_STATUS_CHANGED).getBytes(StandardCharsets.UTF_8))
+                .keySet();
+    }
+
+    private Map<?, ?> readMap(byte[] value) {
+        try {
+            return json.readValue(value, Map.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private LocalDate today() {
+        return Country.NZ.today(clock);
+    }
+}

@@ -1,0 +1,36 @@
+package org.careergraph.notification.notification;
+
+import jakarta.inject.Singleton;
+import java.util.List;
+import org.careergraph.events.EventType;
+import org.careergraph.events.ImmigrationStatusChanged;
+import org.careergraph.notification.occupation.OccupationRepository;
+import org.careergraph.platform.inbox.EventHandler;
+import org.careergraph.platform.inbox.ReceivedEvent;
+
+/** A new immigration status notifies the subscriptions watching that occupation. */
+@Singleton
+class ImmigrationStatusChangedMatcher implements EventHandler<ImmigrationStatusChanged> {
+
+    private final OccupationRepository occupations;
+    private final NotificationWriter writer;
+
+    ImmigrationStatusChangedMatcher(OccupationRepository occupations, NotificationWriter writer) {
+        this.occupations = occupations;
+        this.writer = writer;
+    }
+
+    @Override
+    public EventType type() {
+        return EventType.IMMIGRATION_STATUS_CHANGED;
+    }
+
+    /** An occupation the catalog never announced has no subscribers: nothing to do. */
+    @Override
+    public void handle(ReceivedEvent<ImmigrationStatusChanged> event) {
+        ImmigrationStatusChanged change = event.payload();
+        occupations.findById(change.occupationId()).ifPresent(occupation -> writer.write(event, List.of(
+                new Notice(occupation.id(), occupation.titleEn(), occupation.titleZh(),
+                        ChangeMessages.statusChanged(occupation, change)))));
+    }
+}

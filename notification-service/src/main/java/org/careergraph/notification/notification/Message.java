@@ -1,0 +1,8 @@
+package org.careergraph.notification.notification;
+
+import io.micronaut.serde.annotation.Serdeable;
+
+/** One message in English and in Traditional Chinese. */
+@Serdeable
+public record Message(String en, String zh) {
+}

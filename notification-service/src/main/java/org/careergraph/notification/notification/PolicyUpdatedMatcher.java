@@ -1,0 +1,59 @@
+package org.careergraph.notification.notification;
+
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.careergraph.events.EventType;
+import org.careergraph.events.PolicyUpdated;
+import org.careergraph.events.RuleChange;
+import org.careergraph.notification.occupation.Occupation;
+import org.careergraph.notification.occupation.OccupationRepository;
+import org.careergraph.platform.inbox.EventHandler;
+import org.careergraph.platform.inbox.ReceivedEvent;
+
+/**
+ * A policy update names occupations by classification code, not by id: it notifies the subscriptions watching the
+ * known occupations whose (code system, code) its rule changes name, each with the rules that concern it.
+ */
+@Singleton
+class PolicyUpdatedMatcher implements EventHandler<PolicyUpdated> {
+
+    private final OccupationRepository occupations;
+    private final NotificationWriter writer;
+
+    PolicyUpdatedMatcher(OccupationRepository occupations, NotificationWriter writer) {
+        this.occupations = occupations;
+        this.writer = writer;
+    }
+
+    @Override
+    public EventType type() {
+        return EventType.POLICY_UPDATED;
+    }
+
+    @Override
+    public void handle(ReceivedEvent<PolicyUpdated> event) {
+        PolicyUpdated update = event.payload();
+        Map<String, List<RuleChange>> rulesByCode = update.changes().stream()
+                .collect(Collectors.groupingBy(PolicyUpdatedMatcher::codeKey));
+        Map<String, List<String>> codesBySystem = update.changes().stream().collect(Collectors.groupingBy(
+                rule -> rule.codeSystem().toUpperCase(Locale.ROOT),
+                Collectors.mapping(RuleChange::code, Collectors.toList())));
+        List<Notice> notices = new ArrayList<>();
+        codesBySystem.forEach((system, codes) -> {
+            for (Occupation occupation : occupations.findByCodeSystemAndCodeIn(system, codes)) {
+                List<RuleChange> rules = rulesByCode.get(system + ":" + occupation.code());
+                notices.add(new Notice(occupation.id(), occupation.titleEn(), occupation.titleZh(),
+                        ChangeMessages.policyUpdated(occupation, update, rules)));
+            }
+        });
+        writer.write(event, notices);
+    }
+
+    private static String codeKey(RuleChange rule) {
+        return rule.codeSystem().toUpperCase(Locale.ROOT) + ":" + rule.code();
+    }
+}

@@ -1,0 +1,64 @@
+package org.careergraph.notification.subscription;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.net.URI;
+
+/**
+ * Anyone may subscribe; the answer holds the subscription's manage token, which every later call about it needs in
+ * the {@value #MANAGE_TOKEN} header. Blocking executor: creating resolves the webhook host through DNS.
+ */
+@Controller("/api/subscriptions")
+@Secured(SecurityRule.IS_ANONYMOUS)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class SubscriptionController {
+
+    static final String MANAGE_TOKEN = "X-Manage-Token";
+
+    private final Subscriptions subscriptions;
+
+    SubscriptionController(Subscriptions subscriptions) {
+        this.subscriptions = subscriptions;
+    }
+
+    @Post
+    HttpResponse<SubscriptionViews.Created> create(@Body @Valid SubscriptionRequest request) {
+        SubscriptionViews.Created created = subscriptions.create(request);
+        return HttpResponse.created(created, URI.create("/api/subscriptions/" + created.id()))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store");
+    }
+
+    @Get("/{id}")
+    SubscriptionViews.View get(@PathVariable String id, @Header(MANAGE_TOKEN) @Nullable String token) {
+        return subscriptions.find(id, token);
+    }
+
+    @Delete("/{id}")
+    HttpResponse<Void> delete(@PathVariable String id, @Header(MANAGE_TOKEN) @Nullable String token) {
+        subscriptions.delete(id, token);
+        return HttpResponse.noContent();
+    }
+
+    @Get("/{id}/deliveries")
+    SubscriptionViews.DeliveryPage deliveries(@PathVariable String id, @Header(MANAGE_TOKEN) @Nullable String token,
+                                              @QueryValue(defaultValue = "0") @Min(0) int page,
+                                              @QueryValue(defaultValue = "20") @Min(1) @Max(100) int size) {
+        return subscriptions.deliveries(id, token, page, size);
+    }
+}

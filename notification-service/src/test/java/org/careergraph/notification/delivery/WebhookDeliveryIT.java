@@ -1,0 +1,244 @@
+package org.careergraph.notification.delivery;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.careergraph.events.EventType;
+import org.careergraph.notification.TestDatabase;
+import org.careergraph.notification.TestOccupations;
+import org.careergraph.notification.WebhookReceiver;
+import org.careergraph.platform.security.AccessTokens;
+import org.careergraph.testsupport.TestEvents;
+import org.careergraph.testsupport.TestInfrastructure;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** Events in, webhook calls out: a real broker, a real database and a real HTTP receiver on 127.0.0.1. */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WebhookDeliveryIT implements TestPropertyProvider {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final String SOURCE =
+            "Immigration NZ Operational Manual, Appendix 13 (Green List), amendment circular 2026/11";
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    @Inject
+    JdbcOperations jdbc;
+
+    @Inject
+    JsonMapper json;
+
+    private final TestEvents events = TestEvents.connect(TestInfrastructure.kafkaBootstrapServers());
+    private final WebhookReceiver receiver = WebhookReceiver.start();
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> props = new HashMap<>(TestInfrastructure.serviceProperties("notification"));
+        props.put("careergraph.security.jwt-secret", AccessTokens.newSecret());
+        props.put("careergraph.notification.webhook.allowed-hosts", "localhost,127.0.0.1");
+        props.put("careergraph.notification.delivery.max-attempts", "3");
+        props.put("careergraph.notification.delivery.initial-backoff", "200ms");
+        props.put("careergraph.notification.delivery.max-backoff", "1s");
+        return props;
+    }
+
+    @AfterAll
+    void close() {
+        events.close();
+        receiver.close();
+    }
+
+    @Test
+    void everyKindOfChangeReachesTheWatcherOnceAndSaysWhatChangedAndWhy() {
+        String code = TestOccupations.uniqueCode();
+        String occupationId = announce(code);
+        String hook = UUID.randomUUID().toString();
+        Subscribed subscription = subscribe(hook, occupationId);
+
+        String status = publish(EventType.IMMIGRATION_STATUS_CHANGED, code);
+        String score = publish(EventType.SCORE_CHANGED, code);
+        String policy = events.publish(EventType.POLICY_UPDATED, UUID.randomUUID().toString(),
+                TestOccupations.fixture(EventType.POLICY_UPDATED, code));
+        String revision3 = TestOccupations.fixture(EventType.OCCUPATION_CHANGED, code)
+                .replace("\"revision\": 2", "\"revision\": 3");
+        String edit = events.publish(EventType.OCCUPATION_CHANGED, occupationId, revision3);
+
+        List<Map<?, ?>> deliveries = awaitDelivered(subscription, 4);
+        assertEquals(4, deliveries.stream().filter(d -> ((Number) d.get("attempts")).intValue() == 1).count());
+        List<WebhookReceiver.Call> calls = receiver.callsTo(hook);
+        assertEquals(4, calls.size(), "each event once");
+
+        Map<?, ?> statusCall = callFor(calls, status);
+        assertEquals(EventType.IMMIGRATION_STATUS_CHANGED.type(), statusCall.get("eventType"));
+        assertEquals(occupationId, statusCall.get("occupationId"));
+        assertEquals(Map.of("titleEn", "Community Services Worker", "titleZh", "社區服務工作者"),
+                statusCall.get("occupation"));
+        assertEquals(Map.of(
+                "en", "Community Services Worker (" + occupationId + "): Green List Tier 2 -> Tier 1 from 2026-12-01 "
+                        + "(source: " + SOURCE + ")",
+                "zh", "社區服務工作者 (" + occupationId + ")：綠名單第二級 -> 第一級，自 2026-12-01 起（來源：" + SOURCE + "）"),
+                statusCall.get("message"));
+        Map<?, ?> change = (Map<?, ?>) statusCall.get("change");
+        assertEquals(occupationId, change.get("occupationId"));
+        assertEquals(Map.of("greenListTier", 1), change.get("after"), "the event payload as it came");
+
+        String scoreMessage = english(callFor(calls, score));
+        assertTrue(scoreMessage.contains(": overall score 5.8 -> 6.8, PR friendliness 6.0 -> 8.0 from "), scoreMessage);
+        assertEquals("Community Services Worker (" + occupationId + "): NZ policy update: Green List Tier 1 from "
+                + "2026-12-01 (source: " + SOURCE + ")", english(callFor(calls, policy)));
+        assertEquals("Community Services Worker (" + occupationId + "): salary band 2: mid 58000-72000 NZD -> "
+                + "mid 60000-75000 NZD from 2026-11-20 (catalog revision 3)", english(callFor(calls, edit)));
+
+        for (WebhookReceiver.Call call : calls) {
+            assertEquals("application/json", call.headers().get("content-type"));
+            assertEquals(read(call.body()).get("id"), call.headers().get("webhook-id"));
+        }
+    }
+
+    @Test
+    void theSameEventDeliveredTwiceByKafkaNotifiesOnce() {
+        String code = TestOccupations.uniqueCode();
+        String occupationId = announce(code);
+        String hook = UUID.randomUUID().toString();
+        Subscribed subscription = subscribe(hook, occupationId);
+
+        String eventId = UUID.randomUUID().toString();
+        String payload = TestOccupations.fixture(EventType.SCORE_CHANGED, code);
+        events.publish(eventId, EventType.SCORE_CHANGED, occupationId, payload);
+        events.publish(eventId, EventType.SCORE_CHANGED, occupationId, payload);
+        // Same topic and key, so consumed after both copies: once it is delivered, both copies were handled.
+        String later = publish(EventType.SCORE_CHANGED, code);
+
+        awaitDelivered(subscription, 2);
+        List<WebhookReceiver.Call> calls = receiver.callsTo(hook);
+        assertEquals(1, calls.stream().filter(c -> eventId.equals(read(c.body()).get("eventId"))).count());
+        assertEquals(1, calls.stream().filter(c -> later.equals(read(c.body()).get("eventId"))).count());
+        assertEquals(1, TestDatabase.count(jdbc, "SELECT COUNT(*) FROM notification WHERE event_id = ?", eventId));
+    }
+
+    @Test
+    void aChangeToAnOccupationNobodyWatchesNotifiesNobody() {
+        String watchedCode = TestOccupations.uniqueCode();
+        String unwatchedCode = TestOccupations.uniqueCode();
+        String hook = UUID.randomUUID().toString();
+        subscribe(hook, announce(watchedCode));
+        announce(unwatchedCode);
+
+        String eventId = publish(EventType.IMMIGRATION_STATUS_CHANGED, unwatchedCode);
+        await().atMost(PATIENCE).until(() -> TestDatabase.count(jdbc,
+                "SELECT COUNT(*) FROM processed_event WHERE event_id = ?", eventId) == 1);
+        assertEquals(0, TestDatabase.count(jdbc, "SELECT COUNT(*) FROM notification WHERE event_id = ?", eventId));
+        assertEquals(0, TestDatabase.count(jdbc, "SELECT COUNT(*) FROM change_event WHERE event_id = ?", eventId),
+                "no payload kept for nobody");
+        assertEquals(List.of(), receiver.callsTo(hook));
+    }
+
+    @Test
+    void aReceiverThatFailsIsRetriedUntilItAccepts() {
+        String code = TestOccupations.uniqueCode();
+        String hook = UUID.randomUUID().toString();
+        receiver.answerFirst(hook, 500);
+        Subscribed subscription = subscribe(hook, announce(code));
+
+        publish(EventType.IMMIGRATION_STATUS_CHANGED, code);
+
+        Map<?, ?> delivery = awaitDelivered(subscription, 1).get(0);
+        assertEquals(2, ((Number) delivery.get("attempts")).intValue());
+        assertNull(delivery.get("lastError"));
+        List<WebhookReceiver.Call> calls = receiver.callsTo(hook);
+        assertEquals(2, calls.size());
+        assertEquals(calls.get(0).headers().get("webhook-id"), calls.get(1).headers().get("webhook-id"),
+                "a retry is the same notification");
+    }
+
+    @Test
+    void aReceiverThatNeverAcceptsIsGivenUpAfterTheMaximumAttempts() {
+        String code = TestOccupations.uniqueCode();
+        String hook = UUID.randomUUID().toString();
+        receiver.answerAlways(hook, 503);
+        Subscribed subscription = subscribe(hook, announce(code));
+
+        publish(EventType.IMMIGRATION_STATUS_CHANGED, code);
+
+        Map<?, ?> delivery = await().atMost(PATIENCE).until(() -> deliveries(subscription),
+                d -> d.size() == 1 && "FAILED".equals(d.get(0).get("status"))).get(0);
+        assertEquals(3, ((Number) delivery.get("attempts")).intValue());
+        assertEquals("HTTP 503", delivery.get("lastError"));
+        assertEquals(3, receiver.callsTo(hook).size());
+    }
+
+    private record Subscribed(String id, String token) {
+    }
+
+    /** Makes the occupation known to the service (it accepts subscriptions only to known occupations). */
+    private String announce(String code) {
+        String occupationId = TestOccupations.id(code);
+        events.publish(EventType.OCCUPATION_CHANGED, occupationId,
+                TestOccupations.fixture(EventType.OCCUPATION_CHANGED, code));
+        await().atMost(PATIENCE).until(() -> TestDatabase.count(jdbc,
+                "SELECT COUNT(*) FROM occupation WHERE id = ?", occupationId) == 1);
+        return occupationId;
+    }
+
+    private Subscribed subscribe(String hook, String occupationId) {
+        Map<?, ?> created = http.toBlocking().retrieve(HttpRequest.POST("/api/subscriptions",
+                Map.of("webhookUrl", receiver.url(hook), "occupationIds", List.of(occupationId))), Map.class);
+        return new Subscribed((String) created.get("id"), (String) created.get("manageToken"));
+    }
+
+    private String publish(EventType type, String code) {
+        return events.publish(type, TestOccupations.id(code), TestOccupations.fixture(type, code));
+    }
+
+    private List<Map<?, ?>> awaitDelivered(Subscribed subscription, int count) {
+        return await().atMost(PATIENCE).until(() -> deliveries(subscription),
+                d -> d.size() == count && d.stream().allMatch(n -> "DELIVERED".equals(n.get("status"))));
+    }
+
+    private List<Map<?, ?>> deliveries(Subscribed subscription) {
+        Map<?, ?> page = http.toBlocking().retrieve(HttpRequest.GET("/api/subscriptions/" + subscription.id()
+                + "/deliveries").header("X-Manage-Token", subscription.token()), Map.class);
+        return (List<Map<?, ?>>) page.get("items");
+    }
+
+    private Map<?, ?> callFor(List<WebhookReceiver.Call> calls, String eventId) {
+        List<Map<?, ?>> bodies = calls.stream().<Map<?, ?>>map(c -> read(c.body()))
+                .filter(b -> eventId.equals(b.get("eventId"))).toList();
+        assertEquals(1, bodies.size(), "one call for event " + eventId);
+        return bodies.get(0);
+    }
+
+    private static String english(Map<?, ?> body) {
+        return (String) ((Map<?, ?>) body.get("message")).get("en");
+    }
+
+    private Map<?, ?> read(String body) {
+        try {
+            return json.readValue(body, Map.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

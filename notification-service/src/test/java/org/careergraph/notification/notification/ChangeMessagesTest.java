@@ -1,0 +1,154 @@
+package org.careergraph.notification.notification;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.careergraph.events.FieldChange;
+import org.careergraph.events.ImmigrationStatus;
+import org.careergraph.events.ImmigrationStatusChanged;
+import org.careergraph.events.OccupationChanged;
+import org.careergraph.events.OccupationFacts;
+import org.careergraph.events.PolicyUpdated;
+import org.careergraph.events.RuleChange;
+import org.careergraph.events.Score;
+import org.careergraph.events.ScoreChanged;
+import org.careergraph.notification.occupation.Occupation;
+import org.junit.jupiter.api.Test;
+
+class ChangeMessagesTest {
+
+    private static final String SOURCE = "Immigration NZ Operational Manual, Appendix 13 (Green List)";
+    private static final Occupation WORKER = new Occupation("anzsco-411215", "ANZSCO", "411215",
+            "Community Services Worker", "社區服務工作者", 2, Instant.parse("2026-11-20T09:15:00Z"));
+    private static final LocalDate DECEMBER_FIRST = LocalDate.parse("2026-12-01");
+
+    @Test
+    void aGreenListMoveSaysFromWhichTierToWhichFromWhenAndTheSource() {
+        Message message = ChangeMessages.statusChanged(WORKER, status(2, 1, SOURCE));
+        assertEquals("Community Services Worker (anzsco-411215): Green List Tier 2 -> Tier 1 from 2026-12-01 "
+                + "(source: " + SOURCE + ")", message.en());
+        assertEquals("社區服務工作者 (anzsco-411215)：綠名單第二級 -> 第一級，自 2026-12-01 起（來源：" + SOURCE + "）",
+                message.zh());
+    }
+
+    @Test
+    void joiningAndLeavingTheGreenListAndAStatusWithoutASourceGiveTheReason() {
+        Message joined = ChangeMessages.statusChanged(WORKER, status(null, 2, SOURCE));
+        assertEquals("Community Services Worker (anzsco-411215): not on the Green List -> Green List Tier 2 from "
+                + "2026-12-01 (source: " + SOURCE + ")", joined.en());
+        assertEquals("社區服務工作者 (anzsco-411215)：不在綠名單 -> 綠名單第二級，自 2026-12-01 起（來源：" + SOURCE + "）",
+                joined.zh());
+
+        Message left = ChangeMessages.statusChanged(WORKER, status(1, null, null));
+        assertEquals("Community Services Worker (anzsco-411215): Green List Tier 1 -> off the Green List from "
+                + "2026-12-01 (reason: skill level changed)", left.en());
+        assertEquals("社區服務工作者 (anzsco-411215)：綠名單第一級 -> 移出綠名單，自 2026-12-01 起（原因：skill level changed）",
+                left.zh());
+    }
+
+    @Test
+    void aScoreChangeListsTheOverallAndTheDimensionsThatMoved() {
+        Map<String, BigDecimal> before = new LinkedHashMap<>();
+        before.put("income", new BigDecimal("5.6"));
+        before.put("prFriendliness", new BigDecimal("6.0"));
+        Map<String, BigDecimal> after = new LinkedHashMap<>();
+        after.put("income", new BigDecimal("5.60"));
+        after.put("prFriendliness", new BigDecimal("8.0"));
+        ScoreChanged change = new ScoreChanged("anzsco-411215", "skeleton-1", new Score(new BigDecimal("5.8"), before),
+                new Score(new BigDecimal("6.8"), after), "Green List tier 2 -> 1", "cause-1",
+                "careergraph.immigration.status-changed.v1");
+
+        Message message = ChangeMessages.scoreChanged(WORKER, change, LocalDate.parse("2026-11-20"));
+        assertEquals("Community Services Worker (anzsco-411215): overall score 5.8 -> 6.8, PR friendliness 6.0 -> 8.0 "
+                + "from 2026-11-20 (reason: Green List tier 2 -> 1)", message.en());
+        assertEquals("社區服務工作者 (anzsco-411215)：總分 5.8 -> 6.8，永居友善度 6.0 -> 8.0，自 2026-11-20 起"
+                + "（原因：Green List tier 2 -> 1）", message.zh());
+    }
+
+    @Test
+    void aFirstScoreHasNothingBefore() {
+        ScoreChanged change = new ScoreChanged("anzsco-411215", "skeleton-1", null,
+                new Score(new BigDecimal("7.0"), Map.of("income", new BigDecimal("7.0"))), "first score", "c", "t");
+        Message message = ChangeMessages.scoreChanged(WORKER, change, LocalDate.parse("2026-11-20"));
+        assertEquals("Community Services Worker (anzsco-411215): overall score none -> 7.0, income none -> 7.0 "
+                + "from 2026-11-20 (reason: first score)", message.en());
+        assertEquals("社區服務工作者 (anzsco-411215)：總分 無 -> 7.0，收入 無 -> 7.0，自 2026-11-20 起（原因：first score）",
+                message.zh());
+    }
+
+    @Test
+    void aCatalogEditShowsEachFieldBeforeAndAfterWithTheRevision() {
+        Map<String, Object> bandBefore = band("mid", 58000, 72000.0);
+        Map<String, Object> bandAfter = band("mid", 60000, 75000);
+        OccupationChanged change = new OccupationChanged("anzsco-411215", 3, OccupationChanged.ChangeKind.UPDATED,
+                facts("Community Services Practitioner"), List.of(
+                        new FieldChange("/salaryBands/1", bandBefore, bandAfter),
+                        new FieldChange("/titleEn", "Community Services Worker", "Community Services Practitioner"),
+                        new FieldChange("/skillLevel", null, 4)),
+                "editor@example", Instant.parse("2026-11-20T23:30:00Z"));
+
+        Message message = ChangeMessages.occupationChanged(change);
+        assertEquals("Community Services Practitioner (anzsco-411215): salary band 2: mid 58000-72000 NZD -> "
+                + "mid 60000-75000 NZD; English title: Community Services Worker -> Community Services Practitioner; "
+                + "skill level: none -> 4 from 2026-11-20 (catalog revision 3)", message.en());
+        assertEquals("社區服務工作者 (anzsco-411215)：薪資範圍 2：mid 58000-72000 NZD -> mid 60000-75000 NZD；"
+                + "英文名稱：Community Services Worker -> Community Services Practitioner；技能等級：無 -> 4，"
+                + "自 2026-11-20 起（職業目錄第 3 版）", message.zh());
+    }
+
+    @Test
+    void aNewPageIsAnnouncedAsAdded() {
+        OccupationChanged created = new OccupationChanged("anzsco-411215", 1, OccupationChanged.ChangeKind.CREATED,
+                facts("Community Services Worker"), List.of(new FieldChange("/titleEn", null, "x")), "editor",
+                Instant.parse("2026-11-01T08:00:00Z"));
+        assertEquals("Community Services Worker (anzsco-411215): added to the catalog from 2026-11-01 "
+                + "(catalog revision 1)", ChangeMessages.occupationChanged(created).en());
+        assertEquals("社區服務工作者 (anzsco-411215)：已加入職業目錄，自 2026-11-01 起（職業目錄第 1 版）",
+                ChangeMessages.occupationChanged(created).zh());
+    }
+
+    @Test
+    void aPolicyUpdateSaysWhatItSetsForThisOccupation() {
+        List<RuleChange> rules = List.of(new RuleChange("GREEN_LIST_TIER", "ANZSCO", "411215", "1"));
+        PolicyUpdated update = new PolicyUpdated("p-1", "NZ", DECEMBER_FIRST, SOURCE, null, rules, "admin",
+                Instant.parse("2026-11-20T08:00:00Z"));
+        Message message = ChangeMessages.policyUpdated(WORKER, update, rules);
+        assertEquals("Community Services Worker (anzsco-411215): NZ policy update: Green List Tier 1 from 2026-12-01 "
+                + "(source: " + SOURCE + ")", message.en());
+        assertEquals("社區服務工作者 (anzsco-411215)：NZ 政策更新：綠名單第一級，自 2026-12-01 起（來源：" + SOURCE + "）",
+                message.zh());
+
+        List<RuleChange> removal = List.of(new RuleChange("GREEN_LIST_TIER", "ANZSCO", "411215", null),
+                new RuleChange("SMC_POINTS", "ANZSCO", "411215", "6"));
+        Message removed = ChangeMessages.policyUpdated(WORKER, update, removal);
+        assertEquals("Community Services Worker (anzsco-411215): NZ policy update: removed from the Green List; "
+                + "SMC_POINTS 6 from 2026-12-01 (source: " + SOURCE + ")", removed.en());
+        assertEquals("社區服務工作者 (anzsco-411215)：NZ 政策更新：移出綠名單；SMC_POINTS 6，自 2026-12-01 起（來源："
+                + SOURCE + "）", removed.zh());
+    }
+
+    private static ImmigrationStatusChanged status(Integer before, Integer after, String source) {
+        return new ImmigrationStatusChanged("anzsco-411215", "NZ", DECEMBER_FIRST, new ImmigrationStatus(before),
+                new ImmigrationStatus(after), source == null ? null : "p-1", source,
+                source == null ? "skill level changed" : "Green List tier change");
+    }
+
+    private static OccupationFacts facts(String titleEn) {
+        return new OccupationFacts("社區服務工作者", titleEn, "ANZSCO", "411215", 4, List.of());
+    }
+
+    private static Map<String, Object> band(String level, Number min, Number max) {
+        Map<String, Object> band = new LinkedHashMap<>();
+        band.put("level", level);
+        band.put("min", min);
+        band.put("max", max);
+        band.put("currency", "NZD");
+        band.put("note", null);
+        return band;
+    }
+}

@@ -1,0 +1,230 @@
+package org.careergraph.notification.subscription;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.core.type.Argument;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
+import org.careergraph.events.EventType;
+import org.careergraph.notification.TestDatabase;
+import org.careergraph.notification.TestOccupations;
+import org.careergraph.platform.security.AccessTokens;
+import org.careergraph.testsupport.TestEvents;
+import org.careergraph.testsupport.TestInfrastructure;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SubscriptionApiIT implements TestPropertyProvider {
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    @Inject
+    JdbcOperations jdbc;
+
+    private final TestEvents events = TestEvents.connect(TestInfrastructure.kafkaBootstrapServers());
+    private String known;
+    private String alsoKnown;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> props = new HashMap<>(TestInfrastructure.serviceProperties("notification"));
+        props.put("careergraph.security.jwt-secret", AccessTokens.newSecret());
+        props.put("careergraph.notification.webhook.allowed-hosts", "localhost,127.0.0.1");
+        return props;
+    }
+
+    /** Subscriptions may only name occupations the catalog announced. */
+    @BeforeAll
+    void announceOccupations() {
+        known = announce();
+        alsoKnown = announce();
+    }
+
+    @AfterAll
+    void closeEvents() {
+        events.close();
+    }
+
+    @Test
+    void aSubscriberCreatesReadsAndCancelsTheirSubscription() {
+        String url = hookUrl();
+        HttpResponse<Map> created = http.toBlocking().exchange(HttpRequest.POST("/api/subscriptions",
+                Map.of("webhookUrl", url, "occupationIds", List.of(alsoKnown, known, known))), Map.class);
+        assertEquals(HttpStatus.CREATED, created.status());
+        Map<?, ?> body = created.body();
+        String id = (String) body.get("id");
+        String token = (String) body.get("manageToken");
+        assertEquals("/api/subscriptions/" + id, created.header("Location"));
+        assertEquals("no-store", created.header("Cache-Control"));
+        assertEquals(url, body.get("webhookUrl"));
+        assertEquals(List.of(alsoKnown, known).stream().sorted().toList(), body.get("occupationIds"),
+                "each occupation once");
+        assertTrue(token.matches("[A-Za-z0-9_-]{43}"), "32 random bytes in base64url: " + token);
+        Instant.parse((String) body.get("createdAt"));
+        assertEquals(1, TestDatabase.count(jdbc,
+                "SELECT COUNT(*) FROM subscription WHERE id = ? AND manage_token_hash = ?", id,
+                ManageTokens.hash(token)), "only the token's hash is stored");
+
+        Map<?, ?> read = http.toBlocking().retrieve(withToken(HttpRequest.GET("/api/subscriptions/" + id), token),
+                Map.class);
+        assertEquals(id, read.get("id"));
+        assertEquals(body.get("occupationIds"), read.get("occupationIds"));
+        assertFalse(read.containsKey("manageToken"), "the token is shown only once");
+
+        Map<?, ?> deliveries = http.toBlocking().retrieve(
+                withToken(HttpRequest.GET("/api/subscriptions/" + id + "/deliveries"), token), Map.class);
+        assertEquals(List.of(), deliveries.get("items"));
+
+        HttpResponse<?> deleted = http.toBlocking().exchange(
+                withToken(HttpRequest.DELETE("/api/subscriptions/" + id), token));
+        assertEquals(HttpStatus.NO_CONTENT, deleted.status());
+        assertProblem(HttpStatus.NOT_FOUND, () -> withToken(HttpRequest.GET("/api/subscriptions/" + id), token));
+        assertEquals(0, TestDatabase.count(jdbc,
+                "SELECT COUNT(*) FROM subscription_occupation WHERE subscription_id = ?", id));
+    }
+
+    @Test
+    void oneSubscribersTokenNeitherReadsNorCancelsAnothersSubscription() {
+        Map<?, ?> a = subscribe(hookUrl(), known);
+        Map<?, ?> b = subscribe(hookUrl(), known);
+        String aId = (String) a.get("id");
+        String aToken = (String) a.get("manageToken");
+        String bToken = (String) b.get("manageToken");
+
+        Map<?, ?> wrong = assertProblem(HttpStatus.NOT_FOUND,
+                () -> withToken(HttpRequest.GET("/api/subscriptions/" + aId), bToken));
+        Map<?, ?> unknown = assertProblem(HttpStatus.NOT_FOUND, () -> withToken(
+                HttpRequest.GET("/api/subscriptions/" + UUID.randomUUID()), bToken));
+        assertEquals(String.valueOf(wrong.get("title")), String.valueOf(unknown.get("title")),
+                "a wrong token looks like an unknown id");
+        assertFalse(String.valueOf(wrong).contains(String.valueOf(a.get("webhookUrl"))), "nothing of A's shows");
+        assertProblem(HttpStatus.NOT_FOUND, () -> withToken(HttpRequest.DELETE("/api/subscriptions/" + aId), bToken));
+        assertProblem(HttpStatus.NOT_FOUND,
+                () -> withToken(HttpRequest.GET("/api/subscriptions/" + aId + "/deliveries"), bToken));
+        assertProblem(HttpStatus.NOT_FOUND, () -> HttpRequest.GET("/api/subscriptions/" + aId));
+        assertProblem(HttpStatus.NOT_FOUND, () -> HttpRequest.DELETE("/api/subscriptions/" + aId));
+
+        Map<?, ?> stillThere = http.toBlocking().retrieve(
+                withToken(HttpRequest.GET("/api/subscriptions/" + aId), aToken), Map.class);
+        assertEquals(a.get("webhookUrl"), stillThere.get("webhookUrl"));
+    }
+
+    @Test
+    void anUnknownOccupationIsRefusedByPositionAndNothingIsStored() {
+        String url = hookUrl();
+        Map<?, ?> problem = assertProblem(HttpStatus.UNPROCESSABLE_ENTITY, () -> HttpRequest.POST("/api/subscriptions",
+                Map.of("webhookUrl", url, "occupationIds", List.of(known, "anzsco-000001"))));
+        assertEquals(List.of(Map.of("field", "occupationIds[1]", "message", "is not a known occupation")),
+                problem.get("errors"));
+        assertNothingStoredFor(url);
+    }
+
+    @Test
+    void webhooksThatPointInsideOrAreNotHttpsAreRefusedAndNothingIsStored() {
+        for (String url : List.of("http://10.0.0.1/x", "https://169.254.169.254/", "https://[::1]/",
+                "http://example.com/hook", "https://user:secret@127.0.0.1/hook", "https://[::ffff:192.168.1.1]/x",
+                "ftp://example.com/x")) {
+            Map<?, ?> problem = assertProblem(HttpStatus.UNPROCESSABLE_ENTITY,
+                    () -> HttpRequest.POST("/api/subscriptions", Map.of("webhookUrl", url, "occupationIds",
+                            List.of(known))));
+            List<Map<?, ?>> errors = (List<Map<?, ?>>) problem.get("errors");
+            assertEquals("webhookUrl", errors.get(0).get("field"), url + ": " + problem);
+            assertNothingStoredFor(url);
+        }
+    }
+
+    @Test
+    void malformedJsonIsABadRequestProblem() {
+        String url = hookUrl();
+        String broken = "{\"webhookUrl\": \"" + url + "\", \"occupationIds\": [\"" + known + "\"";
+        assertProblem(HttpStatus.BAD_REQUEST, () -> HttpRequest.POST("/api/subscriptions", broken)
+                .contentType(MediaType.APPLICATION_JSON));
+        assertNothingStoredFor(url);
+    }
+
+    @Test
+    void missingFieldsEmptyAndOverlongListsAreListedFieldByField() {
+        Map<?, ?> missing = assertProblem(HttpStatus.BAD_REQUEST,
+                () -> HttpRequest.POST("/api/subscriptions", Map.of()));
+        assertEquals(List.of("occupationIds", "webhookUrl"), fields(missing));
+
+        String url = hookUrl();
+        Map<?, ?> empty = assertProblem(HttpStatus.BAD_REQUEST, () -> HttpRequest.POST("/api/subscriptions",
+                Map.of("webhookUrl", url, "occupationIds", List.of())));
+        assertEquals(List.of("occupationIds"), fields(empty));
+
+        List<String> tooMany = IntStream.range(0, 101).mapToObj(i -> known).toList();
+        Map<?, ?> overlong = assertProblem(HttpStatus.BAD_REQUEST, () -> HttpRequest.POST("/api/subscriptions",
+                Map.of("webhookUrl", url, "occupationIds", tooMany)));
+        assertEquals(List.of("occupationIds"), fields(overlong));
+        assertNothingStoredFor(url);
+    }
+
+    private String announce() {
+        String code = TestOccupations.uniqueCode();
+        String id = TestOccupations.id(code);
+        events.publish(EventType.OCCUPATION_CHANGED, id, TestOccupations.fixture(EventType.OCCUPATION_CHANGED, code));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> TestDatabase.count(jdbc, "SELECT COUNT(*) FROM occupation WHERE id = ?", id) == 1);
+        return id;
+    }
+
+    private Map<?, ?> subscribe(String url, String... occupationIds) {
+        return http.toBlocking().retrieve(HttpRequest.POST("/api/subscriptions",
+                Map.of("webhookUrl", url, "occupationIds", List.of(occupationIds))), Map.class);
+    }
+
+    private void assertNothingStoredFor(String url) {
+        assertEquals(0, TestDatabase.count(jdbc, "SELECT COUNT(*) FROM subscription WHERE webhook_url = ?", url));
+    }
+
+    private Map<?, ?> assertProblem(HttpStatus status, Supplier<MutableHttpRequest<?>> request) {
+        HttpClientResponseException e = assertThrows(HttpClientResponseException.class,
+                () -> http.toBlocking().exchange(request.get()));
+        assertEquals(status, e.getStatus());
+        assertEquals("application/problem+json", e.getResponse().getContentType().orElseThrow().toString());
+        Map<?, ?> problem = e.getResponse().getBody(Argument.of(Map.class)).orElseThrow();
+        assertEquals(status.getCode(), ((Number) problem.get("status")).intValue());
+        return problem;
+    }
+
+    private static List<?> fields(Map<?, ?> problem) {
+        return ((List<Map<?, ?>>) problem.get("errors")).stream().map(f -> f.get("field")).sorted().toList();
+    }
+
+    private static MutableHttpRequest<?> withToken(MutableHttpRequest<?> request, String token) {
+        return request.header(SubscriptionController.MANAGE_TOKEN, token);
+    }
+
+    private static String hookUrl() {
+        return "http://127.0.0.1:9/hook/" + UUID.randomUUID();
+    }
+}
