@@ -1,0 +1,284 @@
+package org.careergraph.deploy.local;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.careergraph.platform.security.AccessTokens;
+import org.careergraph.platform.security.Roles;
+
+/**
+ * Runs the whole system on one machine: each service in its own JVM, behind a gateway on one port.
+ *
+ * <p>{@link #main} also starts an embedded Kafka and MariaDB with their data in the data folder ({@code .careergraph/}
+ * under the project root, or {@code CAREERGRAPH_HOME}); the end-to-end test brings its own broker and database.
+ */
+public final class LocalLauncher implements AutoCloseable {
+
+    static final Duration ADMIN_TOKEN_VALIDITY = Duration.ofHours(12);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+    private static final Duration POLL_INTERVAL = Duration.ofMillis(500);
+
+    /**
+     * Where things are and which ports to use.
+     *
+     * @param projectRoot  the folder with the services' modules (their target/ holds the build)
+     * @param home         the data folder: JWT secret, admin token; the services' working directory
+     * @param gatewayPort  the one public port
+     * @param servicePorts one port per service
+     * @param loadSeeds    whether the catalog loads the five seed pages into an empty catalog
+     * @param readyTimeout how long the services may take to become ready
+     * @param out          where the services' output and the launcher's messages go
+     */
+    record Config(Path projectRoot, Path home, int gatewayPort, Map<Service, Integer> servicePorts,
+                  boolean loadSeeds, Duration readyTimeout, PrintStream out) {
+    }
+
+    /** The broker and the database server the services use; {@code jdbcUrl} maps a database name to its URL. */
+    record Infrastructure(String kafkaBootstrapServers, Function<String, String> jdbcUrl, String dbUsername,
+                          String dbPassword) {
+    }
+
+    private final Config config;
+    private final Map<Service, String> classpaths = new EnumMap<>(Service.class);
+    private final List<ServiceProcess> processes = new ArrayList<>();
+    private Gateway gateway;
+    private String adminToken;
+    private boolean closed;
+
+    /** Fails at once, before anything starts, when a service is not built. */
+    LocalLauncher(Config config) {
+        this.config = config;
+        for (Service service : Service.values()) {
+            classpaths.put(service, ServiceProcess.classpath(config.projectRoot(), service));
+        }
+    }
+
+    /**
+     * Starts the services and the gateway, and returns once every service is ready. Whatever started is stopped
+     * again when this fails.
+     */
+    LocalLauncher start(Infrastructure infrastructure) {
+        try {
+            startAll(infrastructure);
+            return this;
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private void startAll(Infrastructure infrastructure) {
+        Path home = PrivateFiles.directory(config.home());
+        String secret = PrivateFiles.readOrCreate(home.resolve("jwt-secret"), AccessTokens::newSecret);
+        for (Service service : Service.values()) {
+            Ports.requireFree(port(service), "the " + service.shortName() + " service", service.portVariable());
+        }
+        Ports.requireFree(config.gatewayPort(), "the gateway", "CAREERGRAPH_PORT");
+
+        Map<Service, URI> upstreams = new EnumMap<>(Service.class);
+        for (Service service : Service.values()) {
+            startService(service, environment(service, infrastructure, secret), home);
+            upstreams.put(service, URI.create("http://localhost:" + port(service)));
+        }
+        startGateway(upstreams);
+        awaitReady();
+        adminToken = AccessTokens.issue(secret, "local-admin", List.of(Roles.ADMIN), ADMIN_TOKEN_VALIDITY);
+        PrivateFiles.write(adminTokenFile(), adminToken);
+    }
+
+    // Each start step checks, under close()'s lock, that close() has not run meanwhile (Ctrl-C while starting).
+
+    private synchronized void startService(Service service, Map<String, String> environment, Path workDir) {
+        ensureOpen();
+        processes.add(ServiceProcess.start(service, port(service), classpaths.get(service), environment, workDir,
+                config.out()));
+    }
+
+    private synchronized void startGateway(Map<Service, URI> upstreams) {
+        ensureOpen();
+        gateway = Gateway.start(config.gatewayPort(), upstreams);
+    }
+
+    private synchronized void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("Stopped while starting");
+        }
+    }
+
+    private int port(Service service) {
+        return config.servicePorts().get(service);
+    }
+
+    private Map<String, String> environment(Service service, Infrastructure infrastructure, String secret) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("PORT", String.valueOf(port(service)));
+        env.put("DB_URL", infrastructure.jdbcUrl().apply(service.database()));
+        env.put("DB_USERNAME", infrastructure.dbUsername());
+        env.put("DB_PASSWORD", infrastructure.dbPassword());
+        env.put("KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers());
+        // In the environment, not on the command line where every local user could read it.
+        env.put("JWT_SECRET", secret);
+        env.put("CATALOG_LOAD_SEEDS", String.valueOf(config.loadSeeds()));
+        // Plain-http webhooks to this machine, for trying subscriptions locally.
+        env.put("NOTIFICATION_WEBHOOK_ALLOWED_HOSTS", "localhost,127.0.0.1");
+        return env;
+    }
+
+    /** Polls every service's readiness; fails early when one exits, and names the ones not ready at the deadline. */
+    private void awaitReady() {
+        long deadline = System.nanoTime() + config.readyTimeout().toNanos();
+        Map<Service, String> notReady = new LinkedHashMap<>();
+        processes.forEach(p -> notReady.put(p.service(), "not answering yet"));
+        try (HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {
+            while (true) {
+                ensureOpen();
+                for (ServiceProcess process : processes) {
+                    if (!notReady.containsKey(process.service())) {
+                        continue;
+                    }
+                    if (!process.isAlive()) {
+                        throw new IllegalStateException("The " + process.service().shortName() + " service exited with "
+                                + "code " + process.exitValue() + " before it was ready; its output is above, prefixed ["
+                                + process.service().shortName() + "].");
+                    }
+                    String state = readiness(client, process.port());
+                    if (state == null) {
+                        notReady.remove(process.service());
+                    } else {
+                        notReady.put(process.service(), state);
+                    }
+                }
+                if (notReady.isEmpty()) {
+                    return;
+                }
+                if (System.nanoTime() > deadline) {
+                    StringBuilder which = new StringBuilder();
+                    notReady.forEach((service, state) -> which.append(which.isEmpty() ? "" : ", ")
+                            .append(service.shortName()).append(" (").append(state).append(")"));
+                    throw new IllegalStateException("Not ready after " + config.readyTimeout().toSeconds() + " s: "
+                            + which + ". Its output is above.");
+                }
+                TimeUnit.MILLISECONDS.sleep(POLL_INTERVAL.toMillis());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the services", e);
+        }
+    }
+
+    /** Null when ready, else what the readiness endpoint said. */
+    private static String readiness(HttpClient client, int port) throws InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + Gateway.READINESS))
+                .timeout(Duration.ofSeconds(5)).build();
+        try {
+            var response = client.send(request, BodyHandlers.ofString());
+            return response.statusCode() == 200 ? null : "readiness " + response.statusCode() + ": " + response.body();
+        } catch (IOException e) {
+            return "not answering yet";
+        }
+    }
+
+    /** The gateway's address: the one URL of the system. */
+    URI url() {
+        return gateway.url();
+    }
+
+    /** A bearer token with role ADMIN, valid {@link #ADMIN_TOKEN_VALIDITY}. */
+    String adminToken() {
+        return adminToken;
+    }
+
+    Path adminTokenFile() {
+        return config.home().resolve("admin-token");
+    }
+
+    /** Stops the gateway, then asks every service to stop and waits for each (killing it after the grace time). */
+    @Override
+    public void close() {
+        Gateway stoppingGateway;
+        List<ServiceProcess> stopping;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            stoppingGateway = gateway;
+            stopping = List.copyOf(processes);
+        }
+        if (stoppingGateway != null) {
+            stoppingGateway.close();
+        }
+        stopping.forEach(ServiceProcess::requestStop);
+        stopping.forEach(p -> p.awaitStop(STOP_GRACE, config.out()));
+    }
+
+    // ---- the README's command: ./mvnw -Prun -DskipTests package ----
+
+    public static void main(String[] args) throws InterruptedException {
+        long started = System.nanoTime();
+        Path root = Path.of(System.getProperty("careergraph.root", "")).toAbsolutePath().normalize();
+        String homeVariable = System.getenv("CAREERGRAPH_HOME");
+        Path home = (homeVariable == null || homeVariable.isBlank() ? root.resolve(".careergraph") : Path.of(homeVariable))
+                .toAbsolutePath().normalize();
+        Map<Service, Integer> servicePorts = new EnumMap<>(Service.class);
+        for (Service service : Service.values()) {
+            servicePorts.put(service, Ports.fromEnvironment(service.portVariable(), service.defaultPort()));
+        }
+        PrintStream out = System.out;
+        Config config = new Config(root, home, Ports.fromEnvironment("CAREERGRAPH_PORT", 8080), servicePorts, true,
+                Duration.ofMinutes(4), out);
+
+        LocalLauncher launcher = new LocalLauncher(config);
+        PrivateFiles.directory(home);
+        EmbeddedServers servers = new EmbeddedServers(home, Ports.fromEnvironment("CAREERGRAPH_KAFKA_PORT", 19092),
+                Ports.fromEnvironment("CAREERGRAPH_DB_PORT", 13306));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            out.println("[launcher] Stopping Career Graph ...");
+            launcher.close();
+            servers.close();
+            out.println("[launcher] Stopped. Data kept in " + home);
+        }, "careergraph-shutdown"));
+
+        try {
+            out.println("[launcher] Starting Career Graph from " + root + " (data in " + home + ")");
+            launcher.start(servers.start());
+        } catch (RuntimeException e) {
+            launcher.close();
+            servers.close();
+            throw e;
+        }
+        printBanner(out, launcher, home, Duration.ofNanos(System.nanoTime() - started));
+        new CountDownLatch(1).await(); // until Ctrl-C: the shutdown hook stops everything
+    }
+
+    private static void printBanner(PrintStream out, LocalLauncher launcher, Path home, Duration startup) {
+        URI url = launcher.url();
+        Path tokenFile = launcher.adminTokenFile();
+        out.println();
+        out.println("Career Graph is ready at " + url + " (started in " + startup.toSeconds() + " s)");
+        out.println();
+        out.println("Admin token (valid " + ADMIN_TOKEN_VALIDITY.toHours() + " h, also in " + tokenFile + "):");
+        out.println(launcher.adminToken());
+        out.println();
+        out.println("Try:");
+        out.println("  curl " + url + "/api/occupations");
+        out.println("  curl -H \"Authorization: Bearer $(cat " + tokenFile + ")\" " + url
+                + "/api/immigration/policy-updates");
+        out.println();
+        out.println("Data is kept in " + home + " between runs. Ctrl-C stops everything.");
+        out.println();
+    }
+}

@@ -1,0 +1,76 @@
+package org.careergraph.deploy.local;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What the launcher says when it cannot start; no broker or database needed, the services die before using them. */
+class LocalLauncherTest {
+
+    @TempDir
+    Path root;
+
+    private final ByteArrayOutputStream output = new ByteArrayOutputStream();
+
+    @Test
+    void aServiceThatIsNotBuiltIsNamedBeforeAnythingStarts() throws IOException {
+        builtWithoutClasses(Service.CATALOG, Service.SCORING);
+
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> new LocalLauncher(config(0)));
+
+        assertTrue(e.getMessage().startsWith("immigration-service is not built"), e.getMessage());
+        assertTrue(e.getMessage().contains("./mvnw -Prun -DskipTests package"), e.getMessage());
+    }
+
+    @Test
+    void aServiceThatExitsWhileStartingIsNamedAndEverythingStartedIsStopped() throws IOException {
+        // Empty classes folders: each JVM exits at once, unable to find its main class.
+        builtWithoutClasses(Service.values());
+        int gatewayPort = freePort();
+        LocalLauncher launcher = new LocalLauncher(config(gatewayPort));
+
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> launcher.start(
+                new LocalLauncher.Infrastructure("localhost:9", db -> "jdbc:mysql://localhost:9/" + db, "root", "")));
+
+        assertTrue(e.getMessage().matches("The \\w+ service exited with code 1 before it was ready; .*"),
+                e.getMessage());
+        assertTrue(output.toString().contains("] Error: Could not find or load main class org.careergraph."),
+                "the service's own output, prefixed: " + output);
+        Ports.requireFree(gatewayPort, "the gateway", "CAREERGRAPH_PORT");
+    }
+
+    private void builtWithoutClasses(Service... services) throws IOException {
+        for (Service service : services) {
+            Path target = root.resolve(service.module()).resolve("target");
+            Files.createDirectories(target.resolve("classes"));
+            Files.writeString(target.resolve("runtime-classpath.txt"), "");
+        }
+    }
+
+    private LocalLauncher.Config config(int gatewayPort) throws IOException {
+        Map<Service, Integer> ports = new EnumMap<>(Service.class);
+        for (Service service : Service.values()) {
+            ports.put(service, freePort());
+        }
+        return new LocalLauncher.Config(root, root.resolve("home"), gatewayPort, ports, false, Duration.ofSeconds(60),
+                new PrintStream(output, true));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,200 @@
+package org.careergraph.deploy.local;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Predicate;
+import org.careergraph.events.EventType;
+import org.careergraph.testsupport.TestInfrastructure;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole system as the README runs it (each service in its own JVM from its build, behind the local gateway), on
+ * the test broker and database, driven only through the gateway like a user would.
+ */
+class WalkingSkeletonIT {
+
+    private static final Duration EVENTUALLY = Duration.ofMinutes(2);
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final List<JsonNode> webhookCalls = new CopyOnWriteArrayList<>();
+    private HttpServer webhookReceiver;
+    private LocalLauncher.Config config;
+    private LocalLauncher.Infrastructure infrastructure;
+    private LocalLauncher launcher;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        webhookReceiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        webhookReceiver.createContext("/hooks/career-graph", exchange -> {
+            try (exchange) {
+                webhookCalls.add(json.readTree(exchange.getRequestBody()));
+                exchange.sendResponseHeaders(204, -1);
+            }
+        });
+        webhookReceiver.start();
+
+        // Own databases on the (possibly shared) test server, so that a rerun starts from nothing.
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        infrastructure = new LocalLauncher.Infrastructure(TestInfrastructure.kafkaBootstrapServers(),
+                database -> TestInfrastructure.jdbcUrl("walk_" + run + "_" + database),
+                TestInfrastructure.dbUsername(), TestInfrastructure.dbPassword());
+        Map<Service, Integer> ports = new EnumMap<>(Service.class);
+        for (Service service : Service.values()) {
+            ports.put(service, freePort());
+        }
+        Path root = Path.of(System.getProperty("careergraph.root", "..")).toAbsolutePath().normalize();
+        config = new LocalLauncher.Config(root, Path.of("target", "walking-skeleton", run).toAbsolutePath(),
+                freePort(), ports, false, Duration.ofMinutes(4), System.out);
+    }
+
+    @AfterEach
+    void tearDown() {
+        if (launcher != null) {
+            launcher.close();
+        }
+        webhookReceiver.stop(0);
+        http.close();
+    }
+
+    @Test
+    void changesReachTheWatchersOfAnOccupationAndEverythingSurvivesARestart() throws Exception {
+        launcher = new LocalLauncher(config).start(infrastructure);
+        String admin = launcher.adminToken();
+
+        String watchedCode = sixDigits();
+        String watched = "anzsco-" + watchedCode;
+        assertEquals(201, send("POST", "/api/occupations", page(watchedCode, "Community Services Worker", 58000), admin)
+                .statusCode());
+        String unwatchedCode = sixDigits();
+        String unwatched = "anzsco-" + unwatchedCode;
+        assertEquals(201, send("POST", "/api/occupations", page(unwatchedCode, "Housing Officer", 60000), admin)
+                .statusCode());
+
+        // The notification service accepts only occupations it has heard of from the catalog's events.
+        String webhookUrl = "http://127.0.0.1:" + webhookReceiver.getAddress().getPort() + "/hooks/career-graph";
+        HttpResponse<String> subscribed = await().atMost(EVENTUALLY).pollInterval(Duration.ofMillis(500))
+                .until(() -> send("POST", "/api/subscriptions",
+                        Map.of("webhookUrl", webhookUrl, "occupationIds", List.of(watched)), null),
+                        response -> response.statusCode() == 201);
+        JsonNode subscription = json.readTree(subscribed.body());
+        String subscriptionId = subscription.get("id").asText();
+        String manageToken = subscription.get("manageToken").asText();
+
+        HttpResponse<String> policyUpdate = send("POST", "/api/immigration/policy-updates", Map.of(
+                "country", "NZ", "source", "Walking skeleton test: Green List Tier 1",
+                "changes", List.of(Map.of("kind", "GREEN_LIST_TIER", "codeSystem", "ANZSCO", "code", watchedCode,
+                        "value", "1"))), admin);
+        assertTrue(policyUpdate.statusCode() / 100 == 2, policyUpdate.statusCode() + " " + policyUpdate.body());
+
+        assertEquals(200, send("PUT", "/api/occupations/" + watched, page(watchedCode, "Community Services Worker",
+                62000), admin).statusCode());
+        assertEquals(200, send("PUT", "/api/occupations/" + unwatched, page(unwatchedCode, "Housing Officer",
+                64000), admin).statusCode());
+
+        await().atMost(EVENTUALLY).untilAsserted(() -> {
+            assertTrue(received(watched, EventType.POLICY_UPDATED, call -> true), "policy update: " + webhookCalls);
+            assertTrue(received(watched, EventType.IMMIGRATION_STATUS_CHANGED,
+                    call -> call.path("change").hasNonNull("policyUpdateId")),
+                    "status change by the policy update: " + webhookCalls);
+            assertTrue(received(watched, EventType.SCORE_CHANGED, call -> EventType.IMMIGRATION_STATUS_CHANGED.type()
+                    .equals(call.path("change").path("causeEventType").asText())),
+                    "score change caused by the status change: " + webhookCalls);
+            assertTrue(received(watched, EventType.OCCUPATION_CHANGED,
+                    call -> call.path("change").path("revision").asInt() == 2),
+                    "catalog change (revision 2): " + webhookCalls);
+        });
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> webhookCalls.stream()
+                .noneMatch(call -> unwatched.equals(call.path("occupationId").asText())));
+
+        HttpResponse<String> score = send("GET", "/api/scores/" + watched, null, null);
+        assertEquals(200, score.statusCode(), score.body());
+        assertEquals(10.0, json.readTree(score.body()).path("dimensions").path("prFriendliness").asDouble(),
+                "Green List Tier 1: " + score.body());
+
+        launcher.close();
+        launcher = new LocalLauncher(config).start(infrastructure);
+
+        HttpResponse<String> occupation = send("GET", "/api/occupations/" + watched, null, null);
+        assertEquals(200, occupation.statusCode());
+        assertEquals("\"2\"", occupation.headers().firstValue("ETag").orElseThrow());
+        HttpResponse<String> storedSubscription = send("GET", "/api/subscriptions/" + subscriptionId, null, null,
+                "X-Manage-Token", manageToken);
+        assertEquals(200, storedSubscription.statusCode(), storedSubscription.body());
+        assertEquals(watched, json.readTree(storedSubscription.body()).path("occupationIds").path(0).asText());
+        HttpResponse<String> scoreAfter = send("GET", "/api/scores/" + watched, null, null);
+        assertEquals(200, scoreAfter.statusCode(), scoreAfter.body());
+        assertEquals(10.0, json.readTree(scoreAfter.body()).path("dimensions").path("prFriendliness").asDouble(),
+                scoreAfter.body());
+    }
+
+    private boolean received(String occupationId, EventType type, Predicate<JsonNode> about) {
+        return webhookCalls.stream()
+                .filter(call -> occupationId.equals(call.path("occupationId").asText()))
+                .filter(call -> type.type().equals(call.path("eventType").asText()))
+                .anyMatch(about);
+    }
+
+    private HttpResponse<String> send(String method, String path, Object body, String bearer, String... headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(launcher.url() + path))
+                .timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? BodyPublishers.noBody()
+                        : BodyPublishers.ofString(json.writeValueAsString(body), UTF_8));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return http.send(request.build(), BodyHandlers.ofString());
+    }
+
+    /** Like catalog-service's OccupationApiIT#page. */
+    private static Map<String, Object> page(String code, String titleEn, int midMin) {
+        return Map.of("titleZh", "社區服務工作者", "titleEn", titleEn, "codeSystem", "ANZSCO", "code", code,
+                "skillLevel", 4, "salaryBands", List.of(
+                        Map.of("level", "junior", "min", 48000, "max", 58000, "currency", "NZD"),
+                        Map.of("level", "mid", "min", midMin, "max", midMin + 14000, "currency", "NZD"),
+                        Map.of("level", "senior", "min", 72000, "max", 90000, "currency", "NZD")));
+    }
+
+    private static String sixDigits() {
+        return String.valueOf(ThreadLocalRandom.current().nextInt(100000, 1000000));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}
