@@ -88,6 +88,10 @@ class ScoringIT implements TestPropertyProvider {
         assertEquals(0, moved.before().dimensions().get("income").compareTo(moved.after().dimensions().get("income")));
         assertEquals(EventType.IMMIGRATION_STATUS_CHANGED.type(), moved.causeEventType());
         assertTrue(moved.reason().contains("Green List tier 2 -> 1"), moved.reason());
+        // What consumers test against: the published payload has the fields of the contract's fixture.
+        Map<?, ?> published = json.readValue(scoreEvents.recordsWithKey(id).get(1).value(), Map.class);
+        Map<?, ?> fixture = json.readValue(EventFixtures.json(EventType.SCORE_CHANGED), Map.class);
+        assertEquals(fixture.keySet(), published.keySet());
 
         Map<?, ?> stored = http.toBlocking().retrieve(HttpRequest.GET("/api/scores/" + id), Map.class);
         assertEquals(7.4, ((Number) stored.get("overall")).doubleValue(), "(4.8 + 10.0) / 2");
