@@ -31,6 +31,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.careergraph.events.EventPayload;
 import org.careergraph.events.EventType;
 import org.careergraph.platform.kafka.KafkaSettings;
+import org.careergraph.platform.kafka.TopicSetup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,6 +52,7 @@ public class EventConsumer implements ApplicationEventListener<StartupEvent> {
 
     private final Map<EventType, List<EventHandler<EventPayload>>> handlers;
     private final KafkaSettings settings;
+    private final TopicSetup topicSetup;
     private final String group;
     private final TransactionOperations<Connection> transactions;
     private final ProcessedEventRepository processed;
@@ -64,7 +66,7 @@ public class EventConsumer implements ApplicationEventListener<StartupEvent> {
     private Thread thread;
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    EventConsumer(List<EventHandler<?>> handlers, KafkaSettings settings,
+    EventConsumer(List<EventHandler<?>> handlers, KafkaSettings settings, TopicSetup topicSetup,
                   @Value("${careergraph.kafka.consumer-group:}") String group,
                   TransactionOperations<Connection> transactions, ProcessedEventRepository processed,
                   DeadLetters deadLetters, JsonMapper json,
@@ -73,6 +75,7 @@ public class EventConsumer implements ApplicationEventListener<StartupEvent> {
         this.handlers = handlers.stream().collect(Collectors.groupingBy(EventHandler::type,
                 Collectors.mapping(h -> (EventHandler<EventPayload>) (EventHandler) h, Collectors.toList())));
         this.settings = settings;
+        this.topicSetup = topicSetup;
         this.group = group.isBlank() ? settings.serviceName() : group;
         this.transactions = transactions;
         this.processed = processed;
@@ -96,6 +99,8 @@ public class EventConsumer implements ApplicationEventListener<StartupEvent> {
     }
 
     private void run() {
+        // Subscribing to topics that do not exist yet works, but fills a fresh installation's log with warnings.
+        topicSetup.ensureTopicsOnce();
         while (running) {
             try (KafkaConsumer<String, byte[]> kafka = newConsumer()) {
                 consumer = kafka;

@@ -22,20 +22,20 @@ import org.slf4j.LoggerFactory;
  * does not stop the service from starting: it retries, and readiness stays down meanwhile.
  */
 @Singleton
-class TopicSetup {
+public class TopicSetup {
 
     private static final Logger LOG = LoggerFactory.getLogger(TopicSetup.class);
 
     private final KafkaSettings settings;
+    private boolean done;
 
     TopicSetup(KafkaSettings settings) {
         this.settings = settings;
     }
 
-    private volatile boolean done;
-
+    /** Creates missing topics unless done already; a broker that is not there yet is retried on the next run. */
     @Scheduled(fixedDelay = "5s")
-    void ensureTopicsOnce() {
+    public synchronized void ensureTopicsOnce() {
         if (done || !settings.createTopics()) {
             return;
         }
