@@ -84,9 +84,18 @@ class WalkingSkeletonIT {
     }
 
     @Test
-    void changesReachTheWatchersOfAnOccupationAndEverythingSurvivesARestart() throws Exception {
+    void changesReachTheirWatchersAndEverythingSurvivesARestart() throws Exception {
         launcher = new LocalLauncher(config).start(infrastructure);
         String admin = launcher.adminToken();
+        String webhookUrl = "http://127.0.0.1:" + webhookReceiver.getAddress().getPort() + "/hooks/career-graph";
+
+        // A watch on a code prefix hears of occupations that do not exist yet: their creation reaches the webhook.
+        String prefix = "0" + ThreadLocalRandom.current().nextInt(100, 1000);
+        assertEquals(201, send("POST", "/api/subscriptions", Map.of("webhookUrl", webhookUrl,
+                "codePrefixes", List.of(Map.of("codeSystem", "ANZSCO", "prefix", prefix))), null).statusCode());
+        String createdCode = prefix + ThreadLocalRandom.current().nextInt(10, 100);
+        assertEquals(201, send("POST", "/api/occupations", page(createdCode, "Registered Nurse", 80000), admin)
+                .statusCode());
 
         String watchedCode = sixDigits();
         String watched = "anzsco-" + watchedCode;
@@ -98,7 +107,6 @@ class WalkingSkeletonIT {
                 .statusCode());
 
         // The notification service accepts only occupations it has heard of from the catalog's events.
-        String webhookUrl = "http://127.0.0.1:" + webhookReceiver.getAddress().getPort() + "/hooks/career-graph";
         HttpResponse<String> subscribed = await().atMost(EVENTUALLY).pollInterval(Duration.ofMillis(500))
                 .until(() -> send("POST", "/api/subscriptions",
                         Map.of("webhookUrl", webhookUrl, "occupationIds", List.of(watched)), null),
@@ -119,6 +127,9 @@ class WalkingSkeletonIT {
                 64000), admin).statusCode());
 
         await().atMost(EVENTUALLY).untilAsserted(() -> {
+            assertTrue(received("anzsco-" + createdCode, EventType.OCCUPATION_CHANGED,
+                    call -> "CREATED".equals(call.path("change").path("kind").asText())),
+                    "creation under a watched code prefix: " + webhookCalls);
             assertTrue(received(watched, EventType.POLICY_UPDATED, call -> true), "policy update: " + webhookCalls);
             assertTrue(received(watched, EventType.IMMIGRATION_STATUS_CHANGED,
                     call -> call.path("change").hasNonNull("policyUpdateId")),

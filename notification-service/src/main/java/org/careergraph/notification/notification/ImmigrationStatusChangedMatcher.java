@@ -25,12 +25,11 @@ class ImmigrationStatusChangedMatcher implements EventHandler<ImmigrationStatusC
         return EventType.IMMIGRATION_STATUS_CHANGED;
     }
 
-    /** An occupation the catalog never announced has no subscribers: nothing to do. */
+    /** An occupation the catalog never announced has no watchers by id and no titles to name it by: nothing to do. */
     @Override
     public void handle(ReceivedEvent<ImmigrationStatusChanged> event) {
         ImmigrationStatusChanged change = event.payload();
         occupations.findById(change.occupationId()).ifPresent(occupation -> writer.write(event, List.of(
-                new Notice(occupation.id(), occupation.titleEn(), occupation.titleZh(),
-                        ChangeMessages.statusChanged(occupation, change)))));
+                new Notice(occupation, ChangeMessages.statusChanged(occupation, change)))));
     }
 }

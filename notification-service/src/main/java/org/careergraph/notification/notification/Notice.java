@@ -1,5 +1,7 @@
 package org.careergraph.notification.notification;
 
-/** What an event means for one occupation: told to every subscription watching it. */
-record Notice(String occupationId, String titleEn, String titleZh, Message message) {
+import org.careergraph.notification.occupation.Occupation;
+
+/** What an event means for one occupation: told to every subscription watching it by id or by a prefix of its code. */
+record Notice(Occupation occupation, Message message) {
 }

@@ -4,16 +4,24 @@ import jakarta.inject.Singleton;
 import java.util.List;
 import org.careergraph.events.EventType;
 import org.careergraph.events.OccupationChanged;
+import org.careergraph.notification.occupation.KnownOccupations;
+import org.careergraph.notification.occupation.Occupation;
 import org.careergraph.platform.inbox.EventHandler;
 import org.careergraph.platform.inbox.ReceivedEvent;
 
-/** A catalog edit notifies the subscriptions watching that occupation; the event names it with its new titles. */
+/**
+ * The only handler of catalog edits: it first records the occupation, then notifies the subscriptions watching it by
+ * id or by a prefix of its code (so a new occupation reaches its prefix watchers), in the consumer's one transaction.
+ * One handler rather than two, so that the order does not depend on the order the handler beans happen to be found.
+ */
 @Singleton
 class OccupationChangedMatcher implements EventHandler<OccupationChanged> {
 
+    private final KnownOccupations knownOccupations;
     private final NotificationWriter writer;
 
-    OccupationChangedMatcher(NotificationWriter writer) {
+    OccupationChangedMatcher(KnownOccupations knownOccupations, NotificationWriter writer) {
+        this.knownOccupations = knownOccupations;
         this.writer = writer;
     }
 
@@ -25,7 +33,7 @@ class OccupationChangedMatcher implements EventHandler<OccupationChanged> {
     @Override
     public void handle(ReceivedEvent<OccupationChanged> event) {
         OccupationChanged change = event.payload();
-        writer.write(event, List.of(new Notice(change.occupationId(), change.occupation().titleEn(),
-                change.occupation().titleZh(), ChangeMessages.occupationChanged(change))));
+        Occupation occupation = knownOccupations.apply(change);
+        writer.write(event, List.of(new Notice(occupation, ChangeMessages.occupationChanged(change))));
     }
 }

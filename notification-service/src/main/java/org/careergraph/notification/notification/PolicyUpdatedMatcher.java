@@ -46,8 +46,7 @@ class PolicyUpdatedMatcher implements EventHandler<PolicyUpdated> {
         codesBySystem.forEach((system, codes) -> {
             for (Occupation occupation : occupations.findByCodeSystemAndCodeIn(system, codes)) {
                 List<RuleChange> rules = rulesByCode.get(system + ":" + occupation.code());
-                notices.add(new Notice(occupation.id(), occupation.titleEn(), occupation.titleZh(),
-                        ChangeMessages.policyUpdated(occupation, update, rules)));
+                notices.add(new Notice(occupation, ChangeMessages.policyUpdated(occupation, update, rules)));
             }
         });
         writer.write(event, notices);

@@ -33,7 +33,6 @@ class ScoreChangedMatcher implements EventHandler<ScoreChanged> {
         LocalDate asOf = event.time() == null ? LocalDate.now(ZoneOffset.UTC)
                 : event.time().atZoneSameInstant(ZoneOffset.UTC).toLocalDate();
         occupations.findById(change.occupationId()).ifPresent(occupation -> writer.write(event, List.of(
-                new Notice(occupation.id(), occupation.titleEn(), occupation.titleZh(),
-                        ChangeMessages.scoreChanged(occupation, change, asOf)))));
+                new Notice(occupation, ChangeMessages.scoreChanged(occupation, change, asOf)))));
     }
 }

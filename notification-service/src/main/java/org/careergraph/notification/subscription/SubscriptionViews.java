@@ -17,11 +17,13 @@ final class SubscriptionViews {
 
     /** The answer to a new subscription: the only time the manage token is shown. */
     @Serdeable
-    record Created(String id, String webhookUrl, List<String> occupationIds, String manageToken, Instant createdAt) {
+    record Created(String id, String webhookUrl, List<String> occupationIds, List<CodePrefix> codePrefixes,
+                   String manageToken, Instant createdAt) {
     }
 
     @Serdeable
-    record View(String id, String webhookUrl, List<String> occupationIds, Instant createdAt) {
+    record View(String id, String webhookUrl, List<String> occupationIds, List<CodePrefix> codePrefixes,
+                Instant createdAt) {
     }
 
     /** A notification and how its delivery went; {@code nextAttemptAt} only while it is pending. */

@@ -20,6 +20,9 @@ class WatchedOccupations {
 
     /** One statement for all of them. Requires the caller's transaction, which also saved the subscription. */
     void watch(String subscriptionId, List<String> occupationIds) {
+        if (occupationIds.isEmpty()) {
+            return;
+        }
         String sql = "INSERT INTO subscription_occupation (subscription_id, occupation_id) VALUES "
                 + String.join(", ", Collections.nCopies(occupationIds.size(), "(?, ?)"));
         jdbc.prepareStatement(sql, statement -> {

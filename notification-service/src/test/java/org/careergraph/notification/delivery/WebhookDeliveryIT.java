@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.careergraph.events.CodeSystem;
 import org.careergraph.events.EventType;
 import org.careergraph.notification.TestDatabase;
 import org.careergraph.notification.TestOccupations;
@@ -189,6 +190,85 @@ class WebhookDeliveryIT implements TestPropertyProvider {
         assertEquals(3, receiver.callsTo(hook).size());
     }
 
+    @Test
+    void aPrefixWatchHearsOfANewOccupationUnderItAndOfChangesToTheKnownOnes() {
+        String prefix = TestOccupations.uniquePrefix();
+        String knownCode = prefix + "01";
+        String known = announce(knownCode);
+        String hook = UUID.randomUUID().toString();
+        Subscribed subscription = subscribe(hook, List.of(), List.of(anzsco(prefix)));
+
+        String newCode = prefix + "02";
+        String newId = TestOccupations.id(newCode);
+        String created = events.publish(EventType.OCCUPATION_CHANGED, newId, creation(CodeSystem.ANZSCO, newCode));
+        String status = publish(EventType.IMMIGRATION_STATUS_CHANGED, knownCode);
+        String policy = events.publish(EventType.POLICY_UPDATED, UUID.randomUUID().toString(),
+                TestOccupations.fixture(EventType.POLICY_UPDATED, knownCode));
+
+        awaitDelivered(subscription, 3);
+        List<WebhookReceiver.Call> calls = receiver.callsTo(hook);
+        assertEquals(3, calls.size(), "each event once");
+        Map<?, ?> creation = callFor(calls, created);
+        assertEquals(newId, creation.get("occupationId"));
+        assertEquals(Map.of(
+                "en", "Community Services Worker (" + newId + "): added to the catalog from 2026-11-20 "
+                        + "(catalog revision 1)",
+                "zh", "社區服務工作者 (" + newId + ")：已加入職業目錄，自 2026-11-20 起（職業目錄第 1 版）"),
+                creation.get("message"));
+        assertEquals(1, TestDatabase.count(jdbc, "SELECT COUNT(*) FROM occupation WHERE id = ?", newId),
+                "known from then on");
+        assertEquals(known, callFor(calls, status).get("occupationId"));
+        assertEquals(known, callFor(calls, policy).get("occupationId"));
+    }
+
+    @Test
+    void aPrefixWatchHearsNothingAboutAnotherPrefixOrAnotherCodeSystem() {
+        String prefix = TestOccupations.uniquePrefix();
+        String hook = UUID.randomUUID().toString();
+        Subscribed subscription = subscribe(hook, List.of(), List.of(anzsco(prefix)));
+
+        String otherPrefixCode = TestOccupations.uniquePrefix() + "01";
+        String sameDigitsInNol = prefix + "01";
+        List<String> eventIds = List.of(
+                events.publish(EventType.OCCUPATION_CHANGED, TestOccupations.id(otherPrefixCode),
+                        creation(CodeSystem.ANZSCO, otherPrefixCode)),
+                events.publish(EventType.OCCUPATION_CHANGED, CodeSystem.NOL.occupationId(sameDigitsInNol),
+                        creation(CodeSystem.NOL, sameDigitsInNol)));
+        await().atMost(PATIENCE).until(() -> TestDatabase.count(jdbc,
+                "SELECT COUNT(*) FROM processed_event WHERE event_id IN (?, ?)", eventIds.toArray()) == 2);
+        String policy = events.publish(EventType.POLICY_UPDATED, UUID.randomUUID().toString(),
+                TestOccupations.fixture(EventType.POLICY_UPDATED, CodeSystem.NOL, sameDigitsInNol));
+        await().atMost(PATIENCE).until(() -> TestDatabase.count(jdbc,
+                "SELECT COUNT(*) FROM processed_event WHERE event_id = ?", policy) == 1);
+
+        assertEquals(0, TestDatabase.count(jdbc, "SELECT COUNT(*) FROM notification WHERE subscription_id = ?",
+                subscription.id()));
+        assertEquals(List.of(), receiver.callsTo(hook));
+    }
+
+    @Test
+    void aSubscriptionWatchingAnOccupationByIdAndByPrefixesHearsOfEachChangeOnce() {
+        String prefix = TestOccupations.uniquePrefix();
+        String code = prefix + "01";
+        String occupationId = announce(code);
+        String hook = UUID.randomUUID().toString();
+        Subscribed subscription = subscribe(hook, List.of(occupationId), List.of(anzsco(prefix), anzsco(code)));
+
+        String status = publish(EventType.IMMIGRATION_STATUS_CHANGED, code);
+        String policy = events.publish(EventType.POLICY_UPDATED, UUID.randomUUID().toString(),
+                TestOccupations.fixture(EventType.POLICY_UPDATED, code));
+        String edit = events.publish(EventType.OCCUPATION_CHANGED, occupationId,
+                TestOccupations.fixture(EventType.OCCUPATION_CHANGED, code).replace("\"revision\": 2",
+                        "\"revision\": 3"));
+
+        awaitDelivered(subscription, 3);
+        List<WebhookReceiver.Call> calls = receiver.callsTo(hook);
+        assertEquals(3, calls.size());
+        for (String eventId : List.of(status, policy, edit)) {
+            assertEquals(occupationId, callFor(calls, eventId).get("occupationId"));
+        }
+    }
+
     private record Subscribed(String id, String token) {
     }
 
@@ -203,9 +283,25 @@ class WebhookDeliveryIT implements TestPropertyProvider {
     }
 
     private Subscribed subscribe(String hook, String occupationId) {
-        Map<?, ?> created = http.toBlocking().retrieve(HttpRequest.POST("/api/subscriptions",
-                Map.of("webhookUrl", receiver.url(hook), "occupationIds", List.of(occupationId))), Map.class);
+        return subscribe(hook, List.of(occupationId), List.of());
+    }
+
+    private Subscribed subscribe(String hook, List<String> occupationIds, List<Map<String, String>> codePrefixes) {
+        Map<?, ?> created = http.toBlocking().retrieve(HttpRequest.POST("/api/subscriptions", Map.of(
+                "webhookUrl", receiver.url(hook), "occupationIds", occupationIds, "codePrefixes", codePrefixes)),
+                Map.class);
         return new Subscribed((String) created.get("id"), (String) created.get("manageToken"));
+    }
+
+    private static Map<String, String> anzsco(String prefix) {
+        return Map.of("codeSystem", "ANZSCO", "prefix", prefix);
+    }
+
+    /** The catalog's announcement of a page it has just created. */
+    private static String creation(CodeSystem system, String code) {
+        return TestOccupations.fixture(EventType.OCCUPATION_CHANGED, system, code)
+                .replace("\"revision\": 2", "\"revision\": 1")
+                .replace("\"kind\": \"UPDATED\"", "\"kind\": \"CREATED\"");
     }
 
     private String publish(EventType type, String code) {

@@ -21,6 +21,7 @@ import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,6 +88,7 @@ class SubscriptionApiIT implements TestPropertyProvider {
         assertEquals(url, body.get("webhookUrl"));
         assertEquals(List.of(alsoKnown, known).stream().sorted().toList(), body.get("occupationIds"),
                 "each occupation once");
+        assertEquals(List.of(), body.get("codePrefixes"), "present, also when empty");
         assertTrue(token.matches("[A-Za-z0-9_-]{43}"), "32 random bytes in base64url: " + token);
         Instant.parse((String) body.get("createdAt"));
         assertEquals(1, TestDatabase.count(jdbc,
@@ -97,6 +99,7 @@ class SubscriptionApiIT implements TestPropertyProvider {
                 Map.class);
         assertEquals(id, read.get("id"));
         assertEquals(body.get("occupationIds"), read.get("occupationIds"));
+        assertEquals(List.of(), read.get("codePrefixes"));
         assertFalse(read.containsKey("manageToken"), "the token is shown only once");
 
         Map<?, ?> deliveries = http.toBlocking().retrieve(
@@ -138,6 +141,62 @@ class SubscriptionApiIT implements TestPropertyProvider {
     }
 
     @Test
+    void aSubscriberWatchesCodePrefixesAloneEachOnceWithItsCodeSystemsName() {
+        String url = hookUrl();
+        HttpResponse<Map> created = http.toBlocking().exchange(HttpRequest.POST("/api/subscriptions", Map.of(
+                "webhookUrl", url,
+                "codePrefixes", List.of(prefix("soc", "21-10"), prefix("ANZSCO", "2544"), prefix("Anzsco", "2544")))),
+                Map.class);
+        assertEquals(HttpStatus.CREATED, created.status());
+        Map<?, ?> body = created.body();
+        String id = (String) body.get("id");
+        List<Map<String, String>> expected = List.of(prefix("ANZSCO", "2544"), prefix("SOC", "21-10"));
+        assertEquals(List.of(), body.get("occupationIds"), "present, also when empty");
+        assertEquals(expected, body.get("codePrefixes"));
+        assertEquals(2, TestDatabase.count(jdbc,
+                "SELECT COUNT(*) FROM subscription_code_prefix WHERE subscription_id = ?", id));
+
+        Map<?, ?> read = http.toBlocking().retrieve(withToken(HttpRequest.GET("/api/subscriptions/" + id),
+                (String) body.get("manageToken")), Map.class);
+        assertEquals(List.of(), read.get("occupationIds"));
+        assertEquals(expected, read.get("codePrefixes"));
+
+        Map<?, ?> both = subscribe(Map.of("webhookUrl", hookUrl(), "occupationIds", List.of(known),
+                "codePrefixes", List.of(prefix("NOL", "1"))));
+        assertEquals(List.of(known), both.get("occupationIds"));
+        assertEquals(List.of(prefix("NOL", "1")), both.get("codePrefixes"));
+    }
+
+    @Test
+    void codePrefixesAreCheckedFieldByFieldAndNothingIsStored() {
+        String url = hookUrl();
+        Map<String, Object> badShapes = new HashMap<>(Map.of("webhookUrl", url));
+        List<Object> prefixes = new ArrayList<>(List.of(prefix("ANZSCO", "25a4"), Map.of("prefix", ""),
+                prefix("SOC", "12345678901234567"), prefix(" ", "21-10")));
+        prefixes.add(null);
+        badShapes.put("codePrefixes", prefixes);
+        Map<?, ?> shapes = assertProblem(HttpStatus.BAD_REQUEST, () -> HttpRequest.POST("/api/subscriptions",
+                badShapes));
+        assertEquals(List.of("codePrefixes[0].prefix", "codePrefixes[1].codeSystem", "codePrefixes[1].prefix",
+                "codePrefixes[2].prefix", "codePrefixes[3].codeSystem", "codePrefixes[4]"), fields(shapes));
+
+        List<Map<String, String>> tooMany = IntStream.range(0, 21).mapToObj(i -> prefix("ANZSCO", "25" + i))
+                .toList();
+        Map<?, ?> overlong = assertProblem(HttpStatus.BAD_REQUEST, () -> HttpRequest.POST("/api/subscriptions",
+                Map.of("webhookUrl", url, "codePrefixes", tooMany)));
+        assertEquals(List.of("codePrefixes"), fields(overlong));
+
+        Map<?, ?> unknown = assertProblem(HttpStatus.UNPROCESSABLE_ENTITY, () -> HttpRequest.POST(
+                "/api/subscriptions", Map.of("webhookUrl", url, "occupationIds", List.of("anzsco-000001"),
+                        "codePrefixes", List.of(prefix("ANZSCO", "2544"), prefix("XYZ", "1")))));
+        assertEquals(List.of(Map.of("field", "occupationIds[0]", "message", "is not a known occupation"),
+                Map.of("field", "codePrefixes[1].codeSystem",
+                        "message", "is not a known code system (one of ANZSCO, SOC, NOL, OSCA, ISCO)")),
+                unknown.get("errors"));
+        assertNothingStoredFor(url);
+    }
+
+    @Test
     void anUnknownOccupationIsRefusedByPositionAndNothingIsStored() {
         String url = hookUrl();
         Map<?, ?> problem = assertProblem(HttpStatus.UNPROCESSABLE_ENTITY, () -> HttpRequest.POST("/api/subscriptions",
@@ -174,12 +233,16 @@ class SubscriptionApiIT implements TestPropertyProvider {
     void missingFieldsEmptyAndOverlongListsAreListedFieldByField() {
         Map<?, ?> missing = assertProblem(HttpStatus.BAD_REQUEST,
                 () -> HttpRequest.POST("/api/subscriptions", Map.of()));
-        assertEquals(List.of("occupationIds", "webhookUrl"), fields(missing));
+        assertEquals(List.of("codePrefixes", "occupationIds", "webhookUrl"), fields(missing),
+                "no watch at all is reported on both lists");
 
         String url = hookUrl();
         Map<?, ?> empty = assertProblem(HttpStatus.BAD_REQUEST, () -> HttpRequest.POST("/api/subscriptions",
-                Map.of("webhookUrl", url, "occupationIds", List.of())));
-        assertEquals(List.of("occupationIds"), fields(empty));
+                Map.of("webhookUrl", url, "occupationIds", List.of(), "codePrefixes", List.of())));
+        assertEquals(List.of("codePrefixes", "occupationIds"), fields(empty));
+        Map<?, ?> absent = assertProblem(HttpStatus.BAD_REQUEST, () -> HttpRequest.POST("/api/subscriptions",
+                Map.of("webhookUrl", url)));
+        assertEquals(List.of("codePrefixes", "occupationIds"), fields(absent));
 
         List<String> tooMany = IntStream.range(0, 101).mapToObj(i -> known).toList();
         Map<?, ?> overlong = assertProblem(HttpStatus.BAD_REQUEST, () -> HttpRequest.POST("/api/subscriptions",
@@ -198,8 +261,15 @@ class SubscriptionApiIT implements TestPropertyProvider {
     }
 
     private Map<?, ?> subscribe(String url, String... occupationIds) {
-        return http.toBlocking().retrieve(HttpRequest.POST("/api/subscriptions",
-                Map.of("webhookUrl", url, "occupationIds", List.of(occupationIds))), Map.class);
+        return subscribe(Map.of("webhookUrl", url, "occupationIds", List.of(occupationIds)));
+    }
+
+    private Map<?, ?> subscribe(Map<String, ?> request) {
+        return http.toBlocking().retrieve(HttpRequest.POST("/api/subscriptions", request), Map.class);
+    }
+
+    private static Map<String, String> prefix(String codeSystem, String prefix) {
+        return Map.of("codeSystem", codeSystem, "prefix", prefix);
     }
 
     private void assertNothingStoredFor(String url) {

@@ -1,34 +1,31 @@
 package org.careergraph.notification.occupation;
 
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Optional;
-import org.careergraph.events.EventType;
 import org.careergraph.events.OccupationChanged;
 import org.careergraph.events.OccupationFacts;
-import org.careergraph.platform.inbox.EventHandler;
-import org.careergraph.platform.inbox.ReceivedEvent;
 
 /** Keeps the known occupations up to date from the catalog's events; an older revision never overwrites a newer one. */
 @Singleton
-class OccupationChangedHandler implements EventHandler<OccupationChanged> {
+public class KnownOccupations {
 
     private final OccupationRepository occupations;
 
-    OccupationChangedHandler(OccupationRepository occupations) {
+    KnownOccupations(OccupationRepository occupations) {
         this.occupations = occupations;
     }
 
-    @Override
-    public EventType type() {
-        return EventType.OCCUPATION_CHANGED;
-    }
-
-    @Override
-    public void handle(ReceivedEvent<OccupationChanged> event) {
-        OccupationChanged changed = event.payload();
+    /**
+     * Stores the occupation the event describes unless a newer revision is stored already, in the caller's
+     * transaction; returns it as the event describes it, which is what its watchers are told about.
+     */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public Occupation apply(OccupationChanged changed) {
         OccupationFacts facts = changed.occupation();
         Occupation next = new Occupation(changed.occupationId(), facts.codeSystem().toUpperCase(Locale.ROOT),
                 facts.code(), facts.titleEn(), facts.titleZh(), changed.revision(),
@@ -39,5 +36,6 @@ class OccupationChangedHandler implements EventHandler<OccupationChanged> {
         } else if (stored.get().revision() <= changed.revision()) {
             occupations.update(next);
         }
+        return next;
     }
 }
