@@ -22,6 +22,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import org.careergraph.platform.security.Roles;
 import org.careergraph.platform.web.ProblemException;
@@ -39,8 +40,9 @@ class OccupationController {
     @Get
     @Secured(SecurityRule.IS_ANONYMOUS)
     OccupationPage list(@QueryValue(defaultValue = "0") @Min(0) int page,
-                        @QueryValue(defaultValue = "20") @Min(1) @Max(100) int size) {
-        Page<Occupation> result = service.page(Pageable.from(page, size, Sort.of(Sort.Order.asc("id"))));
+                        @QueryValue(defaultValue = "20") @Min(1) @Max(100) int size,
+                        @QueryValue @Nullable Instant changedSince) {
+        Page<Occupation> result = service.page(changedSince, Pageable.from(page, size, Sort.of(Sort.Order.asc("id"))));
         return new OccupationPage(result.getContent(), result.getTotalSize(), page, size);
     }
 

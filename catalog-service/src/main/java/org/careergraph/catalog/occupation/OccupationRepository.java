@@ -5,12 +5,15 @@ import io.micronaut.data.model.Page;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
+import java.time.Instant;
 import java.util.Optional;
 
 @JdbcRepository(dialect = Dialect.MYSQL)
 interface OccupationRepository extends CrudRepository<Occupation, String> {
 
     Page<Occupation> findAll(Pageable pageable);
+
+    Page<Occupation> findByUpdatedAtGreaterThanEquals(Instant since, Pageable pageable);
 
     /** Locks the row for the rest of the transaction, so that concurrent replacements are serialized. */
     Optional<Occupation> findByIdForUpdate(String id);

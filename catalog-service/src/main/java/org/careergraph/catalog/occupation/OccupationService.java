@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.careergraph.catalog.revision.Revision;
+import org.careergraph.catalog.revision.RevisionRepository;
 import org.careergraph.events.CodeSystem;
 import org.careergraph.events.FieldChange;
 import org.careergraph.events.OccupationChanged;
@@ -27,10 +29,12 @@ import org.careergraph.platform.web.ProblemException;
 public class OccupationService {
 
     private final OccupationRepository occupations;
+    private final RevisionRepository revisions;
     private final Outbox outbox;
 
-    OccupationService(OccupationRepository occupations, Outbox outbox) {
+    OccupationService(OccupationRepository occupations, RevisionRepository revisions, Outbox outbox) {
         this.occupations = occupations;
+        this.revisions = revisions;
         this.outbox = outbox;
     }
 
@@ -38,8 +42,10 @@ public class OccupationService {
         return occupations.findById(id);
     }
 
-    public Page<Occupation> page(Pageable pageable) {
-        return occupations.findAll(pageable);
+    /** A page of occupations, all of them or those changed at or after {@code changedSince}. */
+    public Page<Occupation> page(@Nullable Instant changedSince, Pageable pageable) {
+        return changedSince == null ? occupations.findAll(pageable)
+                : occupations.findByUpdatedAtGreaterThanEquals(changedSince, pageable);
     }
 
     @Transactional
@@ -52,8 +58,7 @@ public class OccupationService {
         Instant now = now();
         Occupation created = occupations.save(new Occupation(id, system.name(), input.code().trim(),
                 input.titleZh().trim(), input.titleEn().trim(), input.skillLevel(), bands(input), 1, now, now, author));
-        outbox.add(new OccupationChanged(id, created.revision(), ChangeKind.CREATED, created.facts(),
-                diff(null, created), author, now));
+        record(created, ChangeKind.CREATED, diff(null, created));
         return created;
     }
 
@@ -84,8 +89,16 @@ public class OccupationService {
             return current;
         }
         occupations.update(next);
-        outbox.add(new OccupationChanged(id, next.revision(), ChangeKind.UPDATED, next.facts(), changes, author, now));
+        record(next, ChangeKind.UPDATED, changes);
         return next;
+    }
+
+    /** Every change is a numbered revision and one event, in the transaction that made it. */
+    private void record(Occupation occupation, ChangeKind kind, List<FieldChange> changes) {
+        revisions.save(new Revision(null, occupation.id(), occupation.revision(), kind,
+                occupation.updatedBy(), occupation.updatedAt(), changes, occupation));
+        outbox.add(new OccupationChanged(occupation.id(), occupation.revision(), kind, occupation.facts(), changes,
+                occupation.updatedBy(), occupation.updatedAt()));
     }
 
     /** Field-level differences; against null, every field that has a value. */

@@ -19,6 +19,7 @@ import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -119,6 +120,51 @@ class OccupationApiIT implements TestPropertyProvider {
                 .exchange(HttpRequest.PUT("/api/occupations/" + id, page(code, "Housing Officer", 70000))
                         .header("If-Match", "\"1\"").bearerAuth(EDITOR)));
         assertProblem(stale, HttpStatus.PRECONDITION_FAILED);
+    }
+
+    @Test
+    void everyChangeIsANumberedRevisionWithItsDiffAuthorAndSnapshot() {
+        String code = uniqueCode();
+        String id = "anzsco-" + code;
+        Instant beforeCreation = Instant.now().minusSeconds(1);
+        http.toBlocking().exchange(HttpRequest.POST("/api/occupations", page(code, "Housing Officer", 60000))
+                .bearerAuth(EDITOR));
+        http.toBlocking().exchange(HttpRequest.PUT("/api/occupations/" + id, page(code, "Housing Officer", 60000))
+                .bearerAuth(EDITOR));
+        http.toBlocking().exchange(HttpRequest.PUT("/api/occupations/" + id, page(code, "Senior Housing Officer",
+                61000)).header("If-Match", "\"1\"").bearerAuth(EDITOR));
+
+        List<Map<String, Object>> history = http.toBlocking().retrieve(
+                HttpRequest.GET("/api/occupations/" + id + "/revisions"), Argument.listOf(Argument.mapOf(String.class,
+                        Object.class)));
+        assertEquals(List.of(2, 1), history.stream().map(r -> ((Number) r.get("revision")).intValue()).toList(),
+                "newest first; the no-op made no revision");
+        assertEquals("UPDATED", history.get(0).get("kind"));
+        assertEquals("editor@test", history.get(0).get("changedBy"));
+        assertEquals(List.of("/titleEn", "/salaryBands"), ((List<Map<?, ?>>) history.get(0).get("changes")).stream()
+                .map(c -> c.get("path")).toList());
+        Map<?, ?> titleChange = ((List<Map<?, ?>>) history.get(0).get("changes")).get(0);
+        assertEquals("Housing Officer", titleChange.get("before"));
+        assertEquals("Senior Housing Officer", titleChange.get("after"));
+
+        Map<?, ?> first = http.toBlocking().retrieve(HttpRequest.GET("/api/occupations/" + id + "/revisions/1"),
+                Map.class);
+        assertEquals("CREATED", first.get("kind"));
+        assertEquals("Housing Officer", ((Map<?, ?>) first.get("snapshot")).get("titleEn"));
+
+        assertProblem(assertThrows(HttpClientResponseException.class, () -> http.toBlocking().exchange(
+                HttpRequest.GET("/api/occupations/" + id + "/revisions/3"))), HttpStatus.NOT_FOUND);
+        assertProblem(assertThrows(HttpClientResponseException.class, () -> http.toBlocking().exchange(
+                HttpRequest.GET("/api/occupations/anzsco-000000/revisions"))), HttpStatus.NOT_FOUND);
+
+        List<?> changed = (List<?>) http.toBlocking().retrieve(HttpRequest.GET("/api/occupations?size=100&changedSince="
+                + beforeCreation), Map.class).get("items");
+        assertTrue(changed.stream().anyMatch(o -> id.equals(((Map<?, ?>) o).get("id"))), "changed since: " + changed);
+        Map<?, ?> none = http.toBlocking().retrieve(HttpRequest.GET("/api/occupations?changedSince="
+                + Instant.now().plusSeconds(3600)), Map.class);
+        assertEquals(0, ((Number) none.get("total")).intValue());
+        assertProblem(assertThrows(HttpClientResponseException.class, () -> http.toBlocking().exchange(
+                HttpRequest.GET("/api/occupations?changedSince=yesterday"))), HttpStatus.BAD_REQUEST);
     }
 
     @Test

@@ -1,0 +1,23 @@
+package org.careergraph.catalog.page;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+/** A text in Traditional Chinese, English, or both; a page may have only one of them. */
+@Serdeable
+public record LocalizedText(@Nullable String zh, @Nullable String en) {
+
+    public static LocalizedText zh(String text) {
+        return new LocalizedText(text, null);
+    }
+
+    public static LocalizedText en(String text) {
+        return new LocalizedText(null, text);
+    }
+
+    /** Either language, whichever the text is written in (Han characters make it Chinese). */
+    public static LocalizedText of(String text) {
+        return text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)
+                ? zh(text) : en(text);
+    }
+}
