@@ -2,9 +2,20 @@ package org.careergraph.events;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import java.math.BigDecimal;
 import java.util.List;
 
-/** The part of a career page other services need, carried on every occupation event so no one calls back. */
+/**
+ * The part of a career page other services need, carried on every occupation event so no one calls back. Fields
+ * after {@code salaryBands} were added within v1: older events lack them, so they are nullable.
+ *
+ * @param aiVerdict              MIXED, COMPRESSED_BY_AUTOMATION or AMPLIFIED_BY_AI
+ * @param shortestEducationYears the shortest education path, in years
+ * @param requiredQualifications the names of the qualifications the page marks as required
+ * @param tasksTakenOver         how many tasks the page says AI takes over
+ * @param tasksAugmented         how many tasks the page says AI augments
+ * @param aiTools                the tools already replacing parts of the job, with their impact
+ */
 @Serdeable
 public record OccupationFacts(
         String titleZh,
@@ -12,5 +23,22 @@ public record OccupationFacts(
         String codeSystem,
         String code,
         @Nullable Integer skillLevel,
-        List<SalaryBand> salaryBands) {
+        List<SalaryBand> salaryBands,
+        @Nullable String aiVerdict,
+        @Nullable BigDecimal shortestEducationYears,
+        @Nullable List<String> requiredQualifications,
+        @Nullable Integer tasksTakenOver,
+        @Nullable Integer tasksAugmented,
+        @Nullable List<AiToolImpact> aiTools) {
+
+    /** Facts without the page's AI, education and qualification sections. */
+    public OccupationFacts(String titleZh, String titleEn, String codeSystem, String code, @Nullable Integer skillLevel,
+                           List<SalaryBand> salaryBands) {
+        this(titleZh, titleEn, codeSystem, code, skillLevel, salaryBands, null, null, null, null, null, null);
+    }
+
+    /** A tool already doing part of the job (its name may be unknown) and how much: PARTIAL or MAJOR. */
+    @Serdeable
+    public record AiToolImpact(@Nullable String name, @Nullable String impact) {
+    }
 }

@@ -6,12 +6,20 @@ import io.micronaut.data.annotation.MappedEntity;
 import io.micronaut.data.annotation.TypeDef;
 import io.micronaut.data.model.DataType;
 import io.micronaut.serde.annotation.Serdeable;
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
+import org.careergraph.catalog.page.CareerPage;
+import org.careergraph.catalog.page.CareerPage.EducationPath;
+import org.careergraph.catalog.page.CareerPage.Qualification;
 import org.careergraph.events.OccupationFacts;
 import org.careergraph.events.SalaryBand;
 
-/** A career page. The walking skeleton holds its identity, titles and salary bands; the full page comes later. */
+/**
+ * An occupation: its career page, the inputs beside it (skill level, editorial ratings) and its revision. Titles
+ * and code are copied out of the page into columns, for listing and for the unique key.
+ */
 @Serdeable
 @MappedEntity("occupation")
 public record Occupation(
@@ -21,14 +29,28 @@ public record Occupation(
         String titleZh,
         String titleEn,
         @Nullable Integer skillLevel,
-        @TypeDef(type = DataType.JSON) List<SalaryBand> salaryBands,
+        @TypeDef(type = DataType.JSON) CareerPage page,
+        @Nullable @TypeDef(type = DataType.JSON) Editorial editorial,
+        boolean archived,
         int revision,
         Instant createdAt,
         Instant updatedAt,
         String updatedBy) {
 
+    /** What other services need to know, carried on every event. */
     OccupationFacts facts() {
-        return new OccupationFacts(titleZh, titleEn, codeSystem, code, skillLevel, salaryBands);
+        List<SalaryBand> bands = page.salaryBands().stream()
+                .map(b -> new SalaryBand(b.level(), b.min(), b.max(), b.currency(), b.note())).toList();
+        BigDecimal shortestEducation = page.educationPaths().stream().map(EducationPath::minYears)
+                .filter(java.util.Objects::nonNull).min(Comparator.naturalOrder()).orElse(null);
+        List<String> required = page.qualifications().stream().filter(Qualification::required)
+                .map(Qualification::name).toList();
+        List<OccupationFacts.AiToolImpact> tools = page.aiImpact().tools().stream()
+                .map(t -> new OccupationFacts.AiToolImpact(t.name(), t.impact() == null ? null : t.impact().name()))
+                .toList();
+        return new OccupationFacts(titleZh, titleEn, codeSystem, code, skillLevel, bands,
+                page.aiImpact().verdict() == null ? null : page.aiImpact().verdict().name(), shortestEducation,
+                required, page.aiImpact().tasksTakenOver().size(), page.aiImpact().tasksAugmented().size(), tools);
     }
 
     /** The entity tag of this revision, for If-Match. */

@@ -11,6 +11,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
@@ -24,12 +25,15 @@ import jakarta.validation.constraints.Min;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.careergraph.platform.security.Roles;
 import org.careergraph.platform.web.ProblemException;
 
 /** The occupation pages: public to read, editors and admins write. */
 @Controller("/api/occupations")
 class OccupationController {
+
+    static final String MERGE_PATCH = "application/merge-patch+json";
 
     private final OccupationService service;
 
@@ -68,6 +72,31 @@ class OccupationController {
                                      @Body @Valid OccupationInput input, Authentication author) {
         Occupation replaced = service.replace(id, input, ifMatch, author.getName());
         return HttpResponse.ok(replaced).header(HttpHeaders.ETAG, replaced.etag());
+    }
+
+    /** JSON Merge Patch (RFC 7396) on the occupation as written: {@code {"skillLevel": 3, "page": {"summary": null}}}. */
+    @Patch(value = "/{id}", consumes = MERGE_PATCH)
+    @Secured({Roles.ADMIN, Roles.EDITOR})
+    HttpResponse<Occupation> patch(@PathVariable String id, @Header(HttpHeaders.IF_MATCH) @Nullable String ifMatch,
+                                   @Body Map<String, Object> mergePatch, Authentication author) {
+        Occupation patched = service.patch(id, mergePatch, ifMatch, author.getName());
+        return HttpResponse.ok(patched).header(HttpHeaders.ETAG, patched.etag());
+    }
+
+    @Post("/{id}/archive")
+    @Secured({Roles.ADMIN, Roles.EDITOR})
+    HttpResponse<Occupation> archive(@PathVariable String id, @Header(HttpHeaders.IF_MATCH) @Nullable String ifMatch,
+                                     Authentication author) {
+        Occupation archived = service.archive(id, true, ifMatch, author.getName());
+        return HttpResponse.ok(archived).header(HttpHeaders.ETAG, archived.etag());
+    }
+
+    @Post("/{id}/restore")
+    @Secured({Roles.ADMIN, Roles.EDITOR})
+    HttpResponse<Occupation> restore(@PathVariable String id, @Header(HttpHeaders.IF_MATCH) @Nullable String ifMatch,
+                                     Authentication author) {
+        Occupation restored = service.archive(id, false, ifMatch, author.getName());
+        return HttpResponse.ok(restored).header(HttpHeaders.ETAG, restored.etag());
     }
 
     @Serdeable

@@ -2,6 +2,16 @@ package org.careergraph.catalog.page;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -11,43 +21,71 @@ import java.util.List;
  */
 @Serdeable
 public record CareerPage(
-        LocalizedText title,
-        String codeSystem,
-        String code,
-        List<CrosswalkCode> crosswalk,
+        @NotNull @Valid LocalizedText title,
+        @NotBlank @Size(max = 16) String codeSystem,
+        @NotBlank @Size(max = 16) String code,
+        @Valid List<@NotNull @Valid CrosswalkCode> crosswalk,
         @Nullable Boolean skilledMigration,
-        @Nullable BigDecimal publishedOverallScore,
-        @Nullable LocalizedText summary,
-        AiImpact aiImpact,
-        List<PageSalaryBand> salaryBands,
-        List<EducationPath> educationPaths,
-        List<Qualification> qualifications,
-        List<VisaPathway> visaPathways,
-        List<LocalizedText> suitableFor,
-        List<LocalizedText> notSuitableFor,
-        @Nullable LocalizedText careerProspects,
-        @Nullable LocalizedText outlook,
-        List<String> growthAreas,
-        List<Faq> faq,
-        @Nullable LocalizedText dataSources) {
+        @Nullable @DecimalMin("0") @DecimalMax("10") BigDecimal publishedOverallScore,
+        @Nullable @Valid LocalizedText summary,
+        @Valid AiImpact aiImpact,
+        @Size(max = 20) List<@NotNull @Valid PageSalaryBand> salaryBands,
+        @Size(max = 20) List<@NotNull @Valid EducationPath> educationPaths,
+        @Size(max = 50) List<@NotNull @Valid Qualification> qualifications,
+        @Size(max = 20) List<@NotNull @Valid VisaPathway> visaPathways,
+        @Size(max = 50) List<@NotNull @Valid LocalizedText> suitableFor,
+        @Size(max = 50) List<@NotNull @Valid LocalizedText> notSuitableFor,
+        @Nullable @Valid LocalizedText careerProspects,
+        @Nullable @Valid LocalizedText outlook,
+        @Size(max = 50) List<@NotBlank @Size(max = 200) String> growthAreas,
+        @Size(max = 50) List<@NotNull @Valid Faq> faq,
+        @Nullable @Valid LocalizedText dataSources) {
+
+    /** Absent lists are empty lists, and a page without an AI section has an empty one. */
+    public CareerPage {
+        crosswalk = orEmpty(crosswalk);
+        aiImpact = aiImpact == null ? AiImpact.NONE : aiImpact;
+        salaryBands = orEmpty(salaryBands);
+        educationPaths = orEmpty(educationPaths);
+        qualifications = orEmpty(qualifications);
+        visaPathways = orEmpty(visaPathways);
+        suitableFor = orEmpty(suitableFor);
+        notSuitableFor = orEmpty(notSuitableFor);
+        growthAreas = orEmpty(growthAreas);
+        faq = orEmpty(faq);
+    }
+
+    static <T> List<T> orEmpty(@Nullable List<T> list) {
+        return list == null ? List.of() : list;
+    }
 
     /** The same occupation in another classification, e.g. the NOL code of an ANZSCO occupation. */
     @Serdeable
-    public record CrosswalkCode(String codeSystem, String code) {
+    public record CrosswalkCode(@NotBlank @Size(max = 16) String codeSystem, @NotBlank @Size(max = 16) String code) {
     }
 
     /** What AI does to the job: the verdict, the tools already replacing parts of it, and what is left to people. */
     @Serdeable
     public record AiImpact(
             @Nullable AiVerdict verdict,
-            @Nullable LocalizedText verdictText,
-            List<AiTool> tools,
-            List<LocalizedText> tasksTakenOver,
-            List<LocalizedText> tasksAugmented,
-            List<LocalizedText> humanMoat,
-            List<LocalizedText> skillsToBuild,
-            @Nullable LocalizedText entryLevelOutlook,
-            @Nullable LocalizedText levelUp) {
+            @Nullable @Valid LocalizedText verdictText,
+            @Size(max = 50) List<@NotNull @Valid AiTool> tools,
+            @Size(max = 50) List<@NotNull @Valid LocalizedText> tasksTakenOver,
+            @Size(max = 50) List<@NotNull @Valid LocalizedText> tasksAugmented,
+            @Size(max = 50) List<@NotNull @Valid LocalizedText> humanMoat,
+            @Size(max = 50) List<@NotNull @Valid LocalizedText> skillsToBuild,
+            @Nullable @Valid LocalizedText entryLevelOutlook,
+            @Nullable @Valid LocalizedText levelUp) {
+
+        public static final AiImpact NONE = new AiImpact(null, null, null, null, null, null, null, null, null);
+
+        public AiImpact {
+            tools = orEmpty(tools);
+            tasksTakenOver = orEmpty(tasksTakenOver);
+            tasksAugmented = orEmpty(tasksAugmented);
+            humanMoat = orEmpty(humanMoat);
+            skillsToBuild = orEmpty(skillsToBuild);
+        }
     }
 
     public enum AiVerdict {
@@ -70,11 +108,11 @@ public record CareerPage(
     /** A tool, product or platform already doing part of the job; pages sometimes omit its name or year. */
     @Serdeable
     public record AiTool(
-            @Nullable String name,
+            @Nullable @Size(max = 200) String name,
             @Nullable ToolKind kind,
             @Nullable ToolImpact impact,
-            @Nullable Integer year,
-            @Nullable LocalizedText description,
+            @Nullable @Min(1950) @Max(2100) Integer year,
+            @Nullable @Valid LocalizedText description,
             boolean hasSource) {
     }
 
@@ -85,19 +123,19 @@ public record CareerPage(
     /** Yearly pay at one experience level, e.g. "初級(0-3年)" 48,000 to 58,000 NZD: years 0 to 3. */
     @Serdeable
     public record PageSalaryBand(
-            String level,
-            @Nullable Integer yearsFrom,
-            @Nullable Integer yearsTo,
-            BigDecimal min,
-            BigDecimal max,
-            String currency,
-            @Nullable String note) {
+            @NotBlank @Size(max = 100) String level,
+            @Nullable @PositiveOrZero Integer yearsFrom,
+            @Nullable @PositiveOrZero Integer yearsTo,
+            @NotNull @PositiveOrZero BigDecimal min,
+            @NotNull @PositiveOrZero BigDecimal max,
+            @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as NZD") String currency,
+            @Nullable @Size(max = 500) String note) {
     }
 
     /** A way into the job, e.g. "Community service work certificate", 1 year, 8,000 to 12,000 NZD. */
     @Serdeable
     public record EducationPath(
-            String stage,
+            @NotBlank @Size(max = 300) String stage,
             @Nullable String duration,
             @Nullable BigDecimal minYears,
             @Nullable BigDecimal maxYears,
@@ -107,15 +145,17 @@ public record CareerPage(
     }
 
     @Serdeable
-    public record Qualification(String name, @Nullable String issuer, boolean required) {
+    public record Qualification(@NotBlank @Size(max = 300) String name, @Nullable @Size(max = 300) String issuer,
+                                boolean required) {
     }
 
     /** A visa route the page names, e.g. code "SMC", name "Skilled Migrant Category Resident Visa". */
     @Serdeable
-    public record VisaPathway(String code, @Nullable String name, @Nullable String details) {
+    public record VisaPathway(@NotBlank @Size(max = 64) String code, @Nullable @Size(max = 300) String name,
+                              @Nullable @Size(max = 4000) String details) {
     }
 
     @Serdeable
-    public record Faq(LocalizedText question, LocalizedText answer) {
+    public record Faq(@NotNull @Valid LocalizedText question, @NotNull @Valid LocalizedText answer) {
     }
 }

@@ -9,11 +9,14 @@ import io.micronaut.data.model.DataType;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
 import java.util.List;
-import org.careergraph.catalog.occupation.Occupation;
+import java.util.Map;
 import org.careergraph.events.FieldChange;
 import org.careergraph.events.OccupationChanged.ChangeKind;
 
-/** One numbered change of an occupation: its field-level diff, its author, and the occupation as it then was. */
+/**
+ * One numbered change of an occupation: its field-level diff, its author, and the occupation as it then was (kept as
+ * a JSON tree: old snapshots keep the shape they were written in).
+ */
 @Serdeable
 @MappedEntity("occupation_revision")
 public record Revision(
@@ -24,5 +27,5 @@ public record Revision(
         String changedBy,
         Instant changedAt,
         @TypeDef(type = DataType.JSON) List<FieldChange> changes,
-        @TypeDef(type = DataType.JSON) Occupation snapshot) {
+        @TypeDef(type = DataType.JSON) Map<String, Object> snapshot) {
 }

@@ -10,7 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import org.careergraph.catalog.occupation.OccupationInput;
 import org.careergraph.catalog.occupation.OccupationService;
-import org.careergraph.events.CodeSystem;
+import org.careergraph.catalog.page.CareerPage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,10 +34,10 @@ class SeedLoader implements ApplicationEventListener<StartupEvent> {
     @Override
     public void onApplicationEvent(StartupEvent event) {
         for (String file : read("seeds/index.txt").lines().filter(l -> !l.isBlank() && l.endsWith(".txt")).toList()) {
-            OccupationInput page = SeedPage.parse(read("seeds/" + file));
-            String id = CodeSystem.parse(page.codeSystem()).orElseThrow().occupationId(page.code());
+            CareerPage page = SeedPage.parse(read("seeds/" + file));
+            String id = OccupationService.idOf(page);
             if (occupations.find(id).isEmpty()) {
-                occupations.create(page, AUTHOR);
+                occupations.create(new OccupationInput(page, null, null), AUTHOR);
                 LOG.info("Loaded seed page {} as {}", file, id);
             }
         }

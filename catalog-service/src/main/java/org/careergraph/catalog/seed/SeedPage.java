@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.careergraph.catalog.occupation.OccupationInput;
+import org.careergraph.catalog.page.CareerPage;
+import org.careergraph.catalog.page.CareerPage.PageSalaryBand;
+import org.careergraph.catalog.page.LocalizedText;
 
 /**
  * Reads the identity, titles and salary bands from a career page's text, in both page layouts (plain rows and
@@ -23,7 +25,7 @@ final class SeedPage {
     private SeedPage() {
     }
 
-    static OccupationInput parse(String text) {
+    static CareerPage parse(String text) {
         List<String> lines = text.lines().map(String::strip).toList();
         int codeLine = indexOf(lines, CODE_LINE);
         if (codeLine < 0) {
@@ -35,7 +37,8 @@ final class SeedPage {
                 .filter(l -> !l.isEmpty() && !NOT_TITLES.contains(l)).reduce((a, b) -> b)
                 .orElseThrow(() -> new IllegalArgumentException("no title before the code line"));
         String[] titles = splitTitle(title);
-        return new OccupationInput(titles[0], titles[1], code.group(2), code.group(1), null, salaryBands(lines));
+        return new CareerPage(new LocalizedText(titles[0], titles[1]), code.group(2), code.group(1), null, null, null,
+                null, null, salaryBands(lines), null, null, null, null, null, null, null, null, null, null);
     }
 
     /** "社區服務工作者 Community Services Worker" -> zh, en: the split follows the last Han character. */
@@ -53,9 +56,9 @@ final class SeedPage {
         return new String[] {zh, en.isEmpty() ? zh : en};
     }
 
-    private static List<OccupationInput.Band> salaryBands(List<String> lines) {
+    private static List<PageSalaryBand> salaryBands(List<String> lines) {
         int heading = lines.indexOf("薪資");
-        List<OccupationInput.Band> bands = new ArrayList<>();
+        List<PageSalaryBand> bands = new ArrayList<>();
         if (heading < 0) {
             return bands;
         }
@@ -69,7 +72,7 @@ final class SeedPage {
             Matcher band = BAND.matcher(line);
             if (band.matches()) {
                 String note = band.group(4).isBlank() ? null : band.group(4);
-                bands.add(new OccupationInput.Band(band.group(1), amount(band.group(2)), amount(band.group(3)),
+                bands.add(new PageSalaryBand(band.group(1), null, null, amount(band.group(2)), amount(band.group(3)),
                         currency, note));
             } else if (!line.isEmpty() && !line.startsWith("|---") && !bands.isEmpty()) {
                 break;

@@ -77,6 +77,9 @@ class OccupationApiIT implements TestPropertyProvider {
 
         Map<?, ?> read = http.toBlocking().retrieve(HttpRequest.GET("/api/occupations/" + id), Map.class);
         assertEquals("社區服務工作者", read.get("titleZh"));
+        assertEquals("MIXED", ((Map<?, ?>) ((Map<?, ?>) read.get("page")).get("aiImpact")).get("verdict"));
+        assertEquals(7, ((Number) ((Map<?, ?>) ((Map<?, ?>) read.get("editorial")).get("demandOutlook")).get("value"))
+                .intValue());
 
         ConsumerRecord<String, byte[]> record = await().atMost(Duration.ofSeconds(30))
                 .until(() -> occupationEvents.recordsWithKey(id), r -> r.size() == 1).get(0);
@@ -87,6 +90,8 @@ class OccupationApiIT implements TestPropertyProvider {
         assertEquals(OccupationChanged.ChangeKind.CREATED, event.kind());
         assertEquals("editor@test", event.changedBy());
         assertEquals(3, event.occupation().salaryBands().size());
+        assertEquals("MIXED", event.occupation().aiVerdict());
+        assertEquals(1, event.occupation().tasksTakenOver());
 
         // The published payload has exactly the fields of the contract's fixture, which consumers test against.
         Map<?, ?> published = json.readValue(record.value(), Map.class);
@@ -141,9 +146,9 @@ class OccupationApiIT implements TestPropertyProvider {
                 "newest first; the no-op made no revision");
         assertEquals("UPDATED", history.get(0).get("kind"));
         assertEquals("editor@test", history.get(0).get("changedBy"));
-        assertEquals(List.of("/titleEn", "/salaryBands"), ((List<Map<?, ?>>) history.get(0).get("changes")).stream()
+        assertEquals(List.of("/salaryBands", "/title/en"), ((List<Map<?, ?>>) history.get(0).get("changes")).stream()
                 .map(c -> c.get("path")).toList());
-        Map<?, ?> titleChange = ((List<Map<?, ?>>) history.get(0).get("changes")).get(0);
+        Map<?, ?> titleChange = ((List<Map<?, ?>>) history.get(0).get("changes")).get(1);
         assertEquals("Housing Officer", titleChange.get("before"));
         assertEquals("Senior Housing Officer", titleChange.get("after"));
 
@@ -151,6 +156,7 @@ class OccupationApiIT implements TestPropertyProvider {
                 Map.class);
         assertEquals("CREATED", first.get("kind"));
         assertEquals("Housing Officer", ((Map<?, ?>) first.get("snapshot")).get("titleEn"));
+        assertEquals("CREATED", first.get("kind"));
 
         assertProblem(assertThrows(HttpClientResponseException.class, () -> http.toBlocking().exchange(
                 HttpRequest.GET("/api/occupations/" + id + "/revisions/3"))), HttpStatus.NOT_FOUND);
@@ -168,9 +174,58 @@ class OccupationApiIT implements TestPropertyProvider {
     }
 
     @Test
+    void aMergePatchChangesOnlyWhatItNamesAndArchivingIsARevisionToo() throws IOException {
+        String code = uniqueCode();
+        String id = "anzsco-" + code;
+        http.toBlocking().exchange(HttpRequest.POST("/api/occupations", page(code, "Housing Officer", 60000))
+                .bearerAuth(EDITOR));
+
+        HttpResponse<Map> patched = http.toBlocking().exchange(HttpRequest.PATCH("/api/occupations/" + id,
+                        Map.of("skillLevel", 3, "page", Map.of("summary", Map.of("zh", "管理社會住房"))))
+                .contentType("application/merge-patch+json").header("If-Match", "\"1\"").bearerAuth(EDITOR), Map.class);
+        assertEquals("\"2\"", patched.header("ETag"));
+        Map<?, ?> summary = (Map<?, ?>) ((Map<?, ?>) patched.body().get("page")).get("summary");
+        assertEquals("管理社會住房", summary.get("zh"));
+        assertEquals("Supports people and families in the community.", summary.get("en"), "merged, not replaced");
+
+        HttpResponse<Map> removed = http.toBlocking().exchange(HttpRequest.PATCH("/api/occupations/" + id,
+                "{\"page\": {\"summary\": null}}").contentType("application/merge-patch+json").bearerAuth(EDITOR),
+                Map.class);
+        assertEquals(null, ((Map<?, ?>) removed.body().get("page")).get("summary"));
+
+        HttpClientResponseException invalid = assertThrows(HttpClientResponseException.class, () -> http.toBlocking()
+                .exchange(HttpRequest.PATCH("/api/occupations/" + id, Map.of("skillLevel", 9))
+                        .contentType("application/merge-patch+json").bearerAuth(EDITOR)));
+        assertProblem(invalid, HttpStatus.BAD_REQUEST);
+
+        HttpResponse<Map> archived = http.toBlocking().exchange(HttpRequest.POST("/api/occupations/" + id
+                + "/archive", "").bearerAuth(EDITOR), Map.class);
+        assertEquals(true, archived.body().get("archived"));
+
+        List<ConsumerRecord<String, byte[]>> records = await().atMost(Duration.ofSeconds(30))
+                .until(() -> occupationEvents.recordsWithKey(id), r -> r.size() >= 4);
+        assertEquals(4, records.size(), "create, two patches, archive; the invalid patch is nothing");
+        assertEquals(List.of("/skillLevel", "/summary/zh"), json.readValue(records.get(1).value(),
+                OccupationChanged.class).changes().stream().map(c -> c.path()).toList());
+        assertEquals(List.of("/archived"), json.readValue(records.get(3).value(), OccupationChanged.class).changes()
+                .stream().map(c -> c.path()).toList());
+    }
+
+    @Test
+    void unknownFieldsAreRefusedNotDropped() {
+        String code = uniqueCode();
+        Map<String, Object> body = new HashMap<>(page(code, "Housing Officer", 60000));
+        body.put("salary", 1);
+        HttpClientResponseException e = assertThrows(HttpClientResponseException.class, () -> http.toBlocking()
+                .exchange(HttpRequest.POST("/api/occupations", body).bearerAuth(EDITOR)));
+        assertProblem(e, HttpStatus.BAD_REQUEST);
+        assertNotStored("anzsco-" + code);
+    }
+
+    @Test
     void malformedJsonIsAProblemAndStoresNothing() {
         String code = uniqueCode();
-        String broken = "{\"titleZh\": \"住房官員\", \"code\": \"" + code + "\", ";
+        String broken = "{\"page\": {\"title\": {\"zh\": \"住房官員\"}, \"code\": \"" + code + "\", ";
         HttpClientResponseException e = assertThrows(HttpClientResponseException.class, () -> http.toBlocking()
                 .exchange(HttpRequest.POST("/api/occupations", broken).contentType(MediaType.APPLICATION_JSON)
                         .bearerAuth(EDITOR)));
@@ -181,8 +236,8 @@ class OccupationApiIT implements TestPropertyProvider {
     @Test
     void aValueOfTheWrongTypeIsAProblemThatNamesNoInternals() {
         String code = uniqueCode();
-        String wrongType = "{\"titleZh\": \"住房官員\", \"titleEn\": \"Housing Officer\", \"codeSystem\": \"ANZSCO\","
-                + " \"code\": \"" + code + "\", \"skillLevel\": \"four\", \"salaryBands\": {}}";
+        String wrongType = "{\"skillLevel\": \"four\", \"page\": {\"title\": {\"en\": \"Housing Officer\"},"
+                + " \"codeSystem\": \"ANZSCO\", \"code\": \"" + code + "\", \"salaryBands\": {}}}";
         HttpClientResponseException e = assertThrows(HttpClientResponseException.class, () -> http.toBlocking()
                 .exchange(HttpRequest.POST("/api/occupations", wrongType).contentType(MediaType.APPLICATION_JSON)
                         .bearerAuth(EDITOR)));
@@ -196,14 +251,14 @@ class OccupationApiIT implements TestPropertyProvider {
     @Test
     void missingFieldsAreListedOneByOne() {
         String code = uniqueCode();
-        Map<String, Object> partial = Map.of("codeSystem", "ANZSCO", "code", code,
-                "salaryBands", List.of(Map.of("level", "junior", "min", 1, "currency", "nzd")));
+        Map<String, Object> partial = Map.of("page", Map.of("codeSystem", "ANZSCO", "code", code,
+                "salaryBands", List.of(Map.of("level", "junior", "min", 1, "currency", "nzd"))));
         HttpClientResponseException e = assertThrows(HttpClientResponseException.class, () -> http.toBlocking()
                 .exchange(HttpRequest.POST("/api/occupations", partial).bearerAuth(EDITOR)));
         Map<?, ?> problem = assertProblem(e, HttpStatus.BAD_REQUEST);
         assertTrue(problem.get("errors") instanceof List, "field errors expected in " + problem);
         List<?> fields = ((List<Map<?, ?>>) problem.get("errors")).stream().map(f -> f.get("field")).toList();
-        assertTrue(fields.containsAll(List.of("titleZh", "titleEn", "salaryBands[0].max", "salaryBands[0].currency")),
+        assertTrue(fields.containsAll(List.of("page.title", "page.salaryBands[0].max", "page.salaryBands[0].currency")),
                 "every invalid field is named: " + fields);
         assertNotStored("anzsco-" + code);
     }
@@ -213,7 +268,7 @@ class OccupationApiIT implements TestPropertyProvider {
         HttpClientResponseException e = assertThrows(HttpClientResponseException.class, () -> http.toBlocking()
                 .exchange(HttpRequest.POST("/api/occupations", page("41-12", "Bad code", 1000)).bearerAuth(EDITOR)));
         Map<?, ?> problem = assertProblem(e, HttpStatus.UNPROCESSABLE_ENTITY);
-        assertEquals("code", ((List<Map<?, ?>>) problem.get("errors")).get(0).get("field"));
+        assertEquals("page.code", ((List<Map<?, ?>>) problem.get("errors")).get(0).get("field"));
     }
 
     @Test
@@ -270,11 +325,15 @@ class OccupationApiIT implements TestPropertyProvider {
         return String.valueOf(100000 + (int) (Math.random() * 899999));
     }
 
-    private static Map<String, Object> page(String code, String titleEn, int midMin) {
-        return Map.of("titleZh", "社區服務工作者", "titleEn", titleEn, "codeSystem", "ANZSCO", "code", code,
-                "skillLevel", 4, "salaryBands", List.of(
+    /** An occupation as a client writes it: a small career page, its skill level and an editorial rating. */
+    static Map<String, Object> page(String code, String titleEn, int midMin) {
+        return Map.of("skillLevel", 4, "editorial", Map.of("demandOutlook", 7), "page", Map.of(
+                "title", Map.of("zh", "社區服務工作者", "en", titleEn), "codeSystem", "ANZSCO", "code", code,
+                "summary", Map.of("en", "Supports people and families in the community."),
+                "aiImpact", Map.of("verdict", "MIXED", "tasksTakenOver", List.of(Map.of("zh", "自動生成服務記錄"))),
+                "salaryBands", List.of(
                         Map.of("level", "junior", "min", 48000, "max", 58000, "currency", "NZD"),
                         Map.of("level", "mid", "min", midMin, "max", midMin + 14000, "currency", "NZD"),
-                        Map.of("level", "senior", "min", 72000, "max", 90000, "currency", "NZD")));
+                        Map.of("level", "senior", "min", 72000, "max", 90000, "currency", "NZD"))));
     }
 }

@@ -9,20 +9,21 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import org.careergraph.catalog.occupation.OccupationInput;
+import org.careergraph.catalog.page.CareerPage;
+import org.careergraph.catalog.page.CareerPage.PageSalaryBand;
 import org.junit.jupiter.api.Test;
 
 class SeedPageTest {
 
     @Test
     void readsThePlainRowLayout() throws IOException {
-        OccupationInput page = SeedPage.parse(seed("000_9d7066477939e445.txt"));
-        assertEquals("社區服務工作者", page.titleZh());
-        assertEquals("Community Services Worker", page.titleEn());
+        CareerPage page = SeedPage.parse(seed("000_9d7066477939e445.txt"));
+        assertEquals("社區服務工作者", page.title().zh());
+        assertEquals("Community Services Worker", page.title().en());
         assertEquals("ANZSCO", page.codeSystem());
         assertEquals("411215", page.code());
         assertEquals(3, page.salaryBands().size());
-        OccupationInput.Band junior = page.salaryBands().get(0);
+        PageSalaryBand junior = page.salaryBands().get(0);
         assertEquals("初級(0-3年)", junior.level());
         assertEquals(new BigDecimal("48000"), junior.min());
         assertEquals(new BigDecimal("58000"), junior.max());
@@ -33,9 +34,9 @@ class SeedPageTest {
 
     @Test
     void readsTheCompactMarkdownLayout() throws IOException {
-        OccupationInput page = SeedPage.parse(seed("002_377fb8c0790bdfb2.txt"));
-        assertEquals("住房官員", page.titleZh());
-        assertEquals("Housing Officer", page.titleEn());
+        CareerPage page = SeedPage.parse(seed("002_377fb8c0790bdfb2.txt"));
+        assertEquals("住房官員", page.title().zh());
+        assertEquals("Housing Officer", page.title().en());
         assertEquals("599614", page.code());
         assertEquals(3, page.salaryBands().size());
         assertEquals(new BigDecimal("100000"), page.salaryBands().get(2).max());
@@ -44,7 +45,7 @@ class SeedPageTest {
 
     @Test
     void readsUsPagesInDollars() throws IOException {
-        OccupationInput page = SeedPage.parse(seed("003_b5e725612a6ba011.txt"));
+        CareerPage page = SeedPage.parse(seed("003_b5e725612a6ba011.txt"));
         assertEquals("SOC", page.codeSystem());
         assertEquals("21-1022", page.code());
         assertEquals("USD", page.salaryBands().get(0).currency());
@@ -65,9 +66,9 @@ class SeedPageTest {
 
     @Test
     void aPageWithoutSalariesHasNoBands() {
-        OccupationInput page = SeedPage.parse("住房官員 Housing Officer\n職業代碼: 599614(ANZSCO)\n");
+        CareerPage page = SeedPage.parse("住房官員 Housing Officer\n職業代碼: 599614(ANZSCO)\n");
         assertEquals(0, page.salaryBands().size());
-        assertNull(page.skillLevel());
+        assertNull(page.summary());
     }
 
     private static String seed(String file) throws IOException {

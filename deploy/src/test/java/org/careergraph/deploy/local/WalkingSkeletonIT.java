@@ -190,13 +190,14 @@ class WalkingSkeletonIT {
         return http.send(request.build(), BodyHandlers.ofString());
     }
 
-    /** Like catalog-service's OccupationApiIT#page. */
+    /** An occupation as a client writes it (like catalog-service's OccupationApiIT#page). */
     private static Map<String, Object> page(String code, String titleEn, int midMin) {
-        return Map.of("titleZh", "社區服務工作者", "titleEn", titleEn, "codeSystem", "ANZSCO", "code", code,
-                "skillLevel", 4, "salaryBands", List.of(
+        return Map.of("skillLevel", 4, "page", Map.of(
+                "title", Map.of("zh", "社區服務工作者", "en", titleEn), "codeSystem", "ANZSCO", "code", code,
+                "salaryBands", List.of(
                         Map.of("level", "junior", "min", 48000, "max", 58000, "currency", "NZD"),
                         Map.of("level", "mid", "min", midMin, "max", midMin + 14000, "currency", "NZD"),
-                        Map.of("level", "senior", "min", 72000, "max", 90000, "currency", "NZD")));
+                        Map.of("level", "senior", "min", 72000, "max", 90000, "currency", "NZD"))));
     }
 
     private static String sixDigits() {
