@@ -26,6 +26,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.careergraph.catalog.signal.Signals;
 import org.careergraph.platform.security.Roles;
 import org.careergraph.platform.web.ProblemException;
 
@@ -36,9 +37,11 @@ class OccupationController {
     static final String MERGE_PATCH = "application/merge-patch+json";
 
     private final OccupationService service;
+    private final Signals signals;
 
-    OccupationController(OccupationService service) {
+    OccupationController(OccupationService service, Signals signals) {
         this.service = service;
+        this.signals = signals;
     }
 
     @Get
@@ -52,10 +55,11 @@ class OccupationController {
 
     @Get("/{id}")
     @Secured(SecurityRule.IS_ANONYMOUS)
-    HttpResponse<Occupation> get(@PathVariable String id) {
+    HttpResponse<OccupationView> get(@PathVariable String id) {
         Occupation occupation = service.find(id)
                 .orElseThrow(() -> ProblemException.notFound("No occupation " + id + "."));
-        return HttpResponse.ok(occupation).header(HttpHeaders.ETAG, occupation.etag());
+        return HttpResponse.ok(OccupationView.of(occupation, signals.find(id).orElse(null)))
+                .header(HttpHeaders.ETAG, occupation.etag());
     }
 
     @Post

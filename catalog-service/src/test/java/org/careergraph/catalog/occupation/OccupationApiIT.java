@@ -29,6 +29,7 @@ import org.careergraph.events.EventType;
 import org.careergraph.events.OccupationChanged;
 import org.careergraph.events.Topics;
 import org.careergraph.platform.security.AccessTokens;
+import org.careergraph.testsupport.TestEvents;
 import org.careergraph.testsupport.TestInfrastructure;
 import org.careergraph.testsupport.TopicProbe;
 import org.junit.jupiter.api.AfterAll;
@@ -209,6 +210,26 @@ class OccupationApiIT implements TestPropertyProvider {
                 OccupationChanged.class).changes().stream().map(c -> c.path()).toList());
         assertEquals(List.of("/archived"), json.readValue(records.get(3).value(), OccupationChanged.class).changes()
                 .stream().map(c -> c.path()).toList());
+    }
+
+    @Test
+    void thePageIsServedWithTheLatestScoreAndImmigrationStatusHeardOf() {
+        String code = uniqueCode();
+        String id = "anzsco-" + code;
+        http.toBlocking().exchange(HttpRequest.POST("/api/occupations", page(code, "Housing Officer", 60000))
+                .bearerAuth(EDITOR));
+        try (TestEvents events = TestEvents.connect(TestInfrastructure.kafkaBootstrapServers())) {
+            events.publish(EventType.SCORE_CHANGED, id, EventFixtures.json(EventType.SCORE_CHANGED, id));
+            events.publish(EventType.IMMIGRATION_STATUS_CHANGED, id,
+                    EventFixtures.json(EventType.IMMIGRATION_STATUS_CHANGED, id));
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Map<?, ?> read = http.toBlocking().retrieve(HttpRequest.GET("/api/occupations/" + id), Map.class);
+            assertTrue(read.get("score") instanceof Map && read.get("immigrationStatus") instanceof Map, "" + read);
+            assertEquals(6.8, ((Number) ((Map<?, ?>) read.get("score")).get("overall")).doubleValue());
+            assertEquals(1, ((Number) ((Map<?, ?>) read.get("immigrationStatus")).get("greenListTier")).intValue());
+            assertEquals("Housing Officer", read.get("titleEn"), "the page is still there, beside its signals");
+        });
     }
 
     @Test
