@@ -191,29 +191,41 @@ public class OccupationService {
     /** The checks bean validation cannot express; the page comes back with its code system's canonical name. */
     private static CareerPage checked(OccupationInput input) {
         CareerPage page = input.page();
-        List<FieldError> errors = new ArrayList<>();
-        Optional<CodeSystem> system = CodeSystem.parse(page.codeSystem());
-        if (system.isEmpty()) {
-            errors.add(new FieldError("page.codeSystem", "must be one of " + List.of(CodeSystem.values())));
-        } else if (!system.get().isValidCode(page.code().trim())) {
-            errors.add(new FieldError("page.code", "is not a valid " + system.get() + " code"));
-        }
-        if (isBlank(page.title().zh()) && isBlank(page.title().en())) {
-            errors.add(new FieldError("page.title", "needs a Chinese or an English title"));
-        }
-        for (int i = 0; i < page.salaryBands().size(); i++) {
-            if (page.salaryBands().get(i).min().compareTo(page.salaryBands().get(i).max()) > 0) {
-                errors.add(new FieldError("page.salaryBands[" + i + "].max", "must not be below min"));
-            }
-        }
+        List<FieldError> errors = problems(page);
         if (!errors.isEmpty()) {
             throw ProblemException.invalidFields(errors);
         }
-        return new CareerPage(page.title(), system.get().name(), page.code().trim(), page.crosswalk(),
-                page.skilledMigration(), page.publishedOverallScore(), page.summary(), page.aiImpact(),
-                page.salaryBands(), page.educationPaths(), page.qualifications(), page.visaPathways(),
-                page.suitableFor(), page.notSuitableFor(), page.careerProspects(), page.outlook(), page.growthAreas(),
-                page.faq(), page.dataSources());
+        return new CareerPage(page.title(), CodeSystem.parse(page.codeSystem()).orElseThrow().name(),
+                page.code().trim(), page.crosswalk(), page.skilledMigration(), page.publishedOverallScore(),
+                page.summary(), page.aiImpact(), page.salaryBands(), page.educationPaths(), page.qualifications(),
+                page.visaPathways(), page.suitableFor(), page.notSuitableFor(), page.careerProspects(),
+                page.outlook(), page.growthAreas(), page.faq(), page.dataSources());
+    }
+
+    /**
+     * What is wrong with a page beyond its bean constraints: code system and code, title, pay ranges. Fields that are
+     * missing altogether are left to bean validation.
+     */
+    public static List<FieldError> problems(CareerPage page) {
+        List<FieldError> errors = new ArrayList<>();
+        if (page.codeSystem() != null && page.code() != null) {
+            Optional<CodeSystem> system = CodeSystem.parse(page.codeSystem());
+            if (system.isEmpty()) {
+                errors.add(new FieldError("page.codeSystem", "must be one of " + List.of(CodeSystem.values())));
+            } else if (!system.get().isValidCode(page.code().trim())) {
+                errors.add(new FieldError("page.code", "is not a valid " + system.get() + " code"));
+            }
+        }
+        if (page.title() == null || isBlank(page.title().zh()) && isBlank(page.title().en())) {
+            errors.add(new FieldError("page.title", "needs a Chinese or an English title"));
+        }
+        for (int i = 0; i < page.salaryBands().size(); i++) {
+            var band = page.salaryBands().get(i);
+            if (band != null && band.min() != null && band.max() != null && band.min().compareTo(band.max()) > 0) {
+                errors.add(new FieldError("page.salaryBands[" + i + "].max", "must not be below min"));
+            }
+        }
+        return errors;
     }
 
     /** A rating keeps who set it and when until its value changes; a rating left out of the input stays. */

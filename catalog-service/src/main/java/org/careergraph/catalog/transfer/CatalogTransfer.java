@@ -1,0 +1,150 @@
+package org.careergraph.catalog.transfer;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.model.Pageable;
+import io.micronaut.data.model.Sort;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Valid;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.careergraph.catalog.occupation.Occupation;
+import org.careergraph.catalog.occupation.OccupationInput;
+import org.careergraph.catalog.occupation.OccupationInput.EditorialInput;
+import org.careergraph.catalog.occupation.OccupationService;
+import org.careergraph.catalog.page.CareerPage;
+import org.careergraph.platform.web.Problem.FieldError;
+import org.careergraph.platform.web.ProblemException;
+
+/**
+ * The whole catalog as NDJSON, one occupation per line as a client writes it (plus its id and archived flag), and
+ * back. An import is checked line by line first and stores nothing unless every line is valid; then each line
+ * creates or replaces its occupation through the same path as the JSON API, so revisions and events follow the
+ * same rules (a line that changes nothing makes neither).
+ */
+@Singleton
+public class CatalogTransfer {
+
+    private static final int EXPORT_BATCH = 500;
+
+    private final OccupationService occupations;
+    private final JsonMapper json;
+    private final Validator validator;
+
+    CatalogTransfer(OccupationService occupations, JsonMapper json, Validator validator) {
+        this.occupations = occupations;
+        this.json = json;
+        this.validator = validator;
+    }
+
+    /** One line per occupation, archived ones included, in id order. */
+    public String export() {
+        StringBuilder out = new StringBuilder();
+        Pageable pageable = Pageable.from(0, EXPORT_BATCH, Sort.of(Sort.Order.asc("id")));
+        List<Occupation> batch;
+        do {
+            batch = occupations.page(null, pageable).getContent();
+            for (Occupation occupation : batch) {
+                OccupationInput input = occupations.asInput(occupation);
+                out.append(toJson(new Line(occupation.id(), input.page(), input.skillLevel(), input.editorial(),
+                        occupation.archived()))).append('\n');
+            }
+            pageable = pageable.next();
+        } while (batch.size() == EXPORT_BATCH);
+        return out.toString();
+    }
+
+    @Transactional
+    public Result importLines(String ndjson, String author) {
+        Result result = new Result(0, 0, 0);
+        for (Line line : parse(ndjson)) {
+            OccupationInput input = new OccupationInput(line.page(), line.skillLevel(), line.editorial());
+            String id = OccupationService.idOf(line.page());
+            Integer before = occupations.find(id).map(Occupation::revision).orElse(null);
+            Occupation after = before == null ? occupations.create(input, author)
+                    : occupations.replace(id, input, null, author);
+            if (after.archived() != line.archived()) {
+                after = occupations.archive(id, line.archived(), null, author);
+            }
+            result = result.plus(before == null, before != null && after.revision() != before);
+        }
+        return result;
+    }
+
+    /** Every line bound and checked; all errors at once, each named after its line ("line 3: page.code"). */
+    private List<Line> parse(String ndjson) {
+        List<Line> lines = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
+        String[] rows = ndjson.split("\r?\n");
+        for (int i = 0; i < rows.length; i++) {
+            if (rows[i].isBlank()) {
+                continue;
+            }
+            String where = "line " + (i + 1) + ": ";
+            Line line;
+            try {
+                line = json.readValue(rows[i], Line.class);
+            } catch (IOException e) {
+                errors.add(new FieldError("line " + (i + 1), "is not an occupation in JSON"));
+                continue;
+            }
+            for (ConstraintViolation<Line> violation : validator.validate(line)) {
+                errors.add(new FieldError(where + violation.getPropertyPath(), violation.getMessage()));
+            }
+            if (line.page() != null) {
+                List<FieldError> problems = OccupationService.problems(line.page());
+                problems.forEach(p -> errors.add(new FieldError(where + p.field(), p.message())));
+                if (problems.isEmpty() && line.id() != null && !line.id().equals(OccupationService.idOf(line.page()))) {
+                    errors.add(new FieldError(where + "id", "does not match the page's code system and code"));
+                }
+            }
+            lines.add(line);
+        }
+        if (lines.isEmpty() && errors.isEmpty()) {
+            errors.add(new FieldError("body", "has no occupation lines"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, "The import has invalid lines; nothing was stored.",
+                    errors);
+        }
+        return lines;
+    }
+
+    private String toJson(Line line) {
+        try {
+            return json.writeValueAsString(line);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** One occupation of an export or import. */
+    @Serdeable
+    public record Line(
+            @Nullable String id,
+            @NotNull @Valid @Nullable CareerPage page,
+            @Min(1) @Max(5) @Nullable Integer skillLevel,
+            @Valid @Nullable EditorialInput editorial,
+            boolean archived) {
+    }
+
+    /** How many lines created an occupation, changed one, or changed nothing. */
+    @Serdeable
+    public record Result(int created, int updated, int unchanged) {
+
+        Result plus(boolean isCreated, boolean isUpdated) {
+            return new Result(created + (isCreated ? 1 : 0), updated + (isUpdated ? 1 : 0),
+                    unchanged + (!isCreated && !isUpdated ? 1 : 0));
+        }
+    }
+}
