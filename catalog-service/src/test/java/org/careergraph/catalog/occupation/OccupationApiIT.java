@@ -233,6 +233,18 @@ class OccupationApiIT implements TestPropertyProvider {
     }
 
     @Test
+    void anOversizedBodyIsRefusedAndStoresNothing() {
+        String code = uniqueCode();
+        Map<String, Object> body = new HashMap<>(page(code, "Housing Officer", 60000));
+        body.put("page", Map.of("title", Map.of("en", "Housing Officer"), "codeSystem", "ANZSCO", "code", code,
+                "summary", Map.of("en", "x".repeat(1_200_000))));
+        HttpClientResponseException e = assertThrows(HttpClientResponseException.class, () -> http.toBlocking()
+                .exchange(HttpRequest.POST("/api/occupations", body).bearerAuth(EDITOR)));
+        assertProblem(e, HttpStatus.REQUEST_ENTITY_TOO_LARGE);
+        assertNotStored("anzsco-" + code);
+    }
+
+    @Test
     void unknownFieldsAreRefusedNotDropped() {
         String code = uniqueCode();
         Map<String, Object> body = new HashMap<>(page(code, "Housing Officer", 60000));
