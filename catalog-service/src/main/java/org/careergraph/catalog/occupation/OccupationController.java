@@ -22,10 +22,15 @@ import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.careergraph.catalog.page.CareerPage.AiVerdict;
+import org.careergraph.catalog.search.OccupationIndex;
+import org.careergraph.catalog.search.SearchQuery;
+import org.careergraph.catalog.search.SearchResult;
 import org.careergraph.catalog.signal.Signals;
 import org.careergraph.platform.security.Roles;
 import org.careergraph.platform.web.ProblemException;
@@ -38,19 +43,43 @@ class OccupationController {
 
     private final OccupationService service;
     private final Signals signals;
+    private final OccupationIndex index;
 
-    OccupationController(OccupationService service, Signals signals) {
+    OccupationController(OccupationService service, Signals signals, OccupationIndex index) {
         this.service = service;
         this.signals = signals;
+        this.index = index;
     }
 
+    /**
+     * Search and filters over the in-memory index (text in Chinese or English, ranked), or, with
+     * {@code changedSince}, the occupations changed since then in id order (for clients that sync).
+     */
     @Get
     @Secured(SecurityRule.IS_ANONYMOUS)
-    OccupationPage list(@QueryValue(defaultValue = "0") @Min(0) int page,
-                        @QueryValue(defaultValue = "20") @Min(1) @Max(100) int size,
-                        @QueryValue @Nullable Instant changedSince) {
-        Page<Occupation> result = service.page(changedSince, Pageable.from(page, size, Sort.of(Sort.Order.asc("id"))));
-        return new OccupationPage(result.getContent(), result.getTotalSize(), page, size);
+    OccupationPage list(@QueryValue @Nullable String q,
+                        @QueryValue @Nullable String codeSystem,
+                        @QueryValue @Nullable String codePrefix,
+                        @QueryValue @Nullable Boolean skilledMigration,
+                        @QueryValue @Nullable AiVerdict verdict,
+                        @QueryValue @Nullable BigDecimal minScore,
+                        @QueryValue @Nullable BigDecimal maxScore,
+                        @QueryValue @Nullable Integer greenListTier,
+                        @QueryValue(defaultValue = "false") boolean includeArchived,
+                        @QueryValue @Nullable SearchQuery.SortBy sort,
+                        @QueryValue @Nullable Instant changedSince,
+                        @QueryValue(defaultValue = "0") @Min(0) int page,
+                        @QueryValue(defaultValue = "20") @Min(1) @Max(100) int size) {
+        if (changedSince != null) {
+            Page<Occupation> result = service.page(changedSince,
+                    Pageable.from(page, size, Sort.of(Sort.Order.asc("id"))));
+            return new OccupationPage(result.getContent(), result.getTotalSize(), page, size);
+        }
+        SearchResult result = index.search(SearchQuery.builder().text(q).codeSystem(codeSystem).codePrefix(codePrefix)
+                .skilledMigration(skilledMigration).verdict(verdict).scoreBetween(minScore, maxScore)
+                .greenListTier(greenListTier).includeArchived(includeArchived).sort(sort).page(page, size).build());
+        List<String> ids = result.hits().stream().map(SearchResult.Hit::id).toList();
+        return new OccupationPage(service.findAllInOrder(ids), result.total(), page, size);
     }
 
     @Get("/{id}")

@@ -6,14 +6,20 @@ import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 @JdbcRepository(dialect = Dialect.MYSQL)
-interface OccupationRepository extends CrudRepository<Occupation, String> {
+public interface OccupationRepository extends CrudRepository<Occupation, String> {
 
     Page<Occupation> findAll(Pageable pageable);
 
     Page<Occupation> findByUpdatedAtGreaterThanEquals(Instant since, Pageable pageable);
+
+    List<Occupation> findByUpdatedAtGreaterThanEquals(Instant since);
+
+    List<Occupation> findByIdIn(Collection<String> ids);
 
     /** Locks the row for the rest of the transaction, so that concurrent replacements are serialized. */
     Optional<Occupation> findByIdForUpdate(String id);

@@ -1,5 +1,6 @@
 package org.careergraph.catalog.occupation;
 
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
 import io.micronaut.data.model.Page;
@@ -16,9 +17,11 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.careergraph.catalog.occupation.OccupationInput.EditorialInput;
@@ -48,18 +51,27 @@ public class OccupationService {
     private final Outbox outbox;
     private final JsonMapper json;
     private final Validator validator;
+    private final ApplicationEventPublisher<OccupationWritten> written;
 
     OccupationService(OccupationRepository occupations, RevisionRepository revisions, Outbox outbox, JsonMapper json,
-                      Validator validator) {
+                      Validator validator, ApplicationEventPublisher<OccupationWritten> written) {
         this.occupations = occupations;
         this.revisions = revisions;
         this.outbox = outbox;
         this.json = json;
         this.validator = validator;
+        this.written = written;
     }
 
     public Optional<Occupation> find(String id) {
         return occupations.findById(id);
+    }
+
+    /** The occupations with these ids, in the order of the ids (unknown ids are left out). */
+    public List<Occupation> findAllInOrder(List<String> ids) {
+        Map<String, Occupation> byId = new HashMap<>();
+        occupations.findByIdIn(ids).forEach(o -> byId.put(o.id(), o));
+        return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
     }
 
     /** A page of occupations, all of them or those changed at or after {@code changedSince}. */
@@ -166,6 +178,7 @@ public class OccupationService {
                 occupation.updatedAt(), changes, tree(occupation)));
         outbox.add(new OccupationChanged(occupation.id(), occupation.revision(), kind, occupation.facts(), changes,
                 occupation.updatedBy(), occupation.updatedAt()));
+        written.publishEvent(new OccupationWritten(occupation.id()));
     }
 
     /** What a change is measured on: the page's fields, the inputs beside it, and whether it is archived. */

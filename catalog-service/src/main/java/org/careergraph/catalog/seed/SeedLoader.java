@@ -8,9 +8,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import org.careergraph.catalog.occupation.OccupationInput;
+import org.careergraph.catalog.importer.PageImporter;
+import org.careergraph.catalog.importer.PageImports;
 import org.careergraph.catalog.occupation.OccupationService;
-import org.careergraph.catalog.page.CareerPage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,19 +26,21 @@ class SeedLoader implements ApplicationEventListener<StartupEvent> {
     private static final String AUTHOR = "seed";
 
     private final OccupationService occupations;
+    private final PageImports imports;
 
-    SeedLoader(OccupationService occupations) {
+    SeedLoader(OccupationService occupations, PageImports imports) {
         this.occupations = occupations;
+        this.imports = imports;
     }
 
     @Override
     public void onApplicationEvent(StartupEvent event) {
         for (String file : read("seeds/index.txt").lines().filter(l -> !l.isBlank() && l.endsWith(".txt")).toList()) {
-            CareerPage page = SeedPage.parse(read("seeds/" + file));
-            String id = OccupationService.idOf(page);
+            String text = read("seeds/" + file);
+            String id = OccupationService.idOf(PageImporter.read(text).page());
             if (occupations.find(id).isEmpty()) {
-                occupations.create(new OccupationInput(page, null, null), AUTHOR);
-                LOG.info("Loaded seed page {} as {}", file, id);
+                PageImports.Outcome outcome = imports.importPage(text, AUTHOR);
+                LOG.info("Loaded seed page {} as {} ({} warnings)", file, id, outcome.warnings().size());
             }
         }
     }

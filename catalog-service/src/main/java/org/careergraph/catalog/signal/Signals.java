@@ -1,5 +1,6 @@
 package org.careergraph.catalog.signal;
 
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -18,9 +19,11 @@ import org.careergraph.platform.inbox.ReceivedEvent;
 public class Signals {
 
     private final OccupationSignalRepository signals;
+    private final ApplicationEventPublisher<SignalWritten> written;
 
-    Signals(OccupationSignalRepository signals) {
+    Signals(OccupationSignalRepository signals, ApplicationEventPublisher<SignalWritten> written) {
         this.signals = signals;
+        this.written = written;
     }
 
     public Optional<OccupationSignal> find(String occupationId) {
@@ -39,6 +42,7 @@ public class Signals {
         } else {
             signals.save(touched);
         }
+        written.publishEvent(new SignalWritten(occupationId));
     }
 
     @Singleton

@@ -1,0 +1,124 @@
+package org.careergraph.catalog.importer;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.careergraph.events.Topics;
+import org.careergraph.platform.security.AccessTokens;
+import org.careergraph.testsupport.TestInfrastructure;
+import org.careergraph.testsupport.TopicProbe;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** Importing page text through the API; the importer's reading of every section is tested in the unit tests. */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PageImportIT implements TestPropertyProvider {
+
+    private static final String SECRET = AccessTokens.newSecret();
+    private static final String EDITOR = AccessTokens.issue(SECRET, "editor@test", List.of("EDITOR"), Duration.ofHours(1));
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    private final TopicProbe occupationEvents = TopicProbe.open(TestInfrastructure.kafkaBootstrapServers(),
+            Topics.OCCUPATIONS);
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> props = new HashMap<>(TestInfrastructure.serviceProperties("catalog"));
+        props.put("careergraph.security.jwt-secret", SECRET);
+        return props;
+    }
+
+    @AfterAll
+    void close() {
+        occupationEvents.close();
+    }
+
+    @Test
+    void aPageImportsOnceAndTheSameTextAgainChangesNothing() throws IOException {
+        String code = code();
+        String text = seed("000_9d7066477939e445.txt").replace("411215", code);
+
+        HttpResponse<Map> created = importPage(text);
+        assertEquals(HttpStatus.CREATED, created.status());
+        Map<?, ?> body = created.body();
+        assertEquals("CREATED", body.get("status"));
+        Map<?, ?> page = (Map<?, ?>) ((Map<?, ?>) body.get("occupation")).get("page");
+        assertEquals(4, ((List<?>) ((Map<?, ?>) page.get("aiImpact")).get("tools")).size());
+        assertEquals(3, ((List<?>) page.get("salaryBands")).size());
+        assertEquals(3, ((List<?>) page.get("visaPathways")).size());
+        assertEquals(2, ((List<?>) page.get("faq")).size());
+        assertTrue(((List<?>) body.get("warnings")).size() >= 1, "growth areas were split: " + body.get("warnings"));
+
+        HttpResponse<Map> again = importPage(text);
+        assertEquals(HttpStatus.OK, again.status());
+        assertEquals("UNCHANGED", again.body().get("status"));
+        assertEquals("\"1\"", again.header("ETag"));
+
+        HttpResponse<Map> edited = importPage(text.replace("$72,000 ~ $90,000", "$75,000 ~ $95,000"));
+        assertEquals("UPDATED", edited.body().get("status"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> occupationEvents.recordsWithKey("anzsco-" + code).size() == 2);
+    }
+
+    @Test
+    void theCompactLayoutImportsWithWarningsForWhatWasGuessed() throws IOException {
+        String code = code();
+        Map<?, ?> body = importPage(seed("002_377fb8c0790bdfb2.txt").replace("599614", code)).body();
+        assertEquals(false, ((Map<?, ?>) ((Map<?, ?>) body.get("occupation")).get("page")).get("skilledMigration"));
+        List<Map<?, ?>> warnings = (List<Map<?, ?>>) body.get("warnings");
+        assertTrue(warnings.stream().anyMatch(w -> "aiImpact.tasksTakenOver".equals(w.get("section"))), "" + warnings);
+    }
+
+    @Test
+    void aPageWithoutACodeIsAProblemAndStoresNothing() {
+        HttpClientResponseException e = assertThrows(HttpClientResponseException.class,
+                () -> importPage("住房官員 Housing Officer\nNo code here.\n"));
+        assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, e.getStatus());
+        assertEquals("application/problem+json", e.getResponse().getContentType().orElseThrow().toString());
+        assertFalse(e.getResponse().getBody(String.class).orElse("").contains("Exception"));
+
+        HttpClientResponseException anonymous = assertThrows(HttpClientResponseException.class, () -> http.toBlocking()
+                .exchange(HttpRequest.POST("/api/occupations/import", "x").contentType(MediaType.TEXT_PLAIN)));
+        assertEquals(HttpStatus.UNAUTHORIZED, anonymous.getStatus());
+    }
+
+    private HttpResponse<Map> importPage(String text) {
+        return http.toBlocking().exchange(HttpRequest.POST("/api/occupations/import", text)
+                .contentType(MediaType.TEXT_PLAIN_TYPE.toString() + ";charset=UTF-8").bearerAuth(EDITOR), Map.class);
+    }
+
+    private static String seed(String file) throws IOException {
+        try (InputStream in = PageImportIT.class.getClassLoader().getResourceAsStream("seeds/" + file)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static String code() {
+        return String.valueOf(ThreadLocalRandom.current().nextInt(100000, 1000000));
+    }
+}
