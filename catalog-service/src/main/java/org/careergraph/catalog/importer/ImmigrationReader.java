@@ -9,6 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.careergraph.catalog.page.CareerPage.CrosswalkCode;
 import org.careergraph.catalog.page.CareerPage.VisaPathway;
+import org.careergraph.catalog.page.LocalizedText;
 
 /**
  * The immigration section: visa pathways ("SMC Skilled Migrant Category Resident VisaMeet the 6-point…", or table
@@ -27,7 +28,7 @@ final class ImmigrationReader {
     /** A visa's code is its first words up to one in capitals: "SMC", "Green List T2", "Green Card (PERM)". */
     private static final int LONGEST_CODE_WORDS = 3;
 
-    record Immigration(List<VisaPathway> visas, List<CrosswalkCode> crosswalk, Boolean skilled) {
+    record Immigration(List<VisaPathway> visas, List<CrosswalkCode> crosswalk, Boolean skilled, LocalizedText note) {
     }
 
     private ImmigrationReader() {
@@ -37,6 +38,7 @@ final class ImmigrationReader {
         List<VisaPathway> visas = new ArrayList<>();
         List<CrosswalkCode> crosswalk = new ArrayList<>();
         Boolean skilled = null;
+        LocalizedText note = null;
         for (String line : lines) {
             String text = PageText.flat(line);
             Matcher codeLine = CODE.matcher(text);
@@ -49,17 +51,16 @@ final class ImmigrationReader {
             } else if (skilledLine.find()) {
                 skilled = skilledLine.group(2) != null ? skilledLine.group(2).equalsIgnoreCase("skilled")
                         : skilledLine.group(1) == null;
-                String note = text.substring(skilledLine.end()).replaceFirst("^[.。,，;；:：\\s]+", "");
-                if (!note.isEmpty()) {
-                    warnings.add(new ImportWarning(Section.IMMIGRATION.path(), "the page model has no field for the "
-                            + "immigration note \"" + PageText.shorten(note) + "\"; it was not kept"));
+                String rest = text.substring(skilledLine.end()).replaceFirst("^[.。,，;；:：\\s]+", "");
+                if (!rest.isEmpty()) {
+                    note = LocalizedText.of(rest);
                 }
             } else {
                 visa(line).ifPresentOrElse(visas::add,
                         () -> AiImpactReader.unplaced(warnings, Section.IMMIGRATION, line));
             }
         }
-        return new Immigration(visas, crosswalk, skilled);
+        return new Immigration(visas, crosswalk, skilled, note);
     }
 
     private static void sameOrCrosswalk(Matcher codeLine, String codeSystem, String code,

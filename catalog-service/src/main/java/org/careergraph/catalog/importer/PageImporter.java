@@ -100,7 +100,7 @@ public final class PageImporter {
                 Tables.salaryBands(sections.getOrDefault(Section.SALARY, List.of()), pageCurrency, warnings),
                 Tables.educationPaths(sections.getOrDefault(Section.EDUCATION, List.of()), pageCurrency, warnings),
                 Tables.qualifications(sections.getOrDefault(Section.QUALIFICATIONS, List.of()), warnings),
-                immigration.visas(), audience.suitable(), audience.notSuitable(), prospects[0], prospects[1],
+                immigration.visas(), immigration.note(), audience.suitable(), audience.notSuitable(), prospects[0], prospects[1],
                 GrowthAreas.read(sections.getOrDefault(Section.GROWTH, List.of()), warnings),
                 FaqReader.read(sections.getOrDefault(Section.FAQ, List.of()), warnings),
                 PageText.paragraphs(sections.getOrDefault(Section.SOURCES, List.of()).stream()

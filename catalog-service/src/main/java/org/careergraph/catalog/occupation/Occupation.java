@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import org.careergraph.catalog.page.CareerPage;
 import org.careergraph.catalog.page.CareerPage.EducationPath;
 import org.careergraph.catalog.page.CareerPage.Qualification;
@@ -42,7 +43,7 @@ public record Occupation(
         List<SalaryBand> bands = page.salaryBands().stream()
                 .map(b -> new SalaryBand(b.level(), b.min(), b.max(), b.currency(), b.note())).toList();
         BigDecimal shortestEducation = page.educationPaths().stream().map(EducationPath::minYears)
-                .filter(java.util.Objects::nonNull).min(Comparator.naturalOrder()).orElse(null);
+                .filter(Objects::nonNull).min(Comparator.naturalOrder()).orElse(null);
         List<String> required = page.qualifications().stream().filter(Qualification::required)
                 .map(Qualification::name).toList();
         List<OccupationFacts.AiToolImpact> tools = page.aiImpact().tools().stream()

@@ -211,12 +211,12 @@ public class OccupationService {
         return new CareerPage(page.title(), CodeSystem.parse(page.codeSystem()).orElseThrow().name(),
                 page.code().trim(), page.crosswalk(), page.skilledMigration(), page.publishedOverallScore(),
                 page.summary(), page.aiImpact(), page.salaryBands(), page.educationPaths(), page.qualifications(),
-                page.visaPathways(), page.suitableFor(), page.notSuitableFor(), page.careerProspects(),
+                page.visaPathways(), page.immigrationNote(), page.suitableFor(), page.notSuitableFor(), page.careerProspects(),
                 page.outlook(), page.growthAreas(), page.faq(), page.dataSources());
     }
 
     /**
-     * What is wrong with a page beyond its bean constraints: code system and code, title, pay ranges. Fields that are
+     * What is wrong with a page beyond its bean constraints: codes, title, pay ranges. Fields that are
      * missing altogether are left to bean validation.
      */
     public static List<FieldError> problems(CareerPage page) {
@@ -227,6 +227,13 @@ public class OccupationService {
                 errors.add(new FieldError("page.codeSystem", "must be one of " + List.of(CodeSystem.values())));
             } else if (!system.get().isValidCode(page.code().trim())) {
                 errors.add(new FieldError("page.code", "is not a valid " + system.get() + " code"));
+            }
+        }
+        for (int i = 0; i < page.crosswalk().size(); i++) {
+            var other = page.crosswalk().get(i);
+            if (other != null && other.codeSystem() != null && other.code() != null
+                    && CodeSystem.parse(other.codeSystem()).filter(c -> c.isValidCode(other.code())).isEmpty()) {
+                errors.add(new FieldError("page.crosswalk[" + i + "]", "is not a known code system with a valid code"));
             }
         }
         if (page.title() == null || isBlank(page.title().zh()) && isBlank(page.title().en())) {

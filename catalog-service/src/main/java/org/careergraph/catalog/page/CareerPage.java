@@ -33,6 +33,7 @@ public record CareerPage(
         @Size(max = 20) List<@NotNull @Valid EducationPath> educationPaths,
         @Size(max = 50) List<@NotNull @Valid Qualification> qualifications,
         @Size(max = 20) List<@NotNull @Valid VisaPathway> visaPathways,
+        @Nullable @Valid LocalizedText immigrationNote,
         @Size(max = 50) List<@NotNull @Valid LocalizedText> suitableFor,
         @Size(max = 50) List<@NotNull @Valid LocalizedText> notSuitableFor,
         @Nullable @Valid LocalizedText careerProspects,

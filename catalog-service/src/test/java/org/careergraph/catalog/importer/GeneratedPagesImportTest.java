@@ -65,7 +65,8 @@ class GeneratedPagesImportTest {
         return new CareerPage(page.title(), page.codeSystem(), page.code(), page.crosswalk(), page.skilledMigration(),
                 page.publishedOverallScore(), page.summary(), new AiImpact(ai.verdict(), ai.verdictText(), ai.tools(),
                         List.of(), List.of(), List.of(), List.of(), ai.entryLevelOutlook(), ai.levelUp()),
-                page.salaryBands(), page.educationPaths(), page.qualifications(), page.visaPathways(), List.of(),
+                page.salaryBands(), page.educationPaths(), page.qualifications(), page.visaPathways(),
+                page.immigrationNote(), List.of(),
                 List.of(), page.careerProspects(), page.outlook(), page.growthAreas(), page.faq(), page.dataSources());
     }
 
@@ -304,7 +305,7 @@ class GeneratedPagesImportTest {
                             compact || order.contains("levelUp") ? LocalizedText.zh(levelUp) : null),
                     kept(order, "salary", bands, false), kept(order, "education", paths, false),
                     kept(order, "qualifications", qualifications, false), kept(order, "immigration", visas, false),
-                    localized(kept(order, "suitable", suits, false)),
+                    null, localized(kept(order, "suitable", suits, false)),
                     localized(kept(order, "suitable", doesNotSuit, false)),
                     order.contains("prospects") ? LocalizedText.en(prospects) : null,
                     order.contains("prospects") ? LocalizedText.en(outlook) : null,

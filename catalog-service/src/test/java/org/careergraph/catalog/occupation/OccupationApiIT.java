@@ -297,6 +297,19 @@ class OccupationApiIT implements TestPropertyProvider {
     }
 
     @Test
+    void anInvalidCrosswalkCodeIsRefused() {
+        String code = uniqueCode();
+        HttpClientResponseException e = assertThrows(HttpClientResponseException.class, () -> http.toBlocking()
+                .exchange(HttpRequest.POST("/api/occupations", Map.of("page", Map.of("title", Map.of("en", "Nurse"),
+                        "codeSystem", "ANZSCO", "code", code, "crosswalk", List.of(Map.of("codeSystem", "NOL",
+                                "code", "12")))))
+                        .bearerAuth(EDITOR)));
+        Map<?, ?> problem = assertProblem(e, HttpStatus.UNPROCESSABLE_ENTITY);
+        assertEquals("page.crosswalk[0]", ((List<Map<?, ?>>) problem.get("errors")).get(0).get("field"));
+        assertNotStored("anzsco-" + code);
+    }
+
+    @Test
     void anInvalidCodeIsRefusedField() {
         HttpClientResponseException e = assertThrows(HttpClientResponseException.class, () -> http.toBlocking()
                 .exchange(HttpRequest.POST("/api/occupations", page("41-12", "Bad code", 1000)).bearerAuth(EDITOR)));

@@ -96,7 +96,7 @@ final class PageFixture {
         AiImpact ai = new AiImpact(verdict, verdictText, List.of(), List.copyOf(tasksTakenOver),
                 List.copyOf(tasksAugmented), List.copyOf(humanMoat), List.copyOf(skillsToBuild), null, null);
         return new CareerPage(title, codeSystem, code, List.of(), skilledMigration, publishedScore, summary, ai,
-                List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null, null,
+                List.of(), List.of(), List.of(), List.of(), null, List.of(), List.of(), null, null,
                 List.copyOf(growthAreas), List.copyOf(faq), null);
     }
 
