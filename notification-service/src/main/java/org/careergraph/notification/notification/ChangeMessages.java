@@ -38,13 +38,43 @@ final class ChangeMessages {
             "certification", new Label("certification", "證照要求"),
             "prDifficulty", new Label("PR difficulty", "永居難度"));
 
-    private static final Map<String, Label> PAGE_FIELDS = Map.of(
-            "titleEn", new Label("English title", "英文名稱"),
-            "titleZh", new Label("Chinese title", "中文名稱"),
-            "codeSystem", new Label("code system", "分類系統"),
-            "code", new Label("code", "代碼"),
-            "skillLevel", new Label("skill level", "技能等級"),
-            "salaryBands", new Label("salary bands", "薪資範圍"));
+    /** Change paths as the catalog writes them, relative to the page ("title/en", "aiImpact/tools"). */
+    private static final Map<String, Label> PAGE_FIELDS = Map.ofEntries(
+            Map.entry("title/en", new Label("English title", "英文名稱")),
+            Map.entry("title/zh", new Label("Chinese title", "中文名稱")),
+            Map.entry("codeSystem", new Label("code system", "分類系統")),
+            Map.entry("code", new Label("code", "代碼")),
+            Map.entry("crosswalk", new Label("related codes", "對應代碼")),
+            Map.entry("skillLevel", new Label("skill level", "技能等級")),
+            Map.entry("skilledMigration", new Label("skilled migration", "技術移民職業")),
+            Map.entry("publishedOverallScore", new Label("published overall score", "頁面總體評分")),
+            Map.entry("summary", new Label("summary", "摘要")),
+            Map.entry("aiImpact/verdict", new Label("AI verdict", "AI 影響判斷")),
+            Map.entry("aiImpact/verdictText", new Label("AI verdict text", "AI 影響說明")),
+            Map.entry("aiImpact/tools", new Label("AI tools already replacing the job", "已在取代此工作的 AI 工具")),
+            Map.entry("aiImpact/tasksTakenOver", new Label("tasks AI will take over", "AI 將接手的任務")),
+            Map.entry("aiImpact/tasksAugmented", new Label("tasks AI will augment", "AI 將增強的任務")),
+            Map.entry("aiImpact/humanMoat", new Label("human moat", "人類護城河")),
+            Map.entry("aiImpact/skillsToBuild", new Label("skills to build", "需培養的技能")),
+            Map.entry("aiImpact/entryLevelOutlook", new Label("entry-level outlook", "入門前景")),
+            Map.entry("aiImpact/levelUp", new Label("how to level up", "如何升級")),
+            Map.entry("salaryBands", new Label("salary bands", "薪資範圍")),
+            Map.entry("educationPaths", new Label("education paths", "教育路徑")),
+            Map.entry("qualifications", new Label("qualifications", "資格")),
+            Map.entry("visaPathways", new Label("visa pathways", "簽證途徑")),
+            Map.entry("immigrationNote", new Label("immigration note", "移民說明")),
+            Map.entry("suitableFor", new Label("suitable for", "適合對象")),
+            Map.entry("notSuitableFor", new Label("not suitable for", "不適合對象")),
+            Map.entry("careerProspects", new Label("career prospects", "職業前景")),
+            Map.entry("outlook", new Label("outlook", "前景展望")),
+            Map.entry("growthAreas", new Label("growth areas", "成長領域")),
+            Map.entry("faq", new Label("FAQ", "常見問題")),
+            Map.entry("dataSources", new Label("data sources", "數據來源")),
+            Map.entry("editorial/demandOutlook", new Label("demand outlook rating", "需求前景評分")),
+            Map.entry("editorial/competition", new Label("competition rating", "競爭強度評分")),
+            Map.entry("archived", new Label("archived", "已封存")));
+    /** A changed list or text can be long; a message names the change, the page has the rest. */
+    private static final int LONGEST_VALUE = 160;
 
     private ChangeMessages() {
     }
@@ -172,22 +202,29 @@ final class ChangeMessages {
         }
     }
 
-    /** "/salaryBands/1" -> salary band 2; "/titleEn" -> English title; unknown paths as they are. */
+    /** "/title/en" -> English title; "/summary/zh" -> summary; "/salaryBands/1" -> salary band 2; else the path. */
     private static Label fieldLabel(String path) {
-        String[] parts = path.startsWith("/") ? path.substring(1).split("/") : path.split("/");
-        Label field = PAGE_FIELDS.get(parts[0]);
-        if (field == null) {
-            return new Label(path, path);
-        }
+        String relative = path.startsWith("/") ? path.substring(1) : path;
+        String[] parts = relative.split("/");
         if (parts.length == 2 && parts[0].equals("salaryBands") && parts[1].matches("\\d+")) {
             int position = Integer.parseInt(parts[1]) + 1;
             return new Label("salary band " + position, "薪資範圍 " + position);
         }
-        return parts.length == 1 ? field : new Label(path, path);
+        Label field = PAGE_FIELDS.get(relative);
+        if (field == null && parts.length == 2) {
+            field = PAGE_FIELDS.get(parts[0]);
+        }
+        return field == null ? new Label(path, path) : field;
     }
 
-    /** A field value as a reader wants it: a salary band as "mid 60000-75000 NZD", numbers without trailing zeros. */
+    /** A field value as a reader wants it, shortened: a salary band as "mid 60000-75000 NZD". */
     private static String value(Object value, String none) {
+        String text = fullValue(value, none);
+        return text.length() <= LONGEST_VALUE ? text : text.substring(0, LONGEST_VALUE - 1) + "…";
+    }
+
+    /** Numbers without trailing zeros; a localized text as its words. */
+    private static String fullValue(Object value, String none) {
         if (value == null) {
             return none;
         }

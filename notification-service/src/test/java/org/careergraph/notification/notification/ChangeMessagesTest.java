@@ -1,6 +1,7 @@
 package org.careergraph.notification.notification;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -88,7 +89,7 @@ class ChangeMessagesTest {
         OccupationChanged change = new OccupationChanged("anzsco-411215", 3, OccupationChanged.ChangeKind.UPDATED,
                 facts("Community Services Practitioner"), List.of(
                         new FieldChange("/salaryBands/1", bandBefore, bandAfter),
-                        new FieldChange("/titleEn", "Community Services Worker", "Community Services Practitioner"),
+                        new FieldChange("/title/en", "Community Services Worker", "Community Services Practitioner"),
                         new FieldChange("/skillLevel", null, 4)),
                 "editor@example", Instant.parse("2026-11-20T23:30:00Z"));
 
@@ -102,9 +103,24 @@ class ChangeMessagesTest {
     }
 
     @Test
+    void pageSectionsAreNamedAndLongValuesShortened() {
+        List<Object> tools = java.util.Collections.nCopies(20, Map.of("name", "ChatGPT", "impact", "PARTIAL"));
+        OccupationChanged change = new OccupationChanged("anzsco-411215", 4, OccupationChanged.ChangeKind.UPDATED,
+                facts("Community Services Worker"), List.of(new FieldChange("/aiImpact/tools", null, tools),
+                        new FieldChange("/summary/zh", null, "社區服務工作者支援個人與家庭")),
+                "editor@example", Instant.parse("2026-11-20T08:00:00Z"));
+        Message message = ChangeMessages.occupationChanged(change);
+        assertTrue(message.en().contains("AI tools already replacing the job: none -> ")
+                && message.en().contains("name=ChatGPT"), message.en());
+        assertTrue(message.en().contains("…; summary: none -> 社區服務工作者支援個人與家庭"), message.en());
+        assertTrue(message.zh().contains("已在取代此工作的 AI 工具："), message.zh());
+        assertTrue(message.en().length() < 500, "a long list is cut: " + message.en().length());
+    }
+
+    @Test
     void aNewPageIsAnnouncedAsAdded() {
         OccupationChanged created = new OccupationChanged("anzsco-411215", 1, OccupationChanged.ChangeKind.CREATED,
-                facts("Community Services Worker"), List.of(new FieldChange("/titleEn", null, "x")), "editor",
+                facts("Community Services Worker"), List.of(new FieldChange("/title/en", null, "x")), "editor",
                 Instant.parse("2026-11-01T08:00:00Z"));
         assertEquals("Community Services Worker (anzsco-411215): added to the catalog from 2026-11-01 "
                 + "(catalog revision 1)", ChangeMessages.occupationChanged(created).en());
