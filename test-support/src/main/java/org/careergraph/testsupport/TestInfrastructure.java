@@ -3,10 +3,12 @@ package org.careergraph.testsupport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -38,6 +40,8 @@ import org.testcontainers.utility.DockerImageName;
  * </ol>
  */
 public final class TestInfrastructure {
+
+    private static final String JWT_SECRET = newJwtSecret();
 
     static final String KAFKA_IMAGE = "apache/kafka:4.1.0";
     static final String MYSQL_IMAGE = "mysql:8.4";
@@ -107,12 +111,18 @@ public final class TestInfrastructure {
         // A random port: the shared default (PORT, 8080) would clash with anything else on the machine.
         props.put("micronaut.server.port", "-1");
         props.put("careergraph.kafka.bootstrap-servers", bootstrap);
+        props.put("careergraph.security.jwt-secret", JWT_SECRET);
         props.put("datasources.default.url", jdbcUrl(databaseName));
         props.put("datasources.default.username", dbUsername());
         props.put("datasources.default.password", dbPassword());
         props.put("datasources.default.driver-class-name", "com.mysql.cj.jdbc.Driver");
         props.put("datasources.default.dialect", "MYSQL");
         return props;
+    }
+
+    /** The key every service under test verifies bearer tokens with (one per test JVM). */
+    public static String jwtSecret() {
+        return JWT_SECRET;
     }
 
     /** {@code prefix-<random 8 lowercase alnum>}, e.g. for occupation ids that must not clash between tests. */
@@ -349,5 +359,11 @@ public final class TestInfrastructure {
         if (name == null || !NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("Database name must match " + NAME.pattern() + ": " + name);
         }
+    }
+
+    private static String newJwtSecret() {
+        byte[] bytes = new byte[48];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

@@ -37,7 +37,7 @@ class InfrastructureRoundTripIT {
     void servicePropertiesPointAtAWorkingBrokerAndDatabase() throws Exception {
         Map<String, String> props = TestInfrastructure.serviceProperties("it");
 
-        assertEquals(Set.of("micronaut.server.port", "careergraph.kafka.bootstrap-servers", "datasources.default.url", "datasources.default.username",
+        assertEquals(Set.of("micronaut.server.port", "careergraph.kafka.bootstrap-servers", "careergraph.security.jwt-secret", "datasources.default.url", "datasources.default.username",
                 "datasources.default.password", "datasources.default.driver-class-name", "datasources.default.dialect"),
                 props.keySet());
         assertTrue(props.get("datasources.default.url").matches("jdbc:mysql://[^/]+/it_[a-z0-9]{8}\\?.*"),

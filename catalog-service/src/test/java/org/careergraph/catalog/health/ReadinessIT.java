@@ -13,7 +13,6 @@ import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.Map;
-import org.careergraph.platform.security.AccessTokens;
 import org.careergraph.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -31,7 +30,6 @@ class ReadinessIT implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         Map<String, String> props = new HashMap<>(TestInfrastructure.serviceProperties("catalog"));
         props.put("careergraph.kafka.bootstrap-servers", "localhost:1");
-        props.put("careergraph.security.jwt-secret", AccessTokens.newSecret());
         return props;
     }
 

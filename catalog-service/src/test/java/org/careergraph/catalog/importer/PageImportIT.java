@@ -20,7 +20,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -37,7 +36,7 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PageImportIT implements TestPropertyProvider {
 
-    private static final String SECRET = AccessTokens.newSecret();
+    private static final String SECRET = TestInfrastructure.jwtSecret();
     private static final String EDITOR = AccessTokens.issue(SECRET, "editor@test", List.of("EDITOR"), Duration.ofHours(1));
 
     @Inject
@@ -49,9 +48,7 @@ class PageImportIT implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> props = new HashMap<>(TestInfrastructure.serviceProperties("catalog"));
-        props.put("careergraph.security.jwt-secret", SECRET);
-        return props;
+        return TestInfrastructure.serviceProperties("catalog");
     }
 
     @AfterAll

@@ -40,7 +40,7 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OccupationApiIT implements TestPropertyProvider {
 
-    private static final String SECRET = AccessTokens.newSecret();
+    private static final String SECRET = TestInfrastructure.jwtSecret();
     private static final String EDITOR = AccessTokens.issue(SECRET, "editor@test", List.of("EDITOR"), Duration.ofHours(1));
 
     @Inject
@@ -55,9 +55,7 @@ class OccupationApiIT implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> props = new HashMap<>(TestInfrastructure.serviceProperties("catalog"));
-        props.put("careergraph.security.jwt-secret", SECRET);
-        return props;
+        return TestInfrastructure.serviceProperties("catalog");
     }
 
     @AfterAll

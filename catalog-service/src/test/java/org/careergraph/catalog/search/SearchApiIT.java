@@ -11,7 +11,6 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -25,7 +24,7 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SearchApiIT implements TestPropertyProvider {
 
-    private static final String SECRET = AccessTokens.newSecret();
+    private static final String SECRET = TestInfrastructure.jwtSecret();
     private static final String EDITOR = AccessTokens.issue(SECRET, "editor@test", List.of("EDITOR"), Duration.ofHours(1));
 
     @Inject
@@ -34,9 +33,7 @@ class SearchApiIT implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> props = new HashMap<>(TestInfrastructure.serviceProperties("catalog"));
-        props.put("careergraph.security.jwt-secret", SECRET);
-        return props;
+        return TestInfrastructure.serviceProperties("catalog");
     }
 
     @Test

@@ -11,7 +11,6 @@ import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.careergraph.platform.security.AccessTokens;
 import org.careergraph.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -28,7 +27,6 @@ class SeedLoaderIT implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> props = new HashMap<>(TestInfrastructure.serviceProperties("catalog"));
-        props.put("careergraph.security.jwt-secret", AccessTokens.newSecret());
         props.put("careergraph.catalog.load-seeds", "true");
         return props;
     }

@@ -50,7 +50,7 @@ class StatusChangesIT implements TestPropertyProvider {
     /** How long "nothing more is published" is watched: many relay and scheduler runs at test intervals. */
     private static final Duration QUIET = Duration.ofSeconds(2);
     private static final String SOURCE = "Immigration NZ Operational Manual, Appendix 13, amendment circular";
-    private static final String SECRET = AccessTokens.newSecret();
+    private static final String SECRET = TestInfrastructure.jwtSecret();
     private static final String ADMIN = AccessTokens.issue(SECRET, "admin@test", List.of("ADMIN"), Duration.ofHours(1));
 
     @Inject
@@ -74,7 +74,6 @@ class StatusChangesIT implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> props = new HashMap<>(TestInfrastructure.serviceProperties("immigration"));
-        props.put("careergraph.security.jwt-secret", SECRET);
         props.put("careergraph.immigration.apply-due-updates-every", "200ms");
         return props;
     }

@@ -25,7 +25,6 @@ import org.careergraph.events.EventType;
 import org.careergraph.notification.TestDatabase;
 import org.careergraph.notification.TestOccupations;
 import org.careergraph.notification.WebhookReceiver;
-import org.careergraph.platform.security.AccessTokens;
 import org.careergraph.testsupport.TestEvents;
 import org.careergraph.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.AfterAll;
@@ -57,7 +56,6 @@ class WebhookDeliveryIT implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> props = new HashMap<>(TestInfrastructure.serviceProperties("notification"));
-        props.put("careergraph.security.jwt-secret", AccessTokens.newSecret());
         props.put("careergraph.notification.webhook.allowed-hosts", "localhost,127.0.0.1");
         props.put("careergraph.notification.delivery.max-attempts", "3");
         props.put("careergraph.notification.delivery.initial-backoff", "200ms");

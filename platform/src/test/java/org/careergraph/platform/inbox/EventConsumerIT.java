@@ -20,7 +20,6 @@ import org.careergraph.events.Score;
 import org.careergraph.events.ScoreChanged;
 import org.careergraph.events.Topics;
 import org.careergraph.platform.outbox.Outbox;
-import org.careergraph.platform.security.AccessTokens;
 import org.careergraph.testsupport.TestEvents;
 import org.careergraph.testsupport.TestInfrastructure;
 import org.careergraph.testsupport.TopicProbe;
@@ -53,7 +52,6 @@ class EventConsumerIT implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         Map<String, String> props = new HashMap<>(TestInfrastructure.serviceProperties("platform"));
         props.put("micronaut.application.name", "platform-test");
-        props.put("careergraph.security.jwt-secret", AccessTokens.newSecret());
         props.put("careergraph.kafka.consumer.initial-backoff", "10ms");
         return props;
     }

@@ -27,7 +27,6 @@ import org.careergraph.events.EventFixtures;
 import org.careergraph.events.EventType;
 import org.careergraph.events.ScoreChanged;
 import org.careergraph.events.Topics;
-import org.careergraph.platform.security.AccessTokens;
 import org.careergraph.testsupport.TestEvents;
 import org.careergraph.testsupport.TestInfrastructure;
 import org.careergraph.testsupport.TopicProbe;
@@ -56,7 +55,6 @@ class ScoringIT implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> props = new HashMap<>(TestInfrastructure.serviceProperties("scoring"));
-        props.put("careergraph.security.jwt-secret", AccessTokens.newSecret());
         props.put("careergraph.kafka.consumer.initial-backoff", "20ms");
         return props;
     }
