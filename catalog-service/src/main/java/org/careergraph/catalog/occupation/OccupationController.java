@@ -22,6 +22,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
@@ -57,7 +58,7 @@ class OccupationController {
      */
     @Get
     @Secured(SecurityRule.IS_ANONYMOUS)
-    OccupationPage list(@QueryValue @Nullable String q,
+    OccupationPage list(@QueryValue @Nullable @Size(max = SearchQuery.MAX_TEXT_LENGTH) String q,
                         @QueryValue @Nullable String codeSystem,
                         @QueryValue @Nullable String codePrefix,
                         @QueryValue @Nullable Boolean skilledMigration,

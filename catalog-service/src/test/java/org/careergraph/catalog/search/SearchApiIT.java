@@ -2,10 +2,13 @@ package org.careergraph.catalog.search;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.http.uri.UriBuilder;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -55,6 +58,15 @@ class SearchApiIT implements TestPropertyProvider {
                 .bearerAuth(EDITOR));
         assertEquals(List.of("anzsco-" + nurse), ids(Map.of("codePrefix", prefix)), "archived pages leave search");
         assertEquals(2, ids(Map.of("codePrefix", prefix, "includeArchived", "true")).size());
+    }
+
+    @Test
+    void anOverlongQueryIsAProblemNamingTheParameter() {
+        HttpClientResponseException e = assertThrows(HttpClientResponseException.class, () -> http.toBlocking()
+                .exchange(HttpRequest.GET(UriBuilder.of("/api/occupations").queryParam("q", "x".repeat(201)).build())));
+        assertEquals(HttpStatus.BAD_REQUEST, e.getStatus());
+        Map<?, ?> problem = e.getResponse().getBody(Map.class).orElseThrow();
+        assertEquals("q", ((List<Map<?, ?>>) problem.get("errors")).get(0).get("field"));
     }
 
     private List<String> ids(Map<String, String> query) {
