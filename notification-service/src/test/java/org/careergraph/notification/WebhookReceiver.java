@@ -4,10 +4,12 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
@@ -15,10 +17,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A real HTTP server on 127.0.0.1 that records every webhook call. It answers 200, or the statuses scripted for a
@@ -35,6 +39,7 @@ public final class WebhookReceiver implements AutoCloseable {
     private final Queue<Call> calls = new ConcurrentLinkedQueue<>();
     private final Map<String, Deque<Integer>> scripted = new ConcurrentHashMap<>();
     private final Map<String, Integer> always = new ConcurrentHashMap<>();
+    private final Set<String> endless = ConcurrentHashMap.newKeySet();
 
     private WebhookReceiver() {
         try {
@@ -66,6 +71,11 @@ public final class WebhookReceiver implements AutoCloseable {
         always.put(path(name), status);
     }
 
+    /** This hook answers 200 and then a body that never ends (until the caller hangs up, or a minute passes). */
+    public void answerWithEndlessBody(String name) {
+        endless.add(path(name));
+    }
+
     public List<Call> callsTo(String name) {
         return calls.stream().filter(c -> c.path().equals(path(name))).toList();
     }
@@ -84,7 +94,25 @@ public final class WebhookReceiver implements AutoCloseable {
             Deque<Integer> next = scripted.get(path);
             Integer first = next == null ? null : next.pollFirst();
             int status = first != null ? first : always.getOrDefault(path, 200);
+            if (endless.contains(path)) {
+                trickle(exchange);
+                return;
+            }
             exchange.sendResponseHeaders(status, -1);
+        }
+    }
+
+    private static void trickle(HttpExchange exchange) throws IOException {
+        exchange.sendResponseHeaders(200, 0);
+        long end = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        try (OutputStream out = exchange.getResponseBody()) {
+            while (System.nanoTime() < end) {
+                out.write(' ');
+                out.flush();
+                LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+            }
+        } catch (IOException callerHungUp) {
+            // what a well-behaved webhook client does after reading the status
         }
     }
 

@@ -3,6 +3,7 @@ package org.careergraph.notification.delivery;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -50,7 +51,10 @@ class WebhookClient {
                 .POST(HttpRequest.BodyPublishers.ofString(json))
                 .build();
         try {
-            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+            // Only the status matters. The body is never read: a receiver that trickles one forever would hold the
+            // sender past every timeout (the request timeout ends when the headers arrive).
+            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            response.body().close();
             int status = response.statusCode();
             return status >= 200 && status < 300 ? Optional.empty() : Optional.of("HTTP " + status);
         } catch (IOException e) {

@@ -1,6 +1,7 @@
 package org.careergraph.notification.delivery;
 
 import io.micronaut.context.annotation.Value;
+import io.micronaut.core.type.Argument;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
@@ -20,9 +21,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.careergraph.notification.notification.Message;
@@ -44,6 +48,9 @@ import org.slf4j.LoggerFactory;
 class WebhookDispatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebhookDispatcher.class);
+    private static final Duration LEASE_MARGIN = Duration.ofSeconds(5);
+    /** Who recorded a policy update is the admins' business, not the subscribers'. */
+    private static final Set<String> INTERNAL_FIELDS = Set.of("recordedBy", "changedBy");
 
     private static final String SELECT_DUE = """
             SELECT id FROM notification
@@ -169,7 +176,8 @@ class WebhookDispatcher {
             deliver(n);
             return null;
         }).toList();
-        senders.invokeAll(tasks);
+        // Deliveries still running when the lease is about to end are cancelled; their claims are retried later.
+        senders.invokeAll(tasks, lease.minus(LEASE_MARGIN).toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void deliver(Claimed notification) {
@@ -197,7 +205,12 @@ class WebhookDispatcher {
     }
 
     private String body(Claimed n) throws IOException {
-        JsonNode change = n.payload() == null ? JsonNode.nullNode() : json.readValue(n.payload(), JsonNode.class);
+        JsonNode change = JsonNode.nullNode();
+        if (n.payload() != null) {
+            Map<String, Object> fields = json.readValue(n.payload(), Argument.mapOf(String.class, Object.class));
+            fields.keySet().removeAll(INTERNAL_FIELDS);
+            change = json.writeValueToTree(fields);
+        }
         return json.writeValueAsString(new WebhookBody(n.id(), n.eventId(), n.eventType(), n.occupationId(),
                 new WebhookBody.Titles(n.titleEn(), n.titleZh()), n.message(), change));
     }

@@ -107,6 +107,10 @@ class WebhookDeliveryIT implements TestPropertyProvider {
         assertTrue(scoreMessage.contains(": overall score 5.8 -> 6.8, PR friendliness 6.0 -> 8.0 from "), scoreMessage);
         assertEquals("Community Services Worker (" + occupationId + "): NZ policy update: Green List Tier 1 from "
                 + "2026-12-01 (source: " + SOURCE + ")", english(callFor(calls, policy)));
+        Map<?, ?> policyChange = (Map<?, ?>) callFor(calls, policy).get("change");
+        assertEquals(SOURCE, policyChange.get("source"));
+        assertTrue(!policyChange.containsKey("recordedBy"), "who recorded it stays with the admins: " + policyChange);
+        assertTrue(!((Map<?, ?>) callFor(calls, edit).get("change")).containsKey("changedBy"));
         assertEquals("Community Services Worker (" + occupationId + "): salary band 2: mid 58000-72000 NZD -> "
                 + "mid 60000-75000 NZD from 2026-11-20 (catalog revision 3)", english(callFor(calls, edit)));
 
@@ -170,6 +174,22 @@ class WebhookDeliveryIT implements TestPropertyProvider {
         assertEquals(2, calls.size());
         assertEquals(calls.get(0).headers().get("webhook-id"), calls.get(1).headers().get("webhook-id"),
                 "a retry is the same notification");
+    }
+
+    @Test
+    void aReceiverWhoseBodyNeverEndsIsDeliveredAndHoldsNobodyUp() {
+        String slowCode = TestOccupations.uniqueCode();
+        String slowHook = UUID.randomUUID().toString();
+        receiver.answerWithEndlessBody(slowHook);
+        Subscribed slow = subscribe(slowHook, announce(slowCode));
+        String code = TestOccupations.uniqueCode();
+        String hook = UUID.randomUUID().toString();
+        Subscribed other = subscribe(hook, announce(code));
+
+        publish(EventType.IMMIGRATION_STATUS_CHANGED, slowCode);
+        assertEquals(1, awaitDelivered(slow, 1).size(), "the status answers it; the body is never read");
+        publish(EventType.IMMIGRATION_STATUS_CHANGED, code);
+        assertEquals(1, awaitDelivered(other, 1).size(), "later deliveries are not held up");
     }
 
     @Test
