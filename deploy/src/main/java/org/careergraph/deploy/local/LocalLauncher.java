@@ -125,6 +125,8 @@ public final class LocalLauncher implements AutoCloseable {
     private Map<String, String> environment(Service service, Infrastructure infrastructure, String secret) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("PORT", String.valueOf(port(service)));
+        // Only the gateway is the public entry; the services listen on this machine alone.
+        env.put("MICRONAUT_SERVER_HOST", "localhost");
         env.put("DB_URL", infrastructure.jdbcUrl().apply(service.database()));
         env.put("DB_USERNAME", infrastructure.dbUsername());
         env.put("DB_PASSWORD", infrastructure.dbPassword());

@@ -22,6 +22,7 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterEach;
@@ -94,6 +95,7 @@ class GatewayTest {
                 .header("Authorization", "Bearer abc")
                 .header("If-Match", "\"6\"")
                 .header("Content-Type", "application/json")
+                .header("X-Forwarded-For", "203.0.113.9")
                 .build(), BodyHandlers.ofString());
 
         assertEquals(201, response.statusCode());
@@ -110,7 +112,8 @@ class GatewayTest {
         assertEquals("Bearer abc", request.headers().getFirst("Authorization"));
         assertEquals("\"6\"", request.headers().getFirst("If-Match"));
         assertEquals("application/json", request.headers().getFirst("Content-Type"));
-        assertEquals("127.0.0.1", request.headers().getFirst("X-Forwarded-For"));
+        assertEquals(List.of("127.0.0.1"), request.headers().get("X-Forwarded-For"),
+                "the client's own forwarding header is not believed");
     }
 
     @Test
