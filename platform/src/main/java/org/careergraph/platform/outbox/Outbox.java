@@ -1,5 +1,6 @@
 package org.careergraph.platform.outbox;
 
+import io.micronaut.http.HttpStatus;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.annotation.Transactional;
 import io.micronaut.transaction.TransactionDefinition;
@@ -9,9 +10,11 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 import org.careergraph.events.EventPayload;
 import org.careergraph.events.EventType;
+import org.careergraph.platform.web.ProblemException;
 
 /**
  * Records an event to publish in the caller's transaction, beside the business rows it describes: both commit or
@@ -19,6 +22,9 @@ import org.careergraph.events.EventType;
  */
 @Singleton
 public class Outbox {
+
+    /** Below the producer's 1 MB max.request.size, with room for headers and multi-byte characters. */
+    static final int MAX_PAYLOAD_CHARS = 300_000;
 
     private final OutboxRepository repository;
     private final JsonMapper json;
@@ -30,13 +36,22 @@ public class Outbox {
         this.clock = Clock.systemUTC();
     }
 
-    /** Adds the event to the outbox and returns its id (the CloudEvents id). Requires a transaction. */
+    /**
+     * Adds the event to the outbox and returns its id (the CloudEvents id). Requires a transaction. An event too
+     * large for Kafka is refused here, so the write that caused it fails instead of an event that can never leave.
+     */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public String add(EventPayload payload) {
         EventType type = EventType.of(payload);
         String id = UUID.randomUUID().toString();
-        repository.save(new OutboxEvent(null, id, type.topic(), payload.aggregateId(), type.type(),
-                toJson(payload), Instant.now(clock).truncatedTo(ChronoUnit.MILLIS), null));
+        String json = toJson(payload);
+        if (json.length() > MAX_PAYLOAD_CHARS) {
+            throw new ProblemException(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "The change is too large to publish ("
+                    + json.length() + " characters; at most " + MAX_PAYLOAD_CHARS + "). Make it in smaller steps.",
+                    List.of());
+        }
+        repository.save(new OutboxEvent(null, id, type.topic(), payload.aggregateId(), type.type(), json,
+                Instant.now(clock).truncatedTo(ChronoUnit.MILLIS), null));
         return id;
     }
 

@@ -91,7 +91,10 @@ public class OutboxRelay {
         }
     }
 
-    /** Publishes up to one batch of unsent rows and marks those the broker acknowledged; returns rows read. */
+    /**
+     * Publishes up to one batch of unsent rows and marks sent the ones acknowledged before the first failure, so
+     * that a failed row is retried before anything written after it; returns how many were sent.
+     */
     private int publishBatch(Connection connection) throws SQLException, InterruptedException {
         List<Row> rows = readUnsent(connection);
         List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
@@ -104,11 +107,13 @@ public class OutboxRelay {
                 acks.get(i).get();
                 sent.add(rows.get(i).seq);
             } catch (ExecutionException e) {
-                LOG.warn("Publishing outbox event {} failed; it stays unsent: {}", rows.get(i).id, e.getCause().toString());
+                LOG.warn("Publishing outbox event {} failed; it and the events after it are retried on the next run: {}",
+                        rows.get(i).id, e.getCause().toString());
+                break;
             }
         }
         markSent(connection, sent);
-        return rows.size();
+        return sent.size();
     }
 
     private static List<Row> readUnsent(Connection connection) throws SQLException {
