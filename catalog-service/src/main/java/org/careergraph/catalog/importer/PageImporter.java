@@ -52,8 +52,21 @@ public final class PageImporter {
      * @throws PageFormatException when the page has no code line ("職業代碼: 411215(ANZSCO)"), no title before it, or
      *         a code system or code the catalog does not know
      */
+    static final int MAX_PAGE_CHARS = 200_000;
+    static final int MAX_LINE_CHARS = 4_000;
+
     public static ImportResult read(String pageText) {
-        List<String> lines = PageText.lines(pageText == null ? "" : pageText);
+        String text = pageText == null ? "" : pageText;
+        // Pages are a few kilobytes; the limits keep a hostile one from costing minutes of parsing.
+        if (text.length() > MAX_PAGE_CHARS) {
+            throw new PageFormatException("the page is longer than " + MAX_PAGE_CHARS + " characters");
+        }
+        List<String> lines = PageText.lines(text);
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).length() > MAX_LINE_CHARS) {
+                throw new PageFormatException("line " + (i + 1) + " is longer than " + MAX_LINE_CHARS + " characters");
+            }
+        }
         int codeAt = -1;
         for (int i = 0; i < lines.size() && codeAt < 0; i++) {
             codeAt = CODE_LINE.matcher(lines.get(i)).find() ? i : -1;

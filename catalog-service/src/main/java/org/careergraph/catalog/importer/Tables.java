@@ -23,9 +23,9 @@ final class Tables {
             + NUMBER + "(?:\\s*(?:~|～|-|–|—|to|至)\\s*(?:(?<![A-Za-z])(?:NZ|US|AU|A|CA|C))?\\$?\\s*" + NUMBER + ")?");
     private static final Pattern HEADER_CURRENCY = Pattern.compile("[(（]\\s*([A-Z]{3})\\s*[)）]");
     private static final Pattern YEAR_RANGE = Pattern.compile(
-            "(\\d+)\\s*[-–~至到]\\s*(\\d+)\\s*(?:年|years?|yrs?)", Pattern.CASE_INSENSITIVE);
+            "(?<!\\d)(\\d{1,2})\\s*[-–~至到]\\s*(\\d{1,2})\\s*(?:年|years?|yrs?)", Pattern.CASE_INSENSITIVE);
     private static final Pattern YEARS_OR_MORE = Pattern.compile(
-            "(\\d+)\\s*(?:\\+\\s*(?:年|years?|yrs?)|(?:年|years?|yrs?)\\s*(?:以上|\\+|or more))",
+            "(?<!\\d)(\\d{1,2})\\s*(?:\\+\\s*(?:年|years?|yrs?)|(?:年|years?|yrs?)\\s*(?:以上|\\+|or more))",
             Pattern.CASE_INSENSITIVE);
     private static final String DURATION = "(?:\\d+(?:\\.\\d+)?\\s*(?:[-–~至到]\\s*\\d+(?:\\.\\d+)?\\s*)?\\+?\\s*"
             + "(?:年|個月|月|週|周|years?|yrs?|months?|weeks?)|none|無|n/a|不限)";

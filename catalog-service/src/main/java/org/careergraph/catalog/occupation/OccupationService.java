@@ -45,6 +45,8 @@ import org.careergraph.platform.web.ProblemException;
 public class OccupationService {
 
     private static final Argument<Map<String, Object>> TREE = Argument.mapOf(String.class, Object.class);
+    /** Titles are columns too (VARCHAR(200)), for listing. */
+    private static final int MAX_TITLE_LENGTH = 200;
 
     private final OccupationRepository occupations;
     private final RevisionRepository revisions;
@@ -238,6 +240,14 @@ public class OccupationService {
         }
         if (page.title() == null || isBlank(page.title().zh()) && isBlank(page.title().en())) {
             errors.add(new FieldError("page.title", "needs a Chinese or an English title"));
+        } else {
+            for (String language : List.of("zh", "en")) {
+                String title = "zh".equals(language) ? page.title().zh() : page.title().en();
+                if (title != null && title.trim().length() > MAX_TITLE_LENGTH) {
+                    errors.add(new FieldError("page.title." + language,
+                            "must be at most " + MAX_TITLE_LENGTH + " characters"));
+                }
+            }
         }
         for (int i = 0; i < page.salaryBands().size(); i++) {
             var band = page.salaryBands().get(i);

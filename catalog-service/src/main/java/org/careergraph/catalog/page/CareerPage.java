@@ -5,6 +5,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -17,7 +18,8 @@ import java.util.List;
 
 /**
  * Everything a career page shows, structured and bilingual (see the seed pages' README for the sections). Lists are
- * never null; a section the page does not have is an empty list or null.
+ * never null; a section the page does not have is an empty list or null. Amounts are bounded (ten digits and two
+ * decimals) so that they stay exact wherever they travel.
  */
 @Serdeable
 public record CareerPage(
@@ -125,10 +127,10 @@ public record CareerPage(
     @Serdeable
     public record PageSalaryBand(
             @NotBlank @Size(max = 100) String level,
-            @Nullable @PositiveOrZero Integer yearsFrom,
-            @Nullable @PositiveOrZero Integer yearsTo,
-            @NotNull @PositiveOrZero BigDecimal min,
-            @NotNull @PositiveOrZero BigDecimal max,
+            @Nullable @PositiveOrZero @Max(80) Integer yearsFrom,
+            @Nullable @PositiveOrZero @Max(80) Integer yearsTo,
+            @NotNull @PositiveOrZero @Digits(integer = 10, fraction = 2) BigDecimal min,
+            @NotNull @PositiveOrZero @Digits(integer = 10, fraction = 2) BigDecimal max,
             @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as NZD") String currency,
             @Nullable @Size(max = 500) String note) {
     }
@@ -137,12 +139,12 @@ public record CareerPage(
     @Serdeable
     public record EducationPath(
             @NotBlank @Size(max = 300) String stage,
-            @Nullable String duration,
-            @Nullable BigDecimal minYears,
-            @Nullable BigDecimal maxYears,
-            @Nullable BigDecimal costMin,
-            @Nullable BigDecimal costMax,
-            @Nullable String currency) {
+            @Nullable @Size(max = 100) String duration,
+            @Nullable @PositiveOrZero @Digits(integer = 2, fraction = 2) BigDecimal minYears,
+            @Nullable @PositiveOrZero @Digits(integer = 2, fraction = 2) BigDecimal maxYears,
+            @Nullable @PositiveOrZero @Digits(integer = 10, fraction = 2) BigDecimal costMin,
+            @Nullable @PositiveOrZero @Digits(integer = 10, fraction = 2) BigDecimal costMax,
+            @Nullable @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as NZD") String currency) {
     }
 
     @Serdeable

@@ -7,6 +7,8 @@ import io.micronaut.transaction.annotation.TransactionalEventListener;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,19 +27,22 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps the in-memory search index in step with the database: filled at start, updated right after each commit on
  * this instance, and caught up every two seconds from {@code updated_at}, so that every replica also sees the
- * writes of the others.
+ * writes of the others. The catch-up looks back far enough to see rows of long transactions (an NDJSON import)
+ * that committed well after they were stamped, and skips versions it has indexed already.
  */
 @Singleton
 class SearchIndexer implements ApplicationEventListener<StartupEvent> {
 
     private static final Logger LOG = LoggerFactory.getLogger(SearchIndexer.class);
-    /** Rows committed late with an earlier timestamp are still picked up. */
-    private static final Duration OVERLAP = Duration.ofSeconds(5);
+    /** Rows committed late with an earlier timestamp (or stamped by a skewed clock) are still picked up. */
+    private static final Duration OVERLAP = Duration.ofMinutes(10);
 
     private final OccupationIndex index;
     private final OccupationRepository occupations;
     private final OccupationSignalRepository signals;
-    private volatile Instant watermark = Instant.EPOCH;
+    private Instant watermark = Instant.EPOCH;
+    /** What is indexed for each occupation: its revision and when its signals last changed. */
+    private final Map<String, String> indexedVersions = new HashMap<>();
 
     SearchIndexer(OccupationIndex index, OccupationRepository occupations, OccupationSignalRepository signals) {
         this.index = index;
@@ -52,12 +57,22 @@ class SearchIndexer implements ApplicationEventListener<StartupEvent> {
 
     @TransactionalEventListener(TransactionalEventListener.TransactionPhase.AFTER_COMMIT)
     void onOccupationWritten(OccupationWritten written) {
-        reindex(Set.of(written.occupationId()));
+        reindexAfterCommit(written.occupationId());
     }
 
     @TransactionalEventListener(TransactionalEventListener.TransactionPhase.AFTER_COMMIT)
     void onSignalWritten(SignalWritten written) {
-        reindex(Set.of(written.occupationId()));
+        reindexAfterCommit(written.occupationId());
+    }
+
+    /** The write is committed whatever happens here: a failure is left to the next catch-up, not to the caller. */
+    private void reindexAfterCommit(String occupationId) {
+        try {
+            reindex(Set.of(occupationId));
+        } catch (RuntimeException e) {
+            LOG.warn("Indexing occupation {} after its commit failed; the next catch-up retries: {}", occupationId,
+                    e.toString());
+        }
     }
 
     @Scheduled(fixedDelay = "2s", initialDelay = "2s")
@@ -74,15 +89,23 @@ class SearchIndexer implements ApplicationEventListener<StartupEvent> {
         watermark = now;
     }
 
-    private void reindex(Set<String> ids) {
+    private synchronized void reindex(Set<String> ids) {
         if (ids.isEmpty()) {
             return;
         }
         Map<String, OccupationSignal> signalsById = signals.findByOccupationIdIn(ids).stream()
                 .collect(Collectors.toMap(OccupationSignal::occupationId, Function.identity()));
-        List<IndexedOccupation> documents = occupations.findByIdIn(ids).stream()
-                .map(o -> document(o, signalsById.get(o.id()))).toList();
-        index.putAll(documents);
+        List<IndexedOccupation> documents = new ArrayList<>();
+        for (Occupation occupation : occupations.findByIdIn(ids)) {
+            OccupationSignal signal = signalsById.get(occupation.id());
+            String version = occupation.revision() + "/" + (signal == null ? "" : signal.updatedAt());
+            if (!version.equals(indexedVersions.put(occupation.id(), version))) {
+                documents.add(document(occupation, signal));
+            }
+        }
+        if (!documents.isEmpty()) {
+            index.putAll(documents);
+        }
     }
 
     private static IndexedOccupation document(Occupation occupation, OccupationSignal signal) {

@@ -95,6 +95,9 @@ public class CatalogTransfer {
             try {
                 line = json.readValue(rows[i], Line.class);
             } catch (IOException e) {
+                line = null;
+            }
+            if (line == null) {
                 errors.add(new FieldError("line " + (i + 1), "is not an occupation in JSON"));
                 continue;
             }

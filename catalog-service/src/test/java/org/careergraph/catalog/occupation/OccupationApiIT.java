@@ -295,6 +295,26 @@ class OccupationApiIT implements TestPropertyProvider {
     }
 
     @Test
+    void amountsAndTitlesBeyondTheirBoundsAreRefused() {
+        String code = uniqueCode();
+        Map<String, Object> huge = Map.of("page", Map.of("title", Map.of("en", "Nurse"), "codeSystem", "ANZSCO",
+                "code", code, "salaryBands", List.of(Map.of("level", "junior", "min", 1, "max", new java.math.BigDecimal(
+                        "1e309"), "currency", "NZD"))));
+        HttpClientResponseException e = assertThrows(HttpClientResponseException.class, () -> http.toBlocking()
+                .exchange(HttpRequest.POST("/api/occupations", huge).bearerAuth(EDITOR)));
+        Map<?, ?> problem = assertProblem(e, HttpStatus.BAD_REQUEST);
+        assertEquals("page.salaryBands[0].max", ((List<Map<?, ?>>) problem.get("errors")).get(0).get("field"));
+
+        Map<String, Object> longTitle = Map.of("page", Map.of("title", Map.of("en", "N".repeat(201)),
+                "codeSystem", "ANZSCO", "code", code));
+        HttpClientResponseException title = assertThrows(HttpClientResponseException.class, () -> http.toBlocking()
+                .exchange(HttpRequest.POST("/api/occupations", longTitle).bearerAuth(EDITOR)));
+        Map<?, ?> titleProblem = assertProblem(title, HttpStatus.UNPROCESSABLE_ENTITY);
+        assertEquals("page.title.en", ((List<Map<?, ?>>) titleProblem.get("errors")).get(0).get("field"));
+        assertNotStored("anzsco-" + code);
+    }
+
+    @Test
     void anInvalidCrosswalkCodeIsRefused() {
         String code = uniqueCode();
         HttpClientResponseException e = assertThrows(HttpClientResponseException.class, () -> http.toBlocking()
