@@ -25,8 +25,9 @@ class DueUpdates {
     void applyDueUpdates() {
         for (Country country : Country.values()) {
             try {
-                while (applier.applyNextDue(country)) {
-                    LOG.info("Applied a policy update of {} whose date has come", country);
+                int applied = applier.applyDue(country);
+                if (applied > 0) {
+                    LOG.info("Applied {} policy update(s) of {} whose date has come", applied, country);
                 }
             } catch (RuntimeException e) {
                 LOG.warn("Applying due policy updates of {} failed; retrying at the next run", country, e);

@@ -9,6 +9,7 @@ import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 
 @JdbcRepository(dialect = Dialect.MYSQL)
@@ -18,12 +19,12 @@ public interface PolicyUpdateRepository extends CrudRepository<PolicyUpdate, Str
 
     Optional<PolicyUpdate> findByIdForUpdate(String id);
 
-    /** The oldest announced update whose date has come, in the order the updates take effect. */
+    /** The announced updates whose date has come, in the order they take effect. */
     @Query("""
             SELECT * FROM policy_update
             WHERE country = :country AND applied_at IS NULL AND effective_from <= :today
-            ORDER BY effective_from, recorded_at LIMIT 1""")
-    Optional<PolicyUpdate> findNextDue(String country, LocalDate today);
+            ORDER BY effective_from, recorded_at""")
+    List<PolicyUpdate> findDue(String country, LocalDate today);
 
     void updateAppliedAt(@Id String id, Instant appliedAt);
 }

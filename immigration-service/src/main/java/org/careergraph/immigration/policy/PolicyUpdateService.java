@@ -76,7 +76,7 @@ public class PolicyUpdateService {
         outbox.add(new PolicyUpdated(update.id(), update.country(), effectiveFrom, update.source(), update.note(),
                 changes, recordedBy, now));
         if (!effectiveFrom.isAfter(today)) {
-            update = applier.apply(update, stored);
+            update = applier.apply(update);
         }
         return PolicyUpdateView.of(update, stored);
     }

@@ -22,6 +22,8 @@ final class PolicyUpdateValidation {
 
     /** Rules are recorded as announced; a late recording may reach back this far, not further. */
     static final int MAX_DAYS_IN_THE_PAST = 30;
+    /** Announcements come months ahead, not decades: a date beyond this is a typo. */
+    static final int MAX_YEARS_AHEAD = 10;
 
     private PolicyUpdateValidation() {
     }
@@ -33,6 +35,10 @@ final class PolicyUpdateValidation {
         if (request.effectiveFrom() != null && request.effectiveFrom().isBefore(today.minusDays(MAX_DAYS_IN_THE_PAST))) {
             errors.add(new FieldError("effectiveFrom", "must not be more than " + MAX_DAYS_IN_THE_PAST
                     + " days in the past (today in " + country + " is " + today + ")"));
+        }
+        if (request.effectiveFrom() != null && request.effectiveFrom().isAfter(today.plusYears(MAX_YEARS_AHEAD))) {
+            errors.add(new FieldError("effectiveFrom", "must not be more than " + MAX_YEARS_AHEAD
+                    + " years ahead (today in " + country + " is " + today + ")"));
         }
         Map<String, Integer> firstChangeByRule = new HashMap<>();
         List<PolicyUpdateRequest.Change> changes = request.changes();

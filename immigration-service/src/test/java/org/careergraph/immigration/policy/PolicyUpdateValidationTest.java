@@ -43,6 +43,14 @@ class PolicyUpdateValidationTest {
     }
 
     @Test
+    void aDateDecadesAheadIsATypo() {
+        assertEquals(List.of(), problems(TODAY.plusYears(10), change("GREEN_LIST_TIER", "ANZSCO", "411215", "1")));
+        List<FieldError> problems = problems(LocalDate.of(10000, 1, 1), change("GREEN_LIST_TIER", "ANZSCO", "411215",
+                "1"));
+        assertEquals(List.of("effectiveFrom"), problems.stream().map(FieldError::field).toList());
+    }
+
+    @Test
     void storedChangesAreNormalized() {
         assertEquals(List.of(new RuleChange("GREEN_LIST_TIER", "ANZSCO", "411215", "2")),
                 PolicyUpdateValidation.normalized(List.of(change("green_list_tier", "Anzsco", " 411215", " 2 "))));

@@ -59,15 +59,16 @@ public class Scorer {
         }
         ScoringModel.Result result = ScoringModel.score(next);
         Optional<StoredScore> before = scores.findById(occupationId);
-        if (before.isPresent() && sameValues(before.get().score(), result.score())) {
-            return;
-        }
         StoredScore after = new StoredScore(occupationId, result.score().overall(), result.score().dimensions(),
                 ScoringModel.VERSION, result.explanation(), now);
+        // The stored explanation always describes the latest inputs; the event only says when a value moved.
         if (before.isPresent()) {
             scores.update(after);
         } else {
             scores.save(after);
+        }
+        if (before.isPresent() && sameValues(before.get().score(), result.score())) {
+            return;
         }
         outbox.add(new ScoreChanged(occupationId, ScoringModel.VERSION, before.map(StoredScore::score).orElse(null),
                 result.score(), reason, cause.id(), cause.type().type()));
