@@ -189,6 +189,20 @@ class StatusChangesIT implements TestPropertyProvider {
     }
 
     @Test
+    void updatesThatTakeEffectTheSameDayAreAppliedTogetherWithoutAStepBetween() {
+        String code = knownOccupation();
+        LocalDate date = today().plusDays(12);
+        record(date, tier(code, "1"));
+        String later = record(date, tier(code, "2"));
+
+        clock.moveTo(date.atTime(LocalTime.of(0, 1)), Country.NZ.zone());
+        ImmigrationStatusChanged change = statusChanges(code, 1).get(0);
+        assertEquals(new ImmigrationStatus(2), change.after(), "the later recorded of the two is in force");
+        assertEquals(later, change.policyUpdateId());
+        assertExactly(Map.of(code, 1));
+    }
+
+    @Test
     void aRedeliveredOccupationChangedChangesNothing() {
         String code = TestOccupations.uniqueCode();
         String id = TestOccupations.idOf(code);
