@@ -109,11 +109,16 @@ public class WebhookTargetPolicy {
             int second = b[1] & 0xff;
             boolean thisNetwork = first == 0;
             boolean carrierGradeNat = first == 100 && (second & 0xc0) == 64;
+            boolean benchmarking = first == 198 && (second & 0xfe) == 18;
             boolean reservedOrBroadcast = first >= 240;
-            return !thisNetwork && !carrierGradeNat && !reservedOrBroadcast;
+            return !thisNetwork && !carrierGradeNat && !benchmarking && !reservedOrBroadcast;
         }
         boolean uniqueLocal = (b[0] & 0xfe) == 0xfc;
-        return !uniqueLocal;
+        // 6to4 (2002::/16) and local-use NAT64 (64:ff9b:1::/48) reach IPv4 networks we cannot see from the address.
+        boolean sixToFour = (b[0] & 0xff) == 0x20 && (b[1] & 0xff) == 0x02;
+        boolean localNat64 = (b[0] & 0xff) == 0x00 && (b[1] & 0xff) == 0x64 && (b[2] & 0xff) == 0xff
+                && (b[3] & 0xff) == 0x9b && b[4] == 0 && (b[5] & 0xff) == 0x01;
+        return !uniqueLocal && !sixToFour && !localNat64;
     }
 
     /** The IPv4 address inside ::ffff:a.b.c.d, ::a.b.c.d or 64:ff9b::a.b.c.d; Java maps only the first itself. */

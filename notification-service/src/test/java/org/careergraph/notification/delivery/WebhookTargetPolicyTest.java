@@ -59,6 +59,8 @@ class WebhookTargetPolicyTest {
                 "https://0.0.0.0/", "https://[::]/", "https://0.1.2.3/",
                 "https://224.0.0.1/", "https://[ff02::1]/",
                 "https://100.64.0.1/", "https://100.127.255.254/",
+                "https://198.18.0.1/", "https://198.19.255.254/",
+                "https://[2002:c0a8:1::1]/", "https://[64:ff9b:1::a00:1]/",
                 "https://255.255.255.255/")) {
             assertRefused(policy.refusal(url), "non-public");
         }
@@ -67,7 +69,8 @@ class WebhookTargetPolicyTest {
     @Test
     void neighboursOfTheForbiddenRangesArePublic() {
         for (String url : List.of("https://172.15.255.255/", "https://172.32.0.1/", "https://100.63.255.255/",
-                "https://100.128.0.1/", "https://169.253.0.1/", "https://11.0.0.1/", "https://[2001:db9::1]/")) {
+                "https://100.128.0.1/", "https://169.253.0.1/", "https://11.0.0.1/", "https://[2001:db9::1]/",
+                "https://198.17.255.255/", "https://198.20.0.1/")) {
             assertEquals(Optional.empty(), policy.refusal(url), url);
         }
     }
