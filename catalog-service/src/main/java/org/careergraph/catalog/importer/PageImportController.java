@@ -31,6 +31,6 @@ class PageImportController {
                         ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(outcome)
                 .header(HttpHeaders.LOCATION, "/api/occupations/" + outcome.occupation().id())
-                .header(HttpHeaders.ETAG, "\"" + outcome.occupation().revision() + "\"");
+                .header(HttpHeaders.ETAG, outcome.occupation().etag());
     }
 }

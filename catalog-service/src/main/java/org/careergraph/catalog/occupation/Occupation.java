@@ -54,8 +54,8 @@ public record Occupation(
                 required, page.aiImpact().tasksTakenOver().size(), page.aiImpact().tasksAugmented().size(), tools);
     }
 
-    /** The entity tag of this revision, for If-Match. */
-    String etag() {
+    /** The entity tag of this revision, for ETag and If-Match. */
+    public String etag() {
         return "\"" + revision + "\"";
     }
 }

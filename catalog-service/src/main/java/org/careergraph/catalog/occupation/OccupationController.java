@@ -104,8 +104,7 @@ class OccupationController {
     @Secured({Roles.ADMIN, Roles.EDITOR})
     HttpResponse<Occupation> replace(@PathVariable String id, @Header(HttpHeaders.IF_MATCH) @Nullable String ifMatch,
                                      @Body @Valid OccupationInput input, Authentication author) {
-        Occupation replaced = service.replace(id, input, ifMatch, author.getName());
-        return HttpResponse.ok(replaced).header(HttpHeaders.ETAG, replaced.etag());
+        return withEtag(service.replace(id, input, ifMatch, author.getName()));
     }
 
     /** JSON Merge Patch (RFC 7396) on the occupation as written: {@code {"skillLevel": 3, "page": {"summary": null}}}. */
@@ -113,24 +112,26 @@ class OccupationController {
     @Secured({Roles.ADMIN, Roles.EDITOR})
     HttpResponse<Occupation> patch(@PathVariable String id, @Header(HttpHeaders.IF_MATCH) @Nullable String ifMatch,
                                    @Body Map<String, Object> mergePatch, Authentication author) {
-        Occupation patched = service.patch(id, mergePatch, ifMatch, author.getName());
-        return HttpResponse.ok(patched).header(HttpHeaders.ETAG, patched.etag());
+        return withEtag(service.patch(id, mergePatch, ifMatch, author.getName()));
     }
 
     @Post("/{id}/archive")
     @Secured({Roles.ADMIN, Roles.EDITOR})
     HttpResponse<Occupation> archive(@PathVariable String id, @Header(HttpHeaders.IF_MATCH) @Nullable String ifMatch,
                                      Authentication author) {
-        Occupation archived = service.archive(id, true, ifMatch, author.getName());
-        return HttpResponse.ok(archived).header(HttpHeaders.ETAG, archived.etag());
+        return withEtag(service.archive(id, true, ifMatch, author.getName()));
     }
 
     @Post("/{id}/restore")
     @Secured({Roles.ADMIN, Roles.EDITOR})
     HttpResponse<Occupation> restore(@PathVariable String id, @Header(HttpHeaders.IF_MATCH) @Nullable String ifMatch,
                                      Authentication author) {
-        Occupation restored = service.archive(id, false, ifMatch, author.getName());
-        return HttpResponse.ok(restored).header(HttpHeaders.ETAG, restored.etag());
+        return withEtag(service.archive(id, false, ifMatch, author.getName()));
+    }
+
+    /** Every answer that carries one occupation carries its revision's entity tag. */
+    private static HttpResponse<Occupation> withEtag(Occupation occupation) {
+        return HttpResponse.ok(occupation).header(HttpHeaders.ETAG, occupation.etag());
     }
 
     @Serdeable
