@@ -2,10 +2,39 @@ package org.careergraph.events;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import java.util.List;
 
-/** What the rules in force mean for one occupation in one country. A null tier: not on the Green List. */
+/**
+ * What the rules in force mean for one occupation in one country, measured at its mid-level pay. Every field is null
+ * where it does not apply (New Zealand fields for a US status and the reverse) or cannot be known (a Boolean is null
+ * when the answer depends on something the page does not say, such as the skill level). Fields after
+ * {@code greenListTier} were added within v1.
+ *
+ * @param greenListTier       1 (Straight to Residence), 2 (Work to Residence) or null (not on the Green List)
+ * @param greenListPayMet     the mid-level pay meets the Green List pay threshold for the role
+ * @param smcEligible         the mid-level pay meets the Skilled Migrant Category wage rule for the skill level
+ * @param smcIncomePoints     SMC points the mid-level pay earns in the income category (0, 3, 4 or 6)
+ * @param aewvEligible        the mid-level pay meets the AEWV wage rule
+ * @param highlyPaidResidence the mid-level pay opens the highly paid Work to Residence route (2x the median)
+ * @param usRoutes            the US routes open to the occupation (H1B, EB2, PERM)
+ * @param h1bSelectionEntries entries an H-1B registration at the mid-level pay gets in the weighted selection
+ */
 @Serdeable
-public record ImmigrationStatus(@Nullable Integer greenListTier) {
+public record ImmigrationStatus(
+        @Nullable Integer greenListTier,
+        @Nullable Boolean greenListPayMet,
+        @Nullable Boolean smcEligible,
+        @Nullable Integer smcIncomePoints,
+        @Nullable Boolean aewvEligible,
+        @Nullable Boolean highlyPaidResidence,
+        @Nullable List<String> usRoutes,
+        @Nullable Integer h1bSelectionEntries) {
 
+    /** Before anything was known: every field null. */
     public static final ImmigrationStatus NONE = new ImmigrationStatus(null);
+
+    /** A status that says only the Green List tier (as events before the full rule model did). */
+    public ImmigrationStatus(@Nullable Integer greenListTier) {
+        this(greenListTier, null, null, null, null, null, null, null);
+    }
 }

@@ -37,6 +37,11 @@ public record OccupationFacts(
         this(titleZh, titleEn, codeSystem, code, skillLevel, salaryBands, null, null, null, null, null, null);
     }
 
+    /** The band that stands for typical pay (see {@link SalaryBand#midLevel}). */
+    public @Nullable SalaryBand midLevelBand() {
+        return SalaryBand.midLevel(salaryBands);
+    }
+
     /** A tool already doing part of the job (its name may be unknown) and how much: PARTIAL or MAJOR. */
     @Serdeable
     public record AiToolImpact(@Nullable String name, @Nullable String impact) {

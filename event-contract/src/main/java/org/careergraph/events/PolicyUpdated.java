@@ -6,7 +6,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** An admin recorded a policy update: announced rule changes that take effect on {@code effectiveFrom}. */
+/**
+ * An admin recorded a policy update: announced rule changes that take effect on {@code effectiveFrom}. Published
+ * again, with {@code withdrawnAt} and {@code withdrawnBy} set (added within v1), when the update is withdrawn before
+ * its date: its changes will not take effect.
+ */
 @Serdeable
 public record PolicyUpdated(
         String policyUpdateId,
@@ -16,7 +20,18 @@ public record PolicyUpdated(
         @Nullable String note,
         List<RuleChange> changes,
         String recordedBy,
-        Instant recordedAt) implements EventPayload {
+        Instant recordedAt,
+        @Nullable Instant withdrawnAt,
+        @Nullable String withdrawnBy) implements EventPayload {
+
+    public PolicyUpdated(String policyUpdateId, String country, LocalDate effectiveFrom, String source,
+                         @Nullable String note, List<RuleChange> changes, String recordedBy, Instant recordedAt) {
+        this(policyUpdateId, country, effectiveFrom, source, note, changes, recordedBy, recordedAt, null, null);
+    }
+
+    public boolean withdrawn() {
+        return withdrawnAt != null;
+    }
 
     @Override
     public String aggregateId() {

@@ -10,8 +10,8 @@ import java.util.List;
 import org.careergraph.events.SalaryBand;
 
 /**
- * An occupation as the catalog's last {@code occupation changed} described it: its code is what rules match, its skill
- * level and salary bands are what later rules (SMC, AEWV pay thresholds) will read.
+ * An occupation as the catalog's last {@code occupation changed} described it: its code is what rules match; its skill
+ * level, salary bands and required qualifications are what pay thresholds and visa routes read.
  */
 @MappedEntity("occupation")
 public record KnownOccupation(
@@ -22,6 +22,7 @@ public record KnownOccupation(
         String titleEn,
         @Nullable Integer skillLevel,
         @TypeDef(type = DataType.JSON) List<SalaryBand> salaryBands,
+        @TypeDef(type = DataType.JSON) @Nullable List<String> requiredQualifications,
         int revision,
         Instant updatedAt) {
 
@@ -30,7 +31,19 @@ public record KnownOccupation(
         return codeSystem + " " + code;
     }
 
-    boolean sameCode(KnownOccupation other) {
-        return codeSystem.equals(other.codeSystem) && code.equals(other.code);
+    /** The band whose midpoint the pay thresholds measure; null when the page gives no salary. */
+    public @Nullable SalaryBand midLevelBand() {
+        return SalaryBand.midLevel(salaryBands);
+    }
+
+    public List<String> qualificationsRequired() {
+        return requiredQualifications == null ? List.of() : requiredQualifications;
+    }
+
+    /** Whether the two describe the occupation alike for the rules: code, skill level, pay and qualifications. */
+    boolean sameFactsForRules(KnownOccupation other) {
+        return codeSystem.equals(other.codeSystem) && code.equals(other.code)
+                && java.util.Objects.equals(skillLevel, other.skillLevel) && salaryBands.equals(other.salaryBands)
+                && qualificationsRequired().equals(other.qualificationsRequired());
     }
 }

@@ -16,8 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the known occupations up to date. Only a new occupation or a new code can change a status (rules are keyed
- * by code), so only those recompute it.
+ * Keeps the known occupations up to date. A new occupation, or a new code, skill level, salary or required
+ * qualification, recomputes its statuses; other edits (texts, AI sections) cannot change them.
  */
 @Singleton
 class OccupationChangedHandler implements EventHandler<OccupationChanged> {
@@ -50,18 +50,16 @@ class OccupationChangedHandler implements EventHandler<OccupationChanged> {
         }
         OccupationFacts facts = changed.occupation();
         KnownOccupation next = new KnownOccupation(changed.occupationId(), facts.codeSystem(), facts.code(),
-                facts.titleZh(), facts.titleEn(), facts.skillLevel(), facts.salaryBands(), changed.revision(),
+                facts.titleZh(), facts.titleEn(), facts.skillLevel(), facts.salaryBands(), facts.requiredQualifications(),
+                changed.revision(),
                 Instant.now(clock).truncatedTo(ChronoUnit.MILLIS));
         if (stored.isPresent()) {
             occupations.update(next);
         } else {
             occupations.save(next);
         }
-        if (stored.isEmpty()) {
-            statuses.recompute(next, StatusCause.catalog("first known as " + next.codeLabel()));
-        } else if (!stored.get().sameCode(next)) {
-            statuses.recompute(next, StatusCause.catalog("code changed from " + stored.get().codeLabel() + " to "
-                    + next.codeLabel()));
+        if (stored.isEmpty() || !stored.get().sameFactsForRules(next)) {
+            statuses.recompute(next, StatusCause.catalog(changed.revision()));
         }
     }
 }

@@ -1,80 +1,113 @@
 package org.careergraph.immigration.policy;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.careergraph.immigration.occupation.KnownOccupation;
-import org.careergraph.immigration.occupation.KnownOccupationRepository;
+import org.careergraph.immigration.rules.Country;
 import org.careergraph.immigration.status.StatusCause;
 import org.careergraph.immigration.status.StatusService;
 
-/** Puts a policy update in force: marks it applied and recomputes the status of every occupation it names. */
+/**
+ * Puts policy updates in force and keeps statuses true as days pass. Applying an update, or reaching a day on which a
+ * rule starts or ends, recomputes every occupation of the country against the whole rule book (a median wage change
+ * moves every occupation; a Green List change one), and only real changes are published.
+ */
 @Singleton
 public class PolicyApplier {
 
     private final PolicyUpdateRepository updates;
     private final PolicyRuleRepository rules;
-    private final KnownOccupationRepository occupations;
     private final RuleSets ruleSets;
     private final StatusService statuses;
     private final Clock clock;
 
-    PolicyApplier(PolicyUpdateRepository updates, PolicyRuleRepository rules, KnownOccupationRepository occupations,
-                  RuleSets ruleSets, StatusService statuses, Clock clock) {
+    PolicyApplier(PolicyUpdateRepository updates, PolicyRuleRepository rules, RuleSets ruleSets,
+                  StatusService statuses, Clock clock) {
         this.updates = updates;
         this.rules = rules;
-        this.occupations = occupations;
         this.ruleSets = ruleSets;
         this.statuses = statuses;
         this.clock = clock;
     }
 
-    /** Puts one update in force now (its rules already stored in this transaction). */
+    /** Puts updates whose date has come in force now (their rules already stored in this transaction). */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    public PolicyUpdate apply(PolicyUpdate update) {
-        return applyAll(Country.valueOf(update.country()), List.of(update)).get(0);
+    public List<PolicyUpdate> apply(Country country, List<PolicyUpdate> due) {
+        return applyAll(country, due, ruleSets.lock(country));
     }
 
     /**
-     * Applies every update of the country whose date has come, in one transaction; returns how many. Updates that
-     * take effect together are applied together, so an occupation two of them name is recomputed once, against all
-     * of them, and never passes through a status that was not in force.
+     * Brings the country up to today: applies every update whose date has come and, on a new day, recomputes the
+     * statuses (a rule may have ended). Updates that take effect together are applied together, so an occupation two
+     * of them name never passes through a status that was not in force. Returns how many updates it applied.
      */
     @Transactional
-    public int applyDue(Country country) {
-        ruleSets.lock(country);
-        return applyAll(country, updates.findDue(country.name(), country.today(clock))).size();
+    public int catchUp(Country country) {
+        LocalDate evaluatedOn = ruleSets.lock(country);
+        LocalDate today = country.today(clock);
+        List<PolicyUpdate> due = updates.findDue(country.name(), today);
+        // Nothing new today; or a clock set back (another replica ran ahead): statuses stay as they are.
+        if (due.isEmpty() && evaluatedOn != null && !today.isAfter(evaluatedOn)) {
+            return 0;
+        }
+        return applyAll(country, due, evaluatedOn).size();
     }
 
-    private List<PolicyUpdate> applyAll(Country country, List<PolicyUpdate> due) {
-        ruleSets.lock(country);
+    private List<PolicyUpdate> applyAll(Country country, List<PolicyUpdate> due, @Nullable LocalDate evaluatedOn) {
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
-        // Each occupation once, with the cause of the last update (in effect order) that names it.
-        Map<String, StatusCause> causeByOccupation = new LinkedHashMap<>();
-        Map<String, KnownOccupation> named = new LinkedHashMap<>();
-        for (PolicyUpdate update : due) {
-            updates.updateAppliedAt(update.id(), now);
-            StatusCause cause = StatusCause.policyUpdate(update.id(), update.source());
-            for (PolicyRule rule : rules.findByPolicyUpdateIdOrderByChangeIndex(update.id())) {
-                if (rule.codeSystem() != null && rule.code() != null) {
-                    for (KnownOccupation occupation : occupations.findByCodeSystemAndCode(rule.codeSystem(),
-                            rule.code())) {
-                        named.put(occupation.id(), occupation);
-                        causeByOccupation.put(occupation.id(), cause);
-                    }
-                }
-            }
-        }
-        if (!due.isEmpty()) {
+        LocalDate today = country.today(clock);
+        List<PolicyUpdate> applied = due.stream().map(u -> updates.update(u.applied(now))).toList();
+        Map<String, PolicyUpdate> byId = applied.stream().collect(Collectors.toMap(PolicyUpdate::id,
+                Function.identity()));
+        List<PolicyRule> started = applied.isEmpty() ? List.of()
+                : rules.findByPolicyUpdateIdIn(byId.keySet());
+        List<PolicyRule> ended = evaluatedOn == null || !evaluatedOn.isBefore(today) ? List.of()
+                : rules.findEndedBetween(country.name(), evaluatedOn, today);
+        Map<String, PolicyUpdate> endedUpdates = ended.isEmpty() ? Map.of()
+                : updates.findByIdIn(ended.stream().map(PolicyRule::policyUpdateId).distinct().toList()).stream()
+                        .collect(Collectors.toMap(PolicyUpdate::id, Function.identity()));
+        if (!applied.isEmpty()) {
             ruleSets.changed(country, now);
         }
-        named.forEach((id, occupation) -> statuses.recompute(occupation, country, causeByOccupation.get(id)));
-        return due.stream().map(update -> update.applied(now)).toList();
+        statuses.recomputeAll(country, occupation -> cause(occupation, started, byId, ended, endedUpdates));
+        ruleSets.evaluated(country, today);
+        return applied;
+    }
+
+    /**
+     * What to name as the cause of a change: a starting rule about the occupation, else one about a setting, else a
+     * rule that ended (the same way round), else the day itself.
+     */
+    private static StatusCause cause(KnownOccupation occupation, List<PolicyRule> started,
+                                     Map<String, PolicyUpdate> startedUpdates, List<PolicyRule> ended,
+                                     Map<String, PolicyUpdate> endedUpdates) {
+        Optional<PolicyRule> start = pick(occupation, started);
+        if (start.isPresent()) {
+            PolicyUpdate update = startedUpdates.get(start.get().policyUpdateId());
+            return StatusCause.policyUpdate(update.id(), update.source(), update.effectiveFrom());
+        }
+        Optional<PolicyRule> end = pick(occupation, ended);
+        if (end.isPresent() && endedUpdates.containsKey(end.get().policyUpdateId())) {
+            PolicyUpdate update = endedUpdates.get(end.get().policyUpdateId());
+            return StatusCause.ruleEnded(update.id(), update.source(), end.get().effectiveTo());
+        }
+        return StatusCause.newDay();
+    }
+
+    private static Optional<PolicyRule> pick(KnownOccupation occupation, List<PolicyRule> candidates) {
+        Optional<PolicyRule> aboutIt = candidates.stream().filter(r -> occupation.codeSystem().equals(r.codeSystem())
+                && occupation.code().equals(r.code())).reduce((a, b) -> b);
+        return aboutIt.isPresent() ? aboutIt : candidates.stream().filter(r -> r.code() == null).reduce((a, b) -> b);
     }
 }

@@ -7,11 +7,15 @@ import io.micronaut.data.annotation.MappedEntity;
 import io.micronaut.data.annotation.MappedProperty;
 import java.time.Instant;
 import java.time.LocalDate;
+import org.careergraph.events.RuleChange;
+import org.careergraph.immigration.rules.Rule;
+import org.careergraph.immigration.rules.RuleKind;
 
 /**
- * One effective-dated rule: from {@code effectiveFrom}, {@code kind} for the occupation {@code codeSystem code} is
- * {@code value}. Never edited; the rule in force on a date is the latest effective one (ties: the later recorded).
- * {@code changeIndex} is its place in the update's {@code changes}.
+ * One effective-dated rule as stored: from {@code effectiveFrom} (until {@code effectiveTo}, inclusive, if set),
+ * {@code kind} for the occupation {@code codeSystem code} or the setting {@code key} is {@code value}. Never edited;
+ * {@code changeIndex} is its place in the update's {@code changes}. See {@link org.careergraph.immigration.rules.RuleBook}
+ * for which rule is in force on a date.
  */
 @MappedEntity("policy_rule")
 public record PolicyRule(
@@ -22,7 +26,19 @@ public record PolicyRule(
         String kind,
         @Nullable String codeSystem,
         @Nullable String code,
+        @MappedProperty("rule_key") @Nullable String key,
         @MappedProperty("rule_value") @Nullable String value,
         LocalDate effectiveFrom,
+        @Nullable LocalDate effectiveTo,
         Instant recordedAt) {
+
+    /** The rule as the rule book reads it, with its update's source and recorder. */
+    Rule read(PolicyUpdate update) {
+        return new Rule(RuleKind.valueOf(kind), codeSystem, code, key, value, effectiveFrom, effectiveTo, update.id(),
+                update.source(), update.recordedBy(), recordedAt, update.appliedAt() == null, id == null ? 0 : id);
+    }
+
+    RuleChange toChange() {
+        return new RuleChange(kind, codeSystem, code, value, key, effectiveTo);
+    }
 }

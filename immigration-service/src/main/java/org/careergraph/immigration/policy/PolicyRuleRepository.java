@@ -16,21 +16,25 @@ public interface PolicyRuleRepository extends CrudRepository<PolicyRule, Long> {
     List<PolicyRule> findByPolicyUpdateIdIn(Collection<String> policyUpdateIds);
 
     /**
-     * The rules in force (their update applied) for one occupation code. A locking read: it sees every committed rule
-     * even when the transaction's snapshot is older, which recomputing a status needs.
+     * The country's rules in force (their update applied). A locking read: it sees every committed rule even when the
+     * transaction's snapshot is older, which recomputing statuses needs.
      */
     @Query("""
             SELECT r.* FROM policy_rule r JOIN policy_update u ON u.id = r.policy_update_id
-            WHERE r.country = :country AND r.kind = :kind AND r.code_system = :codeSystem AND r.code = :code
-              AND u.applied_at IS NOT NULL
+            WHERE r.country = :country AND u.applied_at IS NOT NULL
             FOR UPDATE""")
-    List<PolicyRule> findInForceForUpdate(String country, String kind, String codeSystem, String code);
+    List<PolicyRule> findAppliedForUpdate(String country);
 
-    /** The rules in force, and those announced for a date after {@code today}, for one occupation code. */
+    /** The country's applied rules whose last day is on or after {@code from} and before {@code today}. */
     @Query("""
             SELECT r.* FROM policy_rule r JOIN policy_update u ON u.id = r.policy_update_id
-            WHERE r.country = :country AND r.kind = :kind AND r.code_system = :codeSystem AND r.code = :code
-              AND (u.applied_at IS NOT NULL OR r.effective_from > :today)""")
-    List<PolicyRule> findInForceOrAnnounced(String country, String kind, String codeSystem, String code,
-                                            LocalDate today);
+            WHERE r.country = :country AND u.applied_at IS NOT NULL
+              AND r.effective_to >= :from AND r.effective_to < :today""")
+    List<PolicyRule> findEndedBetween(String country, LocalDate from, LocalDate today);
+
+    /** The country's rules in force and those announced (recorded, neither applied nor withdrawn yet). */
+    @Query("""
+            SELECT r.* FROM policy_rule r JOIN policy_update u ON u.id = r.policy_update_id
+            WHERE r.country = :country AND u.withdrawn_at IS NULL""")
+    List<PolicyRule> findAppliedOrAnnounced(String country);
 }

@@ -1,6 +1,7 @@
 package org.careergraph.immigration.policy;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Page;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.Sort;
@@ -17,8 +18,10 @@ import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
+import org.careergraph.immigration.rules.QueryParameters;
 import org.careergraph.platform.security.Roles;
 import org.careergraph.platform.web.ProblemException;
 
@@ -39,11 +42,12 @@ class PolicyUpdateController {
         return HttpResponse.created(recorded, URI.create("/api/immigration/policy-updates/" + recorded.id()));
     }
 
-    /** The audit trail, newest first. */
+    /** The audit trail, newest first, of one country or all. */
     @Get
-    PolicyUpdatePage list(@QueryValue(defaultValue = "0") @Min(0) int page,
+    PolicyUpdatePage list(@QueryValue @Nullable String country,
+                          @QueryValue(defaultValue = "0") @Min(0) int page,
                           @QueryValue(defaultValue = "20") @Min(1) @Max(100) int size) {
-        Page<PolicyUpdateView> result = service.page(Pageable.from(page, size,
+        Page<PolicyUpdateView> result = service.page(QueryParameters.country(country), Pageable.from(page, size,
                 Sort.of(Sort.Order.desc("recordedAt"), Sort.Order.desc("id"))));
         return new PolicyUpdatePage(result.getContent(), result.getTotalSize(), page, size);
     }
@@ -51,6 +55,17 @@ class PolicyUpdateController {
     @Get("/{id}")
     PolicyUpdateView get(@PathVariable String id) {
         return service.find(id).orElseThrow(() -> ProblemException.notFound("No policy update " + id + "."));
+    }
+
+    /** Withdraws an update announced for a later date (409 once it took effect or was withdrawn). */
+    @Post("/{id}/withdrawal")
+    PolicyUpdateView withdraw(@PathVariable String id, @Body @Valid @Nullable Withdrawal withdrawal,
+                              Authentication admin) {
+        return service.withdraw(id, withdrawal == null ? null : withdrawal.reason(), admin.getName());
+    }
+
+    @Serdeable
+    record Withdrawal(@Size(max = 2000) @Nullable String reason) {
     }
 
     @Serdeable

@@ -1,14 +1,13 @@
 package org.careergraph.immigration.policy;
 
-import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.Page;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
-import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,14 +16,22 @@ public interface PolicyUpdateRepository extends CrudRepository<PolicyUpdate, Str
 
     Page<PolicyUpdate> findAll(Pageable pageable);
 
+    Page<PolicyUpdate> findByCountry(String country, Pageable pageable);
+
     Optional<PolicyUpdate> findByIdForUpdate(String id);
+
+    List<PolicyUpdate> findByIdIn(Collection<String> ids);
+
+    /** The country's updates that are or will be in force: what the rule book reads sources from. */
+    List<PolicyUpdate> findByCountryAndWithdrawnAtIsNull(String country);
+
+    /** The same, as a locking read: it sees every committed update, as the rules read with it do. */
+    List<PolicyUpdate> findByCountryAndWithdrawnAtIsNullForUpdate(String country);
 
     /** The announced updates whose date has come, in the order they take effect. */
     @Query("""
             SELECT * FROM policy_update
-            WHERE country = :country AND applied_at IS NULL AND effective_from <= :today
+            WHERE country = :country AND applied_at IS NULL AND withdrawn_at IS NULL AND effective_from <= :today
             ORDER BY effective_from, recorded_at""")
     List<PolicyUpdate> findDue(String country, LocalDate today);
-
-    void updateAppliedAt(@Id String id, Instant appliedAt);
 }

@@ -22,12 +22,23 @@ public record PolicyUpdateRequest(
         @Size(max = 2000) @Nullable String note,
         @NotEmpty @Size(max = 500) @Nullable List<@NotNull @Valid Change> changes) {
 
-    /** One rule to set; a null value removes it (for the Green List: takes the occupation off the list). */
+    /**
+     * One rule to set: about an occupation ({@code codeSystem}, {@code code}) or a setting ({@code key} when the kind
+     * has keys). A null value removes the rule from the date; {@code effectiveTo} (inclusive) ends it on a day.
+     */
     @Serdeable
     public record Change(
             @NotBlank @Nullable String kind,
-            @NotBlank @Nullable String codeSystem,
-            @NotBlank @Size(max = 16) @Nullable String code,
-            @Size(max = 64) @Nullable String value) {
+            @Size(max = 16) @Nullable String codeSystem,
+            @Size(max = 16) @Nullable String code,
+            @Size(max = 32) @Nullable String key,
+            @Size(max = 200) @Nullable String value,
+            @Nullable LocalDate effectiveTo) {
+
+        /** A change about one occupation, in force until replaced. */
+        public Change(@Nullable String kind, @Nullable String codeSystem, @Nullable String code,
+                      @Nullable String value) {
+            this(kind, codeSystem, code, null, value, null);
+        }
     }
 }

@@ -6,8 +6,13 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.careergraph.events.RuleChange;
 
-/** A stored policy update with its changes; {@code appliedAt} is null while it is announced for a later date. */
+/**
+ * A stored policy update with its changes, as the audit trail shows it: {@code appliedAt} is null while it is
+ * announced for a later date; {@code withdrawnAt}, {@code withdrawnBy} and {@code withdrawalReason} say who withdrew
+ * it before then and why.
+ */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record PolicyUpdateView(
@@ -16,24 +21,18 @@ public record PolicyUpdateView(
         LocalDate effectiveFrom,
         String source,
         @Nullable String note,
-        List<Change> changes,
+        List<RuleChange> changes,
         String recordedBy,
         Instant recordedAt,
-        @Nullable Instant appliedAt) {
+        @Nullable Instant appliedAt,
+        @Nullable Instant withdrawnAt,
+        @Nullable String withdrawnBy,
+        @Nullable String withdrawalReason) {
 
     static PolicyUpdateView of(PolicyUpdate update, List<PolicyRule> rules) {
         return new PolicyUpdateView(update.id(), update.country(), update.effectiveFrom(), update.source(),
-                update.note(), rules.stream().map(Change::of).toList(), update.recordedBy(), update.recordedAt(),
-                update.appliedAt());
-    }
-
-    /** One rule the update sets; a null value removes it. */
-    @Serdeable
-    @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record Change(String kind, @Nullable String codeSystem, @Nullable String code, @Nullable String value) {
-
-        static Change of(PolicyRule rule) {
-            return new Change(rule.kind(), rule.codeSystem(), rule.code(), rule.value());
-        }
+                update.note(), rules.stream().map(PolicyRule::toChange).toList(), update.recordedBy(),
+                update.recordedAt(), update.appliedAt(), update.withdrawnAt(), update.withdrawnBy(),
+                update.withdrawalReason());
     }
 }

@@ -2,7 +2,26 @@ package org.careergraph.immigration.status;
 
 import io.micronaut.serde.annotation.Serdeable;
 
-/** The same sentence for English and Traditional Chinese readers. */
+/** The same text for English and Traditional Chinese readers. */
 @Serdeable
 public record Explanation(String en, String zh) {
+
+    /** Builds an explanation sentence by sentence, in both languages at once. */
+    static final class Builder {
+        private final StringBuilder en = new StringBuilder();
+        private final StringBuilder zh = new StringBuilder();
+
+        Builder add(String english, String chinese) {
+            if (!en.isEmpty()) {
+                en.append(' ');
+            }
+            en.append(english);
+            zh.append(chinese);
+            return this;
+        }
+
+        Explanation build() {
+            return new Explanation(en.toString(), zh.toString());
+        }
+    }
 }

@@ -8,116 +8,141 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.careergraph.events.CodeSystem;
+import org.careergraph.events.ImmigrationStatus;
 import org.careergraph.events.ImmigrationStatusChanged;
 import org.careergraph.immigration.occupation.KnownOccupation;
 import org.careergraph.immigration.occupation.KnownOccupationRepository;
-import org.careergraph.immigration.policy.Country;
-import org.careergraph.immigration.policy.PolicyRule;
-import org.careergraph.immigration.policy.PolicyRuleRepository;
-import org.careergraph.immigration.policy.PolicyUpdate;
-import org.careergraph.immigration.policy.PolicyUpdateRepository;
-import org.careergraph.immigration.policy.RuleKind;
+import org.careergraph.immigration.policy.RuleBooks;
 import org.careergraph.immigration.policy.RuleSets;
+import org.careergraph.immigration.rules.Country;
+import org.careergraph.immigration.rules.Rule;
+import org.careergraph.immigration.rules.RuleBook;
 import org.careergraph.platform.outbox.Outbox;
 
 /**
- * Occupations' immigration statuses. A recomputation reads the rules in force, stores the result as the current
- * status, and publishes {@code immigration status changed} only when the tier really changed.
+ * Occupations' immigration statuses. A recomputation reads the country's rules in force once, assesses each
+ * occupation in memory, stores what changed, and publishes {@code immigration status changed} only for occupations
+ * whose status really changed, with before and after.
  */
 @Singleton
 public class StatusService {
 
     private final RuleSets ruleSets;
-    private final PolicyRuleRepository rules;
-    private final PolicyUpdateRepository updates;
+    private final RuleBooks books;
     private final OccupationStatusRepository statuses;
     private final KnownOccupationRepository occupations;
     private final Outbox outbox;
     private final Clock clock;
 
-    StatusService(RuleSets ruleSets, PolicyRuleRepository rules, PolicyUpdateRepository updates,
-                  OccupationStatusRepository statuses, KnownOccupationRepository occupations, Outbox outbox,
-                  Clock clock) {
+    StatusService(RuleSets ruleSets, RuleBooks books, OccupationStatusRepository statuses,
+                  KnownOccupationRepository occupations, Outbox outbox, Clock clock) {
         this.ruleSets = ruleSets;
-        this.rules = rules;
-        this.updates = updates;
+        this.books = books;
         this.statuses = statuses;
         this.occupations = occupations;
         this.outbox = outbox;
         this.clock = clock;
     }
 
-    /** In every country with rules. */
+    /** One occupation, in every country (a recoded occupation may leave one country's rules for another's). */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public void recompute(KnownOccupation occupation, StatusCause cause) {
         for (Country country : Country.values()) {
-            recompute(occupation, country, cause);
+            ruleSets.lock(country);
+            RuleBook book = books.inForce(country);
+            store(occupation, book, country.today(clock),
+                    statuses.findByOccupationIdAndCountryForUpdate(occupation.id(), country.name()).orElse(null),
+                    cause);
         }
     }
 
+    /**
+     * Every occupation the country's rules speak of, after its rules or the date changed; {@code causeOf} says, per
+     * occupation, what to name as the cause. Returns how many statuses changed.
+     */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    public void recompute(KnownOccupation occupation, Country country, StatusCause cause) {
+    public int recomputeAll(Country country, Function<KnownOccupation, StatusCause> causeOf) {
         ruleSets.lock(country);
+        RuleBook book = books.inForce(country);
         LocalDate today = country.today(clock);
-        GreenListStatus after = GreenListTimeline.statusOn(today, entries(rules.findInForceForUpdate(country.name(),
-                RuleKind.GREEN_LIST_TIER.name(), occupation.codeSystem(), occupation.code())));
-        Optional<OccupationStatus> stored =
-                statuses.findByOccupationIdAndCountryForUpdate(occupation.id(), country.name());
-        GreenListStatus before = stored.map(OccupationStatus::greenList).orElse(GreenListStatus.NONE);
+        Map<String, OccupationStatus> stored = statuses.findByCountryForUpdate(country.name()).stream()
+                .collect(Collectors.toMap(OccupationStatus::occupationId, Function.identity()));
+        List<String> covered = java.util.Arrays.stream(CodeSystem.values()).map(Enum::name)
+                .filter(country::covers).toList();
+        int changed = 0;
+        for (KnownOccupation occupation : occupations.findByCodeSystemIn(covered)) {
+            if (store(occupation, book, today, stored.get(occupation.id()), causeOf.apply(occupation))) {
+                changed++;
+            }
+        }
+        return changed;
+    }
+
+    /** Stores the status if anything in it changed; publishes it if the summary changed. Returns whether it did. */
+    private boolean store(KnownOccupation occupation, RuleBook book, LocalDate today, @Nullable OccupationStatus row,
+                          StatusCause cause) {
+        Assessment assessment = StatusCalculator.assess(occupation, book, today);
+        ImmigrationStatus before = row == null ? ImmigrationStatus.NONE : row.current();
+        ImmigrationStatus after = assessment.summary();
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
-        if (stored.isEmpty()) {
-            statuses.save(new OccupationStatus(null, occupation.id(), country.name(), after.tier(), after.since(),
-                    after.policyUpdateId(), now));
-        } else if (!before.equals(after)) {
-            // A rule confirming the tier from another date moves only "since": stored, but no change to tell.
-            statuses.update(stored.get().with(after, now));
+        if (row == null && !after.equals(ImmigrationStatus.NONE)) {
+            statuses.save(OccupationStatus.of(null, occupation.id(), book.country().name(), assessment, now));
+        } else if (row != null && row.differsFrom(assessment)) {
+            // A rule confirming a tier from another date moves only "since": stored, but no change to tell.
+            statuses.update(OccupationStatus.of(row.id(), occupation.id(), book.country().name(), assessment, now));
         }
-        if (Objects.equals(before.tier(), after.tier())) {
-            return;
+        if (before.equals(after)) {
+            return false;
         }
-        // A catalog change has no update of its own: the one that set the new standing stands for it.
-        String policyUpdateId = cause.policyUpdateId() != null ? cause.policyUpdateId() : after.policyUpdateId();
-        String source = cause.policyUpdateId() != null ? cause.source() : sourceOf(after.policyUpdateId());
-        String reason = StatusTexts.reason(before.tier(), after.tier())
-                + (cause.context() == null ? "" : " (" + cause.context() + ")");
-        outbox.add(new ImmigrationStatusChanged(occupation.id(), country.name(),
-                after.since() != null ? after.since() : today, before.toEvent(), after.toEvent(), policyUpdateId,
-                source, reason));
+        Explanation reason = StatusTexts.reason(before, after);
+        String policyUpdateId = cause.policyUpdateId() != null ? cause.policyUpdateId()
+                : assessment.greenListUpdateId();
+        String source = cause.policyUpdateId() != null ? cause.source() : sourceOf(assessment, policyUpdateId);
+        outbox.add(new ImmigrationStatusChanged(occupation.id(), book.country().name(),
+                cause.effectiveFrom() != null ? cause.effectiveFrom() : today, before, after, policyUpdateId, source,
+                reason.en() + (cause.contextEn() == null ? "" : " (" + cause.contextEn() + ")"),
+                reason.zh() + (cause.contextZh() == null ? "" : "（" + cause.contextZh() + "）")));
+        return true;
     }
 
     /**
      * The status on a date, by the rules in force and, for a date to come, the rules announced for it; empty for an
-     * unknown occupation.
+     * unknown occupation. {@code country} defaults to the one whose rules speak of the occupation's code.
      */
-    public Optional<StatusView> statusOn(String occupationId, Country country, @Nullable LocalDate at) {
-        Optional<KnownOccupation> occupation = occupations.findById(occupationId);
-        if (occupation.isEmpty()) {
+    @Transactional(readOnly = true)
+    public Optional<StatusView> statusOn(String occupationId, @Nullable Country country, @Nullable LocalDate at) {
+        Optional<KnownOccupation> found = occupations.findById(occupationId);
+        if (found.isEmpty()) {
             return Optional.empty();
         }
-        LocalDate today = country.today(clock);
-        LocalDate date = at == null ? today : at;
-        GreenListStatus status = GreenListTimeline.statusOn(date, entries(rules.findInForceOrAnnounced(
-                country.name(), RuleKind.GREEN_LIST_TIER.name(), occupation.get().codeSystem(),
-                occupation.get().code(), today)));
-        Optional<PolicyUpdate> update = status.policyUpdateId() == null ? Optional.empty()
-                : updates.findById(status.policyUpdateId());
-        boolean announced = update.isPresent() && update.get().appliedAt() == null;
-        return Optional.of(new StatusView(occupationId, country.name(), date, status.tier(), status.since(),
-                status.policyUpdateId(), update.map(PolicyUpdate::source).orElse(null), announced,
-                StatusTexts.explain(status, announced)));
+        KnownOccupation occupation = found.get();
+        Country chosen = country != null ? country : Country.of(occupation.codeSystem()).orElse(Country.NZ);
+        LocalDate date = at == null ? chosen.today(clock) : at;
+        Assessment assessment = StatusCalculator.assess(occupation, books.withAnnounced(chosen), date);
+        List<Rule> read = assessment.routes().stream().flatMap(r -> r.rules().stream()).distinct().toList();
+        Optional<Rule> tierRule = read.stream().filter(r -> r.policyUpdateId().equals(assessment.greenListUpdateId())
+                && r.kind() == org.careergraph.immigration.rules.RuleKind.GREEN_LIST_TIER).findFirst();
+        List<String> en = new ArrayList<>();
+        List<String> zh = new ArrayList<>();
+        assessment.routes().forEach(r -> {
+            en.add(r.explanation().en());
+            zh.add(r.explanation().zh());
+        });
+        return Optional.of(new StatusView(occupationId, occupation.codeLabel(), chosen.name(), date,
+                assessment.summary().greenListTier(), assessment.greenListSince(), assessment.greenListUpdateId(),
+                tierRule.map(Rule::source).orElse(null), read.stream().anyMatch(Rule::announced),
+                assessment.summary(), assessment.routes(), new Explanation(String.join(" ", en), String.join("", zh))));
     }
 
-    /** A locking read, like the rules': the update may have committed after this transaction's snapshot. */
-    private @Nullable String sourceOf(@Nullable String policyUpdateId) {
-        return policyUpdateId == null ? null
-                : updates.findByIdForUpdate(policyUpdateId).map(PolicyUpdate::source).orElse(null);
-    }
-
-    private static List<GreenListEntry> entries(List<PolicyRule> greenListRules) {
-        return greenListRules.stream().map(r -> new GreenListEntry(r.effectiveFrom(), r.recordedAt(), r.id(),
-                r.value() == null ? null : Integer.valueOf(r.value()), r.policyUpdateId())).toList();
+    private static @Nullable String sourceOf(Assessment assessment, @Nullable String policyUpdateId) {
+        return assessment.routes().stream().flatMap(r -> r.rules().stream())
+                .filter(r -> r.policyUpdateId().equals(policyUpdateId)).map(Rule::source).findFirst().orElse(null);
     }
 }

@@ -1,51 +1,85 @@
 package org.careergraph.immigration.status;
 
 import io.micronaut.core.annotation.Nullable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.careergraph.events.ImmigrationStatus;
 
-/** What a Green List status and a change of it mean, in words: English for the reason, English and Chinese for readers. */
+/** What a change of status means, in words: each part that changed, before -> after, in English and Chinese. */
 public final class StatusTexts {
 
     private StatusTexts() {
     }
 
-    /** Why an event says the status changed, e.g. "Green List Tier 2 -> Tier 1". */
-    public static String reason(@Nullable Integer before, @Nullable Integer after) {
+    /** E.g. "Green List Tier 2 -> Tier 1; SMC income points 0 -> 3". */
+    public static Explanation reason(ImmigrationStatus before, ImmigrationStatus after) {
+        List<String> en = new ArrayList<>();
+        List<String> zh = new ArrayList<>();
+        if (!Objects.equals(before.greenListTier(), after.greenListTier())) {
+            en.add(tierReasonEn(before.greenListTier(), after.greenListTier()));
+            zh.add(tierReasonZh(before.greenListTier(), after.greenListTier()));
+        }
+        flag(en, zh, "Green List pay threshold met", "符合綠名單薪資門檻", before.greenListPayMet(),
+                after.greenListPayMet());
+        flag(en, zh, "SMC wage rule met", "符合技術移民工資規則", before.smcEligible(), after.smcEligible());
+        number(en, zh, "SMC income points", "技術移民收入分數", before.smcIncomePoints(), after.smcIncomePoints());
+        flag(en, zh, "AEWV wage rule met", "符合 AEWV 工資規則", before.aewvEligible(), after.aewvEligible());
+        flag(en, zh, "highly paid Work to Residence open", "高薪工作轉居留開放", before.highlyPaidResidence(),
+                after.highlyPaidResidence());
+        if (!Objects.equals(before.usRoutes(), after.usRoutes())) {
+            en.add("US routes " + routes(before.usRoutes()) + " -> " + routes(after.usRoutes()));
+            zh.add("美國途徑 " + routes(before.usRoutes()) + " -> " + routes(after.usRoutes()));
+        }
+        number(en, zh, "H-1B selection entries", "H-1B 抽籤次數", before.h1bSelectionEntries(),
+                after.h1bSelectionEntries());
+        return new Explanation(String.join("; ", en), String.join("；", zh));
+    }
+
+    static String tierReasonEn(@Nullable Integer before, @Nullable Integer after) {
         if (before == null) {
             return "added to the Green List at Tier " + after;
         }
-        if (after == null) {
-            return "removed from the Green List";
-        }
-        return "Green List Tier " + before + " -> Tier " + after;
+        return after == null ? "removed from the Green List" : "Green List Tier " + before + " -> Tier " + after;
     }
 
-    /** The status in words; {@code announced}: it rests on a rule whose date has not come yet. */
-    public static Explanation explain(GreenListStatus status, boolean announced) {
-        String en;
-        String zh;
-        if (status.tier() == null) {
-            en = "Not on the Green List";
-            zh = "不在綠名單上";
-            if (status.since() != null) {
-                en += ": removed from " + status.since();
-                zh += "：自 " + status.since() + " 起移除";
-            }
-        } else {
-            en = tierEn(status.tier()) + " since " + status.since();
-            zh = tierZh(status.tier()) + "，自 " + status.since() + " 起";
+    static String tierReasonZh(@Nullable Integer before, @Nullable Integer after) {
+        if (before == null) {
+            return "列入綠名單第" + (after == 1 ? "一" : "二") + "級";
         }
-        if (announced) {
-            en += " (announced, not in force yet)";
-            zh += "（已公布，尚未生效）";
-        }
-        return new Explanation(en, zh);
+        return after == null ? "自綠名單移除" : "綠名單第" + (before == 1 ? "一" : "二") + "級 -> 第"
+                + (after == 1 ? "一" : "二") + "級";
     }
 
-    static String tierEn(int tier) {
-        return tier == 1 ? "Green List Tier 1 (Straight to Residence)" : "Green List Tier 2 (Work to Residence)";
+    private static void flag(List<String> en, List<String> zh, String nameEn, String nameZh, @Nullable Boolean before,
+                             @Nullable Boolean after) {
+        if (!Objects.equals(before, after)) {
+            en.add(nameEn + ": " + yesNoEn(before) + " -> " + yesNoEn(after));
+            zh.add(nameZh + "：" + yesNoZh(before) + " -> " + yesNoZh(after));
+        }
     }
 
-    static String tierZh(int tier) {
-        return tier == 1 ? "綠名單第一級（直接居留）" : "綠名單第二級（工作轉居留）";
+    private static void number(List<String> en, List<String> zh, String nameEn, String nameZh, @Nullable Integer before,
+                               @Nullable Integer after) {
+        if (!Objects.equals(before, after)) {
+            en.add(nameEn + " " + orDash(before) + " -> " + orDash(after));
+            zh.add(nameZh + " " + orDash(before) + " -> " + orDash(after));
+        }
+    }
+
+    private static String yesNoEn(@Nullable Boolean value) {
+        return value == null ? "unknown" : value ? "yes" : "no";
+    }
+
+    private static String yesNoZh(@Nullable Boolean value) {
+        return value == null ? "未知" : value ? "是" : "否";
+    }
+
+    private static String orDash(@Nullable Integer value) {
+        return value == null ? "-" : value.toString();
+    }
+
+    private static String routes(@Nullable List<String> routes) {
+        return routes == null ? "[]" : routes.toString();
     }
 }

@@ -1,5 +1,7 @@
 package org.careergraph.immigration.policy;
 
+import org.careergraph.immigration.rules.Country;
+import org.careergraph.immigration.rules.RuleKind;
 import static org.awaitility.Awaitility.await;
 import static org.careergraph.immigration.Problems.assertProblem;
 import static org.careergraph.immigration.Problems.fields;

@@ -1,5 +1,7 @@
 package org.careergraph.immigration.policy;
 
+import org.careergraph.immigration.rules.Country;
+import org.careergraph.immigration.rules.RuleKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -43,6 +45,26 @@ class PolicyUpdateValidationTest {
     }
 
     @Test
+    void settingsTakeAKeyOrNothingAndAPositiveValue() {
+        List<FieldError> problems = problems(TODAY,
+                setting("MEDIAN_WAGE", "RESIDENCE", "-35.00", null),
+                setting("MEDIAN_WAGE", "BOTH", "35.00", null),
+                setting("MEDIAN_WAGE", null, "35", null),
+                new PolicyUpdateRequest.Change("MINIMUM_WAGE", "ANZSCO", "411215", null, "23.95", null),
+                setting("AEWV_WAGE_RULE", null, "LOTTERY", null),
+                setting("SMC_INCOME_MULTIPLE", "3", "1.5", TODAY.minusDays(1)),
+                setting("H1B_CAP", "REGULAR", "65000", null),
+                setting("median_wage", "residence", "36.10", null));
+        assertEquals(List.of("changes[0].value", "changes[1].key", "changes[2].key", "changes[3].codeSystem",
+                "changes[3].code", "changes[4].value", "changes[5].effectiveTo", "changes[6].kind",
+                "changes[7].key"), problems.stream().map(FieldError::field).toList());
+        assertTrue(problems.get(0).message().startsWith("must be an amount above 0"), problems.get(0).message());
+        assertTrue(problems.get(8).message().startsWith("conflicts with changes[0]"), problems.get(8).message());
+        assertEquals(List.of(), PolicyUpdateValidation.problems(new PolicyUpdateRequest("US", TODAY, "USCIS", null,
+                List.of(setting("H1B_CAP", "regular", "70000", null))), Country.US, TODAY, KNOWN));
+    }
+
+    @Test
     void aDateDecadesAheadIsATypo() {
         assertEquals(List.of(), problems(TODAY.plusYears(10), change("GREEN_LIST_TIER", "ANZSCO", "411215", "1")));
         List<FieldError> problems = problems(LocalDate.of(10000, 1, 1), change("GREEN_LIST_TIER", "ANZSCO", "411215",
@@ -60,6 +82,10 @@ class PolicyUpdateValidationTest {
         PolicyUpdateRequest request = new PolicyUpdateRequest("NZ", effectiveFrom, "Appendix 13", null,
                 Arrays.asList(changes));
         return PolicyUpdateValidation.problems(request, Country.NZ, TODAY, KNOWN);
+    }
+
+    private static PolicyUpdateRequest.Change setting(String kind, String key, String value, LocalDate to) {
+        return new PolicyUpdateRequest.Change(kind, null, null, key, value, to);
     }
 
     private static PolicyUpdateRequest.Change change(String kind, String codeSystem, String code, String value) {

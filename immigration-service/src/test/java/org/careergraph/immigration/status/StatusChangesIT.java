@@ -32,7 +32,7 @@ import org.careergraph.events.Topics;
 import org.careergraph.immigration.MovableClock;
 import org.careergraph.immigration.TestOccupations;
 import org.careergraph.immigration.occupation.KnownOccupationRepository;
-import org.careergraph.immigration.policy.Country;
+import org.careergraph.immigration.rules.Country;
 import org.careergraph.platform.security.AccessTokens;
 import org.careergraph.testsupport.TestEvents;
 import org.careergraph.testsupport.TestInfrastructure;

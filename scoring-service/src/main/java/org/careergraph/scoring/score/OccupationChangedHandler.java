@@ -1,7 +1,6 @@
 package org.careergraph.scoring.score;
 
 import jakarta.inject.Singleton;
-import java.util.List;
 import org.careergraph.events.EventType;
 import org.careergraph.events.FieldChange;
 import org.careergraph.events.OccupationChanged;
@@ -28,9 +27,7 @@ class OccupationChangedHandler implements EventHandler<OccupationChanged> {
     @Override
     public void handle(ReceivedEvent<OccupationChanged> event) {
         OccupationChanged changed = event.payload();
-        List<SalaryBand> bands = changed.occupation().salaryBands();
-        // The middle band is the mid-level one (junior, mid, senior); its midpoint stands for typical pay.
-        SalaryBand mid = bands.isEmpty() ? null : bands.get(bands.size() / 2);
+        SalaryBand mid = changed.occupation().midLevelBand();
         String reason = "catalog revision " + changed.revision() + " changed "
                 + changed.changes().stream().map(FieldChange::path).toList();
         scorer.apply(changed.occupationId(), input -> new ScoringInput(input.occupationId(),
