@@ -1,5 +1,6 @@
 package org.careergraph.events;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.LocalDate;
@@ -9,9 +10,10 @@ import java.time.LocalDate;
  * List tier of ANZSCO 411215) or a setting of the country's rules ({@code key} picks one of several, e.g. the median
  * wage for RESIDENCE); {@code value} is what it becomes (a null value removes the rule, e.g. takes an occupation off
  * the Green List). A rule with {@code effectiveTo} stops on that day (inclusive); the rule it covered applies again.
- * {@code key} and {@code effectiveTo} were added within v1.
+ * {@code key} and {@code effectiveTo} were added within v1. Nulls are written: a null value means "removed".
  */
 @Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record RuleChange(
         String kind,
         @Nullable String codeSystem,

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -70,8 +71,12 @@ public class PolicyApplier {
         List<PolicyUpdate> applied = due.stream().map(u -> updates.update(u.applied(now))).toList();
         Map<String, PolicyUpdate> byId = applied.stream().collect(Collectors.toMap(PolicyUpdate::id,
                 Function.identity()));
+        // In the order the updates take effect, so that the last one naming an occupation is its cause.
+        List<String> order = applied.stream().map(PolicyUpdate::id).toList();
         List<PolicyRule> started = applied.isEmpty() ? List.of()
-                : rules.findByPolicyUpdateIdIn(byId.keySet());
+                : rules.findByPolicyUpdateIdIn(byId.keySet()).stream().sorted(Comparator
+                        .comparingInt((PolicyRule r) -> order.indexOf(r.policyUpdateId()))
+                        .thenComparingInt(PolicyRule::changeIndex)).toList();
         List<PolicyRule> ended = evaluatedOn == null || !evaluatedOn.isBefore(today) ? List.of()
                 : rules.findEndedBetween(country.name(), evaluatedOn, today);
         Map<String, PolicyUpdate> endedUpdates = ended.isEmpty() ? Map.of()

@@ -74,7 +74,9 @@ final class StatusCalculator {
                         "不在綠名單上" + (since == null ? "。" : "：自 " + since + " 起移除。"));
             } else {
                 tier = Integer.valueOf(tierRule.get().value());
-                sinceUpdate = tierRule.get().policyUpdateId();
+                // The update that began the run of this tier, not one that later confirmed it.
+                sinceUpdate = book.on(since).occupation(RuleKind.GREEN_LIST_TIER, occupation.codeSystem(),
+                        occupation.code(), null).orElse(tierRule.get()).policyUpdateId();
                 greenList.text.add(tierEn(tier) + " since " + since + ".", tierZh(tier) + "，自 " + since + " 起。");
                 Optional<Rule> threshold = greenList.read(rules.occupation(RuleKind.GREEN_LIST_PAY_THRESHOLD,
                         occupation.codeSystem(), occupation.code(), null));

@@ -20,8 +20,11 @@ public final class StatusTexts {
             en.add(tierReasonEn(before.greenListTier(), after.greenListTier()));
             zh.add(tierReasonZh(before.greenListTier(), after.greenListTier()));
         }
-        flag(en, zh, "Green List pay threshold met", "符合綠名單薪資門檻", before.greenListPayMet(),
-                after.greenListPayMet());
+        if (before.greenListTier() != null && after.greenListTier() != null) {
+            // On or off the list, the threshold comes or goes with the tier; it is news only for a listed role.
+            flag(en, zh, "Green List pay threshold met", "符合綠名單薪資門檻", before.greenListPayMet(),
+                    after.greenListPayMet());
+        }
         flag(en, zh, "SMC wage rule met", "符合技術移民工資規則", before.smcEligible(), after.smcEligible());
         number(en, zh, "SMC income points", "技術移民收入分數", before.smcIncomePoints(), after.smcIncomePoints());
         flag(en, zh, "AEWV wage rule met", "符合 AEWV 工資規則", before.aewvEligible(), after.aewvEligible());

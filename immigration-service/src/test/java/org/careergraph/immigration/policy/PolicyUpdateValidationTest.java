@@ -1,7 +1,5 @@
 package org.careergraph.immigration.policy;
 
-import org.careergraph.immigration.rules.Country;
-import org.careergraph.immigration.rules.RuleKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +9,7 @@ import java.util.List;
 import java.util.function.BiPredicate;
 import org.careergraph.events.CodeSystem;
 import org.careergraph.events.RuleChange;
+import org.careergraph.immigration.rules.Country;
 import org.careergraph.platform.web.Problem.FieldError;
 import org.junit.jupiter.api.Test;
 

@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
@@ -97,17 +98,20 @@ class StatusChangesIT implements TestPropertyProvider {
         LocalDate twoDaysAgo = today().minusDays(2);
 
         String first = record(twoDaysAgo, tier(named, "2"));
-        ImmigrationStatusChanged added = statusChanges(named, 1).get(0);
+        ImmigrationStatusChanged added = statusChanges(named, 2).get(1);
         assertEquals(TestOccupations.idOf(named), added.occupationId());
         assertEquals("NZ", added.country());
         assertEquals(twoDaysAgo, added.effectiveFrom());
-        assertEquals(ImmigrationStatus.NONE, added.before());
-        assertEquals(new ImmigrationStatus(2), added.after());
+        assertNull(added.before().greenListTier());
+        assertEquals(2, added.after().greenListTier());
+        assertEquals(Boolean.FALSE, added.after().greenListPayMet(), "NZD 32.45/h is under the median threshold");
+        assertEquals(withTierAndPay(added.before(), 2, false), added.after(), "nothing else changed");
         assertEquals(first, added.policyUpdateId());
         assertEquals(SOURCE, added.source());
         assertEquals("added to the Green List at Tier 2", added.reason());
-        assertEquals(fixtureKeys(), readMap(statusEvents.recordsWithKey(TestOccupations.idOf(named)).get(0).value())
-                .keySet(), "the payload has the contract fixture's fields");
+        assertEquals("列入綠名單第二級", added.reasonZh());
+        assertTrue(fixtureKeys().containsAll(readMap(statusEvents.recordsWithKey(TestOccupations.idOf(named)).get(1)
+                .value()).keySet()), "the payload has the contract fixture's fields");
         await().atMost(WAIT).until(() -> policyEvents.recordsWithKey(first).size() == 1);
 
         Map<?, ?> status = status(named, null);
@@ -116,28 +120,33 @@ class StatusChangesIT implements TestPropertyProvider {
         assertEquals(first, status.get("policyUpdateId"));
         assertEquals(SOURCE, status.get("source"));
         assertEquals(false, status.get("announced"));
-        assertEquals(Map.of("en", "Green List Tier 2 (Work to Residence) since " + twoDaysAgo,
-                "zh", "綠名單第二級（工作轉居留），自 " + twoDaysAgo + " 起"), status.get("explanation"));
+        Map<?, ?> explanation = (Map<?, ?>) status.get("explanation");
+        assertTrue(((String) explanation.get("en")).startsWith("Green List Tier 2 (Work to Residence) since "
+                + twoDaysAgo + "."), explanation.toString());
+        assertTrue(((String) explanation.get("zh")).startsWith("綠名單第二級（工作轉居留），自 " + twoDaysAgo + " 起。"),
+                explanation.toString());
+        assertEquals(List.of("GREEN_LIST", "SMC", "AEWV", "HIGHLY_PAID_WORK_TO_RESIDENCE"),
+                ((List<?>) status.get("routes")).stream().map(r -> ((Map<?, ?>) r).get("route")).toList());
 
         String second = record(today().minusDays(1), tier(named, "1"));
-        ImmigrationStatusChanged moved = statusChanges(named, 2).get(1);
-        assertEquals(new ImmigrationStatus(2), moved.before());
-        assertEquals(new ImmigrationStatus(1), moved.after());
+        ImmigrationStatusChanged moved = statusChanges(named, 3).get(2);
+        assertEquals(2, moved.before().greenListTier());
+        assertEquals(1, moved.after().greenListTier());
         assertEquals(second, moved.policyUpdateId());
         assertEquals("Green List Tier 2 -> Tier 1", moved.reason());
         assertEquals(2, status(named, twoDaysAgo).get("greenListTier"), "the past stays as it was");
 
         String third = record(null, tier(named, null));
-        ImmigrationStatusChanged removed = statusChanges(named, 3).get(2);
-        assertEquals(new ImmigrationStatus(1), removed.before());
-        assertEquals(ImmigrationStatus.NONE, removed.after());
+        ImmigrationStatusChanged removed = statusChanges(named, 4).get(3);
+        assertEquals(1, removed.before().greenListTier());
+        assertNull(removed.after().greenListTier());
         assertEquals(today(), removed.effectiveFrom());
         assertEquals(third, removed.policyUpdateId());
         assertEquals("removed from the Green List", removed.reason());
-        assertEquals("Not on the Green List: removed from " + today(),
-                ((Map<?, ?>) status(named, null).get("explanation")).get("en"));
+        assertTrue(((String) ((Map<?, ?>) status(named, null).get("explanation")).get("en"))
+                .startsWith("Not on the Green List: removed from " + today() + "."));
 
-        assertExactly(Map.of(named, 3, other, 0));
+        assertExactly(Map.of(named, 4, other, 1));
         assertNull(status(other, null).get("greenListTier"));
     }
 
@@ -146,12 +155,12 @@ class StatusChangesIT implements TestPropertyProvider {
         String code = knownOccupation();
         LocalDate yesterday = today().minusDays(1);
         String first = record(yesterday, tier(code, "1"));
-        statusChanges(code, 1);
+        statusChanges(code, 2);
 
         String again = record(null, tier(code, "1"));
         await().atMost(WAIT).until(() -> policyEvents.recordsWithKey(again).size() == 1);
 
-        assertExactly(Map.of(code, 1));
+        assertExactly(Map.of(code, 2));
         Map<?, ?> status = status(code, null);
         assertEquals(1, status.get("greenListTier"));
         assertEquals(yesterday.toString(), status.get("since"), "the tier has held since the first update");
@@ -173,19 +182,19 @@ class StatusChangesIT implements TestPropertyProvider {
         assertEquals(date.toString(), onTheDate.get("since"));
 
         clock.moveTo(date.minusDays(1).atTime(23, 59), Country.NZ.zone());
-        assertExactly(Map.of(first, 0, second, 0));
+        assertExactly(Map.of(first, 1, second, 1));
         assertNull(policyUpdate(announced).get("appliedAt"));
 
         clock.moveTo(date.atTime(LocalTime.of(0, 1)), Country.NZ.zone());
-        ImmigrationStatusChanged firstChange = statusChanges(first, 1).get(0);
-        assertEquals(new ImmigrationStatus(1), firstChange.after());
+        ImmigrationStatusChanged firstChange = statusChanges(first, 2).get(1);
+        assertEquals(1, firstChange.after().greenListTier());
         assertEquals(date, firstChange.effectiveFrom());
         assertEquals(announced, firstChange.policyUpdateId());
-        assertEquals(new ImmigrationStatus(2), statusChanges(second, 1).get(0).after());
+        assertEquals(2, statusChanges(second, 2).get(1).after().greenListTier());
         assertNotNull(policyUpdate(announced).get("appliedAt"));
         assertEquals(false, status(first, null).get("announced"));
 
-        assertExactly(Map.of(first, 1, second, 1, untouched, 0));
+        assertExactly(Map.of(first, 2, second, 2, untouched, 1));
     }
 
     @Test
@@ -196,10 +205,60 @@ class StatusChangesIT implements TestPropertyProvider {
         String later = record(date, tier(code, "2"));
 
         clock.moveTo(date.atTime(LocalTime.of(0, 1)), Country.NZ.zone());
-        ImmigrationStatusChanged change = statusChanges(code, 1).get(0);
-        assertEquals(new ImmigrationStatus(2), change.after(), "the later recorded of the two is in force");
+        ImmigrationStatusChanged change = statusChanges(code, 2).get(1);
+        assertEquals(2, change.after().greenListTier(), "the later recorded of the two is in force");
         assertEquals(later, change.policyUpdateId());
+        assertExactly(Map.of(code, 2));
+    }
+
+    @Test
+    void aSettingChangeMovesEveryOccupationWhoseStatusItChangesAndItsEndHandsBack() {
+        String code = knownOccupation(); // NZD 67,500 a year = NZD 32.45/h at skill level 4
+        LocalDate day = today().plusDays(40);
+        // For one day, a median of NZD 20.00: 1.5x = 30.00, so the pay earns 3 SMC income points and meets level 4.
+        Map<String, Object> median = new LinkedHashMap<>();
+        median.put("kind", "MEDIAN_WAGE");
+        median.put("key", "RESIDENCE");
+        median.put("value", "20.00");
+        median.put("effectiveTo", day.toString());
+        String update = record(day, median);
+        assertEquals(0, ((Map<?, ?>) status(code, null).get("status")).get("smcIncomePoints"));
+        assertEquals(3, ((Map<?, ?>) status(code, day).get("status")).get("smcIncomePoints"), "announced for the day");
+
+        clock.moveTo(day.atTime(LocalTime.of(0, 1)), Country.NZ.zone());
+        ImmigrationStatusChanged started = statusChanges(code, 2).get(1);
+        assertEquals(0, started.before().smcIncomePoints());
+        assertEquals(3, started.after().smcIncomePoints());
+        assertEquals(Boolean.TRUE, started.after().smcEligible());
+        assertEquals(update, started.policyUpdateId());
+        assertEquals(day, started.effectiveFrom());
+        assertEquals("SMC wage rule met: no -> yes; SMC income points 0 -> 3", started.reason());
+
+        clock.moveTo(day.plusDays(1).atTime(LocalTime.of(0, 1)), Country.NZ.zone());
+        ImmigrationStatusChanged ended = statusChanges(code, 3).get(2);
+        assertEquals(0, ended.after().smcIncomePoints());
+        assertEquals(update, ended.policyUpdateId());
+        assertEquals(day.plusDays(1), ended.effectiveFrom());
+        assertEquals("SMC wage rule met: yes -> no; SMC income points 3 -> 0 (a rule in force until " + day
+                + " ended)", ended.reason());
+        assertExactly(Map.of(code, 3));
+    }
+
+    @Test
+    void aWithdrawnUpdateNeverTakesEffect() {
+        String code = knownOccupation();
+        LocalDate date = today().plusDays(20);
+        String announced = record(date, tier(code, "1"));
+        var withdrawn = http.toBlocking().exchange(HttpRequest.POST("/api/immigration/policy-updates/" + announced
+                + "/withdrawal", Map.of("reason", "announcement corrected")).bearerAuth(ADMIN), Map.class);
+        assertEquals("admin@test", withdrawn.body().get("withdrawnBy"));
+        assertEquals("announcement corrected", withdrawn.body().get("withdrawalReason"));
+        await().atMost(WAIT).until(() -> policyEvents.recordsWithKey(announced).size() == 2);
+        assertNull(status(code, date).get("greenListTier"), "no longer announced");
+
+        clock.moveTo(date.atTime(LocalTime.of(0, 1)), Country.NZ.zone());
         assertExactly(Map.of(code, 1));
+        assertNull(policyUpdate(announced).get("appliedAt"));
     }
 
     @Test
@@ -210,7 +269,7 @@ class StatusChangesIT implements TestPropertyProvider {
                 TestOccupations.occupationChanged(json, id, code, 1, "Community Services Worker"));
         awaitKnown(id);
         record(null, tier(code, "1"));
-        statusChanges(code, 1);
+        statusChanges(code, 2);
 
         // The same CloudEvents id again, with a payload that would move the occupation to an unlisted code if it
         // were handled: a status change would follow.
@@ -222,7 +281,7 @@ class StatusChangesIT implements TestPropertyProvider {
         await().atMost(WAIT).until(() -> occupations.findById(id)
                 .map(o -> o.titleEn().equals("After the redelivery")).orElse(false));
 
-        assertExactly(Map.of(code, 1));
+        assertExactly(Map.of(code, 2));
         assertEquals(1, status(code, null).get("greenListTier"));
     }
 
@@ -231,17 +290,21 @@ class StatusChangesIT implements TestPropertyProvider {
         String code = knownOccupation();
         String listed = knownOccupation();
         record(null, tier(listed, "2"));
-        statusChanges(listed, 1);
+        statusChanges(listed, 2);
         String id = TestOccupations.idOf(code);
 
         events.publish(EventType.OCCUPATION_CHANGED, id,
                 TestOccupations.occupationChanged(json, id, listed, 2, "Recoded"));
 
-        ImmigrationStatusChanged recoded = statusChanges(code, 1).get(0);
-        assertEquals(new ImmigrationStatus(2), recoded.after());
+        ImmigrationStatusChanged recoded = statusChanges(code, 2).get(1);
+        assertEquals(2, recoded.after().greenListTier());
         assertEquals(SOURCE, recoded.source());
-        assertEquals("added to the Green List at Tier 2 (code changed from ANZSCO " + code + " to ANZSCO " + listed
-                + ")", recoded.reason());
+        assertEquals("added to the Green List at Tier 2 (catalog revision 2)", recoded.reason());
+    }
+
+    private static ImmigrationStatus withTierAndPay(ImmigrationStatus s, Integer tier, Boolean payMet) {
+        return new ImmigrationStatus(tier, payMet, s.smcEligible(), s.smcIncomePoints(), s.aewvEligible(),
+                s.highlyPaidResidence(), s.usRoutes(), s.h1bSelectionEntries());
     }
 
     private String knownOccupation() {
@@ -250,6 +313,7 @@ class StatusChangesIT implements TestPropertyProvider {
         events.publish(EventType.OCCUPATION_CHANGED, id,
                 TestOccupations.occupationChanged(json, id, code, 1, "Community Services Worker"));
         awaitKnown(id);
+        statusChanges(code, 1); // its first status: SMC and AEWV at its pay, even off the Green List
         return code;
     }
 
