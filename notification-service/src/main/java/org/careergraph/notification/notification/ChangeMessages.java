@@ -81,21 +81,17 @@ final class ChangeMessages {
 
     /** e.g. "Community Services Worker (anzsco-411215): Green List Tier 2 -> Tier 1 from 2026-12-01 (source: ...)". */
     static Message statusChanged(Occupation occupation, ImmigrationStatusChanged change) {
-        Integer before = tier(change.before());
-        Integer after = tier(change.after());
-        String en;
-        String zh;
-        if (before != null && after != null) {
-            en = "Green List Tier " + before + " -> Tier " + after;
-            zh = "綠名單" + tierZh(before) + " -> " + tierZh(after);
+        Label what;
+        if (change.reasonZh() != null) {
+            // The immigration service says what changed in both languages (every part of the status, not just the tier).
+            what = new Label(change.country() + " immigration status: " + change.reason(),
+                    change.country() + " 移民狀態：" + change.reasonZh());
         } else {
-            en = (before == null ? "not on the Green List" : "Green List Tier " + before) + " -> "
-                    + (after == null ? "off the Green List" : "Green List Tier " + after);
-            zh = (before == null ? "不在綠名單" : "綠名單" + tierZh(before)) + " -> "
-                    + (after == null ? "移出綠名單" : "綠名單" + tierZh(after));
+            what = tierMove(tier(change.before()), tier(change.after()));
         }
-        Label why = change.source() != null ? source(change.source()) : reason(change.reason());
-        return compose(occupation.id(), occupation.titleEn(), occupation.titleZh(), new Label(en, zh),
+        Label why = change.source() != null ? source(change.source())
+                : change.reasonZh() != null ? new Label("", "") : reason(change.reason());
+        return compose(occupation.id(), occupation.titleEn(), occupation.titleZh(), what,
                 change.effectiveFrom(), why);
     }
 
@@ -167,8 +163,11 @@ final class ChangeMessages {
                 zh.add(rule.kind() + (rule.value() == null ? " 已移除" : " " + rule.value()));
             }
         }
-        Label what = new Label(update.country() + " policy update: " + String.join("; ", en),
-                update.country() + " 政策更新：" + String.join("；", zh));
+        Label what = update.withdrawn()
+                ? new Label(update.country() + " policy update withdrawn, it will not take effect: " + String.join("; ", en),
+                        update.country() + " 政策更新已撤回，不會生效：" + String.join("；", zh))
+                : new Label(update.country() + " policy update: " + String.join("; ", en),
+                        update.country() + " 政策更新：" + String.join("；", zh));
         return compose(occupation.id(), occupation.titleEn(), occupation.titleZh(), what, update.effectiveFrom(),
                 source(update.source()));
     }
@@ -176,7 +175,8 @@ final class ChangeMessages {
     private static Message compose(String occupationId, String titleEn, String titleZh, Label what, LocalDate from,
                                    Label why) {
         return new Message(
-                titleEn + " (" + occupationId + "): " + what.en() + " from " + from + " " + why.en(),
+                titleEn + " (" + occupationId + "): " + what.en() + " from " + from
+                        + (why.en().isEmpty() ? "" : " " + why.en()),
                 titleZh + " (" + occupationId + ")：" + what.zh() + "，自 " + from + " 起" + why.zh());
     }
 
@@ -186,6 +186,18 @@ final class ChangeMessages {
 
     private static Label reason(String reason) {
         return new Label("(reason: " + reason + ")", "（原因：" + reason + "）");
+    }
+
+    /** What events from before {@code reasonZh} can say: the Green List tier, before and after. */
+    private static Label tierMove(Integer before, Integer after) {
+        if (before != null && after != null) {
+            return new Label("Green List Tier " + before + " -> Tier " + after,
+                    "綠名單" + tierZh(before) + " -> " + tierZh(after));
+        }
+        return new Label((before == null ? "not on the Green List" : "Green List Tier " + before) + " -> "
+                + (after == null ? "off the Green List" : "Green List Tier " + after),
+                (before == null ? "不在綠名單" : "綠名單" + tierZh(before)) + " -> "
+                        + (after == null ? "移出綠名單" : "綠名單" + tierZh(after)));
     }
 
     private static Integer tier(ImmigrationStatus status) {

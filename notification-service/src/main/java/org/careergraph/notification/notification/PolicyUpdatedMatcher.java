@@ -37,9 +37,11 @@ class PolicyUpdatedMatcher implements EventHandler<PolicyUpdated> {
     @Override
     public void handle(ReceivedEvent<PolicyUpdated> event) {
         PolicyUpdated update = event.payload();
-        Map<String, List<RuleChange>> rulesByCode = update.changes().stream()
+        // Rules about one occupation; settings (a median wage) reach watchers as status changes when they take effect.
+        List<RuleChange> aboutOccupations = update.changes().stream().filter(RuleChange::namesOccupation).toList();
+        Map<String, List<RuleChange>> rulesByCode = aboutOccupations.stream()
                 .collect(Collectors.groupingBy(PolicyUpdatedMatcher::codeKey));
-        Map<String, List<String>> codesBySystem = update.changes().stream().collect(Collectors.groupingBy(
+        Map<String, List<String>> codesBySystem = aboutOccupations.stream().collect(Collectors.groupingBy(
                 rule -> rule.codeSystem().toUpperCase(Locale.ROOT),
                 Collectors.mapping(RuleChange::code, Collectors.toList())));
         List<Notice> notices = new ArrayList<>();

@@ -16,12 +16,16 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.careergraph.events.CodeSystem;
 import org.careergraph.events.EventType;
+import org.careergraph.events.PolicyUpdated;
+import org.careergraph.events.RuleChange;
 import org.careergraph.notification.TestDatabase;
 import org.careergraph.notification.TestOccupations;
 import org.careergraph.notification.WebhookReceiver;
@@ -95,18 +99,24 @@ class WebhookDeliveryIT implements TestPropertyProvider {
         assertEquals(Map.of("titleEn", "Community Services Worker", "titleZh", "社區服務工作者"),
                 statusCall.get("occupation"));
         assertEquals(Map.of(
-                "en", "Community Services Worker (" + occupationId + "): Green List Tier 2 -> Tier 1 from 2026-12-01 "
-                        + "(source: " + SOURCE + ")",
-                "zh", "社區服務工作者 (" + occupationId + ")：綠名單第二級 -> 第一級，自 2026-12-01 起（來源：" + SOURCE + "）"),
+                "en", "Community Services Worker (" + occupationId + "): NZ immigration status: Green List Tier 2 -> "
+                        + "Tier 1 from 2026-12-01 (source: " + SOURCE + ")",
+                "zh", "社區服務工作者 (" + occupationId + ")：NZ 移民狀態：綠名單第二級 -> 第一級，自 2026-12-01 起（來源："
+                        + SOURCE + "）"),
                 statusCall.get("message"));
         Map<?, ?> change = (Map<?, ?>) statusCall.get("change");
         assertEquals(occupationId, change.get("occupationId"));
-        assertEquals(Map.of("greenListTier", 1), change.get("after"), "the event payload as it came");
+        Map<?, ?> after = (Map<?, ?>) change.get("after");
+        assertEquals(1, after.get("greenListTier"), "the event payload as it came: " + after);
+        assertEquals(true, after.get("aewvEligible"), "every part of the status, not just the tier: " + after);
 
         String scoreMessage = english(callFor(calls, score));
         assertTrue(scoreMessage.contains(": overall score 5.8 -> 6.8, PR friendliness 6.0 -> 8.0 from "), scoreMessage);
+        // The fixture also sets the median wage, a setting that names no occupation: it is left out.
         assertEquals("Community Services Worker (" + occupationId + "): NZ policy update: Green List Tier 1 from "
                 + "2026-12-01 (source: " + SOURCE + ")", english(callFor(calls, policy)));
+        assertEquals(1, TestDatabase.count(jdbc, "SELECT COUNT(*) FROM notification WHERE event_id = ?", policy),
+                "only the occupation the update names is notified");
         Map<?, ?> policyChange = (Map<?, ?>) callFor(calls, policy).get("change");
         assertEquals(SOURCE, policyChange.get("source"));
         assertTrue(!policyChange.containsKey("recordedBy"), "who recorded it stays with the admins: " + policyChange);
@@ -155,6 +165,24 @@ class WebhookDeliveryIT implements TestPropertyProvider {
         assertEquals(0, TestDatabase.count(jdbc, "SELECT COUNT(*) FROM notification WHERE event_id = ?", eventId));
         assertEquals(0, TestDatabase.count(jdbc, "SELECT COUNT(*) FROM change_event WHERE event_id = ?", eventId),
                 "no payload kept for nobody");
+        assertEquals(List.of(), receiver.callsTo(hook));
+    }
+
+    @Test
+    void aPolicyUpdateThatOnlyChangesASettingIsHandledAndNotifiesNobody() {
+        String code = TestOccupations.uniqueCode();
+        String hook = UUID.randomUUID().toString();
+        subscribe(hook, announce(code));
+        PolicyUpdated medianWage = new PolicyUpdated(UUID.randomUUID().toString(), "NZ", LocalDate.parse("2026-12-01"),
+                SOURCE, null, List.of(new RuleChange("MEDIAN_WAGE", null, null, "35.00", "RESIDENCE", null)), "admin",
+                Instant.parse("2026-11-20T08:00:00Z"));
+
+        String eventId = events.publish(EventType.POLICY_UPDATED, medianWage.policyUpdateId(), write(medianWage));
+
+        await().atMost(PATIENCE).until(() -> TestDatabase.count(jdbc,
+                "SELECT COUNT(*) FROM processed_event WHERE event_id = ?", eventId) == 1);
+        assertEquals(0, TestDatabase.count(jdbc, "SELECT COUNT(*) FROM notification WHERE event_id = ?", eventId),
+                "it reaches watchers as status changes when it takes effect");
         assertEquals(List.of(), receiver.callsTo(hook));
     }
 
@@ -346,6 +374,14 @@ class WebhookDeliveryIT implements TestPropertyProvider {
 
     private static String english(Map<?, ?> body) {
         return (String) ((Map<?, ?>) body.get("message")).get("en");
+    }
+
+    private String write(Object payload) {
+        try {
+            return json.writeValueAsString(payload);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private Map<?, ?> read(String body) {

@@ -53,6 +53,32 @@ class ChangeMessagesTest {
     }
 
     @Test
+    void aStatusChangeThatSaysWhatChangedInBothLanguagesIsToldInItsWords() {
+        ImmigrationStatus before = new ImmigrationStatus(2, true, true, 0, true, false, null, null);
+        ImmigrationStatus after = new ImmigrationStatus(2, true, true, 3, true, false, null, null);
+        ImmigrationStatusChanged change = new ImmigrationStatusChanged("anzsco-411215", "NZ", DECEMBER_FIRST, before,
+                after, "p-1", SOURCE, "SMC income points 0 -> 3", "技術移民收入分數 0 -> 3");
+
+        Message message = ChangeMessages.statusChanged(WORKER, change);
+        assertEquals("Community Services Worker (anzsco-411215): NZ immigration status: SMC income points 0 -> 3 "
+                + "from 2026-12-01 (source: " + SOURCE + ")", message.en());
+        assertEquals("社區服務工作者 (anzsco-411215)：NZ 移民狀態：技術移民收入分數 0 -> 3，自 2026-12-01 起（來源：" + SOURCE
+                + "）", message.zh());
+    }
+
+    @Test
+    void aStatusChangeWithoutASourceDoesNotRepeatItsReason() {
+        ImmigrationStatusChanged change = new ImmigrationStatusChanged("anzsco-411215", "NZ", DECEMBER_FIRST,
+                new ImmigrationStatus(1), new ImmigrationStatus(null), null, null, "skill level 4 -> 5: off the Green "
+                + "List", "技能等級 4 -> 5：移出綠名單");
+
+        Message message = ChangeMessages.statusChanged(WORKER, change);
+        assertEquals("Community Services Worker (anzsco-411215): NZ immigration status: skill level 4 -> 5: off the "
+                + "Green List from 2026-12-01", message.en());
+        assertEquals("社區服務工作者 (anzsco-411215)：NZ 移民狀態：技能等級 4 -> 5：移出綠名單，自 2026-12-01 起", message.zh());
+    }
+
+    @Test
     void aScoreChangeListsTheOverallAndTheDimensionsThatMoved() {
         Map<String, BigDecimal> before = new LinkedHashMap<>();
         before.put("income", new BigDecimal("5.6"));
@@ -146,6 +172,19 @@ class ChangeMessagesTest {
                 + "SMC_POINTS 6 from 2026-12-01 (source: " + SOURCE + ")", removed.en());
         assertEquals("社區服務工作者 (anzsco-411215)：NZ 政策更新：移出綠名單；SMC_POINTS 6，自 2026-12-01 起（來源："
                 + SOURCE + "）", removed.zh());
+    }
+
+    @Test
+    void aWithdrawnPolicyUpdateSaysItWillNotTakeEffect() {
+        List<RuleChange> rules = List.of(new RuleChange("GREEN_LIST_TIER", "ANZSCO", "411215", "1"));
+        PolicyUpdated withdrawn = new PolicyUpdated("p-1", "NZ", DECEMBER_FIRST, SOURCE, null, rules, "admin",
+                Instant.parse("2026-11-20T08:00:00Z"), Instant.parse("2026-11-25T08:00:00Z"), "admin");
+
+        Message message = ChangeMessages.policyUpdated(WORKER, withdrawn, rules);
+        assertEquals("Community Services Worker (anzsco-411215): NZ policy update withdrawn, it will not take effect: "
+                + "Green List Tier 1 from 2026-12-01 (source: " + SOURCE + ")", message.en());
+        assertEquals("社區服務工作者 (anzsco-411215)：NZ 政策更新已撤回，不會生效：綠名單第一級，自 2026-12-01 起（來源："
+                + SOURCE + "）", message.zh());
     }
 
     private static ImmigrationStatusChanged status(Integer before, Integer after, String source) {

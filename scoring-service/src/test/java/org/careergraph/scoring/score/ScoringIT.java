@@ -85,7 +85,7 @@ class ScoringIT implements TestPropertyProvider {
         assertEquals(new BigDecimal("10.0"), moved.after().dimensions().get("prFriendliness"));
         assertEquals(0, moved.before().dimensions().get("income").compareTo(moved.after().dimensions().get("income")));
         assertEquals(EventType.IMMIGRATION_STATUS_CHANGED.type(), moved.causeEventType());
-        assertTrue(moved.reason().contains("Green List tier 2 -> 1"), moved.reason());
+        assertTrue(moved.reason().contains("Green List Tier 2 -> Tier 1 from 2026-12-01"), moved.reason());
         // What consumers test against: the published payload has the fields of the contract's fixture.
         Map<?, ?> published = json.readValue(scoreEvents.recordsWithKey(id).get(1).value(), Map.class);
         Map<?, ?> fixture = json.readValue(EventFixtures.json(EventType.SCORE_CHANGED), Map.class);
