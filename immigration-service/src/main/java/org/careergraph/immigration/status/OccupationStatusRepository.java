@@ -11,6 +11,10 @@ interface OccupationStatusRepository extends CrudRepository<OccupationStatus, Lo
 
     Optional<OccupationStatus> findByOccupationIdAndCountryForUpdate(String occupationId, String country);
 
-    /** Every stored status of a country, locked: one read for a whole recomputation. */
-    List<OccupationStatus> findByCountryForUpdate(String country);
+    /**
+     * Every stored status of a country: one read for a whole recomputation. Not a locking read (that would lock every
+     * row the scan passes, other countries' too): the caller holds the country's rule-set lock, which every writer of
+     * these rows takes first, and took it before this transaction's first read, so its snapshot has every commit.
+     */
+    List<OccupationStatus> findByCountry(String country);
 }

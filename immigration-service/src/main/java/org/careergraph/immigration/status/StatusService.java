@@ -65,14 +65,15 @@ public class StatusService {
 
     /**
      * Every occupation the country's rules speak of, after its rules or the date changed; {@code causeOf} says, per
-     * occupation, what to name as the cause. Returns how many statuses changed.
+     * occupation, what to name as the cause. Returns how many statuses changed. The caller must have locked the
+     * country's rule set before anything else in its transaction (see {@link OccupationStatusRepository#findByCountry}).
      */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public int recomputeAll(Country country, Function<KnownOccupation, StatusCause> causeOf) {
         ruleSets.lock(country);
         RuleBook book = books.inForce(country);
         LocalDate today = country.today(clock);
-        Map<String, OccupationStatus> stored = statuses.findByCountryForUpdate(country.name()).stream()
+        Map<String, OccupationStatus> stored = statuses.findByCountry(country.name()).stream()
                 .collect(Collectors.toMap(OccupationStatus::occupationId, Function.identity()));
         List<String> covered = java.util.Arrays.stream(CodeSystem.values()).map(Enum::name)
                 .filter(country::covers).toList();
