@@ -1,6 +1,7 @@
 package org.careergraph.immigration.rules;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
@@ -12,6 +13,7 @@ import java.time.LocalDate;
  * and when. {@code announced}: its update has not taken effect yet. {@code sequence} orders rules recorded together.
  */
 @Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record Rule(
         RuleKind kind,
         @Nullable String codeSystem,

@@ -1,5 +1,6 @@
 package org.careergraph.immigration.status;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.math.BigDecimal;
@@ -15,6 +16,7 @@ import org.careergraph.immigration.rules.RulesOn;
  * rules behind that.
  */
 @Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record Route(String route, @Nullable Boolean open, Explanation explanation, List<Rule> rules) {
 
     /** A route being assessed: its text so far and the rules it read, each once. */
