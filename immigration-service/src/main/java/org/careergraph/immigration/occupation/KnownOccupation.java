@@ -7,6 +7,7 @@ import io.micronaut.data.annotation.TypeDef;
 import io.micronaut.data.model.DataType;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import org.careergraph.events.SalaryBand;
 
 /**
@@ -43,7 +44,7 @@ public record KnownOccupation(
     /** Whether the two describe the occupation alike for the rules: code, skill level, pay and qualifications. */
     boolean sameFactsForRules(KnownOccupation other) {
         return codeSystem.equals(other.codeSystem) && code.equals(other.code)
-                && java.util.Objects.equals(skillLevel, other.skillLevel) && salaryBands.equals(other.salaryBands)
+                && Objects.equals(skillLevel, other.skillLevel) && salaryBands.equals(other.salaryBands)
                 && qualificationsRequired().equals(other.qualificationsRequired());
     }
 }

@@ -43,6 +43,10 @@ public enum Country {
         return currency;
     }
 
+    public Set<CodeSystem> codeSystems() {
+        return codeSystems;
+    }
+
     /** Whether this country's rules speak of occupations coded in {@code codeSystem}. */
     public boolean covers(String codeSystem) {
         return CodeSystem.parse(codeSystem).map(codeSystems::contains).orElse(false);

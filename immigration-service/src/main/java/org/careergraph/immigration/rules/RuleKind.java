@@ -130,11 +130,6 @@ public enum RuleKind {
         return text == null ? null : value.normalize(text.trim());
     }
 
-    /** What the value may be, in words, for error messages and the rules listing. */
-    public String valueDescription() {
-        return value.description;
-    }
-
     public static List<RuleKind> of(Country country) {
         return Arrays.stream(values()).filter(k -> k.country == country).toList();
     }

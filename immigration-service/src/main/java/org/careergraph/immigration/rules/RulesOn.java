@@ -1,7 +1,6 @@
 package org.careergraph.immigration.rules;
 
 import io.micronaut.core.annotation.Nullable;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -61,18 +60,6 @@ public final class RulesOn {
     /** The rule of an occupation kind for one code (and key). */
     public Optional<Rule> occupation(RuleKind kind, String codeSystem, String code, @Nullable String key) {
         return find(kind, codeSystem, code, key);
-    }
-
-    public Optional<BigDecimal> decimal(RuleKind kind) {
-        return setting(kind).map(r -> new BigDecimal(r.value()));
-    }
-
-    public Optional<BigDecimal> decimal(RuleKind kind, String key) {
-        return setting(kind, key).map(r -> new BigDecimal(r.value()));
-    }
-
-    public Optional<Integer> integer(RuleKind kind) {
-        return setting(kind).map(r -> Integer.valueOf(r.value()));
     }
 
     private Optional<Rule> find(RuleKind kind, @Nullable String codeSystem, @Nullable String code,

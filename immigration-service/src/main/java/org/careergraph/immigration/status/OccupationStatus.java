@@ -8,6 +8,7 @@ import io.micronaut.data.annotation.TypeDef;
 import io.micronaut.data.model.DataType;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Objects;
 import org.careergraph.events.ImmigrationStatus;
 
 /**
@@ -31,8 +32,8 @@ record OccupationStatus(
 
     /** Whether storing {@code assessment} would change anything in this row. */
     boolean differsFrom(Assessment assessment) {
-        return !assessment.summary().equals(summary) || !java.util.Objects.equals(assessment.greenListSince(), since)
-                || !java.util.Objects.equals(assessment.greenListUpdateId(), policyUpdateId);
+        return !assessment.summary().equals(summary) || !Objects.equals(assessment.greenListSince(), since)
+                || !Objects.equals(assessment.greenListUpdateId(), policyUpdateId);
     }
 
     static OccupationStatus of(@Nullable Long id, String occupationId, String country, Assessment assessment,

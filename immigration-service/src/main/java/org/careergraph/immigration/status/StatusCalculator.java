@@ -7,6 +7,7 @@ import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -431,7 +432,7 @@ final class StatusCalculator {
 
     /** Skill levels with the same value, grouped as people write them: "1-3" -> 1, "4-5" -> 1.5. */
     private static Map<String, BigDecimal> levelGroups(Map<Integer, BigDecimal> byLevel) {
-        Map<String, BigDecimal> groups = new java.util.LinkedHashMap<>();
+        Map<String, BigDecimal> groups = new LinkedHashMap<>();
         Integer first = null;
         Integer last = null;
         BigDecimal value = null;
@@ -462,8 +463,7 @@ final class StatusCalculator {
     }
 
     private static String codeSystems(Country country) {
-        return String.join("/", java.util.Arrays.stream(CodeSystem.values()).filter(s -> country.covers(s.name()))
-                .map(Enum::name).toList());
+        return String.join("/", country.codeSystems().stream().map(Enum::name).sorted().toList());
     }
 
     /** The rules a route read, in the order it read them, each once. */

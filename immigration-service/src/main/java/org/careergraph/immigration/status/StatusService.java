@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.careergraph.events.CodeSystem;
 import org.careergraph.events.ImmigrationStatus;
 import org.careergraph.events.ImmigrationStatusChanged;
 import org.careergraph.immigration.occupation.KnownOccupation;
@@ -24,6 +23,7 @@ import org.careergraph.immigration.policy.RuleSets;
 import org.careergraph.immigration.rules.Country;
 import org.careergraph.immigration.rules.Rule;
 import org.careergraph.immigration.rules.RuleBook;
+import org.careergraph.immigration.rules.RuleKind;
 import org.careergraph.platform.outbox.Outbox;
 
 /**
@@ -75,8 +75,7 @@ public class StatusService {
         LocalDate today = country.today(clock);
         Map<String, OccupationStatus> stored = statuses.findByCountry(country.name()).stream()
                 .collect(Collectors.toMap(OccupationStatus::occupationId, Function.identity()));
-        List<String> covered = java.util.Arrays.stream(CodeSystem.values()).map(Enum::name)
-                .filter(country::covers).toList();
+        List<String> covered = country.codeSystems().stream().map(Enum::name).toList();
         int changed = 0;
         for (KnownOccupation occupation : occupations.findByCodeSystemIn(covered)) {
             if (store(occupation, book, today, stored.get(occupation.id()), causeOf.apply(occupation))) {
@@ -129,7 +128,7 @@ public class StatusService {
         Assessment assessment = StatusCalculator.assess(occupation, books.withAnnounced(chosen), date);
         List<Rule> read = assessment.routes().stream().flatMap(r -> r.rules().stream()).distinct().toList();
         Optional<Rule> tierRule = read.stream().filter(r -> r.policyUpdateId().equals(assessment.greenListUpdateId())
-                && r.kind() == org.careergraph.immigration.rules.RuleKind.GREEN_LIST_TIER).findFirst();
+                && r.kind() == RuleKind.GREEN_LIST_TIER).findFirst();
         List<String> en = new ArrayList<>();
         List<String> zh = new ArrayList<>();
         assessment.routes().forEach(r -> {
