@@ -13,7 +13,8 @@ public enum EventType {
     POLICY_UPDATED("careergraph.immigration.policy-updated.v1", Topics.IMMIGRATION_POLICIES, PolicyUpdated.class),
     IMMIGRATION_STATUS_CHANGED("careergraph.immigration.status-changed.v1", Topics.IMMIGRATION_STATUSES,
             ImmigrationStatusChanged.class),
-    SCORE_CHANGED("careergraph.score.changed.v1", Topics.SCORES, ScoreChanged.class);
+    SCORE_CHANGED("careergraph.score.changed.v1", Topics.SCORES, ScoreChanged.class),
+    SCORING_MODEL_CHANGED("careergraph.scoring.model-changed.v1", Topics.SCORING_MODELS, ScoringModelChanged.class);
 
     private final String type;
     private final String topic;

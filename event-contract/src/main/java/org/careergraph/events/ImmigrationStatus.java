@@ -2,6 +2,8 @@ package org.careergraph.events;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.List;
 
 /**
@@ -18,6 +20,9 @@ import java.util.List;
  * @param highlyPaidResidence the mid-level pay opens the highly paid Work to Residence route (2x the median)
  * @param usRoutes            the US routes open to the occupation (H1B, EB2, PERM)
  * @param h1bSelectionEntries entries an H-1B registration at the mid-level pay gets in the weighted selection
+ * @param medianWage          the country's median wage a year, as the rules in force set it (New Zealand: the
+ *                            residence median an hour x standard weekly hours x 52; US: the recorded median annual
+ *                            wage): what pay is read against
  */
 @Serdeable
 public record ImmigrationStatus(
@@ -28,13 +33,23 @@ public record ImmigrationStatus(
         @Nullable Boolean aewvEligible,
         @Nullable Boolean highlyPaidResidence,
         @Nullable List<String> usRoutes,
-        @Nullable Integer h1bSelectionEntries) {
+        @Nullable Integer h1bSelectionEntries,
+        @Nullable MedianWage medianWage) {
 
     /** Before anything was known: every field null. */
     public static final ImmigrationStatus NONE = new ImmigrationStatus(null);
 
     /** A status that says only the Green List tier (as events before the full rule model did). */
     public ImmigrationStatus(@Nullable Integer greenListTier) {
-        this(greenListTier, null, null, null, null, null, null, null);
+        this(greenListTier, null, null, null, null, null, null, null, null);
+    }
+
+    /** An amount a year in a currency; in cents, so that one read back from JSON equals the one written. */
+    @Serdeable
+    public record MedianWage(BigDecimal perYear, String currency) {
+
+        public MedianWage {
+            perYear = perYear.setScale(2, RoundingMode.HALF_UP);
+        }
     }
 }

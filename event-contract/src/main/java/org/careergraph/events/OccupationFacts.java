@@ -15,6 +15,10 @@ import java.util.List;
  * @param tasksTakenOver         how many tasks the page says AI takes over
  * @param tasksAugmented         how many tasks the page says AI augments
  * @param aiTools                the tools already replacing parts of the job, with their impact
+ * @param skilledMigration       whether the page marks it a skilled migration occupation
+ * @param growthAreas            the growth areas the page names
+ * @param demandOutlook          the editorial demand outlook rating, 0-10, if an editor set one
+ * @param competition            the editorial competition rating, 0-10 (higher = less competition), if set
  */
 @Serdeable
 public record OccupationFacts(
@@ -29,12 +33,17 @@ public record OccupationFacts(
         @Nullable List<String> requiredQualifications,
         @Nullable Integer tasksTakenOver,
         @Nullable Integer tasksAugmented,
-        @Nullable List<AiToolImpact> aiTools) {
+        @Nullable List<AiToolImpact> aiTools,
+        @Nullable Boolean skilledMigration,
+        @Nullable List<String> growthAreas,
+        @Nullable Integer demandOutlook,
+        @Nullable Integer competition) {
 
     /** Facts without the page's AI, education and qualification sections. */
     public OccupationFacts(String titleZh, String titleEn, String codeSystem, String code, @Nullable Integer skillLevel,
                            List<SalaryBand> salaryBands) {
-        this(titleZh, titleEn, codeSystem, code, skillLevel, salaryBands, null, null, null, null, null, null);
+        this(titleZh, titleEn, codeSystem, code, skillLevel, salaryBands, null, null, null, null, null, null, null, null,
+                null, null);
     }
 
     /** The band that stands for typical pay (see {@link SalaryBand#midLevel}). */

@@ -51,7 +51,14 @@ public record Occupation(
                 .toList();
         return new OccupationFacts(titleZh, titleEn, codeSystem, code, skillLevel, bands,
                 page.aiImpact().verdict() == null ? null : page.aiImpact().verdict().name(), shortestEducation,
-                required, page.aiImpact().tasksTakenOver().size(), page.aiImpact().tasksAugmented().size(), tools);
+                required, page.aiImpact().tasksTakenOver().size(), page.aiImpact().tasksAugmented().size(), tools,
+                page.skilledMigration(), page.growthAreas(),
+                rating(editorial == null ? null : editorial.demandOutlook()),
+                rating(editorial == null ? null : editorial.competition()));
+    }
+
+    private static @Nullable Integer rating(@Nullable Editorial.Rating rating) {
+        return rating == null ? null : rating.value();
     }
 
     /** The entity tag of this revision, for ETag and If-Match. */

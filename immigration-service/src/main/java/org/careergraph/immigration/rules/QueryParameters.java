@@ -1,11 +1,9 @@
 package org.careergraph.immigration.rules;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpStatus;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import org.careergraph.platform.web.Problem.FieldError;
 import org.careergraph.platform.web.ProblemException;
 
 /** The {@code country} and {@code at} query parameters the read endpoints share; a bad one is a 400 naming it. */
@@ -16,19 +14,15 @@ public final class QueryParameters {
 
     public static @Nullable Country country(@Nullable String country) {
         return country == null ? null : Country.parse(country)
-                .orElseThrow(() -> badRequest("country", "must be one of " + List.of(Country.values())));
+                .orElseThrow(() -> ProblemException.badParameter("country", "must be one of "
+                        + List.of(Country.values())));
     }
 
     public static @Nullable LocalDate date(@Nullable String at) {
         try {
             return at == null ? null : LocalDate.parse(at.trim());
         } catch (DateTimeParseException e) {
-            throw badRequest("at", "must be a date as YYYY-MM-DD");
+            throw ProblemException.badParameter("at", "must be a date as YYYY-MM-DD");
         }
-    }
-
-    private static ProblemException badRequest(String field, String message) {
-        return new ProblemException(HttpStatus.BAD_REQUEST, "The request has invalid fields.",
-                List.of(new FieldError(field, message)));
     }
 }

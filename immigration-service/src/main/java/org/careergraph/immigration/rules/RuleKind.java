@@ -56,6 +56,8 @@ public enum RuleKind {
     SMC_PATHWAY(Country.NZ, Subject.KEYED, Value.multiple(), List.of("SKILLED_WORK_EXPERIENCE", "TRADES_AND_TECHNICIAN")),
 
     // United States: pay is measured per year, in USD.
+    /** The median annual wage across all occupations (BLS OEWS), USD: not a visa rule, the reference pay is read against. */
+    MEDIAN_ANNUAL_WAGE(Country.US, Subject.SETTING, Value.amount(10_000_000), List.of()),
     /** H-1B registrations selected a fiscal year: REGULAR, plus ADVANCED_DEGREE for US master's or higher. */
     H1B_CAP(Country.US, Subject.KEYED, Value.integer(0, 1_000_000), List.of("REGULAR", "ADVANCED_DEGREE")),
     /** H-1B weighted selection: entries a registration gets at an OFLC wage level (the key); none: one each. */

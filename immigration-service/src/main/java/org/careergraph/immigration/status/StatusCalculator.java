@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.careergraph.events.CodeSystem;
 import org.careergraph.events.ImmigrationStatus;
+import org.careergraph.events.ImmigrationStatus.MedianWage;
 import org.careergraph.events.SalaryBand;
 import org.careergraph.immigration.occupation.KnownOccupation;
 import org.careergraph.immigration.rules.Country;
@@ -110,8 +111,11 @@ final class StatusCalculator {
 
         Integer incomePoints = pay.hourly() == null || residenceMedian.isEmpty() ? null
                 : smcIncomePoints(rules, pay, residenceMedian.get());
+        MedianWage medianAnnual = residenceMedian.flatMap(m -> rules.setting(RuleKind.STANDARD_WEEKLY_HOURS)
+                .map(h -> new MedianWage(m.multiply(new BigDecimal(h.value())).multiply(WEEKS_A_YEAR), "NZD")))
+                .orElse(null);
         ImmigrationStatus summary = new ImmigrationStatus(tier, payMet, smc.open(), incomePoints, aewv.open(),
-                highlyPaid.open(), null, null);
+                highlyPaid.open(), null, null, medianAnnual);
         return new Assessment(summary, List.of(greenList.done(tier != null), smc, aewv, highlyPaid), since,
                 sinceUpdate);
     }
@@ -389,8 +393,10 @@ final class StatusCalculator {
             open.add("EB2");
         }
         open.add("PERM");
+        MedianWage medianAnnual = rules.setting(RuleKind.MEDIAN_ANNUAL_WAGE)
+                .map(r -> new MedianWage(new BigDecimal(r.value()), "USD")).orElse(null);
         ImmigrationStatus summary = new ImmigrationStatus(null, null, null, null, null, null, List.copyOf(open),
-                specialty ? entries : null);
+                specialty ? entries : null, medianAnnual);
         return new Assessment(summary, List.of(h1b.done(specialty), eb2.done(eb2Open), perm.done(true)), null, null);
     }
 

@@ -36,6 +36,10 @@ public final class StatusTexts {
         }
         number(en, zh, "H-1B selection entries", "H-1B 抽籤次數", before.h1bSelectionEntries(),
                 after.h1bSelectionEntries());
+        if (!Objects.equals(before.medianWage(), after.medianWage())) {
+            en.add("median wage a year " + amount(before.medianWage()) + " -> " + amount(after.medianWage()));
+            zh.add("年中位工資 " + amount(before.medianWage()) + " -> " + amount(after.medianWage()));
+        }
         return new Explanation(String.join("; ", en), String.join("；", zh));
     }
 
@@ -80,6 +84,10 @@ public final class StatusTexts {
 
     private static String orDash(@Nullable Integer value) {
         return value == null ? "-" : value.toString();
+    }
+
+    private static String amount(@Nullable ImmigrationStatus.MedianWage wage) {
+        return wage == null ? "-" : wage.currency() + " " + StatusCalculator.Money.whole(wage.perYear());
     }
 
     private static String routes(@Nullable List<String> routes) {

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.careergraph.events.ImmigrationStatus;
+import org.careergraph.events.ImmigrationStatus.MedianWage;
 import org.careergraph.events.SalaryBand;
 import org.careergraph.immigration.occupation.KnownOccupation;
 import org.careergraph.immigration.policy.ReferenceRuleBooks;
@@ -58,6 +59,15 @@ class ReferenceFactsTest {
         assertEquals(0, assess(higher, NZ, "2026-04-01").summary().smcIncomePoints(), "NZD 50.48/h < 52.50");
         assertEquals(4, assess(nz(null, 140_000), NZ, "2025-09-01").summary().smcIncomePoints());
         assertEquals(6, assess(nz(null, 210_000), NZ, "2025-09-01").summary().smcIncomePoints());
+    }
+
+    @Test
+    void theMedianAYearIsTheResidenceMedianAtFortyHoursForFiftyTwoWeeks() {
+        // 33.56 x 40 x 52 and 35.00 x 40 x 52: what the scoring service reads pay against.
+        assertEquals(new MedianWage(new BigDecimal("69804.80"), "NZD"),
+                assess(nz(null, 80_000), NZ, "2025-09-01").summary().medianWage());
+        assertEquals(new MedianWage(new BigDecimal("72800"), "NZD"),
+                assess(nz(null, 80_000), NZ, "2026-04-01").summary().medianWage());
     }
 
     @Test
@@ -140,6 +150,8 @@ class ReferenceFactsTest {
         KnownOccupation noDegree = new KnownOccupation("soc-43-4051", "SOC", "43-4051", "客服", "Customer Service",
                 null, bands(40_000, "USD"), List.of(), 1, Instant.EPOCH);
         assertEquals(List.of("PERM"), assess(noDegree, US, "2026-04-01").summary().usRoutes());
+        assertEquals(new MedianWage(new BigDecimal("49500"), "USD"), assess(noDegree, US, "2026-04-01").summary().medianWage());
+        assertNull(assess(noDegree, US, "2025-04-01").summary().medianWage(), "before the BLS release");
         assertEquals(ImmigrationStatus.NONE, assess(socialWorker, NZ, "2026-04-01").summary(), "NZ rules use ANZSCO");
     }
 

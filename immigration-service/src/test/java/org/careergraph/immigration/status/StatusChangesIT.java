@@ -232,15 +232,16 @@ class StatusChangesIT implements TestPropertyProvider {
         assertEquals(Boolean.TRUE, started.after().smcEligible());
         assertEquals(update, started.policyUpdateId());
         assertEquals(day, started.effectiveFrom());
-        assertEquals("SMC wage rule met: no -> yes; SMC income points 0 -> 3", started.reason());
+        assertEquals("SMC wage rule met: no -> yes; SMC income points 0 -> 3; median wage a year NZD 72,800 -> NZD "
+                + "41,600", started.reason(), "20.00 x 40 h x 52 weeks");
 
         clock.moveTo(day.plusDays(1).atTime(LocalTime.of(0, 1)), Country.NZ.zone());
         ImmigrationStatusChanged ended = statusChanges(code, 3).get(2);
         assertEquals(0, ended.after().smcIncomePoints());
         assertEquals(update, ended.policyUpdateId());
         assertEquals(day.plusDays(1), ended.effectiveFrom());
-        assertEquals("SMC wage rule met: yes -> no; SMC income points 3 -> 0 (a rule in force until " + day
-                + " ended)", ended.reason());
+        assertEquals("SMC wage rule met: yes -> no; SMC income points 3 -> 0; median wage a year NZD 41,600 -> NZD "
+                + "72,800 (a rule in force until " + day + " ended)", ended.reason());
         assertExactly(Map.of(code, 3));
     }
 
@@ -304,7 +305,7 @@ class StatusChangesIT implements TestPropertyProvider {
 
     private static ImmigrationStatus withTierAndPay(ImmigrationStatus s, Integer tier, Boolean payMet) {
         return new ImmigrationStatus(tier, payMet, s.smcEligible(), s.smcIncomePoints(), s.aewvEligible(),
-                s.highlyPaidResidence(), s.usRoutes(), s.h1bSelectionEntries());
+                s.highlyPaidResidence(), s.usRoutes(), s.h1bSelectionEntries(), s.medianWage());
     }
 
     private String knownOccupation() {

@@ -2,6 +2,7 @@ package org.careergraph.immigration.status;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.math.BigDecimal;
 import java.util.List;
 import org.careergraph.events.ImmigrationStatus;
 import org.junit.jupiter.api.Test;
@@ -20,14 +21,22 @@ class StatusTextsTest {
 
     @Test
     void everyPartThatChangedIsNamedBeforeAndAfter() {
-        ImmigrationStatus before = new ImmigrationStatus(null, null, null, 0, true, false, null, null);
-        ImmigrationStatus after = new ImmigrationStatus(null, null, true, 3, true, false, null, null);
+        ImmigrationStatus before = new ImmigrationStatus(null, null, null, 0, true, false, null, null, null);
+        ImmigrationStatus after = new ImmigrationStatus(null, null, true, 3, true, false, null, null, null);
         assertEquals(new Explanation("SMC wage rule met: unknown -> yes; SMC income points 0 -> 3",
                 "符合技術移民工資規則：未知 -> 是；技術移民收入分數 0 -> 3"), StatusTexts.reason(before, after));
 
-        ImmigrationStatus us = new ImmigrationStatus(null, null, null, null, null, null, List.of("PERM"), null);
-        ImmigrationStatus more = new ImmigrationStatus(null, null, null, null, null, null, List.of("H1B", "PERM"), 2);
+        ImmigrationStatus us = new ImmigrationStatus(null, null, null, null, null, null, List.of("PERM"), null, null);
+        ImmigrationStatus more = new ImmigrationStatus(null, null, null, null, null, null, List.of("H1B", "PERM"), 2, null);
         assertEquals("US routes [PERM] -> [H1B, PERM]; H-1B selection entries - -> 2",
                 StatusTexts.reason(us, more).en());
+
+        ImmigrationStatus newMedian = new ImmigrationStatus(null, null, null, 0, true, false, null, null,
+                new ImmigrationStatus.MedianWage(new BigDecimal("72800"), "NZD"));
+        ImmigrationStatus oldMedian = new ImmigrationStatus(null, null, null, 0, true, false, null, null,
+                new ImmigrationStatus.MedianWage(new BigDecimal("69804.8"), "NZD"));
+        assertEquals(new Explanation("median wage a year NZD 69,804.8 -> NZD 72,800",
+                "年中位工資 NZD 69,804.8 -> NZD 72,800"),
+                StatusTexts.reason(oldMedian, newMedian));
     }
 }

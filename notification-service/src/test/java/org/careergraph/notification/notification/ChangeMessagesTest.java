@@ -54,8 +54,8 @@ class ChangeMessagesTest {
 
     @Test
     void aStatusChangeThatSaysWhatChangedInBothLanguagesIsToldInItsWords() {
-        ImmigrationStatus before = new ImmigrationStatus(2, true, true, 0, true, false, null, null);
-        ImmigrationStatus after = new ImmigrationStatus(2, true, true, 3, true, false, null, null);
+        ImmigrationStatus before = new ImmigrationStatus(2, true, true, 0, true, false, null, null, null);
+        ImmigrationStatus after = new ImmigrationStatus(2, true, true, 3, true, false, null, null, null);
         ImmigrationStatusChanged change = new ImmigrationStatusChanged("anzsco-411215", "NZ", DECEMBER_FIRST, before,
                 after, "p-1", SOURCE, "SMC income points 0 -> 3", "技術移民收入分數 0 -> 3");
 

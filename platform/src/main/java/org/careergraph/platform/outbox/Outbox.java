@@ -42,17 +42,29 @@ public class Outbox {
      */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public String add(EventPayload payload) {
+        OutboxEvent event = event(payload);
+        repository.save(event);
+        return event.id();
+    }
+
+    /** Adds the events in one batched insert (see {@link #add}), for writers that publish many at once. */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public void addAll(List<? extends EventPayload> payloads) {
+        if (!payloads.isEmpty()) {
+            repository.saveAll(payloads.stream().map(this::event).toList());
+        }
+    }
+
+    private OutboxEvent event(EventPayload payload) {
         EventType type = EventType.of(payload);
-        String id = UUID.randomUUID().toString();
         String json = toJson(payload);
         if (json.length() > MAX_PAYLOAD_CHARS) {
             throw new ProblemException(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "The change is too large to publish ("
                     + json.length() + " characters; at most " + MAX_PAYLOAD_CHARS + "). Make it in smaller steps.",
                     List.of());
         }
-        repository.save(new OutboxEvent(null, id, type.topic(), payload.aggregateId(), type.type(), json,
-                Instant.now(clock).truncatedTo(ChronoUnit.MILLIS), null));
-        return id;
+        return new OutboxEvent(null, UUID.randomUUID().toString(), type.topic(), payload.aggregateId(), type.type(),
+                json, Instant.now(clock).truncatedTo(ChronoUnit.MILLIS), null);
     }
 
     private String toJson(EventPayload payload) {

@@ -28,6 +28,12 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "The request has invalid fields.", errors);
     }
 
+    /** A query parameter the endpoint cannot read: a 400 naming it. */
+    public static ProblemException badParameter(String parameter, String message) {
+        return new ProblemException(HttpStatus.BAD_REQUEST, "The request has invalid parameters.",
+                List.of(new Problem.FieldError(parameter, message)));
+    }
+
     public static ProblemException conflict(String detail) {
         return new ProblemException(HttpStatus.CONFLICT, detail, List.of());
     }

@@ -1,76 +1,179 @@
 package org.careergraph.scoring.model;
 
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.careergraph.events.Score;
+import org.careergraph.platform.web.Problem.FieldError;
 
 /**
- * The walking skeleton's scoring model: two of the eight dimensions, each a documented function of its inputs, and
- * the overall as their weighted mean. Pure: the same inputs always give the same score.
- *
- * <ul>
- *   <li>income = 5 x (mid-level pay / the country's median annual wage), within 0-10: pay at the median scores 5,
- *   twice the median scores 10;</li>
- *   <li>PR friendliness = 10 on Green List Tier 1 (straight to residence), 7 on Tier 2 (work to residence), 3 off
- *   the list;</li>
- *   <li>overall = the mean of the dimensions that have inputs, weights equal.</li>
- * </ul>
+ * The scoring model as data: each dimension's parameters and the weights of the overall. docs/scoring.md writes out
+ * what each parameter does; {@link #DEFAULT} is version 1. Every amount is 0-10 points (penalties are subtracted) and
+ * every count 0-50, so that no model can push a score out of its range or divide by zero.
  */
-public final class ScoringModel {
+@Serdeable
+public record ScoringModel(
+        Weights weights,
+        Income income,
+        DemandOutlook demandOutlook,
+        PrFriendliness prFriendliness,
+        AiRisk aiRisk,
+        Competition competition,
+        LearningDuration learningDuration,
+        Certification certification,
+        PrDifficulty prDifficulty) {
 
-    public static final String VERSION = "skeleton-1";
+    public static final ScoringModel DEFAULT = new ScoringModel(
+            new Weights(d("2"), d("1.5"), d("1.5"), d("2"), d("1"), d("1"), d("1"), d("1.5")),
+            new Income(d("5")),
+            new DemandOutlook(d("5"), d("0.5"), 4, d("1")),
+            new PrFriendliness(d("10"), d("8"), d("2"), d("3"), d("6"), d("6"), d("4")),
+            new AiRisk(d("8"), d("6"), d("3"), d("5"), d("1.5"), d("0.6"), d("0.2"), d("2.5")),
+            new Competition(d("5"), d("0.5"), 4, d("1"), d("0.5")),
+            new LearningDuration(d("1.25")),
+            new Certification(d("2.5")),
+            new PrDifficulty(d("10"), d("8"), d("7"), d("5"), d("2"), d("3.5"), d("1"), d("3"), d("1"), d("2"),
+                    d("1")));
+
+    /** Weight of each dimension in the overall, the mean of the rated dimensions weighted by these. */
+    @Serdeable
+    public record Weights(BigDecimal income, BigDecimal demandOutlook, BigDecimal prFriendliness, BigDecimal aiRisk,
+                          BigDecimal competition, BigDecimal learningDuration, BigDecimal certification,
+                          BigDecimal prDifficulty) {
+
+        public BigDecimal of(Dimension dimension) {
+            return switch (dimension) {
+                case INCOME -> income;
+                case DEMAND_OUTLOOK -> demandOutlook;
+                case PR_FRIENDLINESS -> prFriendliness;
+                case AI_RISK -> aiRisk;
+                case COMPETITION -> competition;
+                case LEARNING_DURATION -> learningDuration;
+                case CERTIFICATION -> certification;
+                case PR_DIFFICULTY -> prDifficulty;
+            };
+        }
+    }
+
+    /** income = pointsAtMedian x mid-level pay / the country's median wage a year. */
+    @Serdeable
+    public record Income(BigDecimal pointsAtMedian) {
+    }
+
+    /** Without an editorial rating: base + perGrowthArea x (growth areas, at most growthAreasCounted) + skilledMigration. */
+    @Serdeable
+    public record DemandOutlook(BigDecimal base, BigDecimal perGrowthArea, Integer growthAreasCounted,
+                                BigDecimal skilledMigration) {
+    }
+
+    /** Points by Green List tier (less payThresholdNotMet when the pay falls short), else by route. */
+    @Serdeable
+    public record PrFriendliness(BigDecimal tier1, BigDecimal tier2, BigDecimal payThresholdNotMet,
+                                 BigDecimal offList, BigDecimal highlyPaidRoute, BigDecimal usEb2,
+                                 BigDecimal usWithoutEb2) {
+    }
+
+    /** verdict points + taskBalance x (augmented - taken over) / (augmented + taken over) - tool penalty (capped). */
+    @Serdeable
+    public record AiRisk(BigDecimal amplifiedByAi, BigDecimal mixed, BigDecimal compressedByAutomation,
+                         BigDecimal unknownVerdict, BigDecimal taskBalance, BigDecimal perMajorTool,
+                         BigDecimal perPartialTool, BigDecimal toolPenaltyCap) {
+    }
+
+    /** Without an editorial rating: base + perRequiredQualification x (at most requiredCounted) +- the AI verdict. */
+    @Serdeable
+    public record Competition(BigDecimal base, BigDecimal perRequiredQualification, Integer requiredCounted,
+                              BigDecimal compressedByAutomationPenalty, BigDecimal amplifiedByAi) {
+    }
+
+    /** 10 - perYear x years of the shortest education path. */
+    @Serdeable
+    public record LearningDuration(BigDecimal perYear) {
+    }
+
+    /** 10 - perRequiredQualification x required qualifications. */
+    @Serdeable
+    public record Certification(BigDecimal perRequiredQualification) {
+    }
 
     /**
-     * Median annual wage per currency: NZ median 33.56 NZD/h (from 2025-08-18) x 2080 h; US median annual wage for
-     * all occupations (BLS OEWS, May 2024).
+     * New Zealand: points by the SMC income points the pay earns (or, earning none, by the SMC wage rule), + aewv when
+     * the AEWV wage rule is met. US: usH1bBase + usPerH1bEntry x selection entries when H-1B is open (else usNoH1b),
+     * + usEb2 when EB-2 is open.
      */
-    static final Map<String, BigDecimal> MEDIAN_ANNUAL_WAGE = Map.of(
-            "NZD", new BigDecimal("69804.80"),
-            "USD", new BigDecimal("49500.00"));
-
-    private ScoringModel() {
+    @Serdeable
+    public record PrDifficulty(BigDecimal smcPoints6, BigDecimal smcPoints4, BigDecimal smcPoints3,
+                               BigDecimal smcWageRuleMet, BigDecimal smcWageRuleNotMet, BigDecimal smcWageRuleUnknown,
+                               BigDecimal aewv, BigDecimal usH1bBase, BigDecimal usPerH1bEntry, BigDecimal usNoH1b,
+                               BigDecimal usEb2) {
     }
 
-    public static Result score(ScoringInput input) {
-        Map<String, BigDecimal> dimensions = new LinkedHashMap<>();
-        List<String> explanation = new ArrayList<>();
-        BigDecimal median = input.currency() == null ? null : MEDIAN_ANNUAL_WAGE.get(input.currency());
-        if (input.midSalary() != null && median != null) {
-            BigDecimal ratio = input.midSalary().divide(median, 4, RoundingMode.HALF_UP);
-            BigDecimal income = clamp(ratio.multiply(BigDecimal.valueOf(5)));
-            dimensions.put("income", income);
-            explanation.add("income: mid-level pay " + input.currency() + " " + input.midSalary().toPlainString()
-                    + " is " + ratio.setScale(2, RoundingMode.HALF_UP) + " x the median annual wage "
-                    + median.toPlainString() + " -> " + income);
+    /**
+     * Every parameter by its JSON path ("/weights/income"), amounts without trailing zeros: two models are the same
+     * model when these are equal.
+     */
+    public Map<String, Object> parameters() {
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        flatten(this, "", parameters);
+        return parameters;
+    }
+
+    private static void flatten(Object value, String path, Map<String, Object> into) {
+        if (value instanceof Record record) {
+            for (RecordComponent component : record.getClass().getRecordComponents()) {
+                flatten(read(component, record), path + "/" + component.getName(), into);
+            }
         } else {
-            explanation.add("income: not rated (no mid-level pay in a currency with a known median wage)");
+            into.put(path, value instanceof BigDecimal amount
+                    ? new BigDecimal(amount.stripTrailingZeros().toPlainString()) : value);
         }
-        BigDecimal pr = prFriendliness(input.greenListTier());
-        dimensions.put("prFriendliness", pr);
-        explanation.add("prFriendliness: " + (input.greenListTier() == null ? "not on the Green List"
-                : "Green List Tier " + input.greenListTier()) + " -> " + pr);
-        BigDecimal overall = dimensions.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add)
-                .divide(BigDecimal.valueOf(dimensions.size()), 1, RoundingMode.HALF_UP);
-        explanation.add("overall: mean of " + dimensions.keySet() + " -> " + overall);
-        return new Result(new Score(overall, dimensions), String.join("\n", explanation));
     }
 
-    private static BigDecimal prFriendliness(Integer tier) {
-        if (tier == null) {
-            return new BigDecimal("3.0");
+    /** What is wrong with this model, field by field under {@code prefix}: missing, out of range, all weights 0. */
+    public List<FieldError> problems(String prefix) {
+        List<FieldError> errors = new ArrayList<>();
+        check(this, prefix, errors);
+        if (weights != null && errors.stream().noneMatch(e -> e.field().startsWith(prefix + ".weights"))
+                && List.of(Dimension.values()).stream().allMatch(d -> weights.of(d).signum() == 0)) {
+            errors.add(new FieldError(prefix + ".weights", "at least one weight must be above 0"));
         }
-        return tier == 1 ? new BigDecimal("10.0") : new BigDecimal("7.0");
+        return errors;
     }
 
-    private static BigDecimal clamp(BigDecimal value) {
-        return value.max(BigDecimal.ZERO).min(BigDecimal.TEN).setScale(1, RoundingMode.HALF_UP);
+    private static void check(@Nullable Object value, String path, List<FieldError> errors) {
+        if (value == null) {
+            errors.add(new FieldError(path, "must be given"));
+        } else if (value instanceof BigDecimal amount) {
+            if (amount.signum() < 0 || amount.compareTo(BigDecimal.TEN) > 0) {
+                errors.add(new FieldError(path, "must be from 0 to 10"));
+            } else if (amount.stripTrailingZeros().scale() > 3) {
+                errors.add(new FieldError(path, "must have at most three decimals"));
+            }
+        } else if (value instanceof Integer count) {
+            if (count < 0 || count > 50) {
+                errors.add(new FieldError(path, "must be a whole number from 0 to 50"));
+            }
+        } else if (value instanceof Record record) {
+            for (RecordComponent component : record.getClass().getRecordComponents()) {
+                check(read(component, record), path + "." + component.getName(), errors);
+            }
+        }
     }
 
-    /** A score and how it was reached, line by line. */
-    public record Result(Score score, String explanation) {
+    private static Object read(RecordComponent component, Record record) {
+        try {
+            return component.getAccessor().invoke(record);
+        } catch (IllegalAccessException | InvocationTargetException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static BigDecimal d(String value) {
+        return new BigDecimal(value);
     }
 }

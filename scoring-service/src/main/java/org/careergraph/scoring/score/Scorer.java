@@ -1,77 +1,123 @@
 package org.careergraph.scoring.score;
 
+import io.micronaut.data.model.Pageable;
+import io.micronaut.data.model.Sort;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 import org.careergraph.events.Score;
 import org.careergraph.events.ScoreChanged;
-import org.careergraph.platform.inbox.ReceivedEvent;
 import org.careergraph.platform.outbox.Outbox;
-import org.careergraph.scoring.model.ScoringInput;
-import org.careergraph.scoring.model.ScoringInputRepository;
-import org.careergraph.scoring.model.ScoringModel;
+import org.careergraph.scoring.input.ScoringInput;
+import org.careergraph.scoring.input.ScoringInputRepository;
+import org.careergraph.scoring.model.ModelVersion;
+import org.careergraph.scoring.model.Models;
 
 /**
- * Applies a change of inputs and re-scores the occupation; publishes {@code score changed} only when a value
- * really changed. Runs inside the consumer's transaction, so the inputs, the score and the event commit together.
+ * Scores occupations and keeps their scores, history and {@code score changed} events together: an event and a
+ * history row only when a value really changed. One way for one occupation (an event's inputs) and for a batch (a
+ * model change): a batch costs a handful of statements, whatever its size.
  */
 @Singleton
 public class Scorer {
 
     private final ScoringInputRepository inputs;
     private final ScoreRepository scores;
+    private final ScoreHistoryRepository history;
+    private final Models models;
     private final Outbox outbox;
 
-    Scorer(ScoringInputRepository inputs, ScoreRepository scores, Outbox outbox) {
+    Scorer(ScoringInputRepository inputs, ScoreRepository scores, ScoreHistoryRepository history, Models models,
+           Outbox outbox) {
         this.inputs = inputs;
         this.scores = scores;
+        this.history = history;
+        this.models = models;
         this.outbox = outbox;
+    }
+
+    /**
+     * Applies an event's inputs and re-scores the occupation under the model in force. Runs inside the consumer's
+     * transaction, so the inputs, the score and the event commit together.
+     *
+     * @param change what the event says, applied to the stored inputs (or to empty ones for a new occupation)
+     */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public void apply(String occupationId, UnaryOperator<ScoringInput> change, Cause cause) {
+        Instant now = now();
+        Optional<ScoringInput> stored = inputs.findByOccupationIdForUpdate(occupationId);
+        ScoringInput next = change.apply(stored.orElse(ScoringInput.none(occupationId))).touched(now);
+        if (stored.isPresent()) {
+            inputs.update(next);
+        } else {
+            inputs.save(next);
+        }
+        if (next.factsKnown()) {
+            rescore(List.of(next), models.active(), cause);
+        }
+    }
+
+    /**
+     * Scores each occupation (its facts known, its inputs locked by the caller) under {@code model}; stores every
+     * score whose values, model or explanation moved.
+     *
+     * @return how many scores changed value, each with a history row and a {@code score changed} event
+     */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public int rescore(List<ScoringInput> batch, ModelVersion model, Cause cause) {
+        Instant now = now();
+        Map<String, StoredScore> before = scores.findByOccupationIdIn(batch.stream().map(ScoringInput::occupationId)
+                .toList()).stream().collect(Collectors.toMap(StoredScore::occupationId, Function.identity()));
+        List<StoredScore> created = new ArrayList<>();
+        List<StoredScore> updated = new ArrayList<>();
+        List<ScoreHistory> moves = new ArrayList<>();
+        List<ScoreChanged> events = new ArrayList<>();
+        for (ScoringInput input : batch) {
+            ScoreCalculator.Result result = ScoreCalculator.score(input, model.model(), model.name());
+            StoredScore previous = before.get(input.occupationId());
+            StoredScore after = StoredScore.of(input.occupationId(), input.facts().codeSystem(),
+                    input.facts().titleEn(), input.facts().titleZh(), result, now);
+            if (previous == null) {
+                created.add(after);
+            } else if (!previous.modelVersion().equals(after.modelVersion())
+                    || !sameValues(previous.score(), result.score()) || !sameSubject(previous, after)
+                    || !previous.explanation().equals(after.explanation())) {
+                updated.add(after);
+            }
+            if (previous == null || !sameValues(previous.score(), result.score())) {
+                moves.add(new ScoreHistory(null, input.occupationId(), result.score().overall(),
+                        result.score().dimensions(), model.name(), cause.reason(), cause.eventId(),
+                        cause.eventType(), now));
+                events.add(new ScoreChanged(input.occupationId(), model.name(),
+                        previous == null ? null : previous.score(), result.score(), cause.reason(), cause.eventId(),
+                        cause.eventType()));
+            }
+        }
+        scores.saveAll(created);
+        scores.updateAll(updated);
+        history.saveAll(moves);
+        outbox.addAll(events);
+        return events.size();
     }
 
     public Optional<StoredScore> find(String occupationId) {
         return scores.findById(occupationId);
     }
 
-    /**
-     * @param change what the event says, applied to the stored inputs (or to empty ones for a new occupation)
-     * @param reason why the inputs changed, in words, carried on the event
-     */
-    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    public void apply(String occupationId, UnaryOperator<ScoringInput> change, String reason,
-                      ReceivedEvent<?> cause) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        Optional<ScoringInput> stored = inputs.findByOccupationIdForUpdate(occupationId);
-        ScoringInput next = change.apply(stored.orElse(
-                new ScoringInput(occupationId, null, null, null, false, null, now))).touched(now);
-        if (stored.isPresent()) {
-            inputs.update(next);
-        } else {
-            inputs.save(next);
-        }
-        if (!next.factsKnown()) {
-            return;
-        }
-        ScoringModel.Result result = ScoringModel.score(next);
-        Optional<StoredScore> before = scores.findById(occupationId);
-        StoredScore after = new StoredScore(occupationId, result.score().overall(), result.score().dimensions(),
-                ScoringModel.VERSION, result.explanation(), now);
-        // The stored explanation always describes the latest inputs; the event only says when a value moved.
-        if (before.isPresent()) {
-            scores.update(after);
-        } else {
-            scores.save(after);
-        }
-        if (before.isPresent() && sameValues(before.get().score(), result.score())) {
-            return;
-        }
-        outbox.add(new ScoreChanged(occupationId, ScoringModel.VERSION, before.map(StoredScore::score).orElse(null),
-                result.score(), reason, cause.id(), cause.type().type()));
+    /** Newest first. */
+    public List<ScoreHistory> history(String occupationId, int limit) {
+        return history.findByOccupationId(occupationId, Pageable.from(0, limit, Sort.of(Sort.Order.desc("id"))));
     }
 
     /** Numerically equal: 7.0 stored and read back as 7.00 is no change. */
@@ -85,5 +131,14 @@ public class Scorer {
             }
         }
         return true;
+    }
+
+    private static boolean sameSubject(StoredScore a, StoredScore b) {
+        return a.codeSystem().equals(b.codeSystem()) && Objects.equals(a.titleEn(), b.titleEn())
+                && Objects.equals(a.titleZh(), b.titleZh());
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
 }

@@ -1,48 +1,68 @@
 package org.careergraph.scoring.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
-import java.time.Instant;
-import org.careergraph.events.Score;
+import java.util.List;
+import org.careergraph.events.FieldChange;
+import org.careergraph.platform.web.Problem.FieldError;
 import org.junit.jupiter.api.Test;
 
 class ScoringModelTest {
 
+    private static final ScoringModel.Weights WEIGHTS = ScoringModel.DEFAULT.weights();
+
     @Test
-    void incomeIsFiveTimesPayOverTheMedianAndPrFollowsTheGreenListTier() {
-        // 65,000 / 69,804.80 = 0.9312 -> income 4.7; Tier 2 -> 7.0; overall (4.7 + 7.0) / 2 = 5.85 -> 5.9
-        Score score = ScoringModel.score(input("NZD", "65000", 2)).score();
-        assertEquals(new BigDecimal("4.7"), score.dimensions().get("income"));
-        assertEquals(new BigDecimal("7.0"), score.dimensions().get("prFriendliness"));
-        assertEquals(new BigDecimal("5.9"), score.overall());
+    void theShippedModelIsValid() {
+        assertEquals(List.of(), ScoringModel.DEFAULT.problems("model"));
     }
 
     @Test
-    void incomeIsCappedAtTenAndTierOneIsTen() {
-        Score score = ScoringModel.score(input("USD", "250000", 1)).score();
-        assertEquals(new BigDecimal("10.0"), score.dimensions().get("income"));
-        assertEquals(new BigDecimal("10.0"), score.dimensions().get("prFriendliness"));
-        assertEquals(new BigDecimal("10.0"), score.overall());
+    void everyBadParameterIsNamedByItsPath() {
+        ScoringModel bad = new ScoringModel(new ScoringModel.Weights(new BigDecimal("-1"), WEIGHTS.demandOutlook(),
+                WEIGHTS.prFriendliness(), new BigDecimal("11"), WEIGHTS.competition(), WEIGHTS.learningDuration(),
+                WEIGHTS.certification(), new BigDecimal("0.12345")), null, ScoringModel.DEFAULT.demandOutlook(),
+                ScoringModel.DEFAULT.prFriendliness(), ScoringModel.DEFAULT.aiRisk(),
+                new ScoringModel.Competition(BigDecimal.ONE, BigDecimal.ONE, 51, BigDecimal.ONE, null),
+                ScoringModel.DEFAULT.learningDuration(), ScoringModel.DEFAULT.certification(),
+                ScoringModel.DEFAULT.prDifficulty());
+
+        assertEquals(List.of(new FieldError("model.weights.income", "must be from 0 to 10"),
+                new FieldError("model.weights.aiRisk", "must be from 0 to 10"),
+                new FieldError("model.weights.prDifficulty", "must have at most three decimals"),
+                new FieldError("model.income", "must be given"),
+                new FieldError("model.competition.requiredCounted", "must be a whole number from 0 to 50"),
+                new FieldError("model.competition.amplifiedByAi", "must be given")), bad.problems("model"));
     }
 
     @Test
-    void withoutPayInAKnownCurrencyOnlyPrIsRated() {
-        ScoringModel.Result result = ScoringModel.score(input("EUR", "50000", null));
-        assertFalse(result.score().dimensions().containsKey("income"));
-        assertEquals(new BigDecimal("3.0"), result.score().overall());
-        assertTrue(result.explanation().contains("income: not rated"));
+    void weightsCannotAllBeZero() {
+        BigDecimal zero = BigDecimal.ZERO;
+        ScoringModel none = new ScoringModel(new ScoringModel.Weights(zero, zero, zero, zero, zero, zero, zero, zero),
+                ScoringModel.DEFAULT.income(), ScoringModel.DEFAULT.demandOutlook(),
+                ScoringModel.DEFAULT.prFriendliness(), ScoringModel.DEFAULT.aiRisk(),
+                ScoringModel.DEFAULT.competition(), ScoringModel.DEFAULT.learningDuration(),
+                ScoringModel.DEFAULT.certification(), ScoringModel.DEFAULT.prDifficulty());
+        assertEquals(List.of(new FieldError("model.weights", "at least one weight must be above 0")),
+                none.problems("model"));
     }
 
     @Test
-    void theSameInputsAlwaysGiveTheSameScore() {
-        assertEquals(ScoringModel.score(input("NZD", "71000", 1)), ScoringModel.score(input("NZD", "71000", 1)));
-    }
+    void theSameNumbersWrittenDifferentlyAreTheSameModel() {
+        ScoringModel written = new ScoringModel(new ScoringModel.Weights(new BigDecimal("2.00"),
+                WEIGHTS.demandOutlook(), WEIGHTS.prFriendliness(), WEIGHTS.aiRisk(), WEIGHTS.competition(),
+                WEIGHTS.learningDuration(), WEIGHTS.certification(), new BigDecimal("1.50")),
+                ScoringModel.DEFAULT.income(), ScoringModel.DEFAULT.demandOutlook(),
+                ScoringModel.DEFAULT.prFriendliness(), ScoringModel.DEFAULT.aiRisk(),
+                ScoringModel.DEFAULT.competition(), ScoringModel.DEFAULT.learningDuration(),
+                ScoringModel.DEFAULT.certification(), new ScoringModel.PrDifficulty(new BigDecimal("10"),
+                new BigDecimal("8"), new BigDecimal("7"), new BigDecimal("5"), new BigDecimal("2"),
+                new BigDecimal("3.5"), new BigDecimal("1"), new BigDecimal("3"), new BigDecimal("1"),
+                new BigDecimal("2"), new BigDecimal("2")));
 
-    private static ScoringInput input(String currency, String midSalary, Integer tier) {
-        return new ScoringInput("anzsco-411215", "Community Services Worker", currency, new BigDecimal(midSalary), true,
-                tier, Instant.EPOCH);
+        List<FieldChange> changes = Models.differences(ScoringModel.DEFAULT, written);
+        assertEquals(List.of(new FieldChange("/prDifficulty/usEb2", BigDecimal.ONE, new BigDecimal("2"))), changes);
+        assertTrue(Models.differences(ScoringModel.DEFAULT, ScoringModel.DEFAULT).isEmpty());
     }
 }

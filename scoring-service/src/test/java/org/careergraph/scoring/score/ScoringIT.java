@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.client.HttpClient;
@@ -27,6 +28,7 @@ import org.careergraph.events.EventFixtures;
 import org.careergraph.events.EventType;
 import org.careergraph.events.ScoreChanged;
 import org.careergraph.events.Topics;
+import org.careergraph.scoring.ScoringEvents;
 import org.careergraph.testsupport.TestEvents;
 import org.careergraph.testsupport.TestInfrastructure;
 import org.careergraph.testsupport.TopicProbe;
@@ -39,6 +41,7 @@ import org.junit.jupiter.api.TestInstance;
 class ScoringIT implements TestPropertyProvider {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Argument<List<Map>> LIST = Argument.listOf(Map.class);
 
     @Inject
     @Client("/")
@@ -67,49 +70,93 @@ class ScoringIT implements TestPropertyProvider {
     }
 
     @Test
-    void aNewOccupationIsScoredAndAGreenListMoveChangesPrFriendlinessOnly() throws IOException {
+    void anOccupationIsScoredAsItsInputsArriveAndATierMoveChangesPrFriendlinessOnly() throws IOException {
+        ScoringEvents fixtures = new ScoringEvents(json);
         String id = TestInfrastructure.uniqueId("anzsco");
+        String bystander = TestInfrastructure.uniqueId("anzsco");
         events.publish(EventType.OCCUPATION_CHANGED, id, EventFixtures.json(EventType.OCCUPATION_CHANGED, id));
+        events.publish(EventType.OCCUPATION_CHANGED, bystander,
+                EventFixtures.json(EventType.OCCUPATION_CHANGED, bystander));
 
+        // Facts only: no status yet, so no income (no median) and no PR dimensions.
         ScoreChanged first = scoreChanges(id, 1).get(0);
         assertNull(first.before());
-        // fixture: mid band 60,000-75,000 NZD -> 67,500 / 69,804.80 = 0.967 -> income 4.8; off the list -> 3.0
-        assertEquals(new BigDecimal("4.8"), first.after().dimensions().get("income"));
-        assertEquals(new BigDecimal("3.0"), first.after().dimensions().get("prFriendliness"));
-        assertEquals(new BigDecimal("3.9"), first.after().overall());
+        assertEquals("1", first.modelVersion());
+        assertEquals(Map.of("demandOutlook", new BigDecimal("7.0"), "aiRisk", new BigDecimal("5.6"),
+                "competition", new BigDecimal("5.0"), "learningDuration", new BigDecimal("8.8"),
+                "certification", new BigDecimal("10.0")), first.after().dimensions(),
+                "editorial 7; 6 - 0.2 x 2 partial tools; 5; 10 - 1.25; 10");
+        assertEquals(new BigDecimal("7.0"), first.after().overall(), "(10.5 + 11.2 + 5 + 8.8 + 10) / 6.5");
 
         events.publish(EventType.IMMIGRATION_STATUS_CHANGED, id,
                 EventFixtures.json(EventType.IMMIGRATION_STATUS_CHANGED, id));
-        ScoreChanged moved = scoreChanges(id, 2).get(1);
-        assertEquals(0, new BigDecimal("3.0").compareTo(moved.before().dimensions().get("prFriendliness")));
-        assertEquals(new BigDecimal("10.0"), moved.after().dimensions().get("prFriendliness"));
-        assertEquals(0, moved.before().dimensions().get("income").compareTo(moved.after().dimensions().get("income")));
-        assertEquals(EventType.IMMIGRATION_STATUS_CHANGED.type(), moved.causeEventType());
-        assertTrue(moved.reason().contains("Green List Tier 2 -> Tier 1 from 2026-12-01"), moved.reason());
+        ScoreChanged status = scoreChanges(id, 2).get(1);
+        assertEquals(new BigDecimal("4.8"), status.after().dimensions().get("income"), "5 x 67,500 / 69,804.80");
+        assertEquals(new BigDecimal("10.0"), status.after().dimensions().get("prFriendliness"), "Tier 1");
+        assertEquals(new BigDecimal("4.5"), status.after().dimensions().get("prDifficulty"), "3.5 + 1 AEWV");
+        assertEquals(new BigDecimal("6.7"), status.after().overall(), "76.85 / 11.5");
+        assertEquals(EventType.IMMIGRATION_STATUS_CHANGED.type(), status.causeEventType());
+        assertTrue(status.reason().contains("Green List Tier 2 -> Tier 1 from 2026-12-01"), status.reason());
+
+        events.publish(EventType.IMMIGRATION_STATUS_CHANGED, id, fixtures.statusWith(id, "greenListTier", 2));
+        ScoreChanged tierMove = scoreChanges(id, 3).get(2);
+        assertEquals(new BigDecimal("8.0"), tierMove.after().dimensions().get("prFriendliness"));
+        for (String dimension : List.of("income", "demandOutlook", "aiRisk", "competition", "learningDuration",
+                "certification", "prDifficulty")) {
+            assertEquals(0, tierMove.before().dimensions().get(dimension)
+                    .compareTo(tierMove.after().dimensions().get(dimension)), dimension);
+        }
+        assertEquals(new BigDecimal("6.4"), tierMove.after().overall(), "(76.85 - 1.5 x 2) / 11.5");
+        assertEquals(1, scoreEvents.recordsWithKey(bystander).size(), "the other occupation is not re-scored");
+
         // What consumers test against: the published payload has the fields of the contract's fixture.
         Map<?, ?> published = json.readValue(scoreEvents.recordsWithKey(id).get(1).value(), Map.class);
         Map<?, ?> fixture = json.readValue(EventFixtures.json(EventType.SCORE_CHANGED), Map.class);
         assertEquals(fixture.keySet(), published.keySet());
 
         Map<?, ?> stored = http.toBlocking().retrieve(HttpRequest.GET("/api/scores/" + id), Map.class);
-        assertEquals(7.4, ((Number) stored.get("overall")).doubleValue(), "(4.8 + 10.0) / 2");
-        assertTrue(((String) stored.get("explanation")).contains("Green List Tier 1 -> 10.0"));
+        assertEquals(6.4, ((Number) stored.get("overall")).doubleValue());
+        Map<?, ?> explanation = (Map<?, ?>) stored.get("explanation");
+        Map<?, ?> income = dimension(explanation, "income");
+        assertEquals("5 x pay / median = 5 x 67,500.00 / 69,804.80 = 4.8349 -> 4.8", income.get("rule"));
+        assertEquals(2.0, ((Number) income.get("weight")).doubleValue());
+        Map<?, ?> pay = (Map<?, ?>) ((List<?>) income.get("inputs")).get(0);
+        assertEquals(Map.of("name", "mid-level pay", "value", "NZD 67,500.00", "source", "DERIVED",
+                "from", "catalog revision 2: midpoint of the mid band NZD 60,000.00 - NZD 75,000.00"), pay);
+        assertEquals("EDITORIAL", ((Map<?, ?>) ((List<?>) dimension(explanation, "demandOutlook").get("inputs"))
+                .get(0)).get("source"));
+
+        List<?> history = http.toBlocking().retrieve(HttpRequest.GET("/api/scores/" + id + "/history"), LIST);
+        assertEquals(3, history.size());
+        Map<?, ?> latest = (Map<?, ?>) history.get(0);
+        assertEquals(6.4, ((Number) latest.get("overall")).doubleValue(), "newest first");
+        assertEquals(tierMove.causeEventId(), latest.get("causeEventId"));
+        assertEquals(1, ((List<?>) http.toBlocking().retrieve(HttpRequest.GET("/api/scores/" + id
+                + "/history?limit=1"), LIST)).size());
     }
 
     @Test
-    void redeliveredAndNoChangeEventsPublishNothing() throws IOException {
+    void redeliveredAndDuplicatedEventsPublishNothing() throws IOException {
         String id = TestInfrastructure.uniqueId("anzsco");
         String occupationJson = EventFixtures.json(EventType.OCCUPATION_CHANGED, id);
         String eventId = events.publish(EventType.OCCUPATION_CHANGED, id, occupationJson);
         events.publish(eventId, EventType.OCCUPATION_CHANGED, id, occupationJson);
         // A new event with the same facts: recomputed, but the score does not change.
         events.publish(EventType.OCCUPATION_CHANGED, id, occupationJson);
-        // Then a real change, whose score event comes after anything the three above could have caused.
-        events.publish(EventType.IMMIGRATION_STATUS_CHANGED, id,
-                EventFixtures.json(EventType.IMMIGRATION_STATUS_CHANGED, id));
+        String statusJson = EventFixtures.json(EventType.IMMIGRATION_STATUS_CHANGED, id);
+        String statusId = events.publish(EventType.IMMIGRATION_STATUS_CHANGED, id, statusJson);
+        events.publish(statusId, EventType.IMMIGRATION_STATUS_CHANGED, id, statusJson);
+        events.publish(EventType.IMMIGRATION_STATUS_CHANGED, id, statusJson);
+        // Then a real change, whose score event comes after anything the ones above could have caused.
+        events.publish(EventType.OCCUPATION_CHANGED, id, new ScoringEvents(json).occupationWith(id,
+                "shortestEducationYears", 2));
 
-        await().atMost(WAIT).until(() -> scoreEvents.recordsWithKey(id).size() >= 2);
-        assertEquals(2, scoreChanges(id, 2).size(), "one score for the occupation, one for the tier move");
+        List<ScoreChanged> changes = scoreChanges(id, 3);
+        assertEquals(new BigDecimal("7.5"), changes.get(2).after().dimensions().get("learningDuration"),
+                "the last event is the third score: one for the facts, one for the status, one for the change");
+        assertEquals(3, changes.size());
+        assertEquals(3, http.toBlocking().retrieve(HttpRequest.GET("/api/scores/" + id + "/history"), LIST)
+                .size());
     }
 
     @Test
@@ -133,23 +180,57 @@ class ScoringIT implements TestPropertyProvider {
     }
 
     @Test
-    void anUnknownOccupationHasNoScore() {
+    void rankingsSortByTheDimensionAndRefuseWhatTheyDoNotKnow() {
+        String low = TestInfrastructure.uniqueId("anzsco");
+        String high = TestInfrastructure.uniqueId("anzsco");
+        ScoringEvents fixtures = new ScoringEvents(json);
+        events.publish(EventType.OCCUPATION_CHANGED, low, fixtures.occupationWith(low, "shortestEducationYears", 7));
+        events.publish(EventType.OCCUPATION_CHANGED, high, fixtures.occupationWith(high, "shortestEducationYears", 0));
+        scoreChanges(low, 1);
+        scoreChanges(high, 1);
+
+        Map<?, ?> ranking = http.toBlocking().retrieve(HttpRequest.GET(
+                "/api/rankings?dimension=learningDuration&codeSystem=anzsco&limit=100"), Map.class);
+        assertEquals("learningDuration", ranking.get("dimension"));
+        assertEquals("ANZSCO", ranking.get("codeSystem"));
+        List<?> ids = ((List<?>) ranking.get("entries")).stream().map(e -> ((Map<?, ?>) e).get("occupationId"))
+                .toList();
+        assertEquals(0, ids.indexOf(high), "10 - 1.25 x 0 = 10 ranks first: " + ids);
+        assertTrue(ids.indexOf(low) > ids.indexOf(high));
+        Map<?, ?> top = (Map<?, ?>) ((List<?>) ranking.get("entries")).get(0);
+        assertEquals(1, top.get("rank"));
+        assertEquals(10.0, ((Number) top.get("value")).doubleValue());
+
+        assertEquals(List.of("dimension"), problemFields("/api/rankings?dimension=happiness"));
+        assertEquals(List.of("codeSystem"), problemFields("/api/rankings?codeSystem=XYZ"));
+        assertEquals(List.of("limit"), problemFields("/api/rankings?limit=0"));
+    }
+
+    @Test
+    void anUnknownOccupationHasNoScoreAndNoHistory() {
+        for (String path : List.of("/api/scores/anzsco-000001", "/api/scores/anzsco-000001/history")) {
+            HttpClientResponseException e = assertThrows(HttpClientResponseException.class,
+                    () -> http.toBlocking().exchange(HttpRequest.GET(path)));
+            assertEquals(HttpStatus.NOT_FOUND, e.getStatus());
+            assertEquals("application/problem+json", e.getResponse().getContentType().orElseThrow().toString());
+        }
+    }
+
+    private List<?> problemFields(String path) {
         HttpClientResponseException e = assertThrows(HttpClientResponseException.class,
-                () -> http.toBlocking().exchange(HttpRequest.GET("/api/scores/anzsco-000001")));
-        assertEquals(HttpStatus.NOT_FOUND, e.getStatus());
-        assertEquals("application/problem+json", e.getResponse().getContentType().orElseThrow().toString());
+                () -> http.toBlocking().exchange(HttpRequest.GET(path)));
+        assertEquals(HttpStatus.BAD_REQUEST, e.getStatus());
+        Map<?, ?> problem = e.getResponse().getBody(Map.class).orElseThrow();
+        return ((List<?>) problem.get("errors")).stream().map(f -> ((Map<?, ?>) f).get("field")).toList();
+    }
+
+    private static Map<?, ?> dimension(Map<?, ?> explanation, String key) {
+        return ((List<?>) explanation.get("dimensions")).stream().map(d -> (Map<?, ?>) d)
+                .filter(d -> key.equals(d.get("dimension"))).findFirst().orElseThrow();
     }
 
     private List<ScoreChanged> scoreChanges(String id, int atLeast) {
-        return await().atMost(WAIT).until(() -> scoreEvents.recordsWithKey(id), r -> r.size() >= atLeast).stream()
-                .map(r -> read(r.value())).toList();
-    }
-
-    private ScoreChanged read(byte[] value) {
-        try {
-            return json.readValue(value, ScoreChanged.class);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return new ScoringEvents(json).scoreChanges(await().atMost(WAIT)
+                .until(() -> scoreEvents.recordsWithKey(id), r -> r.size() >= atLeast));
     }
 }

@@ -1,0 +1,156 @@
+package org.careergraph.scoring.rescore;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.careergraph.events.EventType;
+import org.careergraph.events.FieldChange;
+import org.careergraph.events.ScoreChanged;
+import org.careergraph.events.ScoringModelChanged;
+import org.careergraph.events.Topics;
+import org.careergraph.platform.security.AccessTokens;
+import org.careergraph.scoring.ScoringEvents;
+import org.careergraph.testsupport.TestEvents;
+import org.careergraph.testsupport.TestInfrastructure;
+import org.careergraph.testsupport.TopicProbe;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** An admin changes the scoring model: the catalog is re-scored in the background and only real moves are told. */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ModelChangeIT implements TestPropertyProvider {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final String SECRET = TestInfrastructure.jwtSecret();
+    private static final String ADMIN = AccessTokens.issue(SECRET, "admin@test", List.of("ADMIN"), Duration.ofHours(1));
+    private static final String EDITOR = AccessTokens.issue(SECRET, "editor@test", List.of("EDITOR"),
+            Duration.ofHours(1));
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    @Inject
+    JsonMapper json;
+
+    private final String kafka = TestInfrastructure.kafkaBootstrapServers();
+    private final TestEvents events = TestEvents.connect(kafka);
+    private final TopicProbe scoreEvents = TopicProbe.open(kafka, Topics.SCORES);
+    private final TopicProbe modelEvents = TopicProbe.open(kafka, Topics.SCORING_MODELS);
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> props = new HashMap<>(TestInfrastructure.serviceProperties("scoring"));
+        props.put("careergraph.scoring.rescore.batch-size", "2");
+        return props;
+    }
+
+    @AfterAll
+    void close() {
+        events.close();
+        scoreEvents.close();
+        modelEvents.close();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aModelChangeReScoresTheCatalogAndTellsOnlyTheScoresThatMoved() throws Exception {
+        ScoringEvents fixtures = new ScoringEvents(json);
+        String mixed = TestInfrastructure.uniqueId("anzsco");
+        String compressed = TestInfrastructure.uniqueId("anzsco");
+        String amplified = TestInfrastructure.uniqueId("anzsco");
+        events.publish(EventType.OCCUPATION_CHANGED, mixed, fixtures.occupationWith(mixed, "aiVerdict", "MIXED"));
+        events.publish(EventType.OCCUPATION_CHANGED, compressed,
+                fixtures.occupationWith(compressed, "aiVerdict", "COMPRESSED_BY_AUTOMATION"));
+        events.publish(EventType.OCCUPATION_CHANGED, amplified,
+                fixtures.occupationWith(amplified, "aiVerdict", "AMPLIFIED_BY_AI"));
+        for (String id : List.of(mixed, compressed, amplified)) {
+            await().atMost(WAIT).until(() -> scoreEvents.recordsWithKey(id).size() == 1);
+        }
+
+        Map<String, Object> current = http.toBlocking().retrieve(HttpRequest.GET("/api/scoring/model"), Map.class);
+        assertEquals(1, current.get("version"));
+        Map<String, Object> model = (Map<String, Object>) current.get("model");
+        ((Map<String, Object>) model.get("aiRisk")).put("compressedByAutomation", 1);
+
+        assertEquals(HttpStatus.UNAUTHORIZED, refused(put(model, null)));
+        assertEquals(HttpStatus.FORBIDDEN, refused(put(model, EDITOR)));
+        Map<String, Object> bad = json.readValue(json.writeValueAsBytes(model), Map.class);
+        ((Map<String, Object>) bad.get("weights")).put("income", -1);
+        ((Map<String, Object>) bad.get("aiRisk")).remove("perMajorTool");
+        HttpClientResponseException invalid = assertThrows(HttpClientResponseException.class,
+                () -> http.toBlocking().exchange(put(bad, ADMIN)));
+        assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, invalid.getStatus());
+        Map<?, ?> problem = invalid.getResponse().getBody(Map.class).orElseThrow();
+        assertEquals(List.of("model.weights.income", "model.aiRisk.perMajorTool"), ((List<?>) problem.get("errors"))
+                .stream().map(e -> ((Map<?, ?>) e).get("field")).toList());
+        assertEquals(1, http.toBlocking().retrieve(HttpRequest.GET("/api/scoring/model"), Map.class).get("version"),
+                "nothing stored");
+
+        HttpResponse<Map> accepted = http.toBlocking().exchange(put(model, ADMIN), Map.class);
+        assertEquals(HttpStatus.ACCEPTED, accepted.getStatus());
+        assertEquals(2, accepted.body().get("version"));
+        String job = accepted.getHeaders().get("Location");
+        Map<?, ?> done = await().atMost(WAIT).until(() -> http.toBlocking().retrieve(HttpRequest.GET(job), Map.class),
+                p -> "DONE".equals(p.get("state")));
+        assertEquals(done.get("total"), done.get("scored"));
+        assertEquals(1, done.get("changed"), "only the compressed occupation's AI risk moves");
+
+        ScoringModelChanged changed = fixtures.read(await().atMost(WAIT).until(() -> modelEvents.records(),
+                r -> !r.isEmpty()).getLast().value(), ScoringModelChanged.class);
+        assertEquals("2", changed.version());
+        assertEquals("1", changed.previousVersion());
+        FieldChange change = changed.changes().getFirst();
+        assertEquals(1, changed.changes().size());
+        assertEquals("/aiRisk/compressedByAutomation", change.path());
+        assertEquals("3 -> 1", change.before() + " -> " + change.after());
+
+        ScoreChanged moved = fixtures.scoreChanges(await().atMost(WAIT)
+                .until(() -> scoreEvents.recordsWithKey(compressed), r -> r.size() == 2)).get(1);
+        assertEquals("2", moved.modelVersion());
+        assertEquals(EventType.SCORING_MODEL_CHANGED.type(), moved.causeEventType());
+        assertEquals(TopicProbe.header(modelEvents.records().getLast(), "ce_id"), moved.causeEventId());
+        assertEquals(0, new BigDecimal("2.6").compareTo(moved.before().dimensions().get("aiRisk")), "3 - 0.2 x 2");
+        assertEquals(new BigDecimal("0.6"), moved.after().dimensions().get("aiRisk"), "1 - 0.2 x 2 partial tools");
+        assertTrue(moved.reason().startsWith("scoring model 1 -> 2 (/aiRisk/compressedByAutomation 3 -> 1)"),
+                moved.reason());
+        assertEquals(1, scoreEvents.recordsWithKey(mixed).size(), "no event for a score that did not move");
+        assertEquals(1, scoreEvents.recordsWithKey(amplified).size());
+        Map<?, ?> unmoved = http.toBlocking().retrieve(HttpRequest.GET("/api/scores/" + mixed), Map.class);
+        assertEquals("2", unmoved.get("modelVersion"), "re-stored under the new model all the same");
+
+        HttpResponse<Map> same = http.toBlocking().exchange(put(model, ADMIN), Map.class);
+        assertEquals(HttpStatus.OK, same.getStatus(), "the model in force already: nothing to re-score");
+        assertEquals(2, same.body().get("version"));
+        Map<?, ?> first = http.toBlocking().retrieve(HttpRequest.GET("/api/scoring/models/1"), Map.class);
+        assertEquals(3, ((Map<?, ?>) ((Map<?, ?>) first.get("model")).get("aiRisk")).get("compressedByAutomation"));
+    }
+
+    private HttpRequest<?> put(Map<String, Object> model, String token) {
+        var request = HttpRequest.PUT("/api/scoring/model", Map.of("model", model, "note", "compression hurts more"));
+        return token == null ? request : request.bearerAuth(token);
+    }
+
+    private HttpStatus refused(HttpRequest<?> request) {
+        return assertThrows(HttpClientResponseException.class, () -> http.toBlocking().exchange(request)).getStatus();
+    }
+}
