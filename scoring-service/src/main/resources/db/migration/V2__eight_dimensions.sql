@@ -11,7 +11,6 @@ CREATE TABLE scoring_input (
     status         LONGTEXT     NULL,
     status_country VARCHAR(8)   NULL,
     status_from    DATE         NULL,
-    status_source  TEXT         NULL,
     updated_at     DATETIME(3)  NOT NULL
 );
 

@@ -59,10 +59,8 @@ final class InputHandlers {
         @Override
         public void handle(ReceivedEvent<ImmigrationStatusChanged> event) {
             ImmigrationStatusChanged changed = event.payload();
-            String source = changed.source() != null ? changed.source() : changed.reason();
             scorer.apply(changed.occupationId(), input -> input.withStatus(changed.after(), changed.country(),
-                    changed.effectiveFrom(), source), Cause.of(changed.reason() + " from " + changed.effectiveFrom(),
-                    event));
+                    changed.effectiveFrom()), Cause.of(changed.reason() + " from " + changed.effectiveFrom(), event));
         }
     }
 }

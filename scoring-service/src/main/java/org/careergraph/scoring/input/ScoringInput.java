@@ -17,7 +17,6 @@ import org.careergraph.events.OccupationFacts;
  * @param revision      the catalog revision the facts are from
  * @param statusCountry the country whose rules the status reads (NZ, US)
  * @param statusFrom    the day the status took effect
- * @param statusSource  the policy update's source, or why the status changed when no policy update did
  */
 @MappedEntity("scoring_input")
 public record ScoringInput(
@@ -27,11 +26,10 @@ public record ScoringInput(
         @Nullable @TypeDef(type = DataType.JSON) ImmigrationStatus status,
         @Nullable String statusCountry,
         @Nullable LocalDate statusFrom,
-        @Nullable String statusSource,
         Instant updatedAt) {
 
     public static ScoringInput none(String occupationId) {
-        return new ScoringInput(occupationId, null, null, null, null, null, null, Instant.EPOCH);
+        return new ScoringInput(occupationId, null, null, null, null, null, Instant.EPOCH);
     }
 
     public boolean factsKnown() {
@@ -39,15 +37,14 @@ public record ScoringInput(
     }
 
     public ScoringInput withFacts(OccupationFacts facts, int revision) {
-        return new ScoringInput(occupationId, facts, revision, status, statusCountry, statusFrom, statusSource,
-                updatedAt);
+        return new ScoringInput(occupationId, facts, revision, status, statusCountry, statusFrom, updatedAt);
     }
 
-    public ScoringInput withStatus(ImmigrationStatus status, String country, LocalDate from, String source) {
-        return new ScoringInput(occupationId, facts, revision, status, country, from, source, updatedAt);
+    public ScoringInput withStatus(ImmigrationStatus status, String country, LocalDate from) {
+        return new ScoringInput(occupationId, facts, revision, status, country, from, updatedAt);
     }
 
     public ScoringInput touched(Instant at) {
-        return new ScoringInput(occupationId, facts, revision, status, statusCountry, statusFrom, statusSource, at);
+        return new ScoringInput(occupationId, facts, revision, status, statusCountry, statusFrom, at);
     }
 }

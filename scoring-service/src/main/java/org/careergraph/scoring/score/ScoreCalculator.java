@@ -195,8 +195,8 @@ public final class ScoreCalculator {
         return Rated.of(raw, num(base) + " (" + verdict + ") + " + num(p.taskBalance()) + " x (" + augmented + " - "
                         + takenOver + ") / (" + augmented + " + " + takenOver + ") - min(" + num(p.toolPenaltyCap())
                         + ", " + num(p.perMajorTool()) + " x " + major + " major + " + num(p.perPartialTool()) + " x "
-                        + partial + " partial tools) = " + num(base) + " + " + num(balance) + " - "
-                        + num(toolPenalty) + " = " + num(raw),
+                        + partial + " partial tools) = " + num(base) + (balance.signum() < 0 ? " - " : " + ")
+                        + num(balance.abs()) + " - " + num(toolPenalty) + " = " + num(raw),
                 List.of(new InputUsed("AI verdict", verdict, Source.IMPORTED, in.factsFrom),
                         new InputUsed("tasks AI takes over", String.valueOf(takenOver), Source.IMPORTED,
                                 in.factsFrom),
@@ -235,8 +235,9 @@ public final class ScoreCalculator {
             return Rated.not("not rated: the page gives no education path with a duration", List.of());
         }
         BigDecimal raw = BigDecimal.TEN.subtract(p.perYear().multiply(years));
-        return Rated.of(raw, "10 - " + num(p.perYear()) + " x " + num(years) + " years = " + num(raw),
-                List.of(new InputUsed("shortest education path", num(years) + " years", Source.DERIVED,
+        String duration = num(years) + (years.compareTo(BigDecimal.ONE) == 0 ? " year" : " years");
+        return Rated.of(raw, "10 - " + num(p.perYear()) + " x " + duration + " = " + num(raw),
+                List.of(new InputUsed("shortest education path", duration, Source.DERIVED,
                         in.factsFrom + ": the shortest of the page's education paths")));
     }
 
@@ -357,7 +358,7 @@ public final class ScoreCalculator {
             this.status = input.status();
             this.country = input.statusCountry();
             this.statusFrom = input.status() == null ? "" : "immigration status (" + input.statusCountry()
-                    + ") from " + input.statusFrom() + ": " + input.statusSource();
+                    + ") from " + input.statusFrom() + ", derived from the rules in force";
         }
     }
 
