@@ -51,7 +51,8 @@ class ScoreCalculatorTest {
         assertEquals("NZD 65,000.00", income.inputs().get(0).value());
         assertEquals("catalog revision 3: midpoint of the mid band NZD 58,000.00 - NZD 72,000.00",
                 income.inputs().get(0).from());
-        assertEquals("immigration status (NZ) from 2026-12-01: Appendix 13", income.inputs().get(1).from());
+        assertEquals("immigration status (NZ) from 2026-12-01, derived from the rules in force",
+                income.inputs().get(1).from());
     }
 
     @Test
@@ -165,7 +166,7 @@ class ScoreCalculatorTest {
     private static ScoreCalculator.Result score(OccupationFacts facts, ImmigrationStatus status, String country) {
         ScoringInput input = ScoringInput.none("anzsco-411215").withFacts(facts, 3);
         if (status != null) {
-            input = input.withStatus(status, country, LocalDate.parse("2026-12-01"), "Appendix 13");
+            input = input.withStatus(status, country, LocalDate.parse("2026-12-01"));
         }
         return ScoreCalculator.score(input.touched(Instant.EPOCH), ScoringModel.DEFAULT, "1");
     }
