@@ -33,7 +33,7 @@ final class ChangeMessages {
             "demandOutlook", new Label("demand outlook", "需求前景"),
             "prFriendliness", new Label("PR friendliness", "永居友善度"),
             "aiRisk", new Label("AI risk", "AI 風險"),
-            "competitionIntensity", new Label("competition intensity", "競爭強度"),
+            "competition", new Label("competition intensity", "競爭強度"),
             "learningDuration", new Label("learning duration", "學習時長"),
             "certification", new Label("certification", "證照要求"),
             "prDifficulty", new Label("PR difficulty", "永居難度"));
