@@ -19,6 +19,7 @@ CREATE TABLE score (
     code_system       VARCHAR(16)  NOT NULL,
     title_en          VARCHAR(200) NULL,
     title_zh          VARCHAR(200) NULL,
+    archived          BOOLEAN      NOT NULL,
     overall           DECIMAL(3,1) NOT NULL,
     income            DECIMAL(3,1) NULL,
     demand_outlook    DECIMAL(3,1) NULL,

@@ -19,6 +19,7 @@ import java.util.List;
  * @param growthAreas            the growth areas the page names
  * @param demandOutlook          the editorial demand outlook rating, 0-10, if an editor set one
  * @param competition            the editorial competition rating, 0-10 (higher = less competition), if set
+ * @param archived               whether the page is archived (kept, but out of listings and rankings)
  */
 @Serdeable
 public record OccupationFacts(
@@ -37,13 +38,14 @@ public record OccupationFacts(
         @Nullable Boolean skilledMigration,
         @Nullable List<String> growthAreas,
         @Nullable Integer demandOutlook,
-        @Nullable Integer competition) {
+        @Nullable Integer competition,
+        @Nullable Boolean archived) {
 
     /** Facts without the page's AI, education and qualification sections. */
     public OccupationFacts(String titleZh, String titleEn, String codeSystem, String code, @Nullable Integer skillLevel,
                            List<SalaryBand> salaryBands) {
         this(titleZh, titleEn, codeSystem, code, skillLevel, salaryBands, null, null, null, null, null, null, null, null,
-                null, null);
+                null, null, null);
     }
 
     /** The band that stands for typical pay (see {@link SalaryBand#midLevel}). */

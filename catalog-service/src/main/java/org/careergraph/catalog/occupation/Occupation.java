@@ -54,7 +54,7 @@ public record Occupation(
                 required, page.aiImpact().tasksTakenOver().size(), page.aiImpact().tasksAugmented().size(), tools,
                 page.skilledMigration(), page.growthAreas(),
                 rating(editorial == null ? null : editorial.demandOutlook()),
-                rating(editorial == null ? null : editorial.competition()));
+                rating(editorial == null ? null : editorial.competition()), archived);
     }
 
     private static @Nullable Integer rating(@Nullable Editorial.Rating rating) {

@@ -111,7 +111,8 @@ class WebhookDeliveryIT implements TestPropertyProvider {
         assertEquals(true, after.get("aewvEligible"), "every part of the status, not just the tier: " + after);
 
         String scoreMessage = english(callFor(calls, score));
-        assertTrue(scoreMessage.contains(": overall score 5.8 -> 6.8, PR friendliness 6.0 -> 8.0 from "), scoreMessage);
+        assertTrue(scoreMessage.contains(": overall score 6.6 -> 6.8, PR friendliness 8.0 -> 10.0 from "),
+                scoreMessage);
         // The fixture also sets the median wage, a setting that names no occupation: it is left out.
         assertEquals("Community Services Worker (" + occupationId + "): NZ policy update: Green List Tier 1 from "
                 + "2026-12-01 (source: " + SOURCE + ")", english(callFor(calls, policy)));

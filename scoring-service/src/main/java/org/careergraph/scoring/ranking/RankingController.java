@@ -29,7 +29,7 @@ class RankingController {
         this.rankings = rankings;
     }
 
-    /** Highest first; ties in occupation id order; occupations not rated on the dimension are left out. */
+    /** Highest first; ties in occupation id order; archived occupations and those not rated on it are left out. */
     @Get
     Ranking rank(@QueryValue(defaultValue = OVERALL) String dimension, @QueryValue @Nullable String codeSystem,
                  @QueryValue(defaultValue = "10") @Min(1) @Max(100) int limit) {

@@ -29,7 +29,7 @@ class Rankings {
         // The column comes from the enum, never from the request.
         String column = dimension == null ? RankingController.OVERALL : dimension.column();
         String sql = "SELECT occupation_id, code_system, title_en, title_zh, " + column + " AS ranked_value, overall, "
-                + "model_version FROM score WHERE " + column + " IS NOT NULL"
+                + "model_version FROM score WHERE NOT archived AND " + column + " IS NOT NULL"
                 + (codeSystem == null ? "" : " AND code_system = ?") + " ORDER BY " + column + " DESC, occupation_id"
                 + " LIMIT ?";
         return jdbc.prepareStatement(sql, statement -> {

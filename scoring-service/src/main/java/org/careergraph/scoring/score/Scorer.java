@@ -86,8 +86,7 @@ public class Scorer {
         for (ScoringInput input : batch) {
             ScoreCalculator.Result result = ScoreCalculator.score(input, model.model(), model.name());
             StoredScore previous = before.get(input.occupationId());
-            StoredScore after = StoredScore.of(input.occupationId(), input.facts().codeSystem(),
-                    input.facts().titleEn(), input.facts().titleZh(), result, now);
+            StoredScore after = StoredScore.of(input.facts(), input.occupationId(), result, now);
             if (previous == null) {
                 created.add(after);
             } else if (!previous.modelVersion().equals(after.modelVersion())
@@ -135,7 +134,7 @@ public class Scorer {
 
     private static boolean sameSubject(StoredScore a, StoredScore b) {
         return a.codeSystem().equals(b.codeSystem()) && Objects.equals(a.titleEn(), b.titleEn())
-                && Objects.equals(a.titleZh(), b.titleZh());
+                && Objects.equals(a.titleZh(), b.titleZh()) && a.archived() == b.archived();
     }
 
     private static Instant now() {

@@ -9,12 +9,14 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.careergraph.events.OccupationFacts;
 import org.careergraph.events.Score;
 import org.careergraph.scoring.model.Dimension;
 
 /**
  * The current score of an occupation, with the explanation a reader can recompute it from. Each dimension has its
- * own column (null: not rated), so that rankings sort in the database.
+ * own column (null: not rated), so that rankings sort in the database; archived pages keep their score but leave the
+ * rankings.
  */
 @MappedEntity("score")
 public record StoredScore(
@@ -22,6 +24,7 @@ public record StoredScore(
         String codeSystem,
         @Nullable String titleEn,
         @Nullable String titleZh,
+        boolean archived,
         BigDecimal overall,
         @Nullable BigDecimal income,
         @Nullable BigDecimal demandOutlook,
@@ -35,10 +38,10 @@ public record StoredScore(
         @TypeDef(type = DataType.JSON) Explanation explanation,
         Instant computedAt) {
 
-    static StoredScore of(String occupationId, String codeSystem, @Nullable String titleEn, @Nullable String titleZh,
-                          ScoreCalculator.Result result, Instant at) {
+    static StoredScore of(OccupationFacts facts, String occupationId, ScoreCalculator.Result result, Instant at) {
         Map<String, BigDecimal> d = result.score().dimensions();
-        return new StoredScore(occupationId, codeSystem, titleEn, titleZh, result.score().overall(),
+        return new StoredScore(occupationId, facts.codeSystem(), facts.titleEn(), facts.titleZh(),
+                Boolean.TRUE.equals(facts.archived()), result.score().overall(),
                 d.get(Dimension.INCOME.key()), d.get(Dimension.DEMAND_OUTLOOK.key()),
                 d.get(Dimension.PR_FRIENDLINESS.key()), d.get(Dimension.AI_RISK.key()),
                 d.get(Dimension.COMPETITION.key()), d.get(Dimension.LEARNING_DURATION.key()),

@@ -106,6 +106,10 @@ class ModelChangeIT implements TestPropertyProvider {
         assertEquals(1, http.toBlocking().retrieve(HttpRequest.GET("/api/scoring/model"), Map.class).get("version"),
                 "nothing stored");
 
+        Map<String, Object> unreadable = json.readValue(json.writeValueAsBytes(model), Map.class);
+        ((Map<String, Object>) unreadable.get("weights")).put("income", "a lot");
+        assertEquals(HttpStatus.BAD_REQUEST, refused(put(unreadable, ADMIN)), "a body that does not bind");
+
         HttpResponse<Map> accepted = http.toBlocking().exchange(put(model, ADMIN), Map.class);
         assertEquals(HttpStatus.ACCEPTED, accepted.getStatus());
         assertEquals(2, accepted.body().get("version"));

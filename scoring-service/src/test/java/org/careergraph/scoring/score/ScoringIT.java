@@ -2,6 +2,7 @@ package org.careergraph.scoring.score;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -180,14 +181,23 @@ class ScoringIT implements TestPropertyProvider {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void rankingsSortByTheDimensionAndRefuseWhatTheyDoNotKnow() {
         String low = TestInfrastructure.uniqueId("anzsco");
         String high = TestInfrastructure.uniqueId("anzsco");
         ScoringEvents fixtures = new ScoringEvents(json);
         events.publish(EventType.OCCUPATION_CHANGED, low, fixtures.occupationWith(low, "shortestEducationYears", 7));
         events.publish(EventType.OCCUPATION_CHANGED, high, fixtures.occupationWith(high, "shortestEducationYears", 0));
+        String archived = TestInfrastructure.uniqueId("anzsco");
+        events.publish(EventType.OCCUPATION_CHANGED, archived, fixtures.fixture(EventType.OCCUPATION_CHANGED, archived,
+                e -> {
+                    Map<String, Object> facts = (Map<String, Object>) e.get("occupation");
+                    facts.put("shortestEducationYears", 0);
+                    facts.put("archived", true);
+                }));
         scoreChanges(low, 1);
         scoreChanges(high, 1);
+        scoreChanges(archived, 1);
 
         Map<?, ?> ranking = http.toBlocking().retrieve(HttpRequest.GET(
                 "/api/rankings?dimension=learningDuration&codeSystem=anzsco&limit=100"), Map.class);
@@ -197,6 +207,7 @@ class ScoringIT implements TestPropertyProvider {
                 .toList();
         assertEquals(0, ids.indexOf(high), "10 - 1.25 x 0 = 10 ranks first: " + ids);
         assertTrue(ids.indexOf(low) > ids.indexOf(high));
+        assertFalse(ids.contains(archived), "an archived page keeps its score but leaves the rankings");
         Map<?, ?> top = (Map<?, ?>) ((List<?>) ranking.get("entries")).get(0);
         assertEquals(1, top.get("rank"));
         assertEquals(10.0, ((Number) top.get("value")).doubleValue());
