@@ -3,31 +3,29 @@ package org.careergraph.scoring.model;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** The eight rating dimensions, each 0-10 and higher is better for the person; named as the career pages name them. */
+/** The eight rating dimensions of the career pages, each 0-10 and higher is better for the person. */
 public enum Dimension {
 
-    INCOME("income", "income", "收入"),
-    DEMAND_OUTLOOK("demandOutlook", "demand_outlook", "需求前景"),
-    PR_FRIENDLINESS("prFriendliness", "pr_friendliness", "PR 友善"),
+    INCOME("income", "income"),
+    DEMAND_OUTLOOK("demandOutlook", "demand_outlook"),
+    PR_FRIENDLINESS("prFriendliness", "pr_friendliness"),
     /** Higher = safer from AI. */
-    AI_RISK("aiRisk", "ai_risk", "AI 風險"),
+    AI_RISK("aiRisk", "ai_risk"),
     /** Higher = less competition. */
-    COMPETITION("competition", "competition", "競爭強度"),
+    COMPETITION("competition", "competition"),
     /** Higher = shorter. */
-    LEARNING_DURATION("learningDuration", "learning_duration", "學習時長"),
+    LEARNING_DURATION("learningDuration", "learning_duration"),
     /** Higher = lighter. */
-    CERTIFICATION("certification", "certification", "認證"),
+    CERTIFICATION("certification", "certification"),
     /** Higher = easier. */
-    PR_DIFFICULTY("prDifficulty", "pr_difficulty", "PR 難度");
+    PR_DIFFICULTY("prDifficulty", "pr_difficulty");
 
     private final String key;
     private final String column;
-    private final String nameZh;
 
-    Dimension(String key, String column, String nameZh) {
+    Dimension(String key, String column) {
         this.key = key;
         this.column = column;
-        this.nameZh = nameZh;
     }
 
     /** The name in JSON, in events and in the API. */
@@ -38,10 +36,6 @@ public enum Dimension {
     /** The score table's column. */
     public String column() {
         return column;
-    }
-
-    public String nameZh() {
-        return nameZh;
     }
 
     public static Optional<Dimension> parse(String key) {

@@ -27,7 +27,9 @@ import org.careergraph.scoring.model.Models;
 /**
  * Scores occupations and keeps their scores, history and {@code score changed} events together: an event and a
  * history row only when a value really changed. One way for one occupation (an event's inputs) and for a batch (a
- * model change): a batch costs a handful of statements, whatever its size.
+ * model change): a batch reads its current scores in one query and writes them in batched statements; history and
+ * outbox rows, whose ids the database generates, are inserted one per changed occupation (Micronaut Data does not
+ * batch such inserts on MySQL).
  */
 @Singleton
 public class Scorer {

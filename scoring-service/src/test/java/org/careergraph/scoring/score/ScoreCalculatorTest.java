@@ -85,7 +85,7 @@ class ScoreCalculatorTest {
                         band("senior", "80000", "100000", "USD")),
                 "AMPLIFIED_BY_AI", new BigDecimal("6"), List.of("Master of Social Work", "State license"), 3, 5,
                 List.of(new AiToolImpact("Tool A", "MAJOR"), new AiToolImpact("Tool B", "PARTIAL")), null, List.of(),
-                7, null);
+                7, null, false);
         ImmigrationStatus status = new ImmigrationStatus(null, null, null, null, null, null,
                 List.of("H1B", "EB2", "PERM"), 2, new MedianWage(new BigDecimal("49500"), "USD"));
         ScoreCalculator.Result result = score(facts, status, "US");
@@ -144,7 +144,7 @@ class ScoreCalculatorTest {
     void everyDimensionStaysWithinZeroAndTen() {
         OccupationFacts extreme = new OccupationFacts("x", "x", "ANZSCO", "111111", 1,
                 List.of(band("mid", "900000", "1000000", "NZD")), "COMPRESSED_BY_AUTOMATION", new BigDecimal("12"),
-                List.of("a", "b", "c", "d", "e"), 9, 0, List.of(), true, List.of(), null, null);
+                List.of("a", "b", "c", "d", "e"), 9, 0, List.of(), true, List.of(), null, null, false);
         Map<String, BigDecimal> d = score(extreme, TIER_2, "NZ").score().dimensions();
         assertEquals(new BigDecimal("10.0"), d.get("income"));
         assertEquals(new BigDecimal("0.0"), d.get("learningDuration"));
@@ -160,7 +160,7 @@ class ScoreCalculatorTest {
                 List.of(new AiToolImpact("ChatGPT", "PARTIAL"), new AiToolImpact("Woebot", "PARTIAL"),
                         new AiToolImpact("IBM Watson for Social Services", "PARTIAL"), new AiToolImpact(null, null)),
                 true, List.of("Social Services Growth", "Aging Population", "Government Funding Increase",
-                        "Rural Demand"), demandOutlook, competition);
+                        "Rural Demand"), demandOutlook, competition, false);
     }
 
     private static ScoreCalculator.Result score(OccupationFacts facts, ImmigrationStatus status, String country) {
