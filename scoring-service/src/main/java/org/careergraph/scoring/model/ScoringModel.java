@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.careergraph.platform.web.Problem.FieldError;
 
 /**
@@ -123,7 +124,7 @@ public record ScoringModel(
         return parameters;
     }
 
-    private static void flatten(Object value, String path, Map<String, Object> into) {
+    private static void flatten(@Nullable Object value, String path, Map<String, Object> into) {
         if (value instanceof Record record) {
             for (RecordComponent component : record.getClass().getRecordComponents()) {
                 flatten(read(component, record), path + "/" + component.getName(), into);
@@ -137,7 +138,8 @@ public record ScoringModel(
     /** What is wrong with this model, field by field under {@code prefix}: missing, out of range, all weights 0. */
     public List<FieldError> problems(String prefix) {
         List<FieldError> errors = new ArrayList<>();
-        check(this, prefix, errors);
+        parameters().forEach((path, value) -> problem(value).ifPresent(message ->
+                errors.add(new FieldError(prefix + path.replace('/', '.'), message))));
         if (weights != null && errors.stream().noneMatch(e -> e.field().startsWith(prefix + ".weights"))
                 && List.of(Dimension.values()).stream().allMatch(d -> weights.of(d).signum() == 0)) {
             errors.add(new FieldError(prefix + ".weights", "at least one weight must be above 0"));
@@ -145,24 +147,17 @@ public record ScoringModel(
         return errors;
     }
 
-    private static void check(@Nullable Object value, String path, List<FieldError> errors) {
+    /** A missing part (a whole record or one number) is named where it is missing. */
+    private static Optional<String> problem(@Nullable Object value) {
         if (value == null) {
-            errors.add(new FieldError(path, "must be given"));
-        } else if (value instanceof BigDecimal amount) {
-            if (amount.signum() < 0 || amount.compareTo(BigDecimal.TEN) > 0) {
-                errors.add(new FieldError(path, "must be from 0 to 10"));
-            } else if (amount.stripTrailingZeros().scale() > 3) {
-                errors.add(new FieldError(path, "must have at most three decimals"));
-            }
-        } else if (value instanceof Integer count) {
-            if (count < 0 || count > 50) {
-                errors.add(new FieldError(path, "must be a whole number from 0 to 50"));
-            }
-        } else if (value instanceof Record record) {
-            for (RecordComponent component : record.getClass().getRecordComponents()) {
-                check(read(component, record), path + "." + component.getName(), errors);
-            }
+            return Optional.of("must be given");
         }
+        if (value instanceof BigDecimal amount) {
+            return amount.signum() < 0 || amount.compareTo(BigDecimal.TEN) > 0 ? Optional.of("must be from 0 to 10")
+                    : amount.scale() > 3 ? Optional.of("must have at most three decimals") : Optional.empty();
+        }
+        int count = (Integer) value;
+        return count < 0 || count > 50 ? Optional.of("must be a whole number from 0 to 50") : Optional.empty();
     }
 
     private static Object read(RecordComponent component, Record record) {

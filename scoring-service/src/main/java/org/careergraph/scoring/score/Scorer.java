@@ -89,14 +89,14 @@ public class Scorer {
             ScoreCalculator.Result result = ScoreCalculator.score(input, model.model(), model.name());
             StoredScore previous = before.get(input.occupationId());
             StoredScore after = StoredScore.of(input.facts(), input.occupationId(), result, now);
+            boolean moved = previous == null || !sameValues(previous.score(), result.score());
             if (previous == null) {
                 created.add(after);
-            } else if (!previous.modelVersion().equals(after.modelVersion())
-                    || !sameValues(previous.score(), result.score()) || !sameSubject(previous, after)
+            } else if (moved || !previous.modelVersion().equals(after.modelVersion()) || !sameSubject(previous, after)
                     || !previous.explanation().equals(after.explanation())) {
                 updated.add(after);
             }
-            if (previous == null || !sameValues(previous.score(), result.score())) {
+            if (moved) {
                 moves.add(new ScoreHistory(null, input.occupationId(), result.score().overall(),
                         result.score().dimensions(), model.name(), cause.reason(), cause.eventId(),
                         cause.eventType(), now));
