@@ -39,6 +39,7 @@ public final class WebhookReceiver implements AutoCloseable {
     private final Queue<Call> calls = new ConcurrentLinkedQueue<>();
     private final Map<String, Deque<Integer>> scripted = new ConcurrentHashMap<>();
     private final Map<String, Integer> always = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, String>> responseHeaders = new ConcurrentHashMap<>();
     private final Set<String> endless = ConcurrentHashMap.newKeySet();
 
     private WebhookReceiver() {
@@ -71,6 +72,12 @@ public final class WebhookReceiver implements AutoCloseable {
         always.put(path(name), status);
     }
 
+    /** Every call to this hook gets this status with these response headers (Retry-After, Location ...). */
+    public void answerAlways(String name, int status, Map<String, String> responseHeaders) {
+        always.put(path(name), status);
+        this.responseHeaders.put(path(name), responseHeaders);
+    }
+
     /** This hook answers 200 and then a body that never ends (until the caller hangs up, or a minute passes). */
     public void answerWithEndlessBody(String name) {
         endless.add(path(name));
@@ -98,6 +105,7 @@ public final class WebhookReceiver implements AutoCloseable {
                 trickle(exchange);
                 return;
             }
+            responseHeaders.getOrDefault(path, Map.of()).forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
             exchange.sendResponseHeaders(status, -1);
         }
     }

@@ -19,7 +19,7 @@ import java.util.Map;
 import org.careergraph.events.EventType;
 import org.careergraph.events.ImmigrationStatusChanged;
 import org.careergraph.events.Topics;
-import org.careergraph.immigration.MovableClock;
+import org.careergraph.testsupport.MovableClock;
 import org.careergraph.immigration.TestOccupations;
 import org.careergraph.immigration.rules.Country;
 import org.careergraph.platform.security.AccessTokens;

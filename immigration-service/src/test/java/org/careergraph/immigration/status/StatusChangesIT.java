@@ -30,7 +30,7 @@ import org.careergraph.events.EventType;
 import org.careergraph.events.ImmigrationStatus;
 import org.careergraph.events.ImmigrationStatusChanged;
 import org.careergraph.events.Topics;
-import org.careergraph.immigration.MovableClock;
+import org.careergraph.testsupport.MovableClock;
 import org.careergraph.immigration.TestOccupations;
 import org.careergraph.immigration.occupation.KnownOccupationRepository;
 import org.careergraph.immigration.rules.Country;

@@ -2,20 +2,22 @@ package org.careergraph.notification.notification;
 
 import jakarta.inject.Singleton;
 import java.util.List;
+import java.util.Objects;
 import org.careergraph.events.EventType;
+import org.careergraph.events.ImmigrationStatus;
 import org.careergraph.events.ImmigrationStatusChanged;
 import org.careergraph.notification.occupation.OccupationRepository;
 import org.careergraph.platform.inbox.EventHandler;
 import org.careergraph.platform.inbox.ReceivedEvent;
 
-/** A new immigration status notifies the subscriptions watching that occupation. */
+/** A new immigration status: a Green List change when the tier moved. */
 @Singleton
 class ImmigrationStatusChangedMatcher implements EventHandler<ImmigrationStatusChanged> {
 
     private final OccupationRepository occupations;
-    private final NotificationWriter writer;
+    private final NoticeWriter writer;
 
-    ImmigrationStatusChangedMatcher(OccupationRepository occupations, NotificationWriter writer) {
+    ImmigrationStatusChangedMatcher(OccupationRepository occupations, NoticeWriter writer) {
         this.occupations = occupations;
         this.writer = writer;
     }
@@ -25,11 +27,17 @@ class ImmigrationStatusChangedMatcher implements EventHandler<ImmigrationStatusC
         return EventType.IMMIGRATION_STATUS_CHANGED;
     }
 
-    /** An occupation the catalog never announced has no watchers by id and no titles to name it by: nothing to do. */
+    /** An occupation the catalog never announced has no titles to name it by: nothing to tell. */
     @Override
     public void handle(ReceivedEvent<ImmigrationStatusChanged> event) {
         ImmigrationStatusChanged change = event.payload();
+        boolean tierMoved = !Objects.equals(tier(change.before()), tier(change.after()));
         occupations.findById(change.occupationId()).ifPresent(occupation -> writer.write(event, List.of(
-                new Notice(occupation, ChangeMessages.statusChanged(occupation, change)))));
+                new Notice(occupation, ChangeMessages.statusChanged(occupation, change),
+                        ChangeKind.IMMIGRATION_STATUS.bit(), change.country(), tierMoved, change.effectiveFrom()))));
+    }
+
+    private static Integer tier(ImmigrationStatus status) {
+        return status == null ? null : status.greenListTier();
     }
 }

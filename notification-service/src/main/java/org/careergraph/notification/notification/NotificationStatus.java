@@ -5,6 +5,6 @@ public enum NotificationStatus {
     /** Waiting for its next attempt (or being attempted now). */
     PENDING,
     DELIVERED,
-    /** Given up after the maximum number of attempts. */
+    /** Given up: the last attempt of the retry schedule failed, or the endpoint was disabled. */
     FAILED
 }

@@ -1,6 +1,7 @@
 package org.careergraph.notification.notification;
 
 import jakarta.inject.Singleton;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.careergraph.events.EventType;
 import org.careergraph.events.OccupationChanged;
@@ -10,17 +11,17 @@ import org.careergraph.platform.inbox.EventHandler;
 import org.careergraph.platform.inbox.ReceivedEvent;
 
 /**
- * The only handler of catalog edits: it first records the occupation, then notifies the subscriptions watching it by
- * id or by a prefix of its code (so a new occupation reaches its prefix watchers), in the consumer's one transaction.
+ * The only handler of catalog edits: it first records the occupation, then keeps the notice for its watchers (so a
+ * new occupation reaches those watching a prefix of its code), in the consumer's one transaction.
  * One handler rather than two, so that the order does not depend on the order the handler beans happen to be found.
  */
 @Singleton
 class OccupationChangedMatcher implements EventHandler<OccupationChanged> {
 
     private final KnownOccupations knownOccupations;
-    private final NotificationWriter writer;
+    private final NoticeWriter writer;
 
-    OccupationChangedMatcher(KnownOccupations knownOccupations, NotificationWriter writer) {
+    OccupationChangedMatcher(KnownOccupations knownOccupations, NoticeWriter writer) {
         this.knownOccupations = knownOccupations;
         this.writer = writer;
     }
@@ -34,6 +35,8 @@ class OccupationChangedMatcher implements EventHandler<OccupationChanged> {
     public void handle(ReceivedEvent<OccupationChanged> event) {
         OccupationChanged change = event.payload();
         Occupation occupation = knownOccupations.apply(change);
-        writer.write(event, List.of(new Notice(occupation, ChangeMessages.occupationChanged(change))));
+        writer.write(event, List.of(new Notice(occupation, ChangeMessages.occupationChanged(change),
+                ChangeKind.ofCatalogChange(change), null, false,
+                change.changedAt().atZone(ZoneOffset.UTC).toLocalDate())));
     }
 }

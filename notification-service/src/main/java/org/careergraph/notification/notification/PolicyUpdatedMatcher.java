@@ -15,16 +15,20 @@ import org.careergraph.platform.inbox.EventHandler;
 import org.careergraph.platform.inbox.ReceivedEvent;
 
 /**
- * A policy update names occupations by classification code, not by id: it notifies the subscriptions watching the
- * known occupations whose (code system, code) its rule changes name, each with the rules that concern it.
+ * A policy update names occupations by classification code, not by id: one notice for each known occupation whose
+ * (code system, code) its rule changes name, with the rules that concern it; a Green List change when one of those
+ * rules is a Green List rule.
  */
 @Singleton
 class PolicyUpdatedMatcher implements EventHandler<PolicyUpdated> {
 
-    private final OccupationRepository occupations;
-    private final NotificationWriter writer;
+    /** GREEN_LIST_TIER, GREEN_LIST_PAY_THRESHOLD ...: rules of the Green List. */
+    private static final String GREEN_LIST = "GREEN_LIST";
 
-    PolicyUpdatedMatcher(OccupationRepository occupations, NotificationWriter writer) {
+    private final OccupationRepository occupations;
+    private final NoticeWriter writer;
+
+    PolicyUpdatedMatcher(OccupationRepository occupations, NoticeWriter writer) {
         this.occupations = occupations;
         this.writer = writer;
     }
@@ -48,7 +52,9 @@ class PolicyUpdatedMatcher implements EventHandler<PolicyUpdated> {
         codesBySystem.forEach((system, codes) -> {
             for (Occupation occupation : occupations.findByCodeSystemAndCodeIn(system, codes)) {
                 List<RuleChange> rules = rulesByCode.get(system + ":" + occupation.code());
-                notices.add(new Notice(occupation, ChangeMessages.policyUpdated(occupation, update, rules)));
+                boolean greenList = rules.stream().anyMatch(rule -> rule.kind().startsWith(GREEN_LIST));
+                notices.add(new Notice(occupation, ChangeMessages.policyUpdated(occupation, update, rules),
+                        ChangeKind.POLICY.bit(), update.country(), greenList, update.effectiveFrom()));
             }
         });
         writer.write(event, notices);

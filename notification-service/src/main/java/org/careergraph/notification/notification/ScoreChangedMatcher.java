@@ -10,14 +10,14 @@ import org.careergraph.notification.occupation.OccupationRepository;
 import org.careergraph.platform.inbox.EventHandler;
 import org.careergraph.platform.inbox.ReceivedEvent;
 
-/** A new score notifies the subscriptions watching that occupation; it holds from the day it was computed. */
+/** A new score; it holds from the day it was computed. */
 @Singleton
 class ScoreChangedMatcher implements EventHandler<ScoreChanged> {
 
     private final OccupationRepository occupations;
-    private final NotificationWriter writer;
+    private final NoticeWriter writer;
 
-    ScoreChangedMatcher(OccupationRepository occupations, NotificationWriter writer) {
+    ScoreChangedMatcher(OccupationRepository occupations, NoticeWriter writer) {
         this.occupations = occupations;
         this.writer = writer;
     }
@@ -33,6 +33,7 @@ class ScoreChangedMatcher implements EventHandler<ScoreChanged> {
         LocalDate asOf = event.time() == null ? LocalDate.now(ZoneOffset.UTC)
                 : event.time().atZoneSameInstant(ZoneOffset.UTC).toLocalDate();
         occupations.findById(change.occupationId()).ifPresent(occupation -> writer.write(event, List.of(
-                new Notice(occupation, ChangeMessages.scoreChanged(occupation, change, asOf)))));
+                new Notice(occupation, ChangeMessages.scoreChanged(occupation, change, asOf), ChangeKind.SCORE.bit(),
+                        null, false, asOf))));
     }
 }

@@ -1,10 +1,40 @@
 package org.careergraph.notification.subscription;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import java.time.Instant;
 
-/** Where to tell a subscriber, and the hash of the token that manages the subscription (never the token). */
+/**
+ * Where and how to tell a subscriber, and what about beyond the watched occupations, prefixes and countries (kept
+ * beside it): the kinds of change ({@code kinds}, ChangeKind bits) and whether every Green List change. Keeps the
+ * hash of the manage token, never the token.
+ */
 @MappedEntity("subscription")
-record Subscription(@Id String id, String webhookUrl, byte[] manageTokenHash, Instant createdAt) {
+record Subscription(
+        @Id String id,
+        Channel channel,
+        @Nullable String webhookUrl,
+        @Nullable String email,
+        @Nullable EmailDelivery emailDelivery,
+        SubscriptionStatus status,
+        @Nullable String statusReason,
+        int kinds,
+        boolean anyGreenList,
+        byte[] manageTokenHash,
+        @Nullable String signingSecret,
+        @Nullable String mailboxToken,
+        Instant createdAt,
+        @Nullable Instant confirmedAt) {
+
+    Subscription withStatus(SubscriptionStatus next, @Nullable String reason, @Nullable Instant confirmed) {
+        return new Subscription(id, channel, webhookUrl, email, emailDelivery, next, reason, kinds, anyGreenList,
+                manageTokenHash, signingSecret, mailboxToken, createdAt, confirmed);
+    }
+
+    Subscription withSettings(@Nullable String newWebhookUrl, @Nullable EmailDelivery newEmailDelivery, int newKinds,
+                              boolean newAnyGreenList) {
+        return new Subscription(id, channel, newWebhookUrl, email, newEmailDelivery, status, statusReason, newKinds,
+                newAnyGreenList, manageTokenHash, signingSecret, mailboxToken, createdAt, confirmedAt);
+    }
 }

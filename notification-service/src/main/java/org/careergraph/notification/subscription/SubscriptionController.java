@@ -3,11 +3,14 @@ package org.careergraph.notification.subscription;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
@@ -19,10 +22,12 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.net.URI;
+import org.careergraph.notification.notification.Notifications;
 
 /**
  * Anyone may subscribe; the answer holds the subscription's manage token, which every later call about it needs in
- * the {@value #MANAGE_TOKEN} header. Blocking executor: creating resolves the webhook host through DNS.
+ * the {@value #MANAGE_TOKEN} header. Blocking executor: creating resolves the webhook host through DNS and sends the
+ * confirmation mail.
  */
 @Controller("/api/subscriptions")
 @Secured(SecurityRule.IS_ANONYMOUS)
@@ -38,15 +43,22 @@ class SubscriptionController {
     }
 
     @Post
-    HttpResponse<SubscriptionViews.Created> create(@Body @Valid SubscriptionRequest request) {
-        SubscriptionViews.Created created = subscriptions.create(request);
+    HttpResponse<ViewModels.Created> create(@Body @Valid SubscriptionRequest request) {
+        ViewModels.Created created = subscriptions.create(request);
         return HttpResponse.created(created, URI.create("/api/subscriptions/" + created.id()))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store");
     }
 
     @Get("/{id}")
-    SubscriptionViews.View get(@PathVariable String id, @Header(MANAGE_TOKEN) @Nullable String token) {
+    ViewModels.View get(@PathVariable String id, @Header(MANAGE_TOKEN) @Nullable String token) {
         return subscriptions.find(id, token);
+    }
+
+    @Patch("/{id}")
+    @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+    ViewModels.View update(@PathVariable String id, @Header(MANAGE_TOKEN) @Nullable String token,
+                           @Body @Valid SubscriptionPatch patch) {
+        return subscriptions.update(id, token, patch);
     }
 
     @Delete("/{id}")
@@ -56,9 +68,16 @@ class SubscriptionController {
     }
 
     @Get("/{id}/deliveries")
-    SubscriptionViews.DeliveryPage deliveries(@PathVariable String id, @Header(MANAGE_TOKEN) @Nullable String token,
-                                              @QueryValue(defaultValue = "0") @Min(0) int page,
-                                              @QueryValue(defaultValue = "20") @Min(1) @Max(100) int size) {
+    Notifications.DeliveryPage deliveries(@PathVariable String id, @Header(MANAGE_TOKEN) @Nullable String token,
+                                          @QueryValue(defaultValue = "0") @Min(0) int page,
+                                          @QueryValue(defaultValue = "20") @Min(1) @Max(100) int size) {
         return subscriptions.deliveries(id, token, page, size);
+    }
+
+    /** Sends a delivered or failed notification again (202: it is pending now). */
+    @Post("/{id}/deliveries/{deliveryId}/replay")
+    HttpResponse<Notifications.Delivery> replay(@PathVariable String id, @PathVariable String deliveryId,
+                                                @Header(MANAGE_TOKEN) @Nullable String token) {
+        return HttpResponse.accepted().body(subscriptions.replay(id, token, deliveryId));
     }
 }

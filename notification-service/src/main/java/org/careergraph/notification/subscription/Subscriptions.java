@@ -1,112 +1,168 @@
 package org.careergraph.notification.subscription;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.model.Page;
-import io.micronaut.data.model.Pageable;
-import io.micronaut.data.model.Sort;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import java.security.SecureRandom;
 import java.sql.Connection;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.careergraph.events.CodeSystem;
+import org.careergraph.notification.delivery.Mailer;
 import org.careergraph.notification.delivery.WebhookTargetPolicy;
-import org.careergraph.notification.notification.Notification;
-import org.careergraph.notification.notification.NotificationRepository;
+import org.careergraph.notification.notification.ChangeKind;
+import org.careergraph.notification.notification.Notifications;
 import org.careergraph.notification.occupation.Occupation;
 import org.careergraph.notification.occupation.OccupationRepository;
 import org.careergraph.platform.web.Problem.FieldError;
 import org.careergraph.platform.web.ProblemException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Subscriptions and their manage tokens. A subscription is read, listed or cancelled only with its own token; a
- * wrong token and an unknown id get the same answer, so no one learns whether another's subscription exists.
+ * Subscriptions and their secrets. A subscription is read, changed, listed or cancelled only with its own manage
+ * token; a wrong token and an unknown id get the same answer, so no one learns whether another's subscription exists.
+ * An email subscription starts unconfirmed: only the mailbox that got the confirmation link can confirm it (double
+ * opt-in), and any mail it gets can unsubscribe it in one click.
  */
 @Singleton
 class Subscriptions {
 
+    private static final Logger LOG = LoggerFactory.getLogger(Subscriptions.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
     /** Compared against when the id is unknown, so that the answer takes as long as with a wrong token. */
     private static final byte[] NO_HASH = ManageTokens.hash(UUID.randomUUID().toString());
     private static final String UNKNOWN_CODE_SYSTEM = "is not a known code system (one of "
-            + Arrays.stream(CodeSystem.values()).map(CodeSystem::name).collect(Collectors.joining(", ")) + ")";
+            + names(CodeSystem.values()) + ")";
+    private static final String UNKNOWN_KIND = "is not a kind of change (one of " + names(ChangeKind.values()) + ")";
+    private static final String UNKNOWN_DELIVERY = "is not an email delivery (one of "
+            + names(EmailDelivery.values()) + ")";
+    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+    private static final int IMMIGRATION_KINDS = ChangeKind.mask(List.of(ChangeKind.IMMIGRATION_STATUS,
+            ChangeKind.POLICY));
 
     private final SubscriptionRepository subscriptions;
-    private final WatchedOccupations watchedOccupations;
-    private final WatchedCodePrefixes watchedPrefixes;
+    private final Watches watches;
     private final OccupationRepository occupations;
-    private final NotificationRepository notifications;
+    private final Notifications notifications;
     private final WebhookTargetPolicy webhookTargets;
+    private final Mailer mailer;
     private final TransactionOperations<Connection> transactions;
+    private final Clock clock;
 
-    Subscriptions(SubscriptionRepository subscriptions, WatchedOccupations watchedOccupations,
-                  WatchedCodePrefixes watchedPrefixes, OccupationRepository occupations,
-                  NotificationRepository notifications, WebhookTargetPolicy webhookTargets,
-                  TransactionOperations<Connection> transactions) {
+    Subscriptions(SubscriptionRepository subscriptions, Watches watches, OccupationRepository occupations,
+                  Notifications notifications, WebhookTargetPolicy webhookTargets, Mailer mailer,
+                  TransactionOperations<Connection> transactions, Clock clock) {
         this.subscriptions = subscriptions;
-        this.watchedOccupations = watchedOccupations;
-        this.watchedPrefixes = watchedPrefixes;
+        this.watches = watches;
         this.occupations = occupations;
         this.notifications = notifications;
         this.webhookTargets = webhookTargets;
+        this.mailer = mailer;
         this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /** What a subscription is set to, checked and normalized. */
+    private record Settings(@Nullable String webhookUrl, @Nullable EmailDelivery emailDelivery, Watches.Of watches,
+                            boolean anyGreenList, int kinds) {
     }
 
     /**
-     * Checks the webhook (with DNS, before any transaction), the occupations and the code systems, then stores the
-     * subscription and all its watches at once.
+     * Checks everything (the webhook with DNS, before any transaction), stores the subscription with its watches,
+     * and for an email sends the confirmation mail: if that cannot be sent, nothing is kept (503, try again).
      */
-    SubscriptionViews.Created create(SubscriptionRequest request) {
-        String webhookUrl = request.webhookUrl().trim();
-        List<String> requested = request.occupationIdsOrNone().stream().map(String::trim).toList();
-        List<SubscriptionRequest.Prefix> requestedPrefixes = request.codePrefixesOrNone();
+    ViewModels.Created create(SubscriptionRequest request) {
+        Channel channel = request.webhookUrl() == null || request.webhookUrl().isBlank() ? Channel.EMAIL
+                : Channel.WEBHOOK;
+        Settings defaults = new Settings(null, channel == Channel.EMAIL ? EmailDelivery.IMMEDIATE : null,
+                new Watches.Of(List.of(), List.of(), List.of()), false, ChangeKind.ALL);
         List<FieldError> errors = new ArrayList<>();
-        webhookTargets.refusal(webhookUrl).ifPresent(reason -> errors.add(new FieldError("webhookUrl", reason)));
-        Set<String> known = requested.isEmpty() ? Set.of() : occupations.findByIdIn(Set.copyOf(requested)).stream()
-                .map(Occupation::id).collect(Collectors.toSet());
-        for (int i = 0; i < requested.size(); i++) {
-            if (!known.contains(requested.get(i))) {
-                errors.add(new FieldError("occupationIds[" + i + "]", "is not a known occupation"));
+        Settings settings = check(channel, request, defaults, errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalidFields(errors);
+        }
+        String token = ManageTokens.newToken();
+        boolean email = channel == Channel.EMAIL;
+        Subscription subscription = new Subscription(UUID.randomUUID().toString(), channel, settings.webhookUrl(),
+                email ? request.email().trim() : null, settings.emailDelivery(),
+                email ? SubscriptionStatus.PENDING_CONFIRMATION : SubscriptionStatus.ACTIVE, null, settings.kinds(),
+                settings.anyGreenList(), ManageTokens.hash(token), email ? null : newSigningSecret(),
+                email ? ManageTokens.newToken() : null, now(), null);
+        transactions.executeWrite(status -> {
+            subscriptions.save(subscription);
+            watches.replace(subscription.id(), settings.watches());
+            return null;
+        });
+        if (email) {
+            try {
+                mailer.sendConfirmation(subscription.id(), subscription.email(), subscription.mailboxToken());
+            } catch (RuntimeException e) {
+                subscriptions.deleteById(subscription.id());
+                LOG.warn("Confirmation mail for subscription {} could not be sent: {}", subscription.id(),
+                        e.toString());
+                throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE,
+                        "The confirmation mail could not be sent; nothing was stored. Try again later.", List.of());
             }
         }
-        List<CodePrefix> prefixes = new ArrayList<>();
-        for (int i = 0; i < requestedPrefixes.size(); i++) {
-            SubscriptionRequest.Prefix prefix = requestedPrefixes.get(i);
-            Optional<CodeSystem> system = CodeSystem.parse(prefix.codeSystem());
-            if (system.isEmpty()) {
-                errors.add(new FieldError("codePrefixes[" + i + "].codeSystem", UNKNOWN_CODE_SYSTEM));
-            } else {
-                prefixes.add(new CodePrefix(system.get().name(), prefix.prefix()));
+        return ViewModels.created(subscription, settings.watches(), token);
+    }
+
+    ViewModels.View find(String id, @Nullable String token) {
+        Subscription subscription = authorized(id, token);
+        return ViewModels.view(subscription, watches.of(id));
+    }
+
+    /** Applies a merge patch: every given field is checked like at creation, and nothing changes unless all pass. */
+    ViewModels.View update(String id, @Nullable String token, SubscriptionPatch patch) {
+        Subscription current = authorized(id, token);
+        Watches.Of currentWatches = watches.of(id);
+        List<FieldError> errors = new ArrayList<>();
+        if (patch.email() != null) {
+            errors.add(new FieldError("email", "cannot change: subscribe the new address, which must confirm it"));
+        }
+        if (patch.webhookUrl() != null && current.channel() != Channel.WEBHOOK) {
+            errors.add(new FieldError("webhookUrl", "is only for webhook subscriptions"));
+        }
+        Settings settings = check(current.channel(), patch, new Settings(current.webhookUrl(),
+                current.emailDelivery(), currentWatches, current.anyGreenList(), current.kinds()), errors);
+        if (settings.watches().isEmpty() && !settings.anyGreenList()) {
+            for (String field : List.of("occupationIds", "codePrefixes", "countries", "anyGreenListChange")) {
+                errors.add(new FieldError(field, "would leave the subscription watching nothing"));
             }
+        }
+        Subscription next = current.withSettings(settings.webhookUrl(), settings.emailDelivery(), settings.kinds(),
+                settings.anyGreenList());
+        if (Boolean.TRUE.equals(patch.enabled()) && current.status() != SubscriptionStatus.ACTIVE) {
+            if (current.channel() == Channel.EMAIL && current.confirmedAt() == null) {
+                errors.add(new FieldError("enabled", "needs the address confirmed first (see the confirmation mail)"));
+            } else {
+                next = next.withStatus(SubscriptionStatus.ACTIVE, null, current.confirmedAt());
+            }
+        } else if (Boolean.FALSE.equals(patch.enabled()) && current.status() != SubscriptionStatus.DISABLED) {
+            next = next.withStatus(SubscriptionStatus.DISABLED, "paused by the subscriber", current.confirmedAt());
         }
         if (!errors.isEmpty()) {
             throw ProblemException.invalidFields(errors);
         }
-        List<String> occupationIds = requested.stream().distinct().sorted().toList();
-        List<CodePrefix> codePrefixes = prefixes.stream().distinct().sorted(CodePrefix.ORDER).toList();
-        String token = ManageTokens.newToken();
-        Subscription subscription = new Subscription(UUID.randomUUID().toString(), webhookUrl,
-                ManageTokens.hash(token), Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        Subscription updated = next;
         transactions.executeWrite(status -> {
-            subscriptions.save(subscription);
-            watchedOccupations.watch(subscription.id(), occupationIds);
-            watchedPrefixes.watch(subscription.id(), codePrefixes);
+            subscriptions.update(updated);
+            watches.replace(id, settings.watches());
             return null;
         });
-        return new SubscriptionViews.Created(subscription.id(), webhookUrl, occupationIds, codePrefixes, token,
-                subscription.createdAt());
-    }
-
-    SubscriptionViews.View find(String id, @Nullable String token) {
-        Subscription subscription = authorized(id, token);
-        return new SubscriptionViews.View(subscription.id(), subscription.webhookUrl(), watchedOccupations.of(id),
-                watchedPrefixes.of(id), subscription.createdAt());
+        return ViewModels.view(updated, settings.watches());
     }
 
     /** Its notifications go with it (the database cascades). */
@@ -114,12 +170,122 @@ class Subscriptions {
         subscriptions.deleteById(authorized(id, token).id());
     }
 
-    SubscriptionViews.DeliveryPage deliveries(String id, @Nullable String token, int page, int size) {
+    Notifications.DeliveryPage deliveries(String id, @Nullable String token, int page, int size) {
         authorized(id, token);
-        Page<Notification> result = notifications.findBySubscriptionId(id,
-                Pageable.from(page, size, Sort.of(Sort.Order.desc("createdAt"), Sort.Order.desc("id"))));
-        return new SubscriptionViews.DeliveryPage(result.getContent().stream().map(SubscriptionViews.Delivery::of)
-                .toList(), result.getTotalSize(), page, size);
+        return notifications.page(id, page, size);
+    }
+
+    /** Sends a delivered or failed notification again; 409 while it is pending or the subscription is not active. */
+    Notifications.Delivery replay(String id, @Nullable String token, String deliveryId) {
+        Subscription subscription = authorized(id, token);
+        Notifications.Delivery delivery = notifications.find(id, deliveryId).orElseThrow(
+                () -> ProblemException.notFound("No delivery " + deliveryId + " in subscription " + id + "."));
+        if (subscription.status() != SubscriptionStatus.ACTIVE) {
+            throw ProblemException.conflict("The subscription is " + subscription.status()
+                    + "; enable it (PATCH {\"enabled\": true}) before replaying.");
+        }
+        if (!notifications.replay(id, deliveryId, now())) {
+            throw ProblemException.conflict("Delivery " + deliveryId + " is pending already.");
+        }
+        return notifications.find(id, deliveryId).orElse(delivery);
+    }
+
+    /** The confirmation link's action; confirming twice is fine. */
+    void confirm(String id, @Nullable String mailboxToken) {
+        Subscription subscription = byMailboxToken(id, mailboxToken);
+        if (subscription.status() == SubscriptionStatus.PENDING_CONFIRMATION) {
+            subscriptions.update(subscription.withStatus(SubscriptionStatus.ACTIVE, null, now()));
+        }
+    }
+
+    /** One-click unsubscribe (RFC 8058): the subscription and its notifications are gone. */
+    void unsubscribe(String id, @Nullable String mailboxToken) {
+        subscriptions.deleteById(byMailboxToken(id, mailboxToken).id());
+    }
+
+    private Settings check(Channel channel, WatchRequest request, Settings current, List<FieldError> errors) {
+        String webhookUrl = current.webhookUrl();
+        if (channel == Channel.WEBHOOK && request.webhookUrl() != null) {
+            webhookUrl = request.webhookUrl().trim();
+            webhookTargets.refusal(webhookUrl).ifPresent(reason -> errors.add(new FieldError("webhookUrl", reason)));
+        }
+        EmailDelivery emailDelivery = current.emailDelivery();
+        if (request.emailDelivery() != null) {
+            if (channel != Channel.EMAIL) {
+                errors.add(new FieldError("emailDelivery", "is only for email subscriptions"));
+            } else {
+                emailDelivery = parse(EmailDelivery.class, request.emailDelivery())
+                        .orElseGet(() -> {
+                            errors.add(new FieldError("emailDelivery", UNKNOWN_DELIVERY));
+                            return current.emailDelivery();
+                        });
+            }
+        }
+        Watches.Of watching = new Watches.Of(
+                request.occupationIds() == null ? current.watches().occupationIds()
+                        : occupationIds(request.occupationIds(), errors),
+                request.codePrefixes() == null ? current.watches().codePrefixes()
+                        : codePrefixes(request.codePrefixes(), errors),
+                request.countries() == null ? current.watches().countries()
+                        : countries(request.countries(), errors));
+        boolean anyGreenList = request.anyGreenListChange() == null ? current.anyGreenList()
+                : request.anyGreenListChange();
+        int kinds = request.kinds() == null ? current.kinds() : kinds(request.kinds(), errors);
+        if ((anyGreenList || !watching.countries().isEmpty()) && (kinds & IMMIGRATION_KINDS) == 0) {
+            errors.add(new FieldError("kinds", "must include IMMIGRATION_STATUS or POLICY: countries and "
+                    + "anyGreenListChange watch immigration status and policy changes"));
+        }
+        return new Settings(webhookUrl, emailDelivery, watching, anyGreenList, kinds);
+    }
+
+    private List<String> occupationIds(List<String> requested, List<FieldError> errors) {
+        List<String> ids = requested.stream().map(String::trim).toList();
+        Set<String> known = ids.isEmpty() ? Set.of() : occupations.findByIdIn(Set.copyOf(ids)).stream()
+                .map(Occupation::id).collect(Collectors.toSet());
+        for (int i = 0; i < ids.size(); i++) {
+            if (!known.contains(ids.get(i))) {
+                errors.add(new FieldError("occupationIds[" + i + "]", "is not a known occupation"));
+            }
+        }
+        return ids.stream().distinct().sorted().toList();
+    }
+
+    private static List<CodePrefix> codePrefixes(List<SubscriptionRequest.Prefix> requested, List<FieldError> errors) {
+        List<CodePrefix> prefixes = new ArrayList<>();
+        for (int i = 0; i < requested.size(); i++) {
+            SubscriptionRequest.Prefix prefix = requested.get(i);
+            Optional<CodeSystem> system = CodeSystem.parse(prefix.codeSystem());
+            if (system.isEmpty()) {
+                errors.add(new FieldError("codePrefixes[" + i + "].codeSystem", UNKNOWN_CODE_SYSTEM));
+            } else {
+                prefixes.add(new CodePrefix(system.get().name(), prefix.prefix()));
+            }
+        }
+        return prefixes.stream().distinct().sorted(CodePrefix.ORDER).toList();
+    }
+
+    private static List<String> countries(List<String> requested, List<FieldError> errors) {
+        List<String> countries = requested.stream().map(c -> c.trim().toUpperCase(Locale.ROOT)).toList();
+        for (int i = 0; i < countries.size(); i++) {
+            if (!COUNTRIES.contains(countries.get(i))) {
+                errors.add(new FieldError("countries[" + i + "]", "is not an ISO 3166 country code"));
+            }
+        }
+        return countries.stream().distinct().sorted().toList();
+    }
+
+    private static int kinds(List<String> requested, List<FieldError> errors) {
+        List<ChangeKind> kinds = new ArrayList<>();
+        for (int i = 0; i < requested.size(); i++) {
+            int position = i;
+            parse(ChangeKind.class, requested.get(i)).ifPresentOrElse(kinds::add,
+                    () -> errors.add(new FieldError("kinds[" + position + "]", UNKNOWN_KIND)));
+        }
+        return ChangeKind.mask(kinds);
+    }
+
+    private static <E extends Enum<E>> Optional<E> parse(Class<E> type, String name) {
+        return Arrays.stream(type.getEnumConstants()).filter(e -> e.name().equalsIgnoreCase(name.trim())).findFirst();
     }
 
     private Subscription authorized(String id, @Nullable String token) {
@@ -129,5 +295,29 @@ class Subscriptions {
             throw ProblemException.notFound("No subscription " + id + " for this manage token.");
         }
         return subscription.get();
+    }
+
+    private Subscription byMailboxToken(String id, @Nullable String token) {
+        Optional<Subscription> subscription = subscriptions.findById(id);
+        String stored = subscription.map(Subscription::mailboxToken).orElse(null);
+        if (stored == null || !ManageTokens.matches(token, ManageTokens.hash(stored))) {
+            throw ProblemException.notFound("No subscription " + id + " for this link; it may be cancelled already.");
+        }
+        return subscription.get();
+    }
+
+    /** A Standard Webhooks secret: whsec_ and 24 random bytes in base64. */
+    private static String newSigningSecret() {
+        byte[] key = new byte[24];
+        RANDOM.nextBytes(key);
+        return "whsec_" + Base64.getEncoder().encodeToString(key);
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private static String names(Enum<?>[] values) {
+        return Arrays.stream(values).map(Enum::name).collect(Collectors.joining(", "));
     }
 }

@@ -13,15 +13,15 @@ import java.lang.annotation.Target;
 import java.util.List;
 
 /**
- * A subscription must watch something: occupation ids, code prefixes or both. Reported on both fields, together with
- * any other invalid field, so that one answer lists everything to fix.
+ * A new subscription must watch something: occupation ids, code prefixes, countries or every Green List change.
+ * Reported on each of those fields, together with any other invalid field, so that one answer lists everything to fix.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 @Constraint(validatedBy = {})
 @interface WatchesSomething {
 
-    String message() default "occupationIds or codePrefixes must name at least one watch";
+    String message() default "occupationIds, codePrefixes, countries or anyGreenListChange must name a watch";
 
     Class<?>[] groups() default {};
 
@@ -30,13 +30,14 @@ import java.util.List;
     @Singleton
     class Validator implements ConstraintValidator<WatchesSomething, SubscriptionRequest> {
 
-        private static final List<String> FIELDS = List.of("occupationIds", "codePrefixes");
+        private static final List<String> FIELDS = List.of("occupationIds", "codePrefixes", "countries",
+                "anyGreenListChange");
 
         @Override
         public boolean isValid(SubscriptionRequest request, AnnotationValue<WatchesSomething> annotation,
                                ConstraintValidatorContext context) {
-            if (request == null || !request.occupationIdsOrNone().isEmpty()
-                    || !request.codePrefixesOrNone().isEmpty()) {
+            if (request == null || !isEmpty(request.occupationIds()) || !isEmpty(request.codePrefixes())
+                    || !isEmpty(request.countries()) || Boolean.TRUE.equals(request.anyGreenListChange())) {
                 return true;
             }
             context.disableDefaultConstraintViolation();
@@ -45,6 +46,10 @@ import java.util.List;
                         .addPropertyNode(field).addConstraintViolation();
             }
             return false;
+        }
+
+        private static boolean isEmpty(List<?> list) {
+            return list == null || list.isEmpty();
         }
     }
 }

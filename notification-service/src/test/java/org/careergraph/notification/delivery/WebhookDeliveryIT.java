@@ -41,6 +41,8 @@ import org.junit.jupiter.api.TestInstance;
 class WebhookDeliveryIT implements TestPropertyProvider {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final String NOTIFICATIONS_OF_EVENT =
+            "SELECT COUNT(*) FROM notification n JOIN notice c ON c.id = n.notice_id WHERE c.event_id = ?";
     private static final String SOURCE =
             "Immigration NZ Operational Manual, Appendix 13 (Green List), amendment circular 2026/11";
 
@@ -61,9 +63,8 @@ class WebhookDeliveryIT implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         Map<String, String> props = new HashMap<>(TestInfrastructure.serviceProperties("notification"));
         props.put("careergraph.notification.webhook.allowed-hosts", "localhost,127.0.0.1");
-        props.put("careergraph.notification.delivery.max-attempts", "3");
-        props.put("careergraph.notification.delivery.initial-backoff", "200ms");
-        props.put("careergraph.notification.delivery.max-backoff", "1s");
+        props.put("careergraph.notification.delivery.retry-delays", "200ms,200ms");
+        props.put("careergraph.notification.delivery.retry-jitter", "0");
         return props;
     }
 
@@ -116,7 +117,7 @@ class WebhookDeliveryIT implements TestPropertyProvider {
         // The fixture also sets the median wage, a setting that names no occupation: it is left out.
         assertEquals("Community Services Worker (" + occupationId + "): NZ policy update: Green List Tier 1 from "
                 + "2026-12-01 (source: " + SOURCE + ")", english(callFor(calls, policy)));
-        assertEquals(1, TestDatabase.count(jdbc, "SELECT COUNT(*) FROM notification WHERE event_id = ?", policy),
+        assertEquals(1, TestDatabase.count(jdbc, NOTIFICATIONS_OF_EVENT, policy),
                 "only the occupation the update names is notified");
         Map<?, ?> policyChange = (Map<?, ?>) callFor(calls, policy).get("change");
         assertEquals(SOURCE, policyChange.get("source"));
@@ -128,6 +129,9 @@ class WebhookDeliveryIT implements TestPropertyProvider {
         for (WebhookReceiver.Call call : calls) {
             assertEquals("application/json", call.headers().get("content-type"));
             assertEquals(read(call.body()).get("id"), call.headers().get("webhook-id"));
+            assertTrue(WebhookSignature.verify(subscription.secret(), call.headers().get("webhook-id"),
+                    call.headers().get("webhook-timestamp"), call.body(), call.headers().get("webhook-signature"),
+                    Instant.now(), Duration.ofMinutes(5)), "signed with the secret shown at subscription: " + call);
         }
     }
 
@@ -149,7 +153,7 @@ class WebhookDeliveryIT implements TestPropertyProvider {
         List<WebhookReceiver.Call> calls = receiver.callsTo(hook);
         assertEquals(1, calls.stream().filter(c -> eventId.equals(read(c.body()).get("eventId"))).count());
         assertEquals(1, calls.stream().filter(c -> later.equals(read(c.body()).get("eventId"))).count());
-        assertEquals(1, TestDatabase.count(jdbc, "SELECT COUNT(*) FROM notification WHERE event_id = ?", eventId));
+        assertEquals(1, TestDatabase.count(jdbc, NOTIFICATIONS_OF_EVENT, eventId));
     }
 
     @Test
@@ -163,9 +167,9 @@ class WebhookDeliveryIT implements TestPropertyProvider {
         String eventId = publish(EventType.IMMIGRATION_STATUS_CHANGED, unwatchedCode);
         await().atMost(PATIENCE).until(() -> TestDatabase.count(jdbc,
                 "SELECT COUNT(*) FROM processed_event WHERE event_id = ?", eventId) == 1);
-        assertEquals(0, TestDatabase.count(jdbc, "SELECT COUNT(*) FROM notification WHERE event_id = ?", eventId));
-        assertEquals(0, TestDatabase.count(jdbc, "SELECT COUNT(*) FROM change_event WHERE event_id = ?", eventId),
-                "no payload kept for nobody");
+        assertEquals(0, TestDatabase.count(jdbc, NOTIFICATIONS_OF_EVENT, eventId));
+        assertEquals(1, TestDatabase.count(jdbc, "SELECT COUNT(*) FROM notice WHERE event_id = ?", eventId),
+                "kept for the occupation's feed");
         assertEquals(List.of(), receiver.callsTo(hook));
     }
 
@@ -182,7 +186,7 @@ class WebhookDeliveryIT implements TestPropertyProvider {
 
         await().atMost(PATIENCE).until(() -> TestDatabase.count(jdbc,
                 "SELECT COUNT(*) FROM processed_event WHERE event_id = ?", eventId) == 1);
-        assertEquals(0, TestDatabase.count(jdbc, "SELECT COUNT(*) FROM notification WHERE event_id = ?", eventId),
+        assertEquals(0, TestDatabase.count(jdbc, NOTIFICATIONS_OF_EVENT, eventId),
                 "it reaches watchers as status changes when it takes effect");
         assertEquals(List.of(), receiver.callsTo(hook));
     }
@@ -235,6 +239,9 @@ class WebhookDeliveryIT implements TestPropertyProvider {
         assertEquals(3, ((Number) delivery.get("attempts")).intValue());
         assertEquals("HTTP 503", delivery.get("lastError"));
         assertEquals(3, receiver.callsTo(hook).size());
+        Map<?, ?> disabled = subscription(subscription);
+        assertEquals("DISABLED", disabled.get("status"), "nothing got through during the whole retry window");
+        assertEquals("failing past the retry window", disabled.get("statusReason"));
     }
 
     @Test
@@ -316,7 +323,7 @@ class WebhookDeliveryIT implements TestPropertyProvider {
         }
     }
 
-    private record Subscribed(String id, String token) {
+    private record Subscribed(String id, String token, String secret) {
     }
 
     /** Makes the occupation known to the service (it accepts subscriptions only to known occupations). */
@@ -337,7 +344,8 @@ class WebhookDeliveryIT implements TestPropertyProvider {
         Map<?, ?> created = http.toBlocking().retrieve(HttpRequest.POST("/api/subscriptions", Map.of(
                 "webhookUrl", receiver.url(hook), "occupationIds", occupationIds, "codePrefixes", codePrefixes)),
                 Map.class);
-        return new Subscribed((String) created.get("id"), (String) created.get("manageToken"));
+        return new Subscribed((String) created.get("id"), (String) created.get("manageToken"),
+                (String) created.get("signingSecret"));
     }
 
     private static Map<String, String> anzsco(String prefix) {
@@ -358,6 +366,11 @@ class WebhookDeliveryIT implements TestPropertyProvider {
     private List<Map<?, ?>> awaitDelivered(Subscribed subscription, int count) {
         return await().atMost(PATIENCE).until(() -> deliveries(subscription),
                 d -> d.size() == count && d.stream().allMatch(n -> "DELIVERED".equals(n.get("status"))));
+    }
+
+    private Map<?, ?> subscription(Subscribed subscription) {
+        return http.toBlocking().retrieve(HttpRequest.GET("/api/subscriptions/" + subscription.id())
+                .header("X-Manage-Token", subscription.token()), Map.class);
     }
 
     private List<Map<?, ?>> deliveries(Subscribed subscription) {

@@ -49,6 +49,9 @@ class SubscriptionApiIT implements TestPropertyProvider {
     @Inject
     JdbcOperations jdbc;
 
+    private static final List<String> WATCHES = List.of("anyGreenListChange", "codePrefixes", "countries",
+            "occupationIds");
+
     private final TestEvents events = TestEvents.connect(TestInfrastructure.kafkaBootstrapServers());
     private String known;
     private String alsoKnown;
@@ -231,22 +234,114 @@ class SubscriptionApiIT implements TestPropertyProvider {
     void missingFieldsEmptyAndOverlongListsAreListedFieldByField() {
         Map<?, ?> missing = assertProblem(HttpStatus.BAD_REQUEST,
                 () -> HttpRequest.POST("/api/subscriptions", Map.of()));
-        assertEquals(List.of("codePrefixes", "occupationIds", "webhookUrl"), fields(missing),
-                "no watch at all is reported on both lists");
+        assertEquals(List.of("anyGreenListChange", "codePrefixes", "countries", "email", "occupationIds",
+                "webhookUrl"), fields(missing), "no channel is reported on both channels, no watch on every watch");
 
         String url = hookUrl();
         Map<?, ?> empty = assertProblem(HttpStatus.BAD_REQUEST, () -> HttpRequest.POST("/api/subscriptions",
                 Map.of("webhookUrl", url, "occupationIds", List.of(), "codePrefixes", List.of())));
-        assertEquals(List.of("codePrefixes", "occupationIds"), fields(empty));
+        assertEquals(WATCHES, fields(empty));
         Map<?, ?> absent = assertProblem(HttpStatus.BAD_REQUEST, () -> HttpRequest.POST("/api/subscriptions",
                 Map.of("webhookUrl", url)));
-        assertEquals(List.of("codePrefixes", "occupationIds"), fields(absent));
+        assertEquals(WATCHES, fields(absent));
+        Map<?, ?> both = assertProblem(HttpStatus.BAD_REQUEST, () -> HttpRequest.POST("/api/subscriptions",
+                Map.of("webhookUrl", url, "email", "someone@example.com", "occupationIds", List.of(known))));
+        assertEquals(List.of("email", "webhookUrl"), fields(both), "one channel, not two");
 
         List<String> tooMany = IntStream.range(0, 101).mapToObj(i -> known).toList();
         Map<?, ?> overlong = assertProblem(HttpStatus.BAD_REQUEST, () -> HttpRequest.POST("/api/subscriptions",
                 Map.of("webhookUrl", url, "occupationIds", tooMany)));
         assertEquals(List.of("occupationIds"), fields(overlong));
         assertNothingStoredFor(url);
+    }
+
+    @Test
+    void aWebhookSubscriptionShowsItsSigningSecretOnceAndAllKindsByDefault() {
+        Map<?, ?> created = subscribe(hookUrl(), known);
+        assertEquals("WEBHOOK", created.get("channel"));
+        assertEquals("ACTIVE", created.get("status"));
+        assertTrue(((String) created.get("signingSecret")).matches("whsec_[A-Za-z0-9+/]{32}"),
+                "24 random bytes in base64: " + created.get("signingSecret"));
+        assertEquals(List.of("SCORE", "IMMIGRATION_STATUS", "POLICY", "SALARY", "AI_IMPACT", "CATALOG"),
+                created.get("kinds"));
+        assertEquals(false, created.get("anyGreenListChange"));
+        Map<?, ?> read = http.toBlocking().retrieve(withToken(HttpRequest.GET("/api/subscriptions/"
+                + created.get("id")), (String) created.get("manageToken")), Map.class);
+        assertFalse(read.containsKey("signingSecret"), "shown only once: " + read);
+    }
+
+    @Test
+    void countriesGreenListAndKindsAreCheckedFieldByFieldAndNothingIsStored() {
+        String url = hookUrl();
+        Map<?, ?> problem = assertProblem(HttpStatus.UNPROCESSABLE_ENTITY, () -> HttpRequest.POST(
+                "/api/subscriptions", Map.of("webhookUrl", url, "countries", List.of("nz", "XX"),
+                        "kinds", List.of("SCORE", "WEATHER"), "emailDelivery", "DAILY_DIGEST")));
+        assertEquals(List.of(
+                Map.of("field", "emailDelivery", "message", "is only for email subscriptions"),
+                Map.of("field", "countries[1]", "message", "is not an ISO 3166 country code"),
+                Map.of("field", "kinds[1]", "message", "is not a kind of change (one of SCORE, IMMIGRATION_STATUS, "
+                        + "POLICY, SALARY, AI_IMPACT, CATALOG)"),
+                Map.of("field", "kinds", "message", "must include IMMIGRATION_STATUS or POLICY: countries and "
+                        + "anyGreenListChange watch immigration status and policy changes")), problem.get("errors"));
+        Map<?, ?> shapes = assertProblem(HttpStatus.BAD_REQUEST, () -> HttpRequest.POST("/api/subscriptions",
+                Map.of("webhookUrl", url, "countries", List.of("NZL"), "kinds", List.of())));
+        assertEquals(List.of("countries[0]", "kinds"), fields(shapes));
+        assertNothingStoredFor(url);
+
+        Map<?, ?> created = subscribe(Map.of("webhookUrl", url, "countries", List.of("us", "NZ", "nz"),
+                "anyGreenListChange", true, "kinds", List.of("policy", "IMMIGRATION_STATUS")));
+        assertEquals(List.of("NZ", "US"), created.get("countries"));
+        assertEquals(true, created.get("anyGreenListChange"));
+        assertEquals(List.of("IMMIGRATION_STATUS", "POLICY"), created.get("kinds"));
+    }
+
+    @Test
+    void aSubscriberChangesWhatTheyWatchAndPausesAndEveryChangeIsChecked() {
+        Map<?, ?> created = subscribe(hookUrl(), known);
+        String id = (String) created.get("id");
+        String token = (String) created.get("manageToken");
+
+        Map<?, ?> changed = http.toBlocking().retrieve(withToken(HttpRequest.PATCH("/api/subscriptions/" + id,
+                Map.of("occupationIds", List.of(alsoKnown), "countries", List.of("NZ"),
+                        "kinds", List.of("SCORE", "POLICY"))), token), Map.class);
+        assertEquals(List.of(alsoKnown), changed.get("occupationIds"));
+        assertEquals(List.of("NZ"), changed.get("countries"));
+        assertEquals(List.of("SCORE", "POLICY"), changed.get("kinds"));
+        assertEquals(created.get("webhookUrl"), changed.get("webhookUrl"), "what the patch leaves out stays");
+
+        Map<?, ?> refused = assertProblem(HttpStatus.UNPROCESSABLE_ENTITY, () -> withToken(HttpRequest.PATCH(
+                "/api/subscriptions/" + id, Map.of("email", "new@example.com", "occupationIds", List.of(),
+                        "countries", List.of(), "webhookUrl", "http://10.1.2.3/hook")), token));
+        assertEquals(List.of("anyGreenListChange", "codePrefixes", "countries", "email", "occupationIds",
+                "webhookUrl"), fields(refused));
+        Map<?, ?> unchanged = http.toBlocking().retrieve(withToken(HttpRequest.GET("/api/subscriptions/" + id),
+                token), Map.class);
+        assertEquals(changed, unchanged, "nothing changed");
+
+        Map<?, ?> paused = http.toBlocking().retrieve(withToken(HttpRequest.PATCH("/api/subscriptions/" + id,
+                Map.of("enabled", false)), token), Map.class);
+        assertEquals("DISABLED", paused.get("status"));
+        assertEquals("paused by the subscriber", paused.get("statusReason"));
+        Map<?, ?> resumed = http.toBlocking().retrieve(withToken(HttpRequest.PATCH("/api/subscriptions/" + id,
+                Map.of("enabled", true)), token), Map.class);
+        assertEquals("ACTIVE", resumed.get("status"));
+    }
+
+    @Test
+    void oneSubscribersTokenNeitherChangesNorReplaysAnothersSubscription() {
+        Map<?, ?> a = subscribe(hookUrl(), known);
+        Map<?, ?> b = subscribe(hookUrl(), known);
+        String aId = (String) a.get("id");
+        String bToken = (String) b.get("manageToken");
+        assertProblem(HttpStatus.NOT_FOUND, () -> withToken(HttpRequest.PATCH("/api/subscriptions/" + aId,
+                Map.of("enabled", false)), bToken));
+        assertProblem(HttpStatus.NOT_FOUND, () -> HttpRequest.PATCH("/api/subscriptions/" + aId,
+                Map.of("enabled", false)));
+        assertProblem(HttpStatus.NOT_FOUND, () -> withToken(HttpRequest.POST("/api/subscriptions/" + aId
+                + "/deliveries/" + UUID.randomUUID() + "/replay", Map.of()), bToken));
+        Map<?, ?> untouched = http.toBlocking().retrieve(withToken(HttpRequest.GET("/api/subscriptions/" + aId),
+                (String) a.get("manageToken")), Map.class);
+        assertEquals("ACTIVE", untouched.get("status"));
     }
 
     private String announce() {

@@ -1,4 +1,4 @@
-package org.careergraph.immigration;
+package org.careergraph.testsupport;
 
 import io.micronaut.context.annotation.Replaces;
 import jakarta.inject.Singleton;
@@ -9,7 +9,10 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** The service's clock in tests: real time, until a test moves it to another moment (time keeps running there). */
+/**
+ * A service's clock in its tests (it replaces the platform's Clock bean): real time, until a test moves it to another
+ * moment or ahead by a while (time keeps running there).
+ */
 @Singleton
 @Replaces(Clock.class)
 public class MovableClock extends Clock {
@@ -18,6 +21,10 @@ public class MovableClock extends Clock {
 
     public void moveTo(LocalDateTime localTime, ZoneId zone) {
         offset = Duration.between(Instant.now(), localTime.atZone(zone).toInstant());
+    }
+
+    public void advance(Duration by) {
+        offset = offset.plus(by);
     }
 
     public void reset() {

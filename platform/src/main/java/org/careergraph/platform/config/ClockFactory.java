@@ -1,10 +1,10 @@
-package org.careergraph.immigration;
+package org.careergraph.platform.config;
 
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 
-/** The one clock that decides what "today" is for effective dates: a bean, so that tests can move time. */
+/** The one clock every service reads the time from (effective dates, retries, leases): a bean, so tests can move time. */
 @Factory
 class ClockFactory {
 

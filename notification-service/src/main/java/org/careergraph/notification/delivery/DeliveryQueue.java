@@ -1,0 +1,212 @@
+package org.careergraph.notification.delivery;
+
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.careergraph.notification.notification.Message;
+
+/**
+ * The notifications waiting to be sent, in the database, shared by every instance: a claim takes due ones for the
+ * length of a lease (SELECT ... FOR UPDATE SKIP LOCKED, so instances never wait for each other) and marks them with
+ * a claim token; results are recorded in batches, each only if its claim still holds. Every step is a few statements
+ * per batch, never one per notification.
+ */
+@Singleton
+class DeliveryQueue {
+
+    private static final String SELECT_DUE = """
+            SELECT id, subscription_id FROM notification
+            WHERE status = 'PENDING' AND next_attempt_at <= ?
+            ORDER BY next_attempt_at
+            LIMIT ?
+            FOR UPDATE SKIP LOCKED""";
+    private static final String SELECT_CLAIMED = """
+            SELECT n.id, n.subscription_id, n.attempts, n.created_at, s.status, s.status_reason, s.channel,
+                s.webhook_url, s.signing_secret, s.email, s.email_delivery, s.mailbox_token, c.event_id,
+                c.event_type, c.occupation_id, c.title_en, c.title_zh, c.message_en, c.message_zh
+            FROM notification n
+            JOIN subscription s ON s.id = n.subscription_id
+            JOIN notice c ON c.id = n.notice_id
+            WHERE n.id IN (%s)
+            ORDER BY n.created_at, n.id""";
+    private static final String DELIVERED = """
+            UPDATE notification SET status = 'DELIVERED', attempts = ?, last_attempt_at = ?, delivered_at = ?,
+                last_error = NULL, claim_token = NULL
+            WHERE id = ? AND claim_token = ?""";
+    private static final String NOT_DELIVERED = """
+            UPDATE notification SET status = ?, attempts = ?, last_attempt_at = ?, next_attempt_at = ?,
+                last_error = ?, claim_token = NULL
+            WHERE id = ? AND claim_token = ?""";
+    private static final String DISABLE = """
+            UPDATE subscription SET status = 'DISABLED', status_reason = ? WHERE id = ? AND status = 'ACTIVE'""";
+    private static final String FAIL_PENDING = """
+            UPDATE notification SET status = 'FAILED', last_error = ?, claim_token = NULL
+            WHERE subscription_id = ? AND status = 'PENDING'""";
+    private static final int MAX_ERROR_LENGTH = 500;
+
+    private final JdbcOperations jdbc;
+    private final TransactionOperations<Connection> transactions;
+
+    DeliveryQueue(JdbcOperations jdbc, TransactionOperations<Connection> transactions) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+    }
+
+    /**
+     * Claims up to {@code limit} due notifications until {@code now + lease}, oldest due first, and with a digest
+     * subscriber's notification all of that subscriber's due ones (a digest is one mail).
+     */
+    List<Delivery> claim(int limit, Instant now, Duration lease) {
+        return transactions.executeWrite(status -> jdbc.execute(connection -> {
+            Map<String, String> due = select(connection, SELECT_DUE, List.of(Timestamp.from(now), limit));
+            if (due.isEmpty()) {
+                return List.of();
+            }
+            Set<String> ids = new LinkedHashSet<>(due.keySet());
+            Set<String> digestSubscribers = select(connection, "SELECT id, id FROM subscription WHERE id IN ("
+                    + marks(due.values().size()) + ") AND email_delivery = 'DAILY_DIGEST'",
+                    List.copyOf(due.values())).keySet();
+            if (!digestSubscribers.isEmpty()) {
+                List<Object> params = new ArrayList<>(digestSubscribers);
+                params.add(Timestamp.from(now));
+                ids.addAll(select(connection, "SELECT id, subscription_id FROM notification WHERE subscription_id IN ("
+                        + marks(digestSubscribers.size()) + ") AND status = 'PENDING' AND next_attempt_at <= ? "
+                        + "FOR UPDATE SKIP LOCKED", params).keySet());
+            }
+            String claimToken = UUID.randomUUID().toString();
+            Instant leaseEnds = now.plus(lease);
+            List<Object> params = new ArrayList<>(List.of(Timestamp.from(leaseEnds), claimToken));
+            params.addAll(ids);
+            try (PreparedStatement update = connection.prepareStatement("UPDATE notification SET next_attempt_at = ?, "
+                    + "claim_token = ? WHERE id IN (" + marks(ids.size()) + ")")) {
+                bind(update, params);
+                update.executeUpdate();
+            }
+            return read(connection, ids, claimToken, leaseEnds);
+        }));
+    }
+
+    /** The payloads of these events, by event id: what webhooks receive as {@code change}. */
+    Map<String, String> payloads(Collection<String> eventIds) {
+        if (eventIds.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.execute(connection -> select(connection, "SELECT event_id, payload FROM change_event "
+                + "WHERE event_id IN (" + marks(eventIds.size()) + ")", List.copyOf(eventIds)));
+    }
+
+    /** Records results in one transaction: one batch of updates per kind of result, then the disabled endpoints. */
+    void record(List<Outcome> outcomes) {
+        if (outcomes.isEmpty()) {
+            return;
+        }
+        transactions.executeWrite(status -> jdbc.execute(connection -> {
+            try (PreparedStatement delivered = connection.prepareStatement(DELIVERED);
+                 PreparedStatement notDelivered = connection.prepareStatement(NOT_DELIVERED)) {
+                for (Outcome outcome : outcomes) {
+                    Delivery d = outcome.delivery();
+                    Timestamp at = Timestamp.from(outcome.at());
+                    if (outcome.result() == Outcome.Result.DELIVERED) {
+                        bind(delivered, List.of(d.attempts() + 1, at, at, d.id(), d.claimToken()));
+                        delivered.addBatch();
+                    } else {
+                        boolean retry = outcome.result() == Outcome.Result.RETRY;
+                        bind(notDelivered, List.of(retry ? "PENDING" : "FAILED", d.attempts() + 1, at,
+                                retry ? Timestamp.from(outcome.nextAttemptAt()) : at, shorten(outcome.error()),
+                                d.id(), d.claimToken()));
+                        notDelivered.addBatch();
+                    }
+                }
+                delivered.executeBatch();
+                notDelivered.executeBatch();
+            }
+            for (Outcome outcome : outcomes) {
+                if (outcome.disableReason() != null) {
+                    disable(connection, outcome.delivery().subscriptionId(), outcome.disableReason());
+                }
+            }
+            return null;
+        }));
+    }
+
+    /** Whether any notification of the subscription was delivered after {@code since}. */
+    boolean deliveredSince(String subscriptionId, Instant since) {
+        return jdbc.execute(connection -> !select(connection, "SELECT id, id FROM notification "
+                + "WHERE subscription_id = ? AND status = 'DELIVERED' AND delivered_at > ? LIMIT 1",
+                List.of(subscriptionId, Timestamp.from(since))).isEmpty());
+    }
+
+    private static void disable(Connection connection, String subscriptionId, String reason) throws SQLException {
+        try (PreparedStatement disable = connection.prepareStatement(DISABLE);
+             PreparedStatement failPending = connection.prepareStatement(FAIL_PENDING)) {
+            bind(disable, List.of(shorten(reason), subscriptionId));
+            disable.executeUpdate();
+            bind(failPending, List.of(shorten("not sent: the endpoint was disabled (" + reason + ")"),
+                    subscriptionId));
+            failPending.executeUpdate();
+        }
+    }
+
+    private static List<Delivery> read(Connection connection, Collection<String> ids, String claimToken,
+                                       Instant leaseEnds) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(SELECT_CLAIMED.formatted(marks(ids.size())))) {
+            bind(select, List.copyOf(ids));
+            List<Delivery> claimed = new ArrayList<>();
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    claimed.add(new Delivery(rs.getString(1), rs.getString(2), rs.getInt(3),
+                            rs.getTimestamp(4).toInstant(), claimToken, leaseEnds, rs.getString(5), rs.getString(6),
+                            rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11),
+                            rs.getString(12), rs.getString(13), rs.getString(14), rs.getString(15), rs.getString(16),
+                            rs.getString(17), new Message(rs.getString(18), rs.getString(19))));
+                }
+            }
+            return claimed;
+        }
+    }
+
+    /** The first two columns of every row, as an ordered map. */
+    private static Map<String, String> select(Connection connection, String sql, List<?> params)
+            throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            bind(select, params);
+            Map<String, String> rows = new LinkedHashMap<>();
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    rows.put(rs.getString(1), rs.getString(2));
+                }
+            }
+            return rows;
+        }
+    }
+
+    private static void bind(PreparedStatement statement, List<?> params) throws SQLException {
+        for (int i = 0; i < params.size(); i++) {
+            statement.setObject(i + 1, params.get(i));
+        }
+    }
+
+    private static String marks(int count) {
+        return String.join(", ", Collections.nCopies(count, "?"));
+    }
+
+    private static String shorten(String text) {
+        return text == null || text.length() <= MAX_ERROR_LENGTH ? text : text.substring(0, MAX_ERROR_LENGTH);
+    }
+}

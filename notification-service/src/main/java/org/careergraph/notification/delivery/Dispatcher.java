@@ -1,0 +1,279 @@
+package org.careergraph.notification.delivery;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.type.Argument;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends pending notifications, at least once, surviving restarts: all state is in the database ({@link DeliveryQueue}).
+ *
+ * <p>Each run claims due notifications while this instance has room for more in flight, and sends each on a virtual
+ * thread: a webhook POST, an email, or one digest mail for all of a digest subscriber's due notifications. At most
+ * {@code concurrency} sends run at once, and at most {@code per-endpoint-concurrency} to one webhook URL (the SMTP
+ * server counts as one endpoint), so a slow receiver holds up only its own deliveries. Results are queued and written
+ * in batches. A delivery whose lease ran out while it waited is left alone: another run claims it again.
+ *
+ * <p>Webhooks are signed (Standard Webhooks) anew at every attempt; 2xx delivers; 410 Gone disables the endpoint;
+ * anything else is retried on the {@link RetrySchedule}, and a notification failing past the retry window disables
+ * the endpoint unless another delivery to it succeeded meanwhile. Mail failures are retried alike but never disable.
+ */
+@Singleton
+class Dispatcher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+    private static final Duration LEASE_MARGIN = Duration.ofSeconds(5);
+    private static final String MAIL_ENDPOINT = "smtp";
+    /** Who made a change is the admins' business, not the subscribers'. */
+    private static final Set<String> INTERNAL_FIELDS = Set.of("recordedBy", "changedBy", "withdrawnBy");
+
+    private final DeliveryQueue queue;
+    private final WebhookClient webhooks;
+    private final Mailer mailer;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final RetrySchedule retries;
+    private final int batchSize;
+    private final int maxInFlight;
+    private final int perEndpoint;
+    private final Duration lease;
+    private final Duration shutdownGrace;
+    private final Semaphore sending;
+    private final Map<String, Semaphore> endpoints = new ConcurrentHashMap<>();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final Queue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
+    private final ExecutorService senders = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("delivery-", 1).factory());
+    private volatile boolean stopping;
+
+    Dispatcher(DeliveryQueue queue, WebhookClient webhooks, Mailer mailer, JsonMapper json, Clock clock,
+               @Value("${careergraph.notification.delivery.retry-delays:5s,5m,30m,2h,5h,10h,10h}")
+               List<Duration> retryDelays,
+               @Value("${careergraph.notification.delivery.retry-jitter:0.2}") double jitter,
+               @Value("${careergraph.notification.delivery.batch-size:500}") int batchSize,
+               @Value("${careergraph.notification.delivery.concurrency:64}") int concurrency,
+               @Value("${careergraph.notification.delivery.per-endpoint-concurrency:4}") int perEndpoint,
+               @Value("${careergraph.notification.delivery.lease:60s}") Duration lease,
+               @Value("${careergraph.notification.delivery.shutdown-grace:20s}") Duration shutdownGrace) {
+        this.queue = queue;
+        this.webhooks = webhooks;
+        this.mailer = mailer;
+        this.json = json;
+        this.clock = clock;
+        this.retries = new RetrySchedule(retryDelays, jitter);
+        this.batchSize = batchSize;
+        this.maxInFlight = concurrency * 4;
+        this.perEndpoint = perEndpoint;
+        this.lease = lease;
+        this.shutdownGrace = shutdownGrace;
+        this.sending = new Semaphore(concurrency);
+    }
+
+    @Scheduled(fixedDelay = "${careergraph.notification.delivery.poll-interval:250ms}", initialDelay = "1s")
+    void dispatch() {
+        try {
+            while (!stopping && inFlight.get() < maxInFlight) {
+                List<Delivery> claimed = queue.claim(Math.min(batchSize, maxInFlight - inFlight.get()), now(), lease);
+                if (claimed.isEmpty()) {
+                    return;
+                }
+                start(claimed);
+            }
+        } catch (Exception e) {
+            LOG.warn("Claiming deliveries failed; they are claimed again when their lease ends: {}", e.toString());
+        }
+    }
+
+    /** Writes the results gathered so far, in one transaction. */
+    @Scheduled(fixedDelay = "${careergraph.notification.delivery.record-interval:100ms}", initialDelay = "1s")
+    void record() {
+        List<Outcome> batch = new ArrayList<>();
+        for (Outcome outcome; batch.size() < 5_000 && (outcome = outcomes.poll()) != null; ) {
+            batch.add(outcome);
+        }
+        try {
+            queue.record(batch);
+        } catch (Exception e) {
+            LOG.warn("Recording {} delivery results failed; those notifications are sent again when their lease "
+                    + "ends: {}", batch.size(), e.toString());
+        }
+    }
+
+    private void start(List<Delivery> claimed) {
+        Map<String, JsonNode> changes = changes(claimed);
+        Map<String, List<Delivery>> digests = new LinkedHashMap<>();
+        List<Runnable> sends = new ArrayList<>();
+        for (Delivery delivery : claimed) {
+            if (!delivery.active()) {
+                outcomes.add(Outcome.failed(delivery, now(), "not sent: the subscription is "
+                        + delivery.subscriptionStatus().toLowerCase(Locale.ROOT) + (delivery.statusReason() == null ? ""
+                        : " (" + delivery.statusReason() + ")"), null));
+            } else if (delivery.digest()) {
+                digests.computeIfAbsent(delivery.subscriptionId(), id -> new ArrayList<>()).add(delivery);
+            } else if (delivery.webhook()) {
+                sends.add(() -> sendWebhook(delivery, changes.getOrDefault(delivery.eventId(), JsonNode.nullNode())));
+            } else {
+                sends.add(() -> sendMail(List.of(delivery), () -> mailer.sendNotification(delivery)));
+            }
+        }
+        digests.values().forEach(group -> sends.add(() -> sendMail(group, () -> mailer.sendDigest(group))));
+        inFlight.addAndGet(sends.size());
+        for (Runnable send : sends) {
+            senders.execute(() -> {
+                try {
+                    send.run();
+                } finally {
+                    inFlight.decrementAndGet();
+                }
+            });
+        }
+    }
+
+    private void sendWebhook(Delivery delivery, JsonNode change) {
+        withPermits(delivery.webhookUrl(), delivery, () -> {
+            Instant at = now();
+            String body = json.writeValueAsString(new WebhookBody(delivery.id(), delivery.eventId(),
+                    delivery.eventType(), delivery.occupationId(),
+                    new WebhookBody.Titles(delivery.titleEn(), delivery.titleZh()), delivery.message(), change));
+            long timestamp = at.getEpochSecond();
+            WebhookClient.Answer answer = webhooks.post(delivery.webhookUrl(), Map.of(
+                    WebhookSignature.ID, delivery.id(),
+                    WebhookSignature.TIMESTAMP, String.valueOf(timestamp),
+                    WebhookSignature.SIGNATURE, WebhookSignature.sign(delivery.signingSecret(), delivery.id(),
+                            timestamp, body)), body, at);
+            Instant done = now();
+            if (answer.accepted()) {
+                outcomes.add(Outcome.delivered(delivery, done));
+            } else if (answer.status() == 410) {
+                outcomes.add(Outcome.failed(delivery, done, answer.error(), "the endpoint answered 410 Gone"));
+            } else {
+                outcomes.add(failure(delivery, done, answer.error(), answer.retryAfter(), true));
+            }
+        });
+    }
+
+    private void sendMail(List<Delivery> deliveries, Runnable send) {
+        withPermits(MAIL_ENDPOINT, deliveries.get(0), () -> {
+            try {
+                send.run();
+                Instant done = now();
+                deliveries.forEach(d -> outcomes.add(Outcome.delivered(d, done)));
+            } catch (RuntimeException e) {
+                Instant done = now();
+                String error = "mail not sent: " + e;
+                deliveries.forEach(d -> outcomes.add(failure(d, done, error, null, false)));
+            }
+        });
+    }
+
+    private Outcome failure(Delivery delivery, Instant at, String error, Duration retryAfter, boolean canDisable) {
+        Optional<Duration> delay = retries.delayAfter(delivery.attempts() + 1, retryAfter,
+                ThreadLocalRandom.current());
+        if (delay.isPresent()) {
+            LOG.info("Delivery of notification {} failed (attempt {}): {}; next attempt in {}", delivery.id(),
+                    delivery.attempts() + 1, error, delay.get());
+            return Outcome.retry(delivery, at, at.plus(delay.get()), error);
+        }
+        LOG.info("Delivery of notification {} failed (attempt {}): {}; giving up", delivery.id(),
+                delivery.attempts() + 1, error);
+        boolean disable = canDisable && !queue.deliveredSince(delivery.subscriptionId(), delivery.createdAt());
+        return Outcome.failed(delivery, at, error, disable ? "failing past the retry window" : null);
+    }
+
+    /** Runs the send within the global and the endpoint's limits, unless the claim's lease ends first. */
+    private void withPermits(String endpoint, Delivery delivery, Send send) {
+        Semaphore endpointPermits = endpoints.computeIfAbsent(endpoint, e -> new Semaphore(perEndpoint));
+        try {
+            long wait = Duration.between(now(), delivery.leaseEnds().minus(LEASE_MARGIN)).toMillis();
+            if (!endpointPermits.tryAcquire(Math.max(0, wait), TimeUnit.MILLISECONDS)) {
+                return;
+            }
+            try {
+                wait = Duration.between(now(), delivery.leaseEnds().minus(LEASE_MARGIN)).toMillis();
+                if (!sending.tryAcquire(Math.max(0, wait), TimeUnit.MILLISECONDS)) {
+                    return;
+                }
+                try {
+                    send.run();
+                } finally {
+                    sending.release();
+                }
+            } finally {
+                endpointPermits.release();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            LOG.warn("Sending notification {} failed; it is sent again when its lease ends: {}", delivery.id(),
+                    e.toString());
+        }
+    }
+
+    /** Each event's payload once per batch, without who made the change. */
+    private Map<String, JsonNode> changes(List<Delivery> claimed) {
+        Set<String> eventIds = claimed.stream().filter(Delivery::webhook).map(Delivery::eventId)
+                .collect(Collectors.toSet());
+        Map<String, JsonNode> changes = new HashMap<>();
+        queue.payloads(eventIds).forEach((eventId, payload) -> {
+            try {
+                Map<String, Object> fields = json.readValue(payload, Argument.mapOf(String.class, Object.class));
+                fields.keySet().removeAll(INTERNAL_FIELDS);
+                changes.put(eventId, json.writeValueToTree(fields));
+            } catch (IOException e) {
+                LOG.warn("Payload of event {} is not JSON; webhooks get no change: {}", eventId, e.toString());
+            }
+        });
+        return changes;
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /**
+     * Stops claiming, lets sends in flight finish within the grace period and records their results; what is left
+     * is sent again when its lease ends.
+     */
+    @PreDestroy
+    void close() throws InterruptedException {
+        stopping = true;
+        senders.shutdown();
+        if (!senders.awaitTermination(shutdownGrace.toMillis(), TimeUnit.MILLISECONDS)) {
+            senders.shutdownNow();
+        }
+        record();
+    }
+
+    @FunctionalInterface
+    private interface Send {
+        void run() throws Exception;
+    }
+}

@@ -1,0 +1,75 @@
+package org.careergraph.notification.delivery;
+
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Standard Webhooks signatures (https://www.standardwebhooks.com): {@code webhook-signature} is {@code v1,} and the
+ * base64 HMAC-SHA256 of {@code <webhook-id>.<webhook-timestamp>.<body>}, keyed with the secret's bytes (the secret
+ * is {@code whsec_} and their base64). A receiver checks it with any Standard Webhooks library, or with
+ * {@link #verify}.
+ */
+public final class WebhookSignature {
+
+    public static final String ID = "webhook-id";
+    public static final String TIMESTAMP = "webhook-timestamp";
+    public static final String SIGNATURE = "webhook-signature";
+    private static final String PREFIX = "whsec_";
+
+    private WebhookSignature() {
+    }
+
+    /** e.g. {@code v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=} */
+    public static String sign(String secret, String id, long timestamp, String body) {
+        return "v1," + Base64.getEncoder().encodeToString(hmac(secret, id + "." + timestamp + "." + body));
+    }
+
+    /**
+     * Whether one of the (space-separated) signatures is a v1 signature of this message with this secret, and the
+     * timestamp is within {@code tolerance} of {@code now} (so that an old message cannot be replayed).
+     */
+    public static boolean verify(String secret, String id, String timestamp, String body, String signatures,
+                                 Instant now, Duration tolerance) {
+        long seconds;
+        try {
+            seconds = Long.parseLong(timestamp);
+        } catch (NumberFormatException e) {
+            return false;
+        }
+        if (Duration.between(Instant.ofEpochSecond(seconds), now).abs().compareTo(tolerance) > 0) {
+            return false;
+        }
+        byte[] expected = hmac(secret, id + "." + timestamp + "." + body);
+        for (String signature : signatures.trim().split(" +")) {
+            if (signature.startsWith("v1,")) {
+                try {
+                    if (MessageDigest.isEqual(expected, Base64.getDecoder().decode(signature.substring(3)))) {
+                        return true;
+                    }
+                } catch (IllegalArgumentException notBase64) {
+                    // not this one
+                }
+            }
+        }
+        return false;
+    }
+
+    private static byte[] hmac(String secret, String content) {
+        byte[] key = Base64.getDecoder().decode(secret.startsWith(PREFIX) ? secret.substring(PREFIX.length())
+                : secret);
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(content.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException("every JVM has HmacSHA256", e);
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package org.careergraph.notification.feed;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.careergraph.notification.notification.ChangeKind;
+import org.careergraph.notification.notification.Message;
+import org.careergraph.notification.occupation.Occupation;
+import org.careergraph.notification.occupation.OccupationRepository;
+import org.careergraph.platform.web.ProblemException;
+
+/**
+ * {@code GET /api/feeds/{occupationId}.atom?lang=en|zh}: the latest changes to one occupation as an Atom feed, for
+ * anyone, no subscription needed. The ETag follows the newest entry, so a feed reader that asks again with
+ * {@code If-None-Match} gets 304 until something changed.
+ */
+@Controller("/api/feeds")
+@Secured(SecurityRule.IS_ANONYMOUS)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class FeedController {
+
+    static final String ATOM = "application/atom+xml;charset=UTF-8";
+    private static final String SUFFIX = ".atom";
+    private static final int ENTRIES = 50;
+
+    private final OccupationRepository occupations;
+    private final JdbcOperations jdbc;
+    private final String publicUrl;
+
+    FeedController(OccupationRepository occupations, JdbcOperations jdbc,
+                   @Value("${careergraph.notification.public-url}") String publicUrl) {
+        this.occupations = occupations;
+        this.jdbc = jdbc;
+        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+    }
+
+    @Get("/{file}")
+    HttpResponse<String> feed(@PathVariable String file, @QueryValue @Nullable String lang,
+                              @Header(HttpHeaders.IF_NONE_MATCH) @Nullable String ifNoneMatch) {
+        if (!file.endsWith(SUFFIX)) {
+            throw ProblemException.notFound("Feeds are at /api/feeds/{occupationId}.atom.");
+        }
+        AtomFeed.Language language = language(lang);
+        String occupationId = file.substring(0, file.length() - SUFFIX.length());
+        Occupation occupation = occupations.findById(occupationId)
+                .orElseThrow(() -> ProblemException.notFound("No occupation " + occupationId + "."));
+        List<FeedEntry> entries = entries(occupationId);
+        String etag = "\"" + (entries.isEmpty() ? 0 : entries.get(0).id()) + "-" + occupation.revision() + "-"
+                + language.name().toLowerCase(Locale.ROOT) + "\"";
+        if (etag.equals(ifNoneMatch)) {
+            return HttpResponse.<String>status(HttpStatus.NOT_MODIFIED).header(HttpHeaders.ETAG, etag);
+        }
+        String self = publicUrl + "/api/feeds/" + occupationId + SUFFIX
+                + (language == AtomFeed.Language.EN ? "" : "?lang=zh");
+        return HttpResponse.ok(AtomFeed.write(occupation, entries, language, self))
+                .contentType(ATOM)
+                .header(HttpHeaders.ETAG, etag)
+                .header(HttpHeaders.CACHE_CONTROL, "public, max-age=60");
+    }
+
+    private static AtomFeed.Language language(@Nullable String lang) {
+        if (lang == null || lang.equalsIgnoreCase("en")) {
+            return AtomFeed.Language.EN;
+        }
+        if (lang.equalsIgnoreCase("zh") || lang.equalsIgnoreCase("zh-Hant")) {
+            return AtomFeed.Language.ZH;
+        }
+        throw ProblemException.badParameter("lang", "must be en or zh");
+    }
+
+    private List<FeedEntry> entries(String occupationId) {
+        return jdbc.execute(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("""
+                    SELECT id, event_id, event_type, kinds, message_en, message_zh, occurred_at
+                    FROM notice WHERE occupation_id = ? ORDER BY id DESC LIMIT ?""")) {
+                select.setString(1, occupationId);
+                select.setInt(2, ENTRIES);
+                List<FeedEntry> entries = new ArrayList<>();
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        entries.add(new FeedEntry(rs.getLong(1), rs.getString(2), rs.getString(3),
+                                ChangeKind.of(rs.getInt(4)), new Message(rs.getString(5), rs.getString(6)),
+                                rs.getTimestamp(7).toInstant()));
+                    }
+                }
+                return entries;
+            }
+        });
+    }
+}

@@ -1,0 +1,38 @@
+package org.careergraph.notification.notification;
+
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+
+/**
+ * When the daily digest goes out: every day at one time of day in one zone (07:00 UTC unless configured). A
+ * notification for a digest subscriber is due then, so the dispatcher finds a subscriber's whole day at once.
+ */
+@Singleton
+public class DigestSchedule {
+
+    private final LocalTime at;
+    private final ZoneId zone;
+
+    @Inject
+    DigestSchedule(@Value("${careergraph.notification.email.digest-at}") String at,
+                   @Value("${careergraph.notification.email.digest-zone}") String zone) {
+        this(LocalTime.parse(at), ZoneId.of(zone));
+    }
+
+    DigestSchedule(LocalTime at, ZoneId zone) {
+        this.at = at;
+        this.zone = zone;
+    }
+
+    /** The first digest time strictly after {@code now}. */
+    public Instant nextAfter(Instant now) {
+        ZonedDateTime local = now.atZone(zone);
+        ZonedDateTime today = local.toLocalDate().atTime(at).atZone(zone);
+        return (today.isAfter(local) ? today : today.plusDays(1)).toInstant();
+    }
+}

@@ -1,0 +1,243 @@
+package org.careergraph.notification.notification;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.scheduling.annotation.Scheduled;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.IntStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes one pending notification for every subscription that wants a notice, in the background, a page of
+ * subscriptions at a time: per page one query finds how far the page reaches (by subscription id) and one INSERT ...
+ * SELECT writes its notifications, never a round trip per subscriber. A subscription wants a notice when it is
+ * active, existed (confirmed, for an email) when the notice was recorded, wants one of its kinds of change, and
+ * watches it: by the occupation's id, by a leading part of its
+ * code (2, 25, 254 ... of 254499) in its code system, by the country of an immigration change, or every Green List
+ * change. UNION counts a subscription that watches it several ways once; the unique (subscription, notice) key makes
+ * a page written twice (after a crash) a no-op.
+ *
+ * <p>A notice is claimed with SELECT ... FOR UPDATE SKIP LOCKED and leased, so instances share the work; each page
+ * commits with the notice's progress, so a fan-out cut short resumes where it stopped.
+ */
+@Singleton
+class FanOut {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FanOut.class);
+
+    private static final String CLAIM = """
+            SELECT id, occupation_id, code_system, code, country, kinds, green_list, recorded_at, fan_out_after
+            FROM notice
+            WHERE fan_out_due IS NOT NULL AND fan_out_due <= ?
+            ORDER BY fan_out_due
+            LIMIT 1
+            FOR UPDATE SKIP LOCKED""";
+    private static final String PAGE_END = """
+            SELECT MAX(subscription_id) FROM (
+                SELECT subscription_id FROM (%s) watchers ORDER BY subscription_id LIMIT ?
+            ) page""";
+    private static final String INSERT = """
+            INSERT INTO notification (id, subscription_id, notice_id, status, attempts, next_attempt_at, created_at)
+            SELECT UUID(), s.id, ?, 'PENDING', 0, CASE WHEN s.email_delivery = 'DAILY_DIGEST' THEN ? ELSE ? END, ?
+            FROM (%s) w
+            JOIN subscription s ON s.id = w.subscription_id
+            WHERE s.status = 'ACTIVE' AND (s.kinds & ?) <> 0 AND COALESCE(s.confirmed_at, s.created_at) <= ?
+            ON DUPLICATE KEY UPDATE notification.attempts = notification.attempts""";
+
+    private final JdbcOperations jdbc;
+    private final TransactionOperations<Connection> transactions;
+    private final Clock clock;
+    private final DigestSchedule digests;
+    private final int pageSize;
+    private final Duration lease;
+
+    FanOut(JdbcOperations jdbc, TransactionOperations<Connection> transactions, Clock clock, DigestSchedule digests,
+           @Value("${careergraph.notification.fan-out.page-size:5000}") int pageSize,
+           @Value("${careergraph.notification.fan-out.lease:60s}") Duration lease) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.digests = digests;
+        this.pageSize = pageSize;
+        this.lease = lease;
+    }
+
+    @Scheduled(fixedDelay = "${careergraph.notification.fan-out.poll-interval:200ms}", initialDelay = "1s")
+    void run() {
+        try {
+            while (fanOutNext()) {
+                // until no notice is due
+            }
+        } catch (Exception e) {
+            LOG.warn("Fan-out stopped; the notice is taken up again when its lease ends: {}", e.toString());
+        }
+    }
+
+    /** Fans out one due notice completely; false when none was due. */
+    boolean fanOutNext() {
+        Optional<Due> claimed = transactions.executeWrite(status -> jdbc.execute(this::claim));
+        if (claimed.isEmpty()) {
+            return false;
+        }
+        Due notice = claimed.get();
+        String after = notice.after();
+        while (after != null) {
+            String from = after;
+            after = transactions.executeWrite(status -> jdbc.execute(connection -> page(connection, notice, from)));
+        }
+        return true;
+    }
+
+    private Optional<Due> claim(Connection connection) throws SQLException {
+        Due due;
+        try (PreparedStatement select = connection.prepareStatement(CLAIM)) {
+            select.setTimestamp(1, Timestamp.from(now()));
+            try (ResultSet rs = select.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                due = new Due(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getInt(6), rs.getBoolean(7), rs.getTimestamp(8), rs.getString(9));
+            }
+        }
+        extendLease(connection, due.id(), due.after(), due.after());
+        return Optional.of(due);
+    }
+
+    /** Writes the notifications of the next page after {@code after}; returns where the next page starts, or null. */
+    private String page(Connection connection, Due notice, String after) throws SQLException {
+        String end;
+        Watchers open = watchers(notice, after, null, true);
+        try (PreparedStatement select = connection.prepareStatement(PAGE_END.formatted(open.sql()))) {
+            int i = open.bind(select, 0);
+            select.setInt(i + 1, pageSize);
+            try (ResultSet rs = select.executeQuery()) {
+                rs.next();
+                end = rs.getString(1);
+            }
+        }
+        if (end == null) {
+            try (PreparedStatement done = connection.prepareStatement(
+                    "UPDATE notice SET fan_out_due = NULL WHERE id = ? AND fan_out_after = ?")) {
+                done.setLong(1, notice.id());
+                done.setString(2, after);
+                done.executeUpdate();
+            }
+            return null;
+        }
+        Instant now = now();
+        Watchers page = watchers(notice, after, end, false);
+        try (PreparedStatement insert = connection.prepareStatement(INSERT.formatted(page.sql()))) {
+            insert.setLong(1, notice.id());
+            insert.setTimestamp(2, Timestamp.from(digests.nextAfter(now)));
+            insert.setTimestamp(3, Timestamp.from(now));
+            insert.setTimestamp(4, Timestamp.from(now));
+            int i = page.bind(insert, 4);
+            insert.setInt(i + 1, notice.kinds());
+            insert.setTimestamp(i + 2, notice.recordedAt());
+            insert.executeUpdate();
+        }
+        if (!extendLease(connection, notice.id(), after, end)) {
+            throw new IllegalStateException("notice " + notice.id() + " was taken over by another instance");
+        }
+        return end;
+    }
+
+    /** Moves the notice's progress from {@code after} to {@code next} and its lease ahead; false if it moved on. */
+    private boolean extendLease(Connection connection, long id, String after, String next) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE notice SET fan_out_after = ?, fan_out_due = ? WHERE id = ? AND fan_out_after = ?")) {
+            update.setString(1, next);
+            update.setTimestamp(2, Timestamp.from(now().plus(lease)));
+            update.setLong(3, id);
+            update.setString(4, after);
+            return update.executeUpdate() == 1;
+        }
+    }
+
+    /**
+     * The subscriptions watching the notice with ids after {@code after} (and up to {@code upTo}): one branch per way
+     * of watching that can apply; with {@code limited}, each branch stops after a page, so that finding the page's end
+     * reads at most a page per branch.
+     */
+    private Watchers watchers(Due notice, String after, String upTo, boolean limited) {
+        List<String> branches = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        List<String> parts = leadingParts(notice.code());
+        branches.add(branch("subscription_id FROM subscription_occupation WHERE occupation_id = ?", "subscription_id",
+                upTo, limited));
+        params.add(notice.occupationId());
+        addRange(params, after, upTo);
+        branches.add(branch("subscription_id FROM subscription_code_prefix WHERE code_system = ? AND prefix IN ("
+                + String.join(", ", parts.stream().map(p -> "?").toList()) + ")", "subscription_id", upTo, limited));
+        params.add(notice.codeSystem());
+        params.addAll(parts);
+        addRange(params, after, upTo);
+        if (notice.country() != null) {
+            branches.add(branch("subscription_id FROM subscription_country WHERE country = ?", "subscription_id", upTo,
+                    limited));
+            params.add(notice.country());
+            addRange(params, after, upTo);
+        }
+        if (notice.greenList()) {
+            branches.add(branch("id AS subscription_id FROM subscription WHERE any_green_list = TRUE", "id", upTo,
+                    limited));
+            addRange(params, after, upTo);
+        }
+        return new Watchers(String.join(" UNION ", branches), params);
+    }
+
+    private String branch(String selectFromWhere, String idColumn, String upTo, boolean limited) {
+        return "(SELECT " + selectFromWhere + " AND " + idColumn + " > ?"
+                + (upTo == null ? "" : " AND " + idColumn + " <= ?")
+                + (limited ? " ORDER BY " + idColumn + " LIMIT " + pageSize : "") + ")";
+    }
+
+    private static void addRange(List<Object> params, String after, String upTo) {
+        params.add(after);
+        if (upTo != null) {
+            params.add(upTo);
+        }
+    }
+
+    /** 254499 -> 2, 25, 254, 2544, 25449, 254499: every prefix a watch may name to match it. */
+    private static List<String> leadingParts(String code) {
+        return code.isEmpty() ? List.of("") : IntStream.rangeClosed(1, code.length())
+                .mapToObj(n -> code.substring(0, n)).toList();
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /** A notice being fanned out, and the last subscription id it reached. */
+    private record Due(long id, String occupationId, String codeSystem, String code, String country, int kinds,
+                       boolean greenList, Timestamp recordedAt, String after) {
+    }
+
+    private record Watchers(String sql, List<Object> params) {
+
+        /** Binds the parameters after position {@code from}; returns the last position bound. */
+        int bind(PreparedStatement statement, int from) throws SQLException {
+            int i = from;
+            for (Object param : params) {
+                statement.setObject(++i, param);
+            }
+            return i;
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package org.careergraph.notification.subscription;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import java.time.Instant;
+import java.util.List;
+import org.careergraph.notification.notification.ChangeKind;
+
+/** What the subscription API answers. Tokens and the signing secret appear once, in {@link Created}, never again. */
+final class ViewModels {
+
+    private ViewModels() {
+    }
+
+    /** The answer to a new subscription: the only time the manage token and the webhook signing secret are shown. */
+    @Serdeable
+    record Created(String id, Channel channel, @Nullable String email, @Nullable EmailDelivery emailDelivery,
+                   @Nullable String webhookUrl, SubscriptionStatus status, List<String> occupationIds,
+                   List<CodePrefix> codePrefixes, List<String> countries, boolean anyGreenListChange,
+                   List<ChangeKind> kinds, String manageToken, @Nullable String signingSecret, Instant createdAt) {
+    }
+
+    @Serdeable
+    record View(String id, Channel channel, @Nullable String email, @Nullable EmailDelivery emailDelivery,
+                @Nullable String webhookUrl, SubscriptionStatus status, @Nullable String statusReason,
+                List<String> occupationIds, List<CodePrefix> codePrefixes, List<String> countries,
+                boolean anyGreenListChange, List<ChangeKind> kinds, Instant createdAt, @Nullable Instant confirmedAt) {
+    }
+
+    static Created created(Subscription s, Watches.Of watches, String manageToken) {
+        return new Created(s.id(), s.channel(), s.email(), s.emailDelivery(), s.webhookUrl(), s.status(),
+                watches.occupationIds(), watches.codePrefixes(), watches.countries(), s.anyGreenList(),
+                ChangeKind.of(s.kinds()), manageToken, s.signingSecret(), s.createdAt());
+    }
+
+    static View view(Subscription s, Watches.Of watches) {
+        return new View(s.id(), s.channel(), s.email(), s.emailDelivery(), s.webhookUrl(), s.status(),
+                s.statusReason(), watches.occupationIds(), watches.codePrefixes(), watches.countries(),
+                s.anyGreenList(), ChangeKind.of(s.kinds()), s.createdAt(), s.confirmedAt());
+    }
+}
