@@ -28,6 +28,7 @@ import org.careergraph.platform.security.Roles;
 public final class LocalLauncher implements AutoCloseable {
 
     static final Duration ADMIN_TOKEN_VALIDITY = Duration.ofHours(12);
+    private static final int IMAP_PORT = 13143;
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
     private static final Duration POLL_INTERVAL = Duration.ofMillis(500);
 
@@ -46,9 +47,12 @@ public final class LocalLauncher implements AutoCloseable {
                   boolean loadSeeds, Duration readyTimeout, PrintStream out) {
     }
 
-    /** The broker and the database server the services use; {@code jdbcUrl} maps a database name to its URL. */
+    /**
+     * The broker, the database server and the SMTP port (on localhost) the services use; {@code jdbcUrl} maps a
+     * database name to its URL.
+     */
     record Infrastructure(String kafkaBootstrapServers, Function<String, String> jdbcUrl, String dbUsername,
-                          String dbPassword) {
+                          String dbPassword, int smtpPort) {
     }
 
     private final Config config;
@@ -134,8 +138,12 @@ public final class LocalLauncher implements AutoCloseable {
         // In the environment, not on the command line where every local user could read it.
         env.put("JWT_SECRET", secret);
         env.put("CATALOG_LOAD_SEEDS", String.valueOf(config.loadSeeds()));
-        // Plain-http webhooks to this machine, for trying subscriptions locally.
+        // Plain-http webhooks to this machine, for trying subscriptions locally; mail to the local mail server.
         env.put("NOTIFICATION_WEBHOOK_ALLOWED_HOSTS", "localhost,127.0.0.1");
+        env.put("SMTP_HOST", "127.0.0.1");
+        env.put("SMTP_PORT", String.valueOf(infrastructure.smtpPort()));
+        // The links in mails lead to the gateway.
+        env.put("PUBLIC_URL", "http://localhost:" + config.gatewayPort());
         return env;
     }
 
@@ -246,7 +254,8 @@ public final class LocalLauncher implements AutoCloseable {
         LocalLauncher launcher = new LocalLauncher(config);
         PrivateFiles.directory(home);
         EmbeddedServers servers = new EmbeddedServers(home, Ports.fromEnvironment("CAREERGRAPH_KAFKA_PORT", 19092),
-                Ports.fromEnvironment("CAREERGRAPH_DB_PORT", 13306));
+                Ports.fromEnvironment("CAREERGRAPH_DB_PORT", 13306), Ports.fromEnvironment("CAREERGRAPH_SMTP_PORT", 13025),
+                Ports.fromEnvironment("CAREERGRAPH_IMAP_PORT", IMAP_PORT));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             out.println("[launcher] Stopping Career Graph ...");
             launcher.close();
@@ -280,7 +289,11 @@ public final class LocalLauncher implements AutoCloseable {
         out.println("  curl -H \"Authorization: Bearer $(cat " + tokenFile + ")\" " + url
                 + "/api/immigration/policy-updates");
         out.println();
-        out.println("Data is kept in " + home + " between runs. Ctrl-C stops everything.");
+        out.println("Mail the system sends (confirmation links, alerts) waits on this machine's mail server, e.g.:");
+        out.println("  curl -s \"imap://localhost:" + Ports.fromEnvironment("CAREERGRAPH_IMAP_PORT", IMAP_PORT)
+                + "/INBOX;MAILINDEX=1\" -u you@example.com:any");
+        out.println();
+        out.println("Data is kept in " + home + " between runs (mail only for this run). Ctrl-C stops everything.");
         out.println();
     }
 }

@@ -42,7 +42,7 @@ class LocalLauncherTest {
         LocalLauncher launcher = new LocalLauncher(config(gatewayPort));
 
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> launcher.start(
-                new LocalLauncher.Infrastructure("localhost:9", db -> "jdbc:mysql://localhost:9/" + db, "root", "")));
+                new LocalLauncher.Infrastructure("localhost:9", db -> "jdbc:mysql://localhost:9/" + db, "root", "", 9)));
 
         assertTrue(e.getMessage().matches("The \\w+ service exited with code 1 before it was ready; .*"),
                 e.getMessage());

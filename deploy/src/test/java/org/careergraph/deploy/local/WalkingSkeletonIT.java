@@ -46,6 +46,9 @@ class WalkingSkeletonIT {
     private final List<JsonNode> webhookCalls = new CopyOnWriteArrayList<>();
     private HttpServer webhookReceiver;
     private LocalLauncher.Config config;
+    /** Nothing listens there (the discard port): this walk sends no mail. */
+    private static final int NO_MAIL = 9;
+
     private LocalLauncher.Infrastructure infrastructure;
     private LocalLauncher launcher;
 
@@ -64,7 +67,7 @@ class WalkingSkeletonIT {
         String run = UUID.randomUUID().toString().substring(0, 8);
         infrastructure = new LocalLauncher.Infrastructure(TestInfrastructure.kafkaBootstrapServers(),
                 database -> TestInfrastructure.jdbcUrl("walk_" + run + "_" + database),
-                TestInfrastructure.dbUsername(), TestInfrastructure.dbPassword());
+                TestInfrastructure.dbUsername(), TestInfrastructure.dbPassword(), NO_MAIL);
         Map<Service, Integer> ports = new EnumMap<>(Service.class);
         for (Service service : Service.values()) {
             ports.put(service, freePort());

@@ -46,9 +46,9 @@ class DeliveryQueue {
             WHERE n.id IN (%s)
             ORDER BY n.created_at, n.id""";
     private static final String DELIVERED = """
-            UPDATE notification SET status = 'DELIVERED', attempts = ?, last_attempt_at = ?, delivered_at = ?,
-                last_error = NULL, claim_token = NULL
-            WHERE id = ? AND claim_token = ?""";
+            UPDATE notification SET status = 'DELIVERED', attempts = attempts + 1, last_attempt_at = ?,
+                delivered_at = ?, last_error = NULL, claim_token = NULL
+            WHERE claim_token = ? AND id IN (%s)""";
     private static final String NOT_DELIVERED = """
             UPDATE notification SET status = ?, attempts = ?, last_attempt_at = ?, next_attempt_at = ?,
                 last_error = ?, claim_token = NULL
@@ -111,30 +111,49 @@ class DeliveryQueue {
                 + "WHERE event_id IN (" + marks(eventIds.size()) + ")", List.copyOf(eventIds)));
     }
 
-    /** Records results in one transaction: one batch of updates per kind of result, then the disabled endpoints. */
+    /**
+     * Records results in one transaction: one UPDATE for all delivered notifications of a claim (stamped with the
+     * latest of their times: at most a recording interval late), one batch for the others, then the disabled
+     * endpoints.
+     */
     void record(List<Outcome> outcomes) {
         if (outcomes.isEmpty()) {
             return;
         }
+        Map<String, List<Outcome>> deliveredByClaim = new LinkedHashMap<>();
+        List<Outcome> notDelivered = new ArrayList<>();
+        for (Outcome outcome : outcomes) {
+            if (outcome.result() == Outcome.Result.DELIVERED) {
+                deliveredByClaim.computeIfAbsent(outcome.delivery().claimToken(), t -> new ArrayList<>()).add(outcome);
+            } else {
+                notDelivered.add(outcome);
+            }
+        }
         transactions.executeWrite(status -> jdbc.execute(connection -> {
-            try (PreparedStatement delivered = connection.prepareStatement(DELIVERED);
-                 PreparedStatement notDelivered = connection.prepareStatement(NOT_DELIVERED)) {
-                for (Outcome outcome : outcomes) {
-                    Delivery d = outcome.delivery();
-                    Timestamp at = Timestamp.from(outcome.at());
-                    if (outcome.result() == Outcome.Result.DELIVERED) {
-                        bind(delivered, List.of(d.attempts() + 1, at, at, d.id(), d.claimToken()));
-                        delivered.addBatch();
-                    } else {
+            for (Map.Entry<String, List<Outcome>> claim : deliveredByClaim.entrySet()) {
+                Timestamp at = Timestamp.from(claim.getValue().stream().map(Outcome::at).max(Instant::compareTo)
+                        .orElseThrow());
+                List<Object> params = new ArrayList<>(List.of(at, at, claim.getKey()));
+                claim.getValue().forEach(o -> params.add(o.delivery().id()));
+                try (PreparedStatement update = connection.prepareStatement(
+                        DELIVERED.formatted(marks(claim.getValue().size())))) {
+                    bind(update, params);
+                    update.executeUpdate();
+                }
+            }
+            if (!notDelivered.isEmpty()) {
+                try (PreparedStatement update = connection.prepareStatement(NOT_DELIVERED)) {
+                    for (Outcome outcome : notDelivered) {
+                        Delivery d = outcome.delivery();
+                        Timestamp at = Timestamp.from(outcome.at());
                         boolean retry = outcome.result() == Outcome.Result.RETRY;
-                        bind(notDelivered, List.of(retry ? "PENDING" : "FAILED", d.attempts() + 1, at,
+                        bind(update, List.of(retry ? "PENDING" : "FAILED", d.attempts() + 1, at,
                                 retry ? Timestamp.from(outcome.nextAttemptAt()) : at, shorten(outcome.error()),
                                 d.id(), d.claimToken()));
-                        notDelivered.addBatch();
+                        update.addBatch();
                     }
+                    update.executeBatch();
                 }
-                delivered.executeBatch();
-                notDelivered.executeBatch();
             }
             for (Outcome outcome : outcomes) {
                 if (outcome.disableReason() != null) {

@@ -29,6 +29,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,6 +53,7 @@ class Dispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
     private static final Duration LEASE_MARGIN = Duration.ofSeconds(5);
     private static final String MAIL_ENDPOINT = "smtp";
+    private static final Duration ROOM_WAIT = Duration.ofMillis(5);
     /** Who made a change is the admins' business, not the subscribers'. */
     private static final Set<String> INTERNAL_FIELDS = Set.of("recordedBy", "changedBy", "withdrawnBy");
 
@@ -97,11 +99,18 @@ class Dispatcher {
         this.sending = new Semaphore(concurrency);
     }
 
+    /** Claims and starts sends until nothing is due; while this instance is full, waits for room first. */
     @Scheduled(fixedDelay = "${careergraph.notification.delivery.poll-interval:250ms}", initialDelay = "1s")
     void dispatch() {
+        int enough = Math.min(batchSize, maxInFlight / 4);
         try {
-            while (!stopping && inFlight.get() < maxInFlight) {
-                List<Delivery> claimed = queue.claim(Math.min(batchSize, maxInFlight - inFlight.get()), now(), lease);
+            while (!stopping) {
+                int room = maxInFlight - inFlight.get();
+                if (room < enough) {
+                    LockSupport.parkNanos(ROOM_WAIT.toNanos());
+                    continue;
+                }
+                List<Delivery> claimed = queue.claim(Math.min(batchSize, room), now(), lease);
                 if (claimed.isEmpty()) {
                     return;
                 }

@@ -1,0 +1,179 @@
+package org.careergraph.notification.notification;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.careergraph.events.EventType;
+import org.careergraph.notification.TestDatabase;
+import org.careergraph.notification.TestOccupations;
+import org.careergraph.testsupport.TestEvents;
+import org.careergraph.testsupport.TestInfrastructure;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Who hears of what: filters (country, every Green List change) beside occupation watches, and the kinds of change a
+ * subscriber chose. Read from the notifications written (the delivery itself is the webhook tests' business).
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class FiltersIT implements TestPropertyProvider {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    @Inject
+    JdbcOperations jdbc;
+
+    private final TestEvents events = TestEvents.connect(TestInfrastructure.kafkaBootstrapServers());
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> props = new HashMap<>(TestInfrastructure.serviceProperties("notification"));
+        props.put("careergraph.notification.webhook.allowed-hosts", "localhost,127.0.0.1");
+        // Nobody answers: the notifications written are what is looked at.
+        props.put("careergraph.notification.delivery.poll-interval", "1h");
+        return props;
+    }
+
+    @AfterAll
+    void close() {
+        events.close();
+    }
+
+    @Test
+    void theKindsOfChangeChosenDecideWhichChangesToAWatchedOccupationNotify() {
+        String code = TestOccupations.uniqueCode();
+        String occupationId = announce(code);
+        String scores = subscribe(Map.of("occupationIds", List.of(occupationId), "kinds", List.of("SCORE")));
+        String salary = subscribe(Map.of("occupationIds", List.of(occupationId), "kinds", List.of("SALARY")));
+        String aiImpact = subscribe(Map.of("occupationIds", List.of(occupationId), "kinds", List.of("AI_IMPACT")));
+        String catalog = subscribe(Map.of("occupationIds", List.of(occupationId), "kinds", List.of("CATALOG")));
+        String everything = subscribe(Map.of("occupationIds", List.of(occupationId)));
+
+        String score = publish(EventType.SCORE_CHANGED, code);
+        String status = publish(EventType.IMMIGRATION_STATUS_CHANGED, code);
+        // The fixture's edit changes a salary band.
+        String salaryEdit = events.publish(EventType.OCCUPATION_CHANGED, occupationId,
+                TestOccupations.fixture(EventType.OCCUPATION_CHANGED, code).replace("\"revision\": 2",
+                        "\"revision\": 3"));
+        awaitFannedOut(score, status, salaryEdit);
+
+        List<String> mine = List.of(scores, salary, aiImpact, catalog, everything);
+        assertEquals(Set.of(scores, everything), told(score, mine));
+        assertEquals(Set.of(everything), told(status, mine));
+        assertEquals(Set.of(salary, catalog, everything), told(salaryEdit, mine), "not the AI impact watcher");
+    }
+
+    @Test
+    void aCountryWatchHearsOfEveryImmigrationChangeThereAndOfNothingElse() {
+        String code = TestOccupations.uniqueCode();
+        announce(code);
+        String newZealand = subscribe(Map.of("countries", List.of("NZ")));
+        String unitedStates = subscribe(Map.of("countries", List.of("US")));
+        String policyOnly = subscribe(Map.of("countries", List.of("nz"), "kinds", List.of("POLICY")));
+
+        String status = publish(EventType.IMMIGRATION_STATUS_CHANGED, code);
+        String policy = events.publish(EventType.POLICY_UPDATED, UUID.randomUUID().toString(),
+                TestOccupations.fixture(EventType.POLICY_UPDATED, code));
+        String score = publish(EventType.SCORE_CHANGED, code);
+        awaitFannedOut(status, policy, score);
+
+        List<String> mine = List.of(newZealand, unitedStates, policyOnly);
+        assertEquals(Set.of(newZealand), told(status, mine));
+        assertEquals(Set.of(newZealand, policyOnly), told(policy, mine));
+        assertEquals(Set.of(), told(score, mine), "a score has no country");
+    }
+
+    @Test
+    void anyGreenListChangeHearsOfTierMovesAndGreenListRulesOnly() {
+        String code = TestOccupations.uniqueCode();
+        announce(code);
+        String greenList = subscribe(Map.of("anyGreenListChange", true));
+
+        // The status fixture moves Tier 2 -> Tier 1, the policy fixture sets GREEN_LIST_TIER.
+        String tierMove = publish(EventType.IMMIGRATION_STATUS_CHANGED, code);
+        String tierRule = events.publish(EventType.POLICY_UPDATED, UUID.randomUUID().toString(),
+                TestOccupations.fixture(EventType.POLICY_UPDATED, code));
+        String sameTier = publish(EventType.IMMIGRATION_STATUS_CHANGED, code,
+                fixture -> fixture.replace("\"greenListTier\": 1", "\"greenListTier\": 2"));
+        String notGreenList = events.publish(EventType.POLICY_UPDATED, UUID.randomUUID().toString(),
+                TestOccupations.fixture(EventType.POLICY_UPDATED, code).replace("GREEN_LIST_TIER", "AEWV_ELIGIBLE"));
+        awaitFannedOut(tierMove, tierRule, sameTier, notGreenList);
+
+        List<String> mine = List.of(greenList);
+        assertEquals(Set.of(greenList), told(tierMove, mine));
+        assertEquals(Set.of(greenList), told(tierRule, mine));
+        assertEquals(Set.of(), told(sameTier, mine), "Tier 2 -> Tier 2 is no Green List change");
+        assertEquals(Set.of(), told(notGreenList, mine));
+    }
+
+    /** A webhook subscription (to a host nobody answers on) from this request; returns its id. */
+    private String subscribe(Map<String, ?> watches) {
+        Map<String, Object> request = new HashMap<>(watches);
+        request.put("webhookUrl", "http://127.0.0.1:9/hook/" + UUID.randomUUID());
+        Map<?, ?> created = http.toBlocking().retrieve(HttpRequest.POST("/api/subscriptions", request), Map.class);
+        return (String) created.get("id");
+    }
+
+    /** Which of these subscriptions got a notification of the event. */
+    private Set<String> told(String eventId, List<String> subscriptionIds) {
+        return jdbc.execute(connection -> {
+            try (var select = connection.prepareStatement("SELECT n.subscription_id FROM notification n "
+                    + "JOIN notice c ON c.id = n.notice_id WHERE c.event_id = ?")) {
+                select.setString(1, eventId);
+                Set<String> ids = new java.util.HashSet<>();
+                try (var rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getString(1));
+                    }
+                }
+                ids.retainAll(subscriptionIds);
+                return ids;
+            }
+        });
+    }
+
+    private void awaitFannedOut(String... eventIds) {
+        for (String eventId : eventIds) {
+            await().atMost(PATIENCE).until(() -> TestDatabase.count(jdbc,
+                    "SELECT COUNT(*) FROM processed_event WHERE event_id = ?", eventId) == 1
+                    && TestDatabase.count(jdbc, "SELECT COUNT(*) FROM notice WHERE event_id = ? "
+                    + "AND fan_out_due IS NOT NULL", eventId) == 0);
+        }
+    }
+
+    private String announce(String code) {
+        String occupationId = TestOccupations.id(code);
+        events.publish(EventType.OCCUPATION_CHANGED, occupationId,
+                TestOccupations.fixture(EventType.OCCUPATION_CHANGED, code));
+        await().atMost(PATIENCE).until(() -> TestDatabase.count(jdbc,
+                "SELECT COUNT(*) FROM occupation WHERE id = ?", occupationId) == 1);
+        return occupationId;
+    }
+
+    private String publish(EventType type, String code) {
+        return publish(type, code, fixture -> fixture);
+    }
+
+    private String publish(EventType type, String code, java.util.function.UnaryOperator<String> edit) {
+        return events.publish(type, TestOccupations.id(code), edit.apply(TestOccupations.fixture(type, code)));
+    }
+}
