@@ -19,6 +19,9 @@ ALTER TABLE subscription
     ADD COLUMN mailbox_token   VARCHAR(64)  NULL,
     ADD COLUMN confirmed_at    DATETIME(3)  NULL;
 CREATE INDEX ix_subscription_green_list ON subscription (any_green_list, id);
+-- Confirmation mails to one address are limited, and unconfirmed addresses forgotten, by these.
+CREATE INDEX ix_subscription_email ON subscription (email, created_at);
+CREATE INDEX ix_subscription_unconfirmed ON subscription (confirmed_at, created_at);
 
 -- A wish to hear of every immigration status change and announced policy in a country (NZ, US ...).
 CREATE TABLE subscription_country (

@@ -69,7 +69,7 @@ class Dispatcher {
     private final Duration lease;
     private final Duration shutdownGrace;
     private final Semaphore sending;
-    private final Map<String, Semaphore> endpoints = new ConcurrentHashMap<>();
+    private final Map<String, Endpoint> endpoints = new ConcurrentHashMap<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Queue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
     private final ExecutorService senders = Executors.newThreadPerTaskExecutor(
@@ -219,15 +219,13 @@ class Dispatcher {
 
     /** Runs the send within the global and the endpoint's limits, unless the claim's lease ends first. */
     private void withPermits(String endpoint, Delivery delivery, Send send) {
-        Semaphore endpointPermits = endpoints.computeIfAbsent(endpoint, e -> new Semaphore(perEndpoint));
+        Endpoint permits = endpoints.compute(endpoint, (url, e) -> (e == null ? new Endpoint(perEndpoint) : e).use());
         try {
-            long wait = Duration.between(now(), delivery.leaseEnds().minus(LEASE_MARGIN)).toMillis();
-            if (!endpointPermits.tryAcquire(Math.max(0, wait), TimeUnit.MILLISECONDS)) {
+            if (!acquire(permits.semaphore, delivery)) {
                 return;
             }
             try {
-                wait = Duration.between(now(), delivery.leaseEnds().minus(LEASE_MARGIN)).toMillis();
-                if (!sending.tryAcquire(Math.max(0, wait), TimeUnit.MILLISECONDS)) {
+                if (!acquire(sending, delivery)) {
                     return;
                 }
                 try {
@@ -236,13 +234,42 @@ class Dispatcher {
                     sending.release();
                 }
             } finally {
-                endpointPermits.release();
+                permits.semaphore.release();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
             LOG.warn("Sending notification {} failed; it is sent again when its lease ends: {}", delivery.id(),
                     e.toString());
+        } finally {
+            endpoints.computeIfPresent(endpoint, (url, e) -> e.release());
+        }
+    }
+
+    /** Waits for a permit, at most until shortly before the claim's lease ends. */
+    private boolean acquire(Semaphore semaphore, Delivery delivery) throws InterruptedException {
+        long wait = Duration.between(now(), delivery.leaseEnds().minus(LEASE_MARGIN)).toMillis();
+        return semaphore.tryAcquire(Math.max(0, wait), TimeUnit.MILLISECONDS);
+    }
+
+    /** The permits of one endpoint, kept while a send to it is waiting or running (changed only inside compute). */
+    private static final class Endpoint {
+
+        final Semaphore semaphore;
+        private int users;
+
+        Endpoint(int permits) {
+            this.semaphore = new Semaphore(permits);
+        }
+
+        Endpoint use() {
+            users++;
+            return this;
+        }
+
+        /** Null (forgotten) when nobody uses it any more. */
+        Endpoint release() {
+            return --users == 0 ? null : this;
         }
     }
 

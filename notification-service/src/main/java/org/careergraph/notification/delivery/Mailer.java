@@ -10,6 +10,7 @@ import jakarta.mail.MessagingException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /**
  * The mails, over SMTP (Micronaut Email with Jakarta Mail): the confirmation of a new email subscription, one mail
@@ -19,6 +20,8 @@ import java.util.function.Consumer;
  */
 @Singleton
 public class Mailer {
+
+    private static final Pattern LINK = Pattern.compile("https?://[^\\s<]+");
 
     private final TransactionalEmailSender<Message, Void> sender;
     private final String from;
@@ -69,7 +72,6 @@ public class Mailer {
             try {
                 message.setHeader("List-Unsubscribe", "<" + unsubscribe + ">");
                 message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
-                message.setHeader("Auto-Submitted", "auto-generated");
             } catch (MessagingException e) {
                 throw new IllegalStateException(e);
             }
@@ -80,11 +82,19 @@ public class Mailer {
         String text = String.join("\n\n", paragraphs) + "\n";
         StringBuilder html = new StringBuilder("<!doctype html><html><body>");
         for (String paragraph : paragraphs) {
-            html.append("<p>").append(Html.escape(paragraph).replace("\n", "<br>")).append("</p>");
+            html.append("<p>").append(LINK.matcher(Html.escape(paragraph)).replaceAll("<a href=\"$0\">$0</a>")
+                    .replace("\n", "<br>")).append("</p>");
         }
         html.append("</body></html>");
         sender.send(Email.builder().from(from).to(to).subject(subject)
-                .body(new MultipartBody(html.toString(), text)).build(), headers);
+                .body(new MultipartBody(html.toString(), text)).build(), message -> {
+                    try {
+                        message.setHeader("Auto-Submitted", "auto-generated");
+                    } catch (MessagingException e) {
+                        throw new IllegalStateException(e);
+                    }
+                    headers.accept(message);
+                });
     }
 
     private String link(String subscriptionId, String action, String mailboxToken) {

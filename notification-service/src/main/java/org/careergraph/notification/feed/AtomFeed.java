@@ -34,7 +34,7 @@ final class AtomFeed {
     private static final Map<String, String[]> TITLES = Map.of(
             EventType.OCCUPATION_CHANGED.type(), new String[] {"career page changed", "職業頁面更新"},
             EventType.IMMIGRATION_STATUS_CHANGED.type(), new String[] {"immigration status changed", "移民狀態變更"},
-            EventType.POLICY_UPDATED.type(), new String[] {"policy update announced", "政策更新公告"},
+            EventType.POLICY_UPDATED.type(), new String[] {"policy update", "政策更新"},
             EventType.SCORE_CHANGED.type(), new String[] {"score changed", "評分變更"});
 
     private AtomFeed() {

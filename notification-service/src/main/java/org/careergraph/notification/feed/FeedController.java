@@ -64,7 +64,7 @@ class FeedController {
         List<FeedEntry> entries = entries(occupationId);
         String etag = "\"" + (entries.isEmpty() ? 0 : entries.get(0).id()) + "-" + occupation.revision() + "-"
                 + language.name().toLowerCase(Locale.ROOT) + "\"";
-        if (etag.equals(ifNoneMatch)) {
+        if (matches(ifNoneMatch, etag)) {
             return HttpResponse.<String>status(HttpStatus.NOT_MODIFIED).header(HttpHeaders.ETAG, etag);
         }
         String self = publicUrl + "/api/feeds/" + occupationId + SUFFIX
@@ -73,6 +73,20 @@ class FeedController {
                 .contentType(ATOM)
                 .header(HttpHeaders.ETAG, etag)
                 .header(HttpHeaders.CACHE_CONTROL, "public, max-age=60");
+    }
+
+    /** If-None-Match may list several tags, or *, and a weak tag matches too (RFC 9110 weak comparison). */
+    private static boolean matches(@Nullable String ifNoneMatch, String etag) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        for (String tag : ifNoneMatch.split(",")) {
+            String t = tag.trim();
+            if (t.equals("*") || (t.startsWith("W/") ? t.substring(2) : t).equals(etag)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static AtomFeed.Language language(@Nullable String lang) {

@@ -83,6 +83,19 @@ public class Notifications {
         });
     }
 
+    /** Fails what is still waiting to be sent, saying why (the subscription was paused). */
+    public void failPending(String subscriptionId, String reason) {
+        jdbc.execute(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("""
+                    UPDATE notification SET status = 'FAILED', last_error = ?, claim_token = NULL
+                    WHERE subscription_id = ? AND status = 'PENDING'""")) {
+                update.setString(1, reason);
+                update.setString(2, subscriptionId);
+                return update.executeUpdate();
+            }
+        });
+    }
+
     private List<Delivery> query(String sql, Object... params) {
         return jdbc.execute(connection -> {
             try (PreparedStatement select = connection.prepareStatement(sql)) {

@@ -35,6 +35,7 @@ class MailboxController {
     @Get("/confirm")
     @Produces(MediaType.TEXT_HTML)
     String confirmPage(@PathVariable String id, @QueryValue @Nullable String token) {
+        subscriptions.checkMailboxLink(id, token);
         return page("Confirm your subscription / 確認訂閱",
                 "Send alerts about the occupations you chose to this address? / 將您選擇的職業的變更通知寄到此信箱？",
                 action(id, "confirm", token), "Confirm / 確認");
@@ -52,6 +53,7 @@ class MailboxController {
     @Get("/unsubscribe")
     @Produces(MediaType.TEXT_HTML)
     String unsubscribePage(@PathVariable String id, @QueryValue @Nullable String token) {
+        subscriptions.checkMailboxLink(id, token);
         return page("Unsubscribe / 取消訂閱", "Stop these alerts? / 停止這些通知？", action(id, "unsubscribe", token),
                 "Unsubscribe / 取消訂閱");
     }

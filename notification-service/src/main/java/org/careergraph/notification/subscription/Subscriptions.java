@@ -2,11 +2,13 @@ package org.careergraph.notification.subscription;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -49,6 +51,9 @@ class Subscriptions {
     private static final String UNKNOWN_DELIVERY = "is not an email delivery (one of "
             + names(EmailDelivery.values()) + ")";
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+    private static final String PAUSED = "paused by the subscriber";
+    private static final int UNCONFIRMED_PER_ADDRESS = 3;
+    private static final Duration UNCONFIRMED_KEPT = Duration.ofDays(7);
     private static final int IMMIGRATION_KINDS = ChangeKind.mask(List.of(ChangeKind.IMMIGRATION_STATUS,
             ChangeKind.POLICY));
 
@@ -93,8 +98,15 @@ class Subscriptions {
         if (!errors.isEmpty()) {
             throw ProblemException.invalidFields(errors);
         }
-        String token = ManageTokens.newToken();
         boolean email = channel == Channel.EMAIL;
+        if (email && subscriptions.countUnconfirmed(request.email().trim(), now().minus(Duration.ofDays(1)))
+                >= UNCONFIRMED_PER_ADDRESS) {
+            // Confirmation mails go to an address nobody has proven to own: a limit keeps us from flooding it.
+            throw new ProblemException(HttpStatus.TOO_MANY_REQUESTS, "This address has " + UNCONFIRMED_PER_ADDRESS
+                    + " unconfirmed subscriptions from the last day; confirm one of them or try again tomorrow.",
+                    List.of());
+        }
+        String token = ManageTokens.newToken();
         Subscription subscription = new Subscription(UUID.randomUUID().toString(), channel, settings.webhookUrl(),
                 email ? request.email().trim() : null, settings.emailDelivery(),
                 email ? SubscriptionStatus.PENDING_CONFIRMATION : SubscriptionStatus.ACTIVE, null, settings.kinds(),
@@ -151,7 +163,7 @@ class Subscriptions {
                 next = next.withStatus(SubscriptionStatus.ACTIVE, null, current.confirmedAt());
             }
         } else if (Boolean.FALSE.equals(patch.enabled()) && current.status() != SubscriptionStatus.DISABLED) {
-            next = next.withStatus(SubscriptionStatus.DISABLED, "paused by the subscriber", current.confirmedAt());
+            next = next.withStatus(SubscriptionStatus.DISABLED, PAUSED, current.confirmedAt());
         }
         if (!errors.isEmpty()) {
             throw ProblemException.invalidFields(errors);
@@ -160,6 +172,9 @@ class Subscriptions {
         transactions.executeWrite(status -> {
             subscriptions.update(updated);
             watches.replace(id, settings.watches());
+            if (updated.status() == SubscriptionStatus.DISABLED && current.status() != SubscriptionStatus.DISABLED) {
+                notifications.failPending(id, "not sent: the subscription was " + PAUSED);
+            }
             return null;
         });
         return ViewModels.view(updated, settings.watches());
@@ -190,12 +205,28 @@ class Subscriptions {
         return notifications.find(id, deliveryId).orElse(delivery);
     }
 
-    /** The confirmation link's action; confirming twice is fine. */
+    /**
+     * The confirmation link's action; confirming twice is fine. A subscription its owner paused before confirming
+     * stays paused, confirmed: enabling it is the owner's next step.
+     */
     void confirm(String id, @Nullable String mailboxToken) {
         Subscription subscription = byMailboxToken(id, mailboxToken);
-        if (subscription.status() == SubscriptionStatus.PENDING_CONFIRMATION) {
-            subscriptions.update(subscription.withStatus(SubscriptionStatus.ACTIVE, null, now()));
+        if (subscription.confirmedAt() == null) {
+            SubscriptionStatus next = subscription.status() == SubscriptionStatus.PENDING_CONFIRMATION
+                    ? SubscriptionStatus.ACTIVE : subscription.status();
+            subscriptions.update(subscription.withStatus(next, subscription.statusReason(), now()));
         }
+    }
+
+    /** Whether the link's token is this subscription's, for the page that shows the link's button. */
+    void checkMailboxLink(String id, @Nullable String mailboxToken) {
+        byMailboxToken(id, mailboxToken);
+    }
+
+    /** Addresses that never confirmed are forgotten after a week. */
+    @Scheduled(fixedDelay = "1h", initialDelay = "1m")
+    void forgetUnconfirmed() {
+        subscriptions.deleteUnconfirmedBefore(now().minus(UNCONFIRMED_KEPT));
     }
 
     /** One-click unsubscribe (RFC 8058): the subscription and its notifications are gone. */

@@ -204,6 +204,38 @@ class EmailIT implements TestPropertyProvider {
 
     @Test
     @Order(4)
+    void anAddressGetsAtMostThreeConfirmationMailsADayAndOnlyItsLinksWork() throws Exception {
+        String occupationId = announce(TestOccupations.uniqueCode());
+        String address = address();
+        Map<String, Object> request = Map.of("email", address, "occupationIds", List.of(occupationId));
+        Map<?, ?> first = subscribe(request);
+        subscribe(request);
+        subscribe(request);
+        HttpClientResponseException tooMany = assertThrows(HttpClientResponseException.class,
+                () -> http.toBlocking().exchange(HttpRequest.POST("/api/subscriptions", request)));
+        assertEquals(HttpStatus.TOO_MANY_REQUESTS, tooMany.getStatus());
+        assertEquals(3, TestDatabase.count(jdbc, "SELECT COUNT(*) FROM subscription WHERE email = ?", address));
+        assertEquals(3, awaitMails(address, 3).size());
+
+        String link = link(text(awaitMails(address, 1).get(0)), "/confirm");
+        String forged = link.replaceAll("token=.*", "token=" + UUID.randomUUID());
+        assertEquals(HttpStatus.NOT_FOUND, assertThrows(HttpClientResponseException.class,
+                () -> http.toBlocking().exchange(HttpRequest.GET(forged))).getStatus(), "no button for a wrong link");
+
+        // Paused before confirming: confirming keeps it paused, and then it can be enabled.
+        String id = (String) first.get("id");
+        assertEquals("/api/subscriptions/" + id + "/confirm", link.replaceAll("\\?.*", ""), "mails go out in order");
+        http.toBlocking().exchange(HttpRequest.PATCH("/api/subscriptions/" + id, Map.of("enabled", false))
+                .header("X-Manage-Token", (String) first.get("manageToken")));
+        http.toBlocking().exchange(HttpRequest.POST(link, "").contentType(MediaType.APPLICATION_FORM_URLENCODED));
+        assertEquals("DISABLED", view(first).get("status"));
+        Map<?, ?> enabled = http.toBlocking().retrieve(HttpRequest.PATCH("/api/subscriptions/" + id,
+                Map.of("enabled", true)).header("X-Manage-Token", (String) first.get("manageToken")), Map.class);
+        assertEquals("ACTIVE", enabled.get("status"));
+    }
+
+    @Test
+    @Order(5)
     void whenTheConfirmationCannotBeSentNothingIsStored() {
         String occupationId = announce(TestOccupations.uniqueCode());
         smtp.stop();

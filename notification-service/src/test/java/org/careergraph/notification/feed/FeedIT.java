@@ -113,6 +113,8 @@ class FeedIT implements TestPropertyProvider {
         HttpResponse<String> again = http.toBlocking().exchange(HttpRequest.GET(feed(occupationId))
                 .header("If-None-Match", etag), String.class);
         assertEquals(HttpStatus.NOT_MODIFIED, again.status());
+        assertEquals(HttpStatus.NOT_MODIFIED, http.toBlocking().exchange(HttpRequest.GET(feed(occupationId))
+                .header("If-None-Match", "\"other\", W/" + etag), String.class).status(), "weak, in a list");
 
         publishAndWait(EventType.SCORE_CHANGED, code);
         HttpResponse<String> changed = http.toBlocking().exchange(HttpRequest.GET(feed(occupationId))

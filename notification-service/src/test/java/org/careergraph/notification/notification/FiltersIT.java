@@ -125,6 +125,26 @@ class FiltersIT implements TestPropertyProvider {
         assertEquals(Set.of(), told(notGreenList, mine));
     }
 
+    @Test
+    void pausingFailsWhatIsStillWaitingToBeSent() {
+        String code = TestOccupations.uniqueCode();
+        String occupationId = announce(code);
+        Map<String, Object> request = new HashMap<>(Map.of("occupationIds", List.of(occupationId)));
+        request.put("webhookUrl", "http://127.0.0.1:9/hook/" + UUID.randomUUID());
+        Map<?, ?> created = http.toBlocking().retrieve(HttpRequest.POST("/api/subscriptions", request), Map.class);
+        String event = publish(EventType.SCORE_CHANGED, code);
+        awaitFannedOut(event);
+
+        http.toBlocking().exchange(HttpRequest.PATCH("/api/subscriptions/" + created.get("id"),
+                Map.of("enabled", false)).header("X-Manage-Token", (String) created.get("manageToken")));
+
+        Map<?, ?> page = http.toBlocking().retrieve(HttpRequest.GET("/api/subscriptions/" + created.get("id")
+                + "/deliveries").header("X-Manage-Token", (String) created.get("manageToken")), Map.class);
+        Map<?, ?> delivery = ((List<Map<?, ?>>) page.get("items")).get(0);
+        assertEquals("FAILED", delivery.get("status"));
+        assertEquals("not sent: the subscription was paused by the subscriber", delivery.get("lastError"));
+    }
+
     /** A webhook subscription (to a host nobody answers on) from this request; returns its id. */
     private String subscribe(Map<String, ?> watches) {
         Map<String, Object> request = new HashMap<>(watches);
