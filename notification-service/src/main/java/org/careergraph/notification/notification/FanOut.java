@@ -26,9 +26,8 @@ import org.slf4j.LoggerFactory;
  * subscriptions at a time: per page one query finds how far the page reaches (by subscription id) and one INSERT ...
  * SELECT writes its notifications, never a round trip per subscriber. A subscription wants a notice when it is
  * active, existed (confirmed, for an email) when the notice was recorded, wants one of its kinds of change, and
- * watches it: by the occupation's id, by a leading part of its
- * code (2, 25, 254 ... of 254499) in its code system, by the country of an immigration change, or every Green List
- * change. UNION counts a subscription that watches it several ways once; the unique (subscription, notice) key makes
+ * watches it: by the occupation's id, by a leading part of its code (2, 25, 254 ... of 254499) in its code system, by
+ * the country of an immigration change, or every Green List change. UNION counts a subscription that watches it several ways once; the unique (subscription, notice) key makes
  * a page written twice (after a crash) a no-op.
  *
  * <p>A notice is claimed with SELECT ... FOR UPDATE SKIP LOCKED and leased, so instances share the work; each page
