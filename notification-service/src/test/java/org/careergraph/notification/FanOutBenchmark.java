@@ -1,5 +1,7 @@
 package org.careergraph.notification;
 
+import static org.awaitility.Awaitility.await;
+
 import com.sun.net.httpserver.HttpServer;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
@@ -22,6 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BooleanSupplier;
 import org.careergraph.events.EventType;
 import org.careergraph.testsupport.TestEvents;
 import org.careergraph.testsupport.TestInfrastructure;
@@ -75,7 +78,7 @@ public final class FanOutBenchmark {
         }
     }
 
-    private void run() throws Exception {
+    private void run() {
         System.out.printf("%n%d cores, max heap %,d MB, Java %s%n", Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20, Runtime.version());
         scenario("one change, " + String.format("%,d", SUBSCRIBERS) + " subscribers, each its own URL", "901001",
@@ -84,7 +87,7 @@ public final class FanOutBenchmark {
                 ONE_ENDPOINT, true);
     }
 
-    private void scenario(String title, String code, int subscribers, boolean oneUrl) throws Exception {
+    private void scenario(String title, String code, int subscribers, boolean oneUrl) {
         String occupationId = TestOccupations.id(code);
         Instant setupStart = Instant.now();
         events.publish(EventType.OCCUPATION_CHANGED, occupationId,
@@ -187,14 +190,8 @@ public final class FanOutBenchmark {
         return TestDatabase.count(jdbc, sql, args);
     }
 
-    private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        Instant deadline = Instant.now().plus(PATIENCE);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("gave up waiting after " + PATIENCE);
-            }
-            Thread.sleep(100);
-        }
+    private static void waitFor(BooleanSupplier condition) {
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(100)).until(condition::getAsBoolean);
     }
 
     private static double seconds(Duration duration) {
