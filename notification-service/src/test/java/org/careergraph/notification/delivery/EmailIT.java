@@ -35,6 +35,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.careergraph.events.EventType;
+import org.careergraph.notification.OccupationEvents;
 import org.careergraph.notification.TestDatabase;
 import org.careergraph.notification.TestOccupations;
 import org.careergraph.testsupport.MovableClock;
@@ -96,7 +97,7 @@ class EmailIT implements TestPropertyProvider {
     @Order(1)
     void nothingIsSentBeforeTheAddressConfirmsThenEachChangeIsMailedAtOnce() throws Exception {
         String code = TestOccupations.uniqueCode();
-        String occupationId = announce(code);
+        String occupationId = occupations().announce(code);
         String address = address();
         Map<?, ?> created = subscribe(Map.of("email", address, "occupationIds", List.of(occupationId)));
         assertEquals("PENDING_CONFIRMATION", created.get("status"));
@@ -108,9 +109,9 @@ class EmailIT implements TestPropertyProvider {
         assertTrue(confirmText.contains("請確認您要在此信箱接收"), confirmText);
         String confirmLink = link(confirmText, "/confirm");
 
-        String before = publish(EventType.IMMIGRATION_STATUS_CHANGED, code);
-        awaitProcessed(before);
-        awaitFannedOut(before);
+        String before = occupations().publish(EventType.IMMIGRATION_STATUS_CHANGED, code);
+        occupations().awaitHandled(before);
+        occupations().awaitFannedOut(before);
         assertEquals(0, notifications((String) created.get("id")), "an unconfirmed address is told nothing");
 
         HttpResponse<String> page = http.toBlocking().exchange(HttpRequest.GET(confirmLink), String.class);
@@ -123,7 +124,7 @@ class EmailIT implements TestPropertyProvider {
         assertEquals("ACTIVE", active.get("status"));
         Instant.parse((String) active.get("confirmedAt"));
 
-        publish(EventType.IMMIGRATION_STATUS_CHANGED, code);
+        occupations().publish(EventType.IMMIGRATION_STATUS_CHANGED, code);
         MimeMessage alert = awaitMails(address, 2).get(1);
         assertEquals("Community Services Worker / 社區服務工作者 (" + occupationId + "): a change / 有變更",
                 alert.getSubject());
@@ -143,11 +144,11 @@ class EmailIT implements TestPropertyProvider {
     @Order(2)
     void oneClickUnsubscribeNeedsTheMailsTokenAndStopsTheAlerts() throws Exception {
         String code = TestOccupations.uniqueCode();
-        String occupationId = announce(code);
+        String occupationId = occupations().announce(code);
         String address = address();
         Map<?, ?> created = subscribe(Map.of("email", address, "occupationIds", List.of(occupationId)));
         confirm(address);
-        publish(EventType.SCORE_CHANGED, code);
+        occupations().publish(EventType.SCORE_CHANGED, code);
         String unsubscribe = link(text(awaitMails(address, 2).get(1)), "/unsubscribe");
 
         String forged = unsubscribe.replaceAll("token=.*", "token=" + UUID.randomUUID());
@@ -160,9 +161,9 @@ class EmailIT implements TestPropertyProvider {
         assertEquals(HttpStatus.OK, http.toBlocking().exchange(oneClick(unsubscribe), String.class).status());
         assertEquals(0, TestDatabase.count(jdbc, "SELECT COUNT(*) FROM subscription WHERE id = ?", created.get("id")));
 
-        String later = publish(EventType.SCORE_CHANGED, code);
-        awaitProcessed(later);
-        awaitFannedOut(later);
+        String later = occupations().publish(EventType.SCORE_CHANGED, code);
+        occupations().awaitHandled(later);
+        occupations().awaitFannedOut(later);
         assertEquals(2, smtp.getReceivedMessagesForDomain(address).length, "no mail after unsubscribing");
     }
 
@@ -170,15 +171,15 @@ class EmailIT implements TestPropertyProvider {
     @Order(3)
     void aDigestSubscriberGetsTheDaysChangesInOneMailAtDigestTime() throws Exception {
         String code = TestOccupations.uniqueCode();
-        String occupationId = announce(code);
+        String occupationId = occupations().announce(code);
         String address = address();
         Map<?, ?> created = subscribe(Map.of("email", address, "occupationIds", List.of(occupationId),
                 "emailDelivery", "daily_digest"));
         assertEquals("DAILY_DIGEST", created.get("emailDelivery"));
         confirm(address);
 
-        publish(EventType.IMMIGRATION_STATUS_CHANGED, code);
-        publish(EventType.SCORE_CHANGED, code);
+        occupations().publish(EventType.IMMIGRATION_STATUS_CHANGED, code);
+        occupations().publish(EventType.SCORE_CHANGED, code);
         List<Map<?, ?>> pending = await().atMost(PATIENCE).until(() -> deliveries(created), d -> d.size() == 2);
         Instant digestTime = clock.instant().atZone(java.time.ZoneOffset.UTC).toLocalDate().atTime(7, 0)
                 .toInstant(java.time.ZoneOffset.UTC);
@@ -205,7 +206,7 @@ class EmailIT implements TestPropertyProvider {
     @Test
     @Order(4)
     void anAddressGetsAtMostThreeConfirmationMailsADayAndOnlyItsLinksWork() throws Exception {
-        String occupationId = announce(TestOccupations.uniqueCode());
+        String occupationId = occupations().announce(TestOccupations.uniqueCode());
         String address = address();
         Map<String, Object> request = Map.of("email", address, "occupationIds", List.of(occupationId));
         Map<?, ?> first = subscribe(request);
@@ -237,7 +238,7 @@ class EmailIT implements TestPropertyProvider {
     @Test
     @Order(5)
     void whenTheConfirmationCannotBeSentNothingIsStored() {
-        String occupationId = announce(TestOccupations.uniqueCode());
+        String occupationId = occupations().announce(TestOccupations.uniqueCode());
         smtp.stop();
         String address = address();
         HttpClientResponseException e = assertThrows(HttpClientResponseException.class, () -> http.toBlocking()
@@ -286,28 +287,9 @@ class EmailIT implements TestPropertyProvider {
         return TestDatabase.count(jdbc, "SELECT COUNT(*) FROM notification WHERE subscription_id = ?", subscriptionId);
     }
 
-    private String announce(String code) {
-        String occupationId = TestOccupations.id(code);
-        events.publish(EventType.OCCUPATION_CHANGED, occupationId,
-                TestOccupations.fixture(EventType.OCCUPATION_CHANGED, code));
-        await().atMost(PATIENCE).until(() -> TestDatabase.count(jdbc,
-                "SELECT COUNT(*) FROM occupation WHERE id = ?", occupationId) == 1);
-        return occupationId;
-    }
 
-    private String publish(EventType type, String code) {
-        return events.publish(type, TestOccupations.id(code), TestOccupations.fixture(type, code));
-    }
 
-    private void awaitProcessed(String eventId) {
-        await().atMost(PATIENCE).until(() -> TestDatabase.count(jdbc,
-                "SELECT COUNT(*) FROM processed_event WHERE event_id = ?", eventId) == 1);
-    }
 
-    private void awaitFannedOut(String eventId) {
-        await().atMost(PATIENCE).until(() -> TestDatabase.count(jdbc,
-                "SELECT COUNT(*) FROM notice WHERE event_id = ? AND fan_out_due IS NULL", eventId) == 1);
-    }
 
     /** The path and query of the mail's link to this action, to call on the test server. */
     private static String link(String text, String action) {
@@ -341,5 +323,9 @@ class EmailIT implements TestPropertyProvider {
             }
         }
         return String.valueOf(content);
+    }
+
+    private OccupationEvents occupations() {
+        return new OccupationEvents(events, jdbc);
     }
 }

@@ -26,6 +26,7 @@ import org.careergraph.events.CodeSystem;
 import org.careergraph.events.EventType;
 import org.careergraph.events.PolicyUpdated;
 import org.careergraph.events.RuleChange;
+import org.careergraph.notification.OccupationEvents;
 import org.careergraph.notification.TestDatabase;
 import org.careergraph.notification.TestOccupations;
 import org.careergraph.notification.WebhookReceiver;
@@ -77,12 +78,12 @@ class WebhookDeliveryIT implements TestPropertyProvider {
     @Test
     void everyKindOfChangeReachesTheWatcherOnceAndSaysWhatChangedAndWhy() {
         String code = TestOccupations.uniqueCode();
-        String occupationId = announce(code);
+        String occupationId = occupations().announce(code);
         String hook = UUID.randomUUID().toString();
         Subscribed subscription = subscribe(hook, occupationId);
 
-        String status = publish(EventType.IMMIGRATION_STATUS_CHANGED, code);
-        String score = publish(EventType.SCORE_CHANGED, code);
+        String status = occupations().publish(EventType.IMMIGRATION_STATUS_CHANGED, code);
+        String score = occupations().publish(EventType.SCORE_CHANGED, code);
         String policy = events.publish(EventType.POLICY_UPDATED, UUID.randomUUID().toString(),
                 TestOccupations.fixture(EventType.POLICY_UPDATED, code));
         String revision3 = TestOccupations.fixture(EventType.OCCUPATION_CHANGED, code)
@@ -138,7 +139,7 @@ class WebhookDeliveryIT implements TestPropertyProvider {
     @Test
     void theSameEventDeliveredTwiceByKafkaNotifiesOnce() {
         String code = TestOccupations.uniqueCode();
-        String occupationId = announce(code);
+        String occupationId = occupations().announce(code);
         String hook = UUID.randomUUID().toString();
         Subscribed subscription = subscribe(hook, occupationId);
 
@@ -147,7 +148,7 @@ class WebhookDeliveryIT implements TestPropertyProvider {
         events.publish(eventId, EventType.SCORE_CHANGED, occupationId, payload);
         events.publish(eventId, EventType.SCORE_CHANGED, occupationId, payload);
         // Same topic and key, so consumed after both copies: once it is delivered, both copies were handled.
-        String later = publish(EventType.SCORE_CHANGED, code);
+        String later = occupations().publish(EventType.SCORE_CHANGED, code);
 
         awaitDelivered(subscription, 2);
         List<WebhookReceiver.Call> calls = receiver.callsTo(hook);
@@ -161,10 +162,10 @@ class WebhookDeliveryIT implements TestPropertyProvider {
         String watchedCode = TestOccupations.uniqueCode();
         String unwatchedCode = TestOccupations.uniqueCode();
         String hook = UUID.randomUUID().toString();
-        subscribe(hook, announce(watchedCode));
-        announce(unwatchedCode);
+        subscribe(hook, occupations().announce(watchedCode));
+        occupations().announce(unwatchedCode);
 
-        String eventId = publish(EventType.IMMIGRATION_STATUS_CHANGED, unwatchedCode);
+        String eventId = occupations().publish(EventType.IMMIGRATION_STATUS_CHANGED, unwatchedCode);
         await().atMost(PATIENCE).until(() -> TestDatabase.count(jdbc,
                 "SELECT COUNT(*) FROM processed_event WHERE event_id = ?", eventId) == 1);
         assertEquals(0, TestDatabase.count(jdbc, NOTIFICATIONS_OF_EVENT, eventId));
@@ -177,7 +178,7 @@ class WebhookDeliveryIT implements TestPropertyProvider {
     void aPolicyUpdateThatOnlyChangesASettingIsHandledAndNotifiesNobody() {
         String code = TestOccupations.uniqueCode();
         String hook = UUID.randomUUID().toString();
-        subscribe(hook, announce(code));
+        subscribe(hook, occupations().announce(code));
         PolicyUpdated medianWage = new PolicyUpdated(UUID.randomUUID().toString(), "NZ", LocalDate.parse("2026-12-01"),
                 SOURCE, null, List.of(new RuleChange("MEDIAN_WAGE", null, null, "35.00", "RESIDENCE", null)), "admin",
                 Instant.parse("2026-11-20T08:00:00Z"));
@@ -196,9 +197,9 @@ class WebhookDeliveryIT implements TestPropertyProvider {
         String code = TestOccupations.uniqueCode();
         String hook = UUID.randomUUID().toString();
         receiver.answerFirst(hook, 500);
-        Subscribed subscription = subscribe(hook, announce(code));
+        Subscribed subscription = subscribe(hook, occupations().announce(code));
 
-        publish(EventType.IMMIGRATION_STATUS_CHANGED, code);
+        occupations().publish(EventType.IMMIGRATION_STATUS_CHANGED, code);
 
         Map<?, ?> delivery = awaitDelivered(subscription, 1).get(0);
         assertEquals(2, ((Number) delivery.get("attempts")).intValue());
@@ -214,14 +215,14 @@ class WebhookDeliveryIT implements TestPropertyProvider {
         String slowCode = TestOccupations.uniqueCode();
         String slowHook = UUID.randomUUID().toString();
         receiver.answerWithEndlessBody(slowHook);
-        Subscribed slow = subscribe(slowHook, announce(slowCode));
+        Subscribed slow = subscribe(slowHook, occupations().announce(slowCode));
         String code = TestOccupations.uniqueCode();
         String hook = UUID.randomUUID().toString();
-        Subscribed other = subscribe(hook, announce(code));
+        Subscribed other = subscribe(hook, occupations().announce(code));
 
-        publish(EventType.IMMIGRATION_STATUS_CHANGED, slowCode);
+        occupations().publish(EventType.IMMIGRATION_STATUS_CHANGED, slowCode);
         assertEquals(1, awaitDelivered(slow, 1).size(), "the status answers it; the body is never read");
-        publish(EventType.IMMIGRATION_STATUS_CHANGED, code);
+        occupations().publish(EventType.IMMIGRATION_STATUS_CHANGED, code);
         assertEquals(1, awaitDelivered(other, 1).size(), "later deliveries are not held up");
     }
 
@@ -230,9 +231,9 @@ class WebhookDeliveryIT implements TestPropertyProvider {
         String code = TestOccupations.uniqueCode();
         String hook = UUID.randomUUID().toString();
         receiver.answerAlways(hook, 503);
-        Subscribed subscription = subscribe(hook, announce(code));
+        Subscribed subscription = subscribe(hook, occupations().announce(code));
 
-        publish(EventType.IMMIGRATION_STATUS_CHANGED, code);
+        occupations().publish(EventType.IMMIGRATION_STATUS_CHANGED, code);
 
         Map<?, ?> delivery = await().atMost(PATIENCE).until(() -> deliveries(subscription),
                 d -> d.size() == 1 && "FAILED".equals(d.get(0).get("status"))).get(0);
@@ -248,14 +249,14 @@ class WebhookDeliveryIT implements TestPropertyProvider {
     void aPrefixWatchHearsOfANewOccupationUnderItAndOfChangesToTheKnownOnes() {
         String prefix = TestOccupations.uniquePrefix();
         String knownCode = prefix + "01";
-        String known = announce(knownCode);
+        String known = occupations().announce(knownCode);
         String hook = UUID.randomUUID().toString();
         Subscribed subscription = subscribe(hook, List.of(), List.of(anzsco(prefix)));
 
         String newCode = prefix + "02";
         String newId = TestOccupations.id(newCode);
         String created = events.publish(EventType.OCCUPATION_CHANGED, newId, creation(CodeSystem.ANZSCO, newCode));
-        String status = publish(EventType.IMMIGRATION_STATUS_CHANGED, knownCode);
+        String status = occupations().publish(EventType.IMMIGRATION_STATUS_CHANGED, knownCode);
         String policy = events.publish(EventType.POLICY_UPDATED, UUID.randomUUID().toString(),
                 TestOccupations.fixture(EventType.POLICY_UPDATED, knownCode));
 
@@ -304,11 +305,11 @@ class WebhookDeliveryIT implements TestPropertyProvider {
     void aSubscriptionWatchingAnOccupationByIdAndByPrefixesHearsOfEachChangeOnce() {
         String prefix = TestOccupations.uniquePrefix();
         String code = prefix + "01";
-        String occupationId = announce(code);
+        String occupationId = occupations().announce(code);
         String hook = UUID.randomUUID().toString();
         Subscribed subscription = subscribe(hook, List.of(occupationId), List.of(anzsco(prefix), anzsco(code)));
 
-        String status = publish(EventType.IMMIGRATION_STATUS_CHANGED, code);
+        String status = occupations().publish(EventType.IMMIGRATION_STATUS_CHANGED, code);
         String policy = events.publish(EventType.POLICY_UPDATED, UUID.randomUUID().toString(),
                 TestOccupations.fixture(EventType.POLICY_UPDATED, code));
         String edit = events.publish(EventType.OCCUPATION_CHANGED, occupationId,
@@ -326,15 +327,6 @@ class WebhookDeliveryIT implements TestPropertyProvider {
     private record Subscribed(String id, String token, String secret) {
     }
 
-    /** Makes the occupation known to the service (it accepts subscriptions only to known occupations). */
-    private String announce(String code) {
-        String occupationId = TestOccupations.id(code);
-        events.publish(EventType.OCCUPATION_CHANGED, occupationId,
-                TestOccupations.fixture(EventType.OCCUPATION_CHANGED, code));
-        await().atMost(PATIENCE).until(() -> TestDatabase.count(jdbc,
-                "SELECT COUNT(*) FROM occupation WHERE id = ?", occupationId) == 1);
-        return occupationId;
-    }
 
     private Subscribed subscribe(String hook, String occupationId) {
         return subscribe(hook, List.of(occupationId), List.of());
@@ -359,9 +351,6 @@ class WebhookDeliveryIT implements TestPropertyProvider {
                 .replace("\"kind\": \"UPDATED\"", "\"kind\": \"CREATED\"");
     }
 
-    private String publish(EventType type, String code) {
-        return events.publish(type, TestOccupations.id(code), TestOccupations.fixture(type, code));
-    }
 
     private List<Map<?, ?>> awaitDelivered(Subscribed subscription, int count) {
         return await().atMost(PATIENCE).until(() -> deliveries(subscription),
@@ -404,5 +393,9 @@ class WebhookDeliveryIT implements TestPropertyProvider {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private OccupationEvents occupations() {
+        return new OccupationEvents(events, jdbc);
     }
 }

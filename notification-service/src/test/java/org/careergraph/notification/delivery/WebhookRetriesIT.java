@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.careergraph.events.EventType;
+import org.careergraph.notification.OccupationEvents;
 import org.careergraph.notification.TestDatabase;
 import org.careergraph.notification.TestOccupations;
 import org.careergraph.notification.WebhookReceiver;
@@ -80,8 +81,8 @@ class WebhookRetriesIT implements TestPropertyProvider {
         String code = TestOccupations.uniqueCode();
         String hook = UUID.randomUUID().toString();
         receiver.answerAlways(hook, 500);
-        Subscribed subscription = subscribe(hook, announce(code));
-        publish(EventType.IMMIGRATION_STATUS_CHANGED, code);
+        Subscribed subscription = subscribe(hook, occupations().announce(code));
+        occupations().publish(EventType.IMMIGRATION_STATUS_CHANGED, code);
 
         List<Instant> attempts = new ArrayList<>();
         for (int attempt = 1; attempt <= SCHEDULE.size(); attempt++) {
@@ -115,8 +116,8 @@ class WebhookRetriesIT implements TestPropertyProvider {
         String code = TestOccupations.uniqueCode();
         String hook = UUID.randomUUID().toString();
         receiver.answerAlways(hook, 503, Map.of("Retry-After", "7200"));
-        Subscribed subscription = subscribe(hook, announce(code));
-        publish(EventType.IMMIGRATION_STATUS_CHANGED, code);
+        Subscribed subscription = subscribe(hook, occupations().announce(code));
+        occupations().publish(EventType.IMMIGRATION_STATUS_CHANGED, code);
 
         Map<?, ?> delivery = await().atMost(PATIENCE).until(() -> delivery(subscription),
                 d -> d != null && ((Number) d.get("attempts")).intValue() == 1);
@@ -131,8 +132,8 @@ class WebhookRetriesIT implements TestPropertyProvider {
         String code = TestOccupations.uniqueCode();
         String hook = UUID.randomUUID().toString();
         receiver.answerAlways(hook, 410);
-        Subscribed subscription = subscribe(hook, announce(code));
-        String gone = publish(EventType.IMMIGRATION_STATUS_CHANGED, code);
+        Subscribed subscription = subscribe(hook, occupations().announce(code));
+        String gone = occupations().publish(EventType.IMMIGRATION_STATUS_CHANGED, code);
 
         Map<?, ?> failed = await().atMost(PATIENCE).until(() -> delivery(subscription),
                 d -> d != null && "FAILED".equals(d.get("status")));
@@ -140,7 +141,7 @@ class WebhookRetriesIT implements TestPropertyProvider {
         assertEquals("DISABLED", view(subscription).get("status"));
         assertEquals("the endpoint answered 410 Gone", view(subscription).get("statusReason"));
 
-        String whileDisabled = publish(EventType.SCORE_CHANGED, code);
+        String whileDisabled = occupations().publish(EventType.SCORE_CHANGED, code);
         await().atMost(PATIENCE).until(() -> TestDatabase.count(jdbc,
                 "SELECT COUNT(*) FROM notice WHERE event_id = ? AND fan_out_due IS NULL", whileDisabled) == 1);
         assertEquals(1, deliveries(subscription).size(), "a disabled endpoint is told nothing new");
@@ -170,7 +171,7 @@ class WebhookRetriesIT implements TestPropertyProvider {
     @Order(4)
     void aRedirectIsFollowedOnlyToAnAllowedTarget() {
         String code = TestOccupations.uniqueCode();
-        String occupationId = announce(code);
+        String occupationId = occupations().announce(code);
         String inside = UUID.randomUUID().toString();
         receiver.answerAlways(inside, 307, Map.of("Location", "https://10.0.0.1/steal"));
         String moved = UUID.randomUUID().toString();
@@ -179,7 +180,7 @@ class WebhookRetriesIT implements TestPropertyProvider {
         Subscribed toInside = subscribe(inside, occupationId);
         Subscribed toMoved = subscribe(moved, occupationId);
 
-        publish(EventType.IMMIGRATION_STATUS_CHANGED, code);
+        occupations().publish(EventType.IMMIGRATION_STATUS_CHANGED, code);
 
         Map<?, ?> refused = await().atMost(PATIENCE).until(() -> delivery(toInside),
                 d -> d != null && ((Number) d.get("attempts")).intValue() == 1);
@@ -216,16 +217,7 @@ class WebhookRetriesIT implements TestPropertyProvider {
         return items.isEmpty() ? null : items.get(items.size() - 1);
     }
 
-    private String announce(String code) {
-        String occupationId = TestOccupations.id(code);
-        events.publish(EventType.OCCUPATION_CHANGED, occupationId,
-                TestOccupations.fixture(EventType.OCCUPATION_CHANGED, code));
-        await().atMost(PATIENCE).until(() -> TestDatabase.count(jdbc,
-                "SELECT COUNT(*) FROM occupation WHERE id = ?", occupationId) == 1);
-        return occupationId;
-    }
-
-    private String publish(EventType type, String code) {
-        return events.publish(type, TestOccupations.id(code), TestOccupations.fixture(type, code));
+    private OccupationEvents occupations() {
+        return new OccupationEvents(events, jdbc);
     }
 }

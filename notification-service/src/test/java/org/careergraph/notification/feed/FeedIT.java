@@ -1,6 +1,5 @@
 package org.careergraph.notification.feed;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,7 +16,6 @@ import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,7 +23,7 @@ import java.util.List;
 import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.careergraph.events.EventType;
-import org.careergraph.notification.TestDatabase;
+import org.careergraph.notification.OccupationEvents;
 import org.careergraph.notification.TestOccupations;
 import org.careergraph.testsupport.TestEvents;
 import org.careergraph.testsupport.TestInfrastructure;
@@ -42,7 +40,6 @@ import org.w3c.dom.NodeList;
 class FeedIT implements TestPropertyProvider {
 
     private static final String ATOM = "http://www.w3.org/2005/Atom";
-    private static final Duration PATIENCE = Duration.ofSeconds(60);
 
     @Inject
     @Client("/")
@@ -68,9 +65,9 @@ class FeedIT implements TestPropertyProvider {
     @Test
     void anOccupationsChangesAreAFeedNewestFirstInEitherLanguageWithoutAnySubscription() throws Exception {
         String code = TestOccupations.uniqueCode();
-        String occupationId = announce(code);
-        publishAndWait(EventType.IMMIGRATION_STATUS_CHANGED, code);
-        publishAndWait(EventType.SCORE_CHANGED, code);
+        String occupationId = occupations().announce(code);
+        occupations().awaitHandled(occupations().publish(EventType.IMMIGRATION_STATUS_CHANGED, code));
+        occupations().awaitHandled(occupations().publish(EventType.SCORE_CHANGED, code));
 
         HttpResponse<String> response = http.toBlocking().exchange(HttpRequest.GET(feed(occupationId)), String.class);
         assertEquals("application/atom+xml;charset=UTF-8", response.header("Content-Type"));
@@ -107,7 +104,7 @@ class FeedIT implements TestPropertyProvider {
     @Test
     void aFeedReaderAskingAgainGetsNotModifiedUntilSomethingChanges() {
         String code = TestOccupations.uniqueCode();
-        String occupationId = announce(code);
+        String occupationId = occupations().announce(code);
         String etag = http.toBlocking().exchange(HttpRequest.GET(feed(occupationId)), String.class).header("ETag");
 
         HttpResponse<String> again = http.toBlocking().exchange(HttpRequest.GET(feed(occupationId))
@@ -116,7 +113,7 @@ class FeedIT implements TestPropertyProvider {
         assertEquals(HttpStatus.NOT_MODIFIED, http.toBlocking().exchange(HttpRequest.GET(feed(occupationId))
                 .header("If-None-Match", "\"other\", W/" + etag), String.class).status(), "weak, in a list");
 
-        publishAndWait(EventType.SCORE_CHANGED, code);
+        occupations().awaitHandled(occupations().publish(EventType.SCORE_CHANGED, code));
         HttpResponse<String> changed = http.toBlocking().exchange(HttpRequest.GET(feed(occupationId))
                 .header("If-None-Match", etag), String.class);
         assertEquals(HttpStatus.OK, changed.status());
@@ -126,8 +123,8 @@ class FeedIT implements TestPropertyProvider {
     @Test
     void anUnknownOccupationAnotherSuffixOrLanguageIsAProblem() {
         assertProblem(HttpStatus.NOT_FOUND, feed("anzsco-000001"));
-        assertProblem(HttpStatus.NOT_FOUND, "/api/feeds/" + announce(TestOccupations.uniqueCode()) + ".rss");
-        assertProblem(HttpStatus.BAD_REQUEST, feed(announce(TestOccupations.uniqueCode())) + "?lang=fr");
+        assertProblem(HttpStatus.NOT_FOUND, "/api/feeds/" + occupations().announce(TestOccupations.uniqueCode()) + ".rss");
+        assertProblem(HttpStatus.BAD_REQUEST, feed(occupations().announce(TestOccupations.uniqueCode())) + "?lang=fr");
     }
 
     private void assertProblem(HttpStatus status, String uri) {
@@ -168,18 +165,7 @@ class FeedIT implements TestPropertyProvider {
         throw new AssertionError("no " + name + " in " + parent.getLocalName());
     }
 
-    private String announce(String code) {
-        String occupationId = TestOccupations.id(code);
-        events.publish(EventType.OCCUPATION_CHANGED, occupationId,
-                TestOccupations.fixture(EventType.OCCUPATION_CHANGED, code));
-        await().atMost(PATIENCE).until(() -> TestDatabase.count(jdbc,
-                "SELECT COUNT(*) FROM occupation WHERE id = ?", occupationId) == 1);
-        return occupationId;
-    }
-
-    private void publishAndWait(EventType type, String code) {
-        String eventId = events.publish(type, TestOccupations.id(code), TestOccupations.fixture(type, code));
-        await().atMost(PATIENCE).until(() -> TestDatabase.count(jdbc,
-                "SELECT COUNT(*) FROM processed_event WHERE event_id = ?", eventId) == 1);
+    private OccupationEvents occupations() {
+        return new OccupationEvents(events, jdbc);
     }
 }

@@ -1,6 +1,5 @@
 package org.careergraph.notification.notification;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
@@ -10,14 +9,13 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.careergraph.events.EventType;
-import org.careergraph.notification.TestDatabase;
+import org.careergraph.notification.OccupationEvents;
 import org.careergraph.notification.TestOccupations;
 import org.careergraph.testsupport.TestEvents;
 import org.careergraph.testsupport.TestInfrastructure;
@@ -33,7 +31,6 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FiltersIT implements TestPropertyProvider {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(60);
 
     @Inject
     @Client("/")
@@ -61,20 +58,20 @@ class FiltersIT implements TestPropertyProvider {
     @Test
     void theKindsOfChangeChosenDecideWhichChangesToAWatchedOccupationNotify() {
         String code = TestOccupations.uniqueCode();
-        String occupationId = announce(code);
+        String occupationId = occupations().announce(code);
         String scores = subscribe(Map.of("occupationIds", List.of(occupationId), "kinds", List.of("SCORE")));
         String salary = subscribe(Map.of("occupationIds", List.of(occupationId), "kinds", List.of("SALARY")));
         String aiImpact = subscribe(Map.of("occupationIds", List.of(occupationId), "kinds", List.of("AI_IMPACT")));
         String catalog = subscribe(Map.of("occupationIds", List.of(occupationId), "kinds", List.of("CATALOG")));
         String everything = subscribe(Map.of("occupationIds", List.of(occupationId)));
 
-        String score = publish(EventType.SCORE_CHANGED, code);
-        String status = publish(EventType.IMMIGRATION_STATUS_CHANGED, code);
+        String score = occupations().publish(EventType.SCORE_CHANGED, code);
+        String status = occupations().publish(EventType.IMMIGRATION_STATUS_CHANGED, code);
         // The fixture's edit changes a salary band.
         String salaryEdit = events.publish(EventType.OCCUPATION_CHANGED, occupationId,
                 TestOccupations.fixture(EventType.OCCUPATION_CHANGED, code).replace("\"revision\": 2",
                         "\"revision\": 3"));
-        awaitFannedOut(score, status, salaryEdit);
+        occupations().awaitFannedOut(score, status, salaryEdit);
 
         List<String> mine = List.of(scores, salary, aiImpact, catalog, everything);
         assertEquals(Set.of(scores, everything), told(score, mine));
@@ -85,16 +82,16 @@ class FiltersIT implements TestPropertyProvider {
     @Test
     void aCountryWatchHearsOfEveryImmigrationChangeThereAndOfNothingElse() {
         String code = TestOccupations.uniqueCode();
-        announce(code);
+        occupations().announce(code);
         String newZealand = subscribe(Map.of("countries", List.of("NZ")));
         String unitedStates = subscribe(Map.of("countries", List.of("US")));
         String policyOnly = subscribe(Map.of("countries", List.of("nz"), "kinds", List.of("POLICY")));
 
-        String status = publish(EventType.IMMIGRATION_STATUS_CHANGED, code);
+        String status = occupations().publish(EventType.IMMIGRATION_STATUS_CHANGED, code);
         String policy = events.publish(EventType.POLICY_UPDATED, UUID.randomUUID().toString(),
                 TestOccupations.fixture(EventType.POLICY_UPDATED, code));
-        String score = publish(EventType.SCORE_CHANGED, code);
-        awaitFannedOut(status, policy, score);
+        String score = occupations().publish(EventType.SCORE_CHANGED, code);
+        occupations().awaitFannedOut(status, policy, score);
 
         List<String> mine = List.of(newZealand, unitedStates, policyOnly);
         assertEquals(Set.of(newZealand), told(status, mine));
@@ -105,18 +102,18 @@ class FiltersIT implements TestPropertyProvider {
     @Test
     void anyGreenListChangeHearsOfTierMovesAndGreenListRulesOnly() {
         String code = TestOccupations.uniqueCode();
-        announce(code);
+        occupations().announce(code);
         String greenList = subscribe(Map.of("anyGreenListChange", true));
 
         // The status fixture moves Tier 2 -> Tier 1, the policy fixture sets GREEN_LIST_TIER.
-        String tierMove = publish(EventType.IMMIGRATION_STATUS_CHANGED, code);
+        String tierMove = occupations().publish(EventType.IMMIGRATION_STATUS_CHANGED, code);
         String tierRule = events.publish(EventType.POLICY_UPDATED, UUID.randomUUID().toString(),
                 TestOccupations.fixture(EventType.POLICY_UPDATED, code));
-        String sameTier = publish(EventType.IMMIGRATION_STATUS_CHANGED, code,
+        String sameTier = occupations().publish(EventType.IMMIGRATION_STATUS_CHANGED, code,
                 fixture -> fixture.replace("\"greenListTier\": 1", "\"greenListTier\": 2"));
         String notGreenList = events.publish(EventType.POLICY_UPDATED, UUID.randomUUID().toString(),
                 TestOccupations.fixture(EventType.POLICY_UPDATED, code).replace("GREEN_LIST_TIER", "AEWV_ELIGIBLE"));
-        awaitFannedOut(tierMove, tierRule, sameTier, notGreenList);
+        occupations().awaitFannedOut(tierMove, tierRule, sameTier, notGreenList);
 
         List<String> mine = List.of(greenList);
         assertEquals(Set.of(greenList), told(tierMove, mine));
@@ -128,12 +125,12 @@ class FiltersIT implements TestPropertyProvider {
     @Test
     void pausingFailsWhatIsStillWaitingToBeSent() {
         String code = TestOccupations.uniqueCode();
-        String occupationId = announce(code);
+        String occupationId = occupations().announce(code);
         Map<String, Object> request = new HashMap<>(Map.of("occupationIds", List.of(occupationId)));
         request.put("webhookUrl", "http://127.0.0.1:9/hook/" + UUID.randomUUID());
         Map<?, ?> created = http.toBlocking().retrieve(HttpRequest.POST("/api/subscriptions", request), Map.class);
-        String event = publish(EventType.SCORE_CHANGED, code);
-        awaitFannedOut(event);
+        String event = occupations().publish(EventType.SCORE_CHANGED, code);
+        occupations().awaitFannedOut(event);
 
         http.toBlocking().exchange(HttpRequest.PATCH("/api/subscriptions/" + created.get("id"),
                 Map.of("enabled", false)).header("X-Manage-Token", (String) created.get("manageToken")));
@@ -171,29 +168,7 @@ class FiltersIT implements TestPropertyProvider {
         });
     }
 
-    private void awaitFannedOut(String... eventIds) {
-        for (String eventId : eventIds) {
-            await().atMost(PATIENCE).until(() -> TestDatabase.count(jdbc,
-                    "SELECT COUNT(*) FROM processed_event WHERE event_id = ?", eventId) == 1
-                    && TestDatabase.count(jdbc, "SELECT COUNT(*) FROM notice WHERE event_id = ? "
-                    + "AND fan_out_due IS NOT NULL", eventId) == 0);
-        }
-    }
-
-    private String announce(String code) {
-        String occupationId = TestOccupations.id(code);
-        events.publish(EventType.OCCUPATION_CHANGED, occupationId,
-                TestOccupations.fixture(EventType.OCCUPATION_CHANGED, code));
-        await().atMost(PATIENCE).until(() -> TestDatabase.count(jdbc,
-                "SELECT COUNT(*) FROM occupation WHERE id = ?", occupationId) == 1);
-        return occupationId;
-    }
-
-    private String publish(EventType type, String code) {
-        return publish(type, code, fixture -> fixture);
-    }
-
-    private String publish(EventType type, String code, java.util.function.UnaryOperator<String> edit) {
-        return events.publish(type, TestOccupations.id(code), edit.apply(TestOccupations.fixture(type, code)));
+    private OccupationEvents occupations() {
+        return new OccupationEvents(events, jdbc);
     }
 }

@@ -1,6 +1,5 @@
 package org.careergraph.notification.subscription;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -19,7 +18,6 @@ import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,7 +26,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
-import org.careergraph.events.EventType;
+import org.careergraph.notification.OccupationEvents;
 import org.careergraph.notification.TestDatabase;
 import org.careergraph.notification.TestOccupations;
 import org.careergraph.testsupport.TestEvents;
@@ -345,12 +343,7 @@ class SubscriptionApiIT implements TestPropertyProvider {
     }
 
     private String announce() {
-        String code = TestOccupations.uniqueCode();
-        String id = TestOccupations.id(code);
-        events.publish(EventType.OCCUPATION_CHANGED, id, TestOccupations.fixture(EventType.OCCUPATION_CHANGED, code));
-        await().atMost(Duration.ofSeconds(60))
-                .until(() -> TestDatabase.count(jdbc, "SELECT COUNT(*) FROM occupation WHERE id = ?", id) == 1);
-        return id;
+        return new OccupationEvents(events, jdbc).announce(TestOccupations.uniqueCode());
     }
 
     private Map<?, ?> subscribe(String url, String... occupationIds) {
