@@ -10,7 +10,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
-import org.careergraph.platform.security.Roles;
+import org.careergraph.security.Roles;
 
 /** {@code POST /api/occupations/import} with a career page's text (either layout of the seed pages). */
 @Controller("/api/occupations")

@@ -9,7 +9,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
-import org.careergraph.platform.security.Roles;
+import org.careergraph.security.Roles;
 
 /** Bulk export and import of the whole catalog as NDJSON, for editors and admins. */
 @Controller("/api/occupations")

@@ -24,7 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.careergraph.events.Topics;
-import org.careergraph.platform.security.AccessTokens;
+import org.careergraph.security.AccessTokens;
 import org.careergraph.testsupport.TestInfrastructure;
 import org.careergraph.testsupport.TopicProbe;
 import org.junit.jupiter.api.AfterAll;

@@ -28,7 +28,7 @@ import org.careergraph.events.EventFixtures;
 import org.careergraph.events.EventType;
 import org.careergraph.events.OccupationChanged;
 import org.careergraph.events.Topics;
-import org.careergraph.platform.security.AccessTokens;
+import org.careergraph.security.AccessTokens;
 import org.careergraph.testsupport.TestEvents;
 import org.careergraph.testsupport.TestInfrastructure;
 import org.careergraph.testsupport.TopicProbe;

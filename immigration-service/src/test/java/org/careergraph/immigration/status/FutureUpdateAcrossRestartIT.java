@@ -22,7 +22,7 @@ import org.careergraph.events.Topics;
 import org.careergraph.testsupport.MovableClock;
 import org.careergraph.immigration.TestOccupations;
 import org.careergraph.immigration.rules.Country;
-import org.careergraph.platform.security.AccessTokens;
+import org.careergraph.security.AccessTokens;
 import org.careergraph.testsupport.TestEvents;
 import org.careergraph.testsupport.TestInfrastructure;
 import org.careergraph.testsupport.TopicProbe;

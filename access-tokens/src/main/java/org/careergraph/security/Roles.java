@@ -1,4 +1,4 @@
-package org.careergraph.platform.security;
+package org.careergraph.security;
 
 /** The roles a bearer token can carry in its {@code roles} claim. */
 public final class Roles {

@@ -1,22 +1,26 @@
-package org.careergraph.platform.security;
+package org.careergraph.security;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Issues the HS256 bearer tokens the services accept (signed with the shared JWT_SECRET). Used by the local
- * launcher to hand an operator an admin token, and by tests; in production an identity provider issues them.
+ * launcher to hand an operator an admin token, and by tests; in production an identity provider issues them. The web
+ * front verifies the token an admin signs in with.
  */
 public final class AccessTokens {
 
@@ -44,6 +48,38 @@ public final class AccessTokens {
             throw new IllegalStateException("could not sign a token", e);
         }
         return jwt.serialize();
+    }
+
+    /** Who a valid token speaks for. */
+    public record Caller(String subject, List<String> roles, Instant expiresAt) {
+
+        public boolean hasAnyRole(String... wanted) {
+            return List.of(wanted).stream().anyMatch(roles::contains);
+        }
+    }
+
+    /**
+     * The caller a token names when it is signed with the secret (HS256 only) and not expired; empty for anything
+     * else, whatever is wrong with it.
+     */
+    public static Optional<Caller> verify(String secret, String token) {
+        try {
+            SignedJWT jwt = SignedJWT.parse(token);
+            if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm())
+                    || !jwt.verify(new MACVerifier(secret.getBytes(StandardCharsets.UTF_8)))) {
+                return Optional.empty();
+            }
+            JWTClaimsSet claims = jwt.getJWTClaimsSet();
+            Date expires = claims.getExpirationTime();
+            if (expires == null || !expires.toInstant().isAfter(Instant.now()) || claims.getSubject() == null) {
+                return Optional.empty();
+            }
+            List<String> roles = claims.getStringListClaim("roles");
+            return Optional.of(new Caller(claims.getSubject(), roles == null ? List.of() : List.copyOf(roles),
+                    expires.toInstant()));
+        } catch (ParseException | JOSEException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     /** A random secret long enough for HS256, for a fresh local installation or a test. */
