@@ -111,8 +111,7 @@ public class PolicyApplier {
     }
 
     private static Optional<PolicyRule> pick(KnownOccupation occupation, List<PolicyRule> candidates) {
-        Optional<PolicyRule> aboutIt = candidates.stream().filter(r -> occupation.codeSystem().equals(r.codeSystem())
-                && occupation.code().equals(r.code())).reduce((a, b) -> b);
+        Optional<PolicyRule> aboutIt = candidates.stream().filter(r -> r.isAbout(occupation)).reduce((a, b) -> b);
         return aboutIt.isPresent() ? aboutIt : candidates.stream().filter(r -> r.code() == null).reduce((a, b) -> b);
     }
 }

@@ -8,6 +8,7 @@ import io.micronaut.data.annotation.MappedProperty;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.careergraph.events.RuleChange;
+import org.careergraph.immigration.occupation.KnownOccupation;
 import org.careergraph.immigration.rules.Rule;
 import org.careergraph.immigration.rules.RuleKind;
 
@@ -32,10 +33,19 @@ public record PolicyRule(
         @Nullable LocalDate effectiveTo,
         Instant recordedAt) {
 
-    /** The rule as the rule book reads it, with its update's source and recorder. */
+    /**
+     * The rule as the rule book reads it, with its update's source and recorder. One not stored yet (a preview) comes
+     * after every stored rule recorded in the same millisecond, as it would once stored.
+     */
     Rule read(PolicyUpdate update) {
         return new Rule(RuleKind.valueOf(kind), codeSystem, code, key, value, effectiveFrom, effectiveTo, update.id(),
-                update.source(), update.recordedBy(), recordedAt, update.appliedAt() == null, id == null ? 0 : id);
+                update.source(), update.recordedBy(), recordedAt, update.appliedAt() == null,
+                id == null ? Long.MAX_VALUE : id);
+    }
+
+    /** Whether the rule names this occupation's code. */
+    boolean isAbout(KnownOccupation occupation) {
+        return occupation.codeSystem().equals(codeSystem) && occupation.code().equals(code);
     }
 
     RuleChange toChange() {

@@ -22,10 +22,10 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
 import org.careergraph.immigration.rules.QueryParameters;
-import org.careergraph.platform.security.Roles;
+import org.careergraph.security.Roles;
 import org.careergraph.platform.web.ProblemException;
 
-/** Policy updates: admins record them and read the audit trail. */
+/** Policy updates: admins preview and record them and read the audit trail. */
 @Controller("/api/immigration/policy-updates")
 @Secured(Roles.ADMIN)
 class PolicyUpdateController {
@@ -40,6 +40,15 @@ class PolicyUpdateController {
     HttpResponse<PolicyUpdateView> record(@Body @Valid PolicyUpdateRequest request, Authentication admin) {
         PolicyUpdateView recorded = service.record(request, admin.getName());
         return HttpResponse.created(recorded, URI.create("/api/immigration/policy-updates/" + recorded.id()));
+    }
+
+    /**
+     * What recording the update would change, storing and publishing nothing; refused exactly as recording refuses
+     * it (400, 422), so a form can check an update before an admin commits to it.
+     */
+    @Post("/preview")
+    PolicyPreview preview(@Body @Valid PolicyUpdateRequest request, Authentication admin) {
+        return service.preview(request, admin.getName());
     }
 
     /** The audit trail, newest first, of one country or all. */

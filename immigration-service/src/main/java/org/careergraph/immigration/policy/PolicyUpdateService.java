@@ -15,11 +15,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.careergraph.events.PolicyUpdated;
 import org.careergraph.events.RuleChange;
+import org.careergraph.immigration.occupation.KnownOccupation;
 import org.careergraph.immigration.occupation.KnownOccupationRepository;
 import org.careergraph.immigration.rules.Country;
+import org.careergraph.immigration.rules.RuleBook;
+import org.careergraph.immigration.status.StatusService;
 import org.careergraph.platform.outbox.Outbox;
 import org.careergraph.platform.web.Problem.FieldError;
 import org.careergraph.platform.web.ProblemException;
@@ -27,7 +31,7 @@ import org.careergraph.platform.web.ProblemException;
 /**
  * Records policy updates: the update, its rules and {@code policy updated} commit together, and an update whose date
  * has come is applied in the same transaction. Updates announced for a later date wait for {@link DueUpdates}, or are
- * withdrawn before it.
+ * withdrawn before it. A preview checks and drafts an update the same way and stops before storing it.
  */
 @Singleton
 public class PolicyUpdateService {
@@ -37,41 +41,59 @@ public class PolicyUpdateService {
     private final KnownOccupationRepository occupations;
     private final RuleSets ruleSets;
     private final PolicyApplier applier;
+    private final RuleBooks books;
+    private final StatusService statuses;
     private final Outbox outbox;
     private final Clock clock;
 
     PolicyUpdateService(PolicyUpdateRepository updates, PolicyRuleRepository rules,
                         KnownOccupationRepository occupations, RuleSets ruleSets, PolicyApplier applier,
-                        Outbox outbox, Clock clock) {
+                        RuleBooks books, StatusService statuses, Outbox outbox, Clock clock) {
         this.updates = updates;
         this.rules = rules;
         this.occupations = occupations;
         this.ruleSets = ruleSets;
         this.applier = applier;
+        this.books = books;
+        this.statuses = statuses;
         this.outbox = outbox;
         this.clock = clock;
     }
 
     @Transactional
     public PolicyUpdateView record(PolicyUpdateRequest request, String recordedBy) {
-        Country country = Country.parse(request.country()).orElseThrow(() -> ProblemException.invalidField("country",
-                "must be one of " + List.of(Country.values())));
+        Country country = countryOf(request);
         // First, so that every read below sees what earlier updates of the country committed.
         ruleSets.lock(country);
         LocalDate today = country.today(clock);
-        List<FieldError> problems = PolicyUpdateValidation.problems(request, country, today,
-                (system, code) -> occupations.existsByCodeSystemAndCode(system.name(), code));
-        if (!problems.isEmpty()) {
-            throw ProblemException.invalidFields(problems);
-        }
-        LocalDate effectiveFrom = request.effectiveFrom() == null ? today : request.effectiveFrom();
-        Stored stored = store(UUID.randomUUID().toString(), country, effectiveFrom, request.source().trim(),
-                blankToNull(request.note()), PolicyUpdateValidation.normalized(request.changes()), recordedBy);
+        Draft stored = store(checked(request, country, today, recordedBy));
+        LocalDate effectiveFrom = stored.update.effectiveFrom();
         outbox.add(new PolicyUpdated(stored.update.id(), country.name(), effectiveFrom, stored.update.source(),
                 stored.update.note(), stored.changes(), recordedBy, stored.update.recordedAt()));
         PolicyUpdate update = effectiveFrom.isAfter(today) ? stored.update
                 : applier.apply(country, List.of(stored.update)).get(0);
         return PolicyUpdateView.of(update, stored.rules);
+    }
+
+    /**
+     * What recording the update would change, checked as {@link #record} checks it, storing and publishing nothing:
+     * the statuses on its date by the rules recorded (announced ones included, as the status of a later date reads
+     * them) and by the same rules plus the update read in memory, through the calculation applying uses. Read-only
+     * and without the rule-set lock: a snapshot is enough for an answer nobody acts on in this transaction.
+     */
+    @Transactional(readOnly = true)
+    public PolicyPreview preview(PolicyUpdateRequest request, String previewedBy) {
+        Country country = countryOf(request);
+        LocalDate today = country.today(clock);
+        Draft draft = checked(request, country, today, previewedBy);
+        LocalDate on = draft.update.effectiveFrom();
+        RuleBook without = books.withAnnounced(country);
+        RuleBook with = without.plus(draft.rules.stream().map(r -> r.read(draft.update)).toList());
+        // A setting (a median wage...) touches every occupation of the country; a rule about a code, those with it.
+        Predicate<KnownOccupation> touched = draft.rules.stream().anyMatch(r -> r.code() == null) ? o -> true
+                : o -> draft.rules.stream().anyMatch(r -> r.isAbout(o));
+        StatusService.StatusComparison compared = statuses.compare(without, with, on, touched);
+        return new PolicyPreview(country.name(), on, on.isAfter(today), compared.changed(), compared.unchanged());
     }
 
     /**
@@ -114,8 +136,8 @@ public class PolicyUpdateService {
             if (updates.existsById(update.storedId())) {
                 continue;
             }
-            Stored stored = store(update.storedId(), country, update.effectiveFrom(), update.source(), update.note(),
-                    PolicyUpdateValidation.normalized(update.changes()), PolicyUpdate.INITIAL_RULE_SET);
+            Draft stored = store(draft(update.storedId(), country, update.effectiveFrom(), update.source(),
+                    update.note(), PolicyUpdateValidation.normalized(update.changes()), PolicyUpdate.INITIAL_RULE_SET));
             recorded++;
             if (!update.effectiveFrom().isAfter(country.today(clock))) {
                 due.add(stored.update);
@@ -143,21 +165,43 @@ public class PolicyUpdateService {
         return page.map(u -> PolicyUpdateView.of(u, rulesByUpdate.getOrDefault(u.id(), List.of())));
     }
 
-    private Stored store(String id, Country country, LocalDate effectiveFrom, String source, @Nullable String note,
-                         List<RuleChange> changes, String recordedBy) {
-        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
-        PolicyUpdate update = updates.save(new PolicyUpdate(id, country.name(), effectiveFrom, source, note,
-                recordedBy, now, null, null, null, null));
-        List<PolicyRule> stored = new ArrayList<>();
-        for (int i = 0; i < changes.size(); i++) {
-            RuleChange change = changes.get(i);
-            stored.add(rules.save(new PolicyRule(null, id, i, country.name(), change.kind(), change.codeSystem(),
-                    change.code(), change.key(), change.value(), effectiveFrom, change.effectiveTo(), now)));
-        }
-        return new Stored(update, stored, changes);
+    private static Country countryOf(PolicyUpdateRequest request) {
+        return Country.parse(request.country()).orElseThrow(() -> ProblemException.invalidField("country",
+                "must be one of " + List.of(Country.values())));
     }
 
-    private record Stored(PolicyUpdate update, List<PolicyRule> rules, List<RuleChange> changes) {
+    /** The update an admin asked for, drafted; or every problem with it, field by field (422). */
+    private Draft checked(PolicyUpdateRequest request, Country country, LocalDate today, String recordedBy) {
+        List<FieldError> problems = PolicyUpdateValidation.problems(request, country, today,
+                (system, code) -> occupations.existsByCodeSystemAndCode(system.name(), code));
+        if (!problems.isEmpty()) {
+            throw ProblemException.invalidFields(problems);
+        }
+        return draft(UUID.randomUUID().toString(), country,
+                request.effectiveFrom() == null ? today : request.effectiveFrom(), request.source().trim(),
+                blankToNull(request.note()), PolicyUpdateValidation.normalized(request.changes()), recordedBy);
+    }
+
+    /** The update and its rules as they are stored, not stored yet: recording saves them, a preview only reads them. */
+    private Draft draft(String id, Country country, LocalDate effectiveFrom, String source, @Nullable String note,
+                        List<RuleChange> changes, String recordedBy) {
+        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
+        PolicyUpdate update = new PolicyUpdate(id, country.name(), effectiveFrom, source, note, recordedBy, now, null,
+                null, null, null);
+        List<PolicyRule> drafted = new ArrayList<>();
+        for (int i = 0; i < changes.size(); i++) {
+            RuleChange change = changes.get(i);
+            drafted.add(new PolicyRule(null, id, i, country.name(), change.kind(), change.codeSystem(), change.code(),
+                    change.key(), change.value(), effectiveFrom, change.effectiveTo(), now));
+        }
+        return new Draft(update, drafted, changes);
+    }
+
+    private Draft store(Draft draft) {
+        return new Draft(updates.save(draft.update), draft.rules.stream().map(rules::save).toList(), draft.changes);
+    }
+
+    private record Draft(PolicyUpdate update, List<PolicyRule> rules, List<RuleChange> changes) {
     }
 
     private static @Nullable String blankToNull(@Nullable String text) {

@@ -66,8 +66,8 @@ final class PolicyUpdateValidation {
             String key = trimmed(change.key()) == null ? null : trimmed(change.key()).toUpperCase(Locale.ROOT);
             if (subject.namesOccupation()) {
                 Optional<CodeSystem> system = CodeSystem.parse(change.codeSystem());
-                if (system.isEmpty() || !kind.get().codeSystems().contains(system.get())) {
-                    errors.add(new FieldError(at + "codeSystem", "must be one of " + kind.get().codeSystems()));
+                if (system.isEmpty() || system.get() != kind.get().codeSystem()) {
+                    errors.add(new FieldError(at + "codeSystem", "must be one of " + List.of(kind.get().codeSystem())));
                 } else if (code == null || !system.get().isValidCode(code)) {
                     errors.add(new FieldError(at + "code", "is not a valid " + system.get() + " code"));
                 } else if (knownCode != null && !knownCode.test(system.get(), code)) {

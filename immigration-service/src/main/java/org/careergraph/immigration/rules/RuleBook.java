@@ -37,6 +37,13 @@ public final class RuleBook {
         return rules;
     }
 
+    /** This book with more rules: an update read in memory, not stored (a preview). */
+    public RuleBook plus(List<Rule> more) {
+        List<Rule> all = new ArrayList<>(rules);
+        all.addAll(more);
+        return new RuleBook(country, all);
+    }
+
     /** The rules in force on {@code date}. */
     public RulesOn on(LocalDate date) {
         List<Rule> winners = new ArrayList<>();

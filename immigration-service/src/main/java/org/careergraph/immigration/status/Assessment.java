@@ -11,4 +11,10 @@ import org.careergraph.events.ImmigrationStatus;
  */
 record Assessment(ImmigrationStatus summary, List<Route> routes, @Nullable LocalDate greenListSince,
                   @Nullable String greenListUpdateId) {
+
+    /** Every route's explanation in one text per language. */
+    Explanation explanation() {
+        return new Explanation(String.join(" ", routes.stream().map(r -> r.explanation().en()).toList()),
+                String.join("", routes.stream().map(r -> r.explanation().zh()).toList()));
+    }
 }

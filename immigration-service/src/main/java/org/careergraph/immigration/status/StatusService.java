@@ -9,10 +9,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.careergraph.events.ImmigrationStatus;
 import org.careergraph.events.ImmigrationStatusChanged;
@@ -75,9 +77,8 @@ public class StatusService {
         LocalDate today = country.today(clock);
         Map<String, OccupationStatus> stored = statuses.findByCountry(country.name()).stream()
                 .collect(Collectors.toMap(OccupationStatus::occupationId, Function.identity()));
-        List<String> covered = country.codeSystems().stream().map(Enum::name).toList();
         int changed = 0;
-        for (KnownOccupation occupation : occupations.findByCodeSystemIn(covered)) {
+        for (KnownOccupation occupation : coveredBy(country)) {
             if (store(occupation, book, today, stored.get(occupation.id()), causeOf.apply(occupation))) {
                 changed++;
             }
@@ -129,16 +130,42 @@ public class StatusService {
         List<Rule> read = assessment.routes().stream().flatMap(r -> r.rules().stream()).distinct().toList();
         Optional<Rule> tierRule = read.stream().filter(r -> r.policyUpdateId().equals(assessment.greenListUpdateId())
                 && r.kind() == RuleKind.GREEN_LIST_TIER).findFirst();
-        List<String> en = new ArrayList<>();
-        List<String> zh = new ArrayList<>();
-        assessment.routes().forEach(r -> {
-            en.add(r.explanation().en());
-            zh.add(r.explanation().zh());
-        });
         return Optional.of(new StatusView(occupationId, occupation.codeLabel(), chosen.name(), date,
                 assessment.summary().greenListTier(), assessment.greenListSince(), assessment.greenListUpdateId(),
                 tierRule.map(Rule::source).orElse(null), read.stream().anyMatch(Rule::announced),
-                assessment.summary(), assessment.routes(), new Explanation(String.join(" ", en), String.join("", zh))));
+                assessment.summary(), assessment.routes(), assessment.explanation()));
+    }
+
+    /**
+     * What assessing the country's occupations on {@code date} by {@code after} instead of {@code before} changes,
+     * storing and publishing nothing: each occupation whose summary differs (what {@link #recomputeAll} publishes),
+     * by id, and how many of those {@code touched} selects keep theirs.
+     */
+    @Transactional(readOnly = true)
+    public StatusComparison compare(RuleBook before, RuleBook after, LocalDate date,
+                                    Predicate<KnownOccupation> touched) {
+        List<StatusDiff> changed = new ArrayList<>();
+        int unchanged = 0;
+        for (KnownOccupation occupation : coveredBy(before.country())) {
+            Assessment was = StatusCalculator.assess(occupation, before, date);
+            Assessment will = StatusCalculator.assess(occupation, after, date);
+            if (!was.summary().equals(will.summary())) {
+                changed.add(StatusDiff.of(occupation, was, will));
+            } else if (touched.test(occupation)) {
+                unchanged++;
+            }
+        }
+        changed.sort(Comparator.comparing(StatusDiff::occupationId));
+        return new StatusComparison(changed, unchanged);
+    }
+
+    /** The occupations whose status changes, sorted by id, and how many of those looked at keep theirs. */
+    public record StatusComparison(List<StatusDiff> changed, int unchanged) {
+    }
+
+    /** Every occupation coded in a system the country's rules speak of. */
+    private List<KnownOccupation> coveredBy(Country country) {
+        return occupations.findByCodeSystemIn(country.codeSystems().stream().map(Enum::name).toList());
     }
 
     private static @Nullable String sourceOf(Assessment assessment, @Nullable String policyUpdateId) {

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -25,6 +26,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +39,8 @@ import org.careergraph.events.RuleChange;
 import org.careergraph.events.Topics;
 import org.careergraph.immigration.TestOccupations;
 import org.careergraph.immigration.rules.Country;
-import org.careergraph.platform.security.AccessTokens;
+import org.careergraph.immigration.rules.RuleKind;
+import org.careergraph.security.AccessTokens;
 import org.careergraph.testsupport.TestEvents;
 import org.careergraph.testsupport.TestInfrastructure;
 import org.careergraph.testsupport.TopicProbe;
@@ -280,6 +283,40 @@ class PolicyUpdateApiIT implements TestPropertyProvider {
     }
 
     @Test
+    void theKindsOfChangeAFormMayOfferArePublicAndComeFromTheRuleModel() {
+        List<Map<?, ?>> all = ruleKinds("");
+        assertEquals(Arrays.stream(RuleKind.values()).map(Enum::name).toList(), all.stream().map(k -> k.get("kind"))
+                .toList(), "every kind, in the model's order");
+        for (Map<?, ?> kind : all) {
+            RuleKind model = RuleKind.valueOf((String) kind.get("kind"));
+            assertEquals(model.country().name(), kind.get("country"));
+            assertEquals(model.subject().namesOccupation(), kind.containsKey("codeSystem"), "codeSystem: " + kind);
+            assertEquals(model.subject().hasKey() ? model.keys() : null, kind.get("keys"), "keys: " + kind);
+            assertEquals(Map.of("en", model.descriptionEn(), "zh", model.descriptionZh()), kind.get("description"));
+            assertTrue(!model.descriptionEn().isBlank() && !model.descriptionZh().isBlank(), kind.toString());
+        }
+        assertEquals(Map.of("kind", "GREEN_LIST_TIER", "country", "NZ", "takes", "CODE", "codeSystem", "ANZSCO",
+                "value", "tier: one of [1, 2]", "description", Map.of("en", RuleKind.GREEN_LIST_TIER.descriptionEn(),
+                        "zh", RuleKind.GREEN_LIST_TIER.descriptionZh())), kind(all, "GREEN_LIST_TIER"));
+        Map<?, ?> median = kind(all, "MEDIAN_WAGE");
+        assertEquals("KEY", median.get("takes"));
+        assertEquals(List.of("RESIDENCE", "AEWV"), median.get("keys"));
+        assertEquals("NZD an hour: an amount above 0 and at most 1000, with at most two decimals", median.get("value"));
+        assertEquals("NONE", kind(all, "STANDARD_WEEKLY_HOURS").get("takes"));
+        Map<?, ?> prevailing = kind(all, "PREVAILING_WAGE");
+        assertEquals(List.of("CODE", "SOC", List.of("I", "II", "III", "IV")), List.of(prevailing.get("takes"),
+                prevailing.get("codeSystem"), prevailing.get("keys")), "a kind per code and key takes both");
+
+        List<Map<?, ?>> us = ruleKinds("?country=us");
+        assertEquals(RuleKind.of(Country.US).stream().map(Enum::name).toList(), us.stream().map(k -> k.get("kind"))
+                .toList());
+        assertEquals(RuleKind.of(Country.NZ).size(), ruleKinds("?country=NZ").size());
+        Map<?, ?> bad = assertProblem(assertThrows(HttpClientResponseException.class, () -> http.toBlocking()
+                .exchange(HttpRequest.GET("/api/immigration/rule-kinds?country=AU"))), HttpStatus.BAD_REQUEST);
+        assertEquals(List.of("country"), fields(bad));
+    }
+
+    @Test
     void theStatusOfAnOccupationIsPublicAndNeedsAKnownOccupationAndADate() {
         String code = knownOccupation();
         String status = "/api/immigration/occupations/" + TestOccupations.idOf(code) + "/status";
@@ -309,6 +346,16 @@ class PolicyUpdateApiIT implements TestPropertyProvider {
     void anUnknownPolicyUpdateIsNotFound() {
         assertProblem(assertThrows(HttpClientResponseException.class, () -> http.toBlocking()
                 .exchange(HttpRequest.GET(PATH + "/no-such-update").bearerAuth(ADMIN))), HttpStatus.NOT_FOUND);
+    }
+
+    /** The rule kinds, read anonymously. */
+    private List<Map<?, ?>> ruleKinds(String query) {
+        return http.toBlocking().retrieve(HttpRequest.GET("/api/immigration/rule-kinds" + query),
+                Argument.listOf(Map.class)).stream().<Map<?, ?>>map(k -> (Map<?, ?>) k).toList();
+    }
+
+    private static Map<?, ?> kind(List<Map<?, ?>> kinds, String name) {
+        return kinds.stream().filter(k -> name.equals(k.get("kind"))).findFirst().orElseThrow();
     }
 
     /** Publishes a new occupation as the catalog would and waits until the service knows it; returns its code. */
