@@ -21,6 +21,11 @@ public interface ScoringInputRepository extends CrudRepository<ScoringInput, Str
             + "ORDER BY occupation_id LIMIT :limit FOR UPDATE")
     List<ScoringInput> lockBatchAfter(String after, int limit);
 
+    /** The same batch as {@link #lockBatchAfter}, unlocked: for reading what a re-score would do. */
+    @Query("SELECT * FROM scoring_input WHERE facts IS NOT NULL AND occupation_id > :after "
+            + "ORDER BY occupation_id LIMIT :limit")
+    List<ScoringInput> findBatchAfter(String after, int limit);
+
     @Query("SELECT COUNT(*) FROM scoring_input WHERE facts IS NOT NULL")
     long countRated();
 }

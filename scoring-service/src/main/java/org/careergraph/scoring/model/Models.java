@@ -75,7 +75,7 @@ public class Models {
     }
 
     /** The parameters that differ, as JSON paths ("/weights/income") with before and after. */
-    static List<FieldChange> differences(ScoringModel before, ScoringModel after) {
+    public static List<FieldChange> differences(ScoringModel before, ScoringModel after) {
         Map<String, Object> old = before.parameters();
         return after.parameters().entrySet().stream()
                 .filter(p -> !Objects.equals(old.get(p.getKey()), p.getValue()))

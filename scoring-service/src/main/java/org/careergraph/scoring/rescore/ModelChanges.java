@@ -5,20 +5,31 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
+import org.careergraph.events.FieldChange;
+import org.careergraph.scoring.input.ScoringInputRepository;
+import org.careergraph.scoring.model.ModelVersion;
 import org.careergraph.scoring.model.Models;
 import org.careergraph.scoring.model.ScoringModel;
 
-/** Puts a new model in force and queues the job that re-scores the catalog under it, in one transaction. */
+/**
+ * Puts a new model in force and queues the job that re-scores the catalog under it, in one transaction; or tells
+ * what that would do, storing nothing.
+ */
 @Singleton
 class ModelChanges {
 
     private final Models models;
     private final RescoreJobRepository jobs;
+    private final ScoringInputRepository inputs;
+    private final Rescorer rescorer;
 
-    ModelChanges(Models models, RescoreJobRepository jobs) {
+    ModelChanges(Models models, RescoreJobRepository jobs, ScoringInputRepository inputs, Rescorer rescorer) {
         this.models = models;
         this.jobs = jobs;
+        this.inputs = inputs;
+        this.rescorer = rescorer;
     }
 
     /** @return the queued job, or empty when the model is the one in force already */
@@ -26,6 +37,22 @@ class ModelChanges {
     Optional<RescoreJob> put(ScoringModel model, @Nullable String note, String admin) {
         return models.put(model, note, admin).map(change -> jobs.save(RescoreJob.queued(change.after().version(),
                 change.eventId(), change.reason(), Instant.now().truncatedTo(ChronoUnit.MILLIS))));
+    }
+
+    /**
+     * The stored scores beside what the catalog would score under {@code model} as the next version: one read-only
+     * transaction, so one snapshot of the inputs and scores and no write can slip in.
+     */
+    @Transactional(readOnly = true)
+    ModelPreview preview(ScoringModel model, @Nullable String note, String admin) {
+        ModelVersion current = models.active();
+        List<FieldChange> changes = Models.differences(current.model(), model);
+        if (changes.isEmpty()) {
+            return ModelPreview.unchanged(current.version(), (int) inputs.countRated());
+        }
+        ModelPreview.Tally tally = new ModelPreview.Tally();
+        rescorer.dryRun(new ModelVersion(current.version() + 1, model, note, admin, Instant.now()), tally::add);
+        return tally.preview(current.version(), changes);
     }
 
     Optional<RescoreJob> latest() {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.careergraph.events.EventType;
 import org.careergraph.scoring.input.ScoringInput;
 import org.careergraph.scoring.input.ScoringInputRepository;
@@ -92,6 +93,22 @@ public class Rescorer {
         LOG.info("Re-score job {} for model {} {}: {} scored, {} changed", job.id(), job.modelVersion(),
                 job.state(), job.scored(), job.changed());
         return job;
+    }
+
+    /**
+     * Scores the catalog under {@code model} in the job's batches and order, without locking or storing anything,
+     * handing each occupation's new score beside its stored one to {@code each}. Read-only, so that a preview cannot
+     * write even by mistake.
+     */
+    public void dryRun(ModelVersion model, Consumer<Scorer.Rescored> each) {
+        transactions.executeRead(status -> {
+            List<ScoringInput> batch;
+            for (String after = START; !(batch = inputs.findBatchAfter(after, batchSize)).isEmpty();
+                    after = batch.getLast().occupationId()) {
+                scorer.score(batch, model).forEach(each);
+            }
+            return null;
+        });
     }
 
     /** Claims the oldest job no live instance holds, if any, for one lease. */

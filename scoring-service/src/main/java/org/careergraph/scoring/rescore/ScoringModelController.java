@@ -7,6 +7,7 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
@@ -17,7 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.careergraph.platform.security.Roles;
+import org.careergraph.security.Roles;
 import org.careergraph.platform.web.Problem.FieldError;
 import org.careergraph.platform.web.ProblemException;
 import org.careergraph.scoring.model.ModelVersion;
@@ -26,7 +27,8 @@ import org.careergraph.scoring.model.ScoringModel;
 
 /**
  * The scoring model in force, which anyone may read (to recompute a score by hand), and which an admin replaces: the
- * catalog is then re-scored in the background, and the job's progress is served here.
+ * catalog is then re-scored in the background, and the job's progress is served here. An admin can first preview
+ * what a model would do to the scores.
  */
 @Controller("/api/scoring")
 class ScoringModelController {
@@ -63,14 +65,7 @@ class ScoringModelController {
     @Put("/model")
     @Secured(Roles.ADMIN)
     HttpResponse<ModelView> put(@Body ModelRequest request, Authentication admin) {
-        List<FieldError> errors = new ArrayList<>(request.model() == null
-                ? List.of(new FieldError("model", "must be given")) : request.model().problems("model"));
-        if (request.note() != null && request.note().length() > MAX_NOTE) {
-            errors.add(new FieldError("note", "must be at most " + MAX_NOTE + " characters"));
-        }
-        if (!errors.isEmpty()) {
-            throw ProblemException.invalidFields(errors);
-        }
+        validate(request);
         Optional<RescoreJob> job = changes.put(request.model(), request.note(), admin.getName());
         if (job.isEmpty()) {
             return HttpResponse.ok(get());
@@ -80,11 +75,31 @@ class ScoringModelController {
                 .headers(h -> h.location(URI.create("/api/scoring/rescores/" + job.get().id())));
     }
 
+    /** What the PUT of the same body would do to the scores, stored and published nowhere. */
+    @Post("/model/preview")
+    @Secured(Roles.ADMIN)
+    ModelPreview preview(@Body ModelRequest request, Authentication admin) {
+        validate(request);
+        return changes.preview(request.model(), request.note(), admin.getName());
+    }
+
     @Get("/rescores/{id}")
     @Secured(SecurityRule.IS_ANONYMOUS)
     RescoreProgress rescore(@PathVariable long id) {
         return changes.find(id).map(RescoreProgress::of)
                 .orElseThrow(() -> ProblemException.notFound("No re-score job " + id + "."));
+    }
+
+    /** A 422 listing every bad field, so that nothing half-valid is put in force or previewed. */
+    private static void validate(ModelRequest request) {
+        List<FieldError> errors = new ArrayList<>(request.model() == null
+                ? List.of(new FieldError("model", "must be given")) : request.model().problems("model"));
+        if (request.note() != null && request.note().length() > MAX_NOTE) {
+            errors.add(new FieldError("note", "must be at most " + MAX_NOTE + " characters"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalidFields(errors);
+        }
     }
 
     private static ModelView view(ModelVersion version, Optional<RescoreJob> job) {

@@ -1,5 +1,6 @@
 package org.careergraph.scoring.score;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.Sort;
 import io.micronaut.transaction.TransactionDefinition;
@@ -79,24 +80,22 @@ public class Scorer {
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public int rescore(List<ScoringInput> batch, ModelVersion model, Cause cause) {
         Instant now = now();
-        Map<String, StoredScore> before = scores.findByOccupationIdIn(batch.stream().map(ScoringInput::occupationId)
-                .toList()).stream().collect(Collectors.toMap(StoredScore::occupationId, Function.identity()));
         List<StoredScore> created = new ArrayList<>();
         List<StoredScore> updated = new ArrayList<>();
         List<ScoreHistory> moves = new ArrayList<>();
         List<ScoreChanged> events = new ArrayList<>();
-        for (ScoringInput input : batch) {
-            ScoreCalculator.Result result = ScoreCalculator.score(input, model.model(), model.name());
-            StoredScore previous = before.get(input.occupationId());
+        for (Rescored rescored : score(batch, model)) {
+            ScoringInput input = rescored.input();
+            ScoreCalculator.Result result = rescored.result();
+            StoredScore previous = rescored.before();
             StoredScore after = StoredScore.of(input.facts(), input.occupationId(), result, now);
-            boolean moved = previous == null || !sameValues(previous.score(), result.score());
             if (previous == null) {
                 created.add(after);
-            } else if (moved || !previous.modelVersion().equals(after.modelVersion()) || !sameSubject(previous, after)
-                    || !previous.explanation().equals(after.explanation())) {
+            } else if (rescored.moved() || !previous.modelVersion().equals(after.modelVersion())
+                    || !sameSubject(previous, after) || !previous.explanation().equals(after.explanation())) {
                 updated.add(after);
             }
-            if (moved) {
+            if (rescored.moved()) {
                 moves.add(new ScoreHistory(null, input.occupationId(), result.score().overall(),
                         result.score().dimensions(), model.name(), cause.reason(), cause.eventId(),
                         cause.eventType(), now));
@@ -110,6 +109,28 @@ public class Scorer {
         history.saveAll(moves);
         outbox.addAll(events);
         return events.size();
+    }
+
+    /**
+     * Scores each occupation (its facts known) under {@code model} beside its stored score, read in one query, and
+     * stores nothing: what {@link #rescore} would store, so that a preview of a model sees what putting it in force
+     * would do.
+     */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public List<Rescored> score(List<ScoringInput> batch, ModelVersion model) {
+        Map<String, StoredScore> before = scores.findByOccupationIdIn(batch.stream().map(ScoringInput::occupationId)
+                .toList()).stream().collect(Collectors.toMap(StoredScore::occupationId, Function.identity()));
+        return batch.stream().map(input -> new Rescored(input, before.get(input.occupationId()),
+                ScoreCalculator.score(input, model.model(), model.name()))).toList();
+    }
+
+    /** An occupation scored anew, beside its stored score (null: never scored). */
+    public record Rescored(ScoringInput input, @Nullable StoredScore before, ScoreCalculator.Result result) {
+
+        /** A value moved: what gets a history row and a {@code score changed} event. */
+        public boolean moved() {
+            return before == null || !sameValues(before.score(), result.score());
+        }
     }
 
     public Optional<StoredScore> find(String occupationId) {

@@ -2,7 +2,6 @@ package org.careergraph.scoring.rescore;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.http.HttpRequest;
@@ -10,7 +9,6 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
-import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -25,7 +23,6 @@ import org.careergraph.events.FieldChange;
 import org.careergraph.events.ScoreChanged;
 import org.careergraph.events.ScoringModelChanged;
 import org.careergraph.events.Topics;
-import org.careergraph.platform.security.AccessTokens;
 import org.careergraph.scoring.ScoringEvents;
 import org.careergraph.testsupport.TestEvents;
 import org.careergraph.testsupport.TestInfrastructure;
@@ -40,10 +37,6 @@ import org.junit.jupiter.api.TestInstance;
 class ModelChangeIT implements TestPropertyProvider {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final String SECRET = TestInfrastructure.jwtSecret();
-    private static final String ADMIN = AccessTokens.issue(SECRET, "admin@test", List.of("ADMIN"), Duration.ofHours(1));
-    private static final String EDITOR = AccessTokens.issue(SECRET, "editor@test", List.of("EDITOR"),
-            Duration.ofHours(1));
 
     @Inject
     @Client("/")
@@ -87,30 +80,14 @@ class ModelChangeIT implements TestPropertyProvider {
             await().atMost(WAIT).until(() -> scoreEvents.recordsWithKey(id).size() == 1);
         }
 
-        Map<String, Object> current = http.toBlocking().retrieve(HttpRequest.GET("/api/scoring/model"), Map.class);
+        ModelApi api = new ModelApi(http.toBlocking(), json);
+        Map<String, Object> current = api.inForce();
         assertEquals(1, current.get("version"));
         Map<String, Object> model = (Map<String, Object>) current.get("model");
         ((Map<String, Object>) model.get("aiRisk")).put("compressedByAutomation", 1);
+        api.assertRefusesBadRequests(ModelApi::put, model);
 
-        assertEquals(HttpStatus.UNAUTHORIZED, refused(put(model, null)));
-        assertEquals(HttpStatus.FORBIDDEN, refused(put(model, EDITOR)));
-        Map<String, Object> bad = json.readValue(json.writeValueAsBytes(model), Map.class);
-        ((Map<String, Object>) bad.get("weights")).put("income", -1);
-        ((Map<String, Object>) bad.get("aiRisk")).remove("perMajorTool");
-        HttpClientResponseException invalid = assertThrows(HttpClientResponseException.class,
-                () -> http.toBlocking().exchange(put(bad, ADMIN)));
-        assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, invalid.getStatus());
-        Map<?, ?> problem = invalid.getResponse().getBody(Map.class).orElseThrow();
-        assertEquals(List.of("model.weights.income", "model.aiRisk.perMajorTool"), ((List<?>) problem.get("errors"))
-                .stream().map(e -> ((Map<?, ?>) e).get("field")).toList());
-        assertEquals(1, http.toBlocking().retrieve(HttpRequest.GET("/api/scoring/model"), Map.class).get("version"),
-                "nothing stored");
-
-        Map<String, Object> unreadable = json.readValue(json.writeValueAsBytes(model), Map.class);
-        ((Map<String, Object>) unreadable.get("weights")).put("income", "a lot");
-        assertEquals(HttpStatus.BAD_REQUEST, refused(put(unreadable, ADMIN)), "a body that does not bind");
-
-        HttpResponse<Map> accepted = http.toBlocking().exchange(put(model, ADMIN), Map.class);
+        HttpResponse<Map> accepted = http.toBlocking().exchange(ModelApi.put(model, ModelApi.ADMIN), Map.class);
         assertEquals(HttpStatus.ACCEPTED, accepted.getStatus());
         assertEquals(2, accepted.body().get("version"));
         String job = accepted.getHeaders().get("Location");
@@ -142,19 +119,10 @@ class ModelChangeIT implements TestPropertyProvider {
         Map<?, ?> unmoved = http.toBlocking().retrieve(HttpRequest.GET("/api/scores/" + mixed), Map.class);
         assertEquals("2", unmoved.get("modelVersion"), "re-stored under the new model all the same");
 
-        HttpResponse<Map> same = http.toBlocking().exchange(put(model, ADMIN), Map.class);
+        HttpResponse<Map> same = http.toBlocking().exchange(ModelApi.put(model, ModelApi.ADMIN), Map.class);
         assertEquals(HttpStatus.OK, same.getStatus(), "the model in force already: nothing to re-score");
         assertEquals(2, same.body().get("version"));
         Map<?, ?> first = http.toBlocking().retrieve(HttpRequest.GET("/api/scoring/models/1"), Map.class);
         assertEquals(3, ((Map<?, ?>) ((Map<?, ?>) first.get("model")).get("aiRisk")).get("compressedByAutomation"));
-    }
-
-    private HttpRequest<?> put(Map<String, Object> model, String token) {
-        var request = HttpRequest.PUT("/api/scoring/model", Map.of("model", model, "note", "compression hurts more"));
-        return token == null ? request : request.bearerAuth(token);
-    }
-
-    private HttpStatus refused(HttpRequest<?> request) {
-        return assertThrows(HttpClientResponseException.class, () -> http.toBlocking().exchange(request)).getStatus();
     }
 }

@@ -140,6 +140,11 @@ public final class RescoreBenchmark {
                 .mapToInt(chunk -> transactions.executeWrite(s -> scorer.rescore(chunk, shipped,
                         new Cause("benchmark seed", "bench", "bench")))).sum()));
 
+        // The preview of the first change below reads the catalog as its job will, stores nothing: same count.
+        ScoringModel mostMove = toggled("weights", "aiRisk", "2", "3");
+        results.add(phase("preview", "most move", 500, () -> modelChanges.preview(mostMove, "preview",
+                "benchmark").changed()));
+
         // Each model change toggles one parameter, so that it always differs from the model in force.
         Rescorer rescorer = context.getBean(Rescorer.class);
         ExecutorService executor = context.getBean(ExecutorService.class, Qualifiers.byName(TaskExecutors.BLOCKING));
