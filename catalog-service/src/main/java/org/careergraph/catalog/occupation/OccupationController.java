@@ -32,8 +32,9 @@ import org.careergraph.catalog.page.CareerPage.AiVerdict;
 import org.careergraph.catalog.search.OccupationIndex;
 import org.careergraph.catalog.search.SearchQuery;
 import org.careergraph.catalog.search.SearchResult;
+import org.careergraph.catalog.signal.OccupationSignal;
 import org.careergraph.catalog.signal.Signals;
-import org.careergraph.platform.security.Roles;
+import org.careergraph.security.Roles;
 import org.careergraph.platform.web.ProblemException;
 
 /** The occupation pages: public to read, editors and admins write. */
@@ -74,13 +75,19 @@ class OccupationController {
         if (changedSince != null) {
             Page<Occupation> result = service.page(changedSince,
                     Pageable.from(page, size, Sort.of(Sort.Order.asc("id"))));
-            return new OccupationPage(result.getContent(), result.getTotalSize(), page, size);
+            return new OccupationPage(views(result.getContent()), result.getTotalSize(), page, size);
         }
         SearchResult result = index.search(SearchQuery.builder().text(q).codeSystem(codeSystem).codePrefix(codePrefix)
                 .skilledMigration(skilledMigration).verdict(verdict).scoreBetween(minScore, maxScore)
                 .greenListTier(greenListTier).includeArchived(includeArchived).sort(sort).page(page, size).build());
         List<String> ids = result.hits().stream().map(SearchResult.Hit::id).toList();
-        return new OccupationPage(service.findAllInOrder(ids), result.total(), page, size);
+        return new OccupationPage(views(service.findAllInOrder(ids)), result.total(), page, size);
+    }
+
+    /** Listed occupations carry their score and status as a single read does, so a list can show and sort them. */
+    private List<OccupationView> views(List<Occupation> occupations) {
+        Map<String, OccupationSignal> heard = signals.findAll(occupations.stream().map(Occupation::id).toList());
+        return occupations.stream().map(o -> OccupationView.of(o, heard.get(o.id()))).toList();
     }
 
     @Get("/{id}")
@@ -135,6 +142,6 @@ class OccupationController {
     }
 
     @Serdeable
-    record OccupationPage(List<Occupation> items, long total, int page, int size) {
+    record OccupationPage(List<OccupationView> items, long total, int page, int size) {
     }
 }

@@ -6,7 +6,10 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.function.UnaryOperator;
 import org.careergraph.events.EventType;
 import org.careergraph.events.ImmigrationStatusChanged;
@@ -28,6 +31,15 @@ public class Signals {
 
     public Optional<OccupationSignal> find(String occupationId) {
         return signals.findById(occupationId);
+    }
+
+    /** The signals of these occupations in one query, by occupation id (an occupation not yet heard of is absent). */
+    public Map<String, OccupationSignal> findAll(Collection<String> occupationIds) {
+        if (occupationIds.isEmpty()) {
+            return Map.of();
+        }
+        return signals.findByOccupationIdIn(occupationIds).stream()
+                .collect(Collectors.toMap(OccupationSignal::occupationId, signal -> signal));
     }
 
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
