@@ -47,7 +47,9 @@ final class EmbeddedServers implements AutoCloseable {
         kafka = EmbeddedKafka.start(home.resolve("kafka"), kafkaPort);
         mariaDb = EmbeddedMariaDb.start(home.resolve("mariadb"), databasePort);
         for (Service service : Service.values()) {
-            mariaDb.createDatabase(service.database());
+            if (service.hasDatabase()) {
+                mariaDb.createDatabase(service.database());
+            }
         }
         EmbeddedMariaDb db = mariaDb;
         return new LocalLauncher.Infrastructure(kafka.bootstrapServers(), db::jdbcUrl, db.username(), db.password(),

@@ -16,8 +16,8 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import org.careergraph.platform.security.AccessTokens;
-import org.careergraph.platform.security.Roles;
+import org.careergraph.security.AccessTokens;
+import org.careergraph.security.Roles;
 
 /**
  * Runs the whole system on one machine: each service in its own JVM, behind a gateway on one port.
@@ -131,12 +131,20 @@ public final class LocalLauncher implements AutoCloseable {
         env.put("PORT", String.valueOf(port(service)));
         // Only the gateway is the public entry; the services listen on this machine alone.
         env.put("MICRONAUT_SERVER_HOST", "localhost");
+        // In the environment, not on the command line where every local user could read it.
+        env.put("JWT_SECRET", secret);
+        if (!service.hasDatabase()) {
+            // The web front reads the services' APIs on this machine, and owns no data.
+            env.put("CATALOG_URL", "http://localhost:" + port(Service.CATALOG));
+            env.put("IMMIGRATION_URL", "http://localhost:" + port(Service.IMMIGRATION));
+            env.put("SCORING_URL", "http://localhost:" + port(Service.SCORING));
+            env.put("NOTIFICATION_URL", "http://localhost:" + port(Service.NOTIFICATION));
+            return env;
+        }
         env.put("DB_URL", infrastructure.jdbcUrl().apply(service.database()));
         env.put("DB_USERNAME", infrastructure.dbUsername());
         env.put("DB_PASSWORD", infrastructure.dbPassword());
         env.put("KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers());
-        // In the environment, not on the command line where every local user could read it.
-        env.put("JWT_SECRET", secret);
         env.put("CATALOG_LOAD_SEEDS", String.valueOf(config.loadSeeds()));
         // Plain-http webhooks to this machine, for trying subscriptions locally; mail to the local mail server.
         env.put("NOTIFICATION_WEBHOOK_ALLOWED_HOSTS", "localhost,127.0.0.1");

@@ -28,12 +28,12 @@ final class Routes {
     }
 
     /**
-     * The service for a (decoded, normalized) request path; empty for an API path no service serves. Pages outside
-     * {@value #API} are the catalog's web pages.
+     * The service for a (decoded, normalized) request path; empty for an API path no service serves. Everything
+     * outside {@value #API} is the web front's pages.
      */
     static Optional<Service> serviceFor(String path) {
         if (!isUnder(path, API)) {
-            return Optional.of(Service.CATALOG);
+            return Optional.of(Service.WEB);
         }
         return API_PREFIXES.entrySet().stream()
                 .filter(route -> isUnder(path, route.getKey()))

@@ -1,12 +1,16 @@
 package org.careergraph.deploy.local;
 
-/** The four services: where their build output is, how they start, their default local port and database. */
+/**
+ * The four services and the web front: where their build output is, how they start, their default local port and
+ * database (the web front has none: it reads the services' APIs).
+ */
 enum Service {
 
     CATALOG("catalog", "catalog-service", "org.careergraph.catalog.CatalogApplication", 8081),
     IMMIGRATION("immigration", "immigration-service", "org.careergraph.immigration.ImmigrationApplication", 8082),
     SCORING("scoring", "scoring-service", "org.careergraph.scoring.ScoringApplication", 8083),
-    NOTIFICATION("notification", "notification-service", "org.careergraph.notification.NotificationApplication", 8084);
+    NOTIFICATION("notification", "notification-service", "org.careergraph.notification.NotificationApplication", 8084),
+    WEB("web", "web", "org.careergraph.web.WebApplication", 8085);
 
     private final String shortName;
     private final String module;
@@ -35,6 +39,11 @@ enum Service {
 
     int defaultPort() {
         return defaultPort;
+    }
+
+    /** Whether it owns a database (and so a schema on the local MariaDB). */
+    boolean hasDatabase() {
+        return this != WEB;
     }
 
     String database() {

@@ -20,8 +20,8 @@ import java.util.concurrent.TimeUnit;
 final class ServiceProcess {
 
     /**
-     * Small heaps and a quick JIT: four service JVMs share a laptop (or 2 cores) with the broker and database.
-     * Native access for the Kafka client's compression libraries, which JDK 24+ warns about otherwise. UTC, as in
+     * Small heaps and a quick JIT: five JVMs (four services, the web front) share a laptop (or 2 cores) with the
+     * broker and database. Native access for the Kafka client's compression libraries, which JDK 24+ warns about otherwise. UTC, as in
      * production, so that stored times do not jump at a daylight-saving change on the developer's machine.
      */
     private static final List<String> JVM_OPTIONS = List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",

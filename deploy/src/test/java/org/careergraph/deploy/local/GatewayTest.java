@@ -120,7 +120,7 @@ class GatewayTest {
     void eachApiPrefixReachesItsService() throws Exception {
         Map<String, Service> paths = Map.of("/api/immigration/policy-updates", Service.IMMIGRATION,
                 "/api/rankings?country=NZ", Service.SCORING, "/api/feeds/anzsco-411215.atom", Service.NOTIFICATION,
-                "/", Service.CATALOG);
+                "/", Service.WEB);
         for (Map.Entry<String, Service> path : paths.entrySet()) {
             HttpResponse<String> response = client.send(HttpRequest.newBuilder(gateway.url().resolve(path.getKey()))
                     .build(), BodyHandlers.ofString());

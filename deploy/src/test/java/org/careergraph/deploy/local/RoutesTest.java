@@ -37,7 +37,7 @@ class RoutesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"/", "/occupations/anzsco-411215", "/apix", "/favicon.ico"})
-    void pagesOutsideTheApiAreTheCatalogsWebPages(String path) {
-        assertEquals(Optional.of(Service.CATALOG), Routes.serviceFor(path));
+    void pagesOutsideTheApiAreTheWebFronts(String path) {
+        assertEquals(Optional.of(Service.WEB), Routes.serviceFor(path));
     }
 }

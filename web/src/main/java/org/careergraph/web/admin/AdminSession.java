@@ -1,0 +1,92 @@
+package org.careergraph.web.admin;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.cookie.Cookie;
+import io.micronaut.http.cookie.SameSite;
+import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.careergraph.security.AccessTokens;
+import org.careergraph.security.AccessTokens.Caller;
+import org.careergraph.security.Roles;
+import org.careergraph.web.WebSettings;
+
+/**
+ * Signing in to the admin console with the same bearer token the APIs take (issued by the identity provider; locally
+ * printed by the launcher). The token is kept in an HttpOnly, SameSite=Strict cookie scoped to the site, passed on to
+ * the services with each admin call, and never shown again. Every admin form also carries a token derived from it,
+ * so no other site can post in an admin's name even where SameSite is not honoured.
+ */
+@Singleton
+public class AdminSession {
+
+    static final String COOKIE = "cg_admin";
+
+    private final WebSettings settings;
+
+    AdminSession(WebSettings settings) {
+        this.settings = settings;
+    }
+
+    /** The token when it is valid and carries ADMIN or EDITOR. */
+    public Optional<Caller> verify(@Nullable String token) {
+        if (token == null || token.isBlank() || settings.jwtSecret() == null || settings.jwtSecret().isBlank()) {
+            return Optional.empty();
+        }
+        return AccessTokens.verify(settings.jwtSecret(), token.strip())
+                .filter(caller -> caller.hasAnyRole(Roles.ADMIN, Roles.EDITOR));
+    }
+
+    public Optional<String> token(HttpRequest<?> request) {
+        return request.getCookies().findCookie(COOKIE).map(Cookie::getValue)
+                .filter(token -> verify(token).isPresent());
+    }
+
+    public Optional<Caller> caller(HttpRequest<?> request) {
+        return request.getCookies().findCookie(COOKIE).map(Cookie::getValue).flatMap(this::verify);
+    }
+
+    Cookie signIn(String token, Caller caller) {
+        return cookie(token.strip(), Duration.between(Instant.now(), caller.expiresAt()));
+    }
+
+    Cookie signOut() {
+        return cookie("", Duration.ZERO);
+    }
+
+    private Cookie cookie(String value, Duration maxAge) {
+        return Cookie.of(COOKIE, value).path("/").httpOnly(true).secure(settings.secureCookies())
+                .sameSite(SameSite.Strict).maxAge(maxAge);
+    }
+
+    /** The form token for a signed-in admin: an HMAC of their token, so it needs no storage and ends with it. */
+    @Nullable
+    public String csrf(HttpRequest<?> request) {
+        return token(request).map(this::csrfOf).orElse(null);
+    }
+
+    boolean csrfMatches(HttpRequest<?> request, @Nullable String submitted) {
+        String expected = csrf(request);
+        return expected != null && submitted != null && MessageDigest.isEqual(
+                expected.getBytes(StandardCharsets.UTF_8), submitted.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private String csrfOf(String token) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(settings.jwtSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            byte[] digest = mac.doFinal(("csrf:" + token).getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package org.careergraph.web.admin;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.careergraph.web.api.ApiResponse;
+import org.careergraph.web.api.Backend;
+import org.careergraph.web.api.ServiceApi;
+import org.careergraph.web.view.Form;
+import org.careergraph.web.view.Views;
+
+/**
+ * Editing an occupation in the admin console: its skill level and editorial ratings as fields, the whole career
+ * page as JSON (every section the catalog holds, as its API writes it). Saved with the revision it was read at, so
+ * an edit never overwrites a change made meanwhile.
+ */
+@Controller("/admin/occupations")
+@Produces(MediaType.TEXT_HTML)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class OccupationEditController {
+
+    private final ServiceApi api;
+    private final AdminSession session;
+    private final Views views;
+    private final JsonMapper json;
+
+    OccupationEditController(ServiceApi api, AdminSession session, Views views, JsonMapper json) {
+        this.api = api;
+        this.session = session;
+        this.views = views;
+        this.json = json;
+    }
+
+    @Get
+    HttpResponse<String> find(HttpRequest<?> request, @QueryValue @Nullable String q) {
+        ApiResponse found = api.get(Backend.CATALOG, "/api/occupations" + ServiceApi.query(Map.of(
+                "q", q == null ? "" : q, "includeArchived", "true", "size", 50)), null);
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("q", q);
+        model.put("items", found.json().getOrDefault("items", List.of()));
+        return views.page(request, "admin/occupations", model);
+    }
+
+    @Get("/{id}/edit")
+    HttpResponse<?> edit(HttpRequest<?> request, @PathVariable String id) throws IOException {
+        ApiResponse occupation = api.get(Backend.CATALOG, "/api/occupations/" + ServiceApi.segment(id), null);
+        if (!occupation.isSuccess()) {
+            return views.error(request, HttpStatus.NOT_FOUND, "error.noOccupation");
+        }
+        Map<String, Object> o = occupation.json();
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("revision", String.valueOf(o.get("revision")));
+        fields.put("skillLevel", o.get("skillLevel") == null ? null : o.get("skillLevel").toString());
+        fields.put("demandOutlook", rating(o, "demandOutlook"));
+        fields.put("competition", rating(o, "competition"));
+        fields.put("page", new String(json.writeValueAsBytes(o.get("page")), StandardCharsets.UTF_8));
+        return form(request, HttpStatus.OK, id, o, fields, Map.of(), null);
+    }
+
+    @Post("/{id}/edit")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> save(HttpRequest<?> request, @PathVariable String id, @Body @Nullable String body) {
+        Form submitted = Form.parse(body);
+        if (!session.csrfMatches(request, submitted.get("csrf"))) {
+            return views.error(request, HttpStatus.FORBIDDEN, "error.csrf");
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (String name : List.of("revision", "skillLevel", "demandOutlook", "competition", "page")) {
+            fields.put(name, submitted.get(name));
+        }
+        ApiResponse current = api.get(Backend.CATALOG, "/api/occupations/" + ServiceApi.segment(id), null);
+        if (!current.isSuccess()) {
+            return views.error(request, HttpStatus.NOT_FOUND, "error.noOccupation");
+        }
+        Object page;
+        try {
+            page = fields.get("page") == null ? null
+                    : json.readValue(fields.get("page").getBytes(StandardCharsets.UTF_8), Argument.OBJECT_ARGUMENT);
+        } catch (IOException e) {
+            return invalid(request, id, current.json(), fields, Map.of("page", "not JSON: " + e.getMessage()), null);
+        }
+        Map<String, Object> input = new LinkedHashMap<>();
+        input.put("page", page);
+        input.put("skillLevel", number(fields.get("skillLevel")));
+        Map<String, Object> editorial = new LinkedHashMap<>();
+        editorial.put("demandOutlook", number(fields.get("demandOutlook")));
+        editorial.put("competition", number(fields.get("competition")));
+        input.put("editorial", editorial);
+        ApiResponse saved = api.send(Backend.CATALOG, "PUT", "/api/occupations/" + ServiceApi.segment(id), input,
+                Map.of("If-Match", "\"" + fields.get("revision") + "\""), session.token(request).orElseThrow());
+        if (saved.isSuccess()) {
+            return HttpResponse.seeOther(URI.create("/occupations/" + ServiceApi.segment(id)));
+        }
+        Map<String, String> errors = new LinkedHashMap<>();
+        saved.fieldErrors().forEach((field, message) -> errors.put(field.startsWith("editorial.")
+                ? field.substring("editorial.".length()) : field, message));
+        return invalid(request, id, current.json(), fields, errors,
+                saved.status() == 412 ? "admin.edit.stale" : saved.problemDetail());
+    }
+
+    private HttpResponse<?> invalid(HttpRequest<?> request, String id, Map<String, Object> occupation,
+                                    Map<String, String> fields, Map<String, String> errors, @Nullable String problem) {
+        return form(request, HttpStatus.UNPROCESSABLE_ENTITY, id, occupation, fields, errors, problem);
+    }
+
+    private HttpResponse<String> form(HttpRequest<?> request, HttpStatus status, String id,
+                                      Map<String, Object> occupation,
+                                                   Map<String, String> fields, Map<String, String> errors,
+                                                   @Nullable String problem) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("id", id);
+        model.put("occupation", occupation);
+        model.put("fields", fields);
+        model.put("errors", errors);
+        model.put("problem", problem);
+        return views.page(request, status, "admin/occupation-edit", model);
+    }
+
+    /** A number field as the API takes it; text that is no number goes as it is, for the API to name. */
+    @Nullable
+    private static Object number(@Nullable String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value);
+        } catch (NumberFormatException e) {
+            return value;
+        }
+    }
+
+    @Nullable
+    private static String rating(Map<String, Object> occupation, String name) {
+        if (occupation.get("editorial") instanceof Map<?, ?> editorial
+                && editorial.get(name) instanceof Map<?, ?> rating && rating.get("value") != null) {
+            return rating.get("value").toString();
+        }
+        return null;
+    }
+}

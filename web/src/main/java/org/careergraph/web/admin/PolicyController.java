@@ -1,0 +1,129 @@
+package org.careergraph.web.admin;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.careergraph.web.api.ApiResponse;
+import org.careergraph.web.api.Backend;
+import org.careergraph.web.api.ServiceApi;
+import org.careergraph.web.view.Form;
+import org.careergraph.web.view.Views;
+
+/**
+ * Policy updates in the admin console: the audit trail, a new update with a preview of the occupations whose status
+ * it moves, and withdrawing an announced update before its date.
+ */
+@Controller("/admin/policy-updates")
+@Produces(MediaType.TEXT_HTML)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class PolicyController {
+
+    static final List<String> COUNTRIES = List.of("NZ", "US");
+    private static final String API = "/api/immigration/policy-updates";
+    private static final int PAGE_SIZE = 20;
+
+    private final ServiceApi api;
+    private final AdminSession session;
+    private final Views views;
+
+    PolicyController(ServiceApi api, AdminSession session, Views views) {
+        this.api = api;
+        this.session = session;
+        this.views = views;
+    }
+
+    @Get
+    HttpResponse<String> auditTrail(HttpRequest<?> request, @QueryValue @Nullable String country,
+                                                 @QueryValue @Nullable Integer page,
+                                                 @QueryValue @Nullable String done) {
+        int pageNumber = page == null || page < 0 ? 0 : page;
+        ApiResponse trail = api.get(Backend.IMMIGRATION, API + ServiceApi.query(Map.of("country",
+                country == null ? "" : country, "page", pageNumber, "size", PAGE_SIZE)), token(request));
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("country", country);
+        model.put("countries", COUNTRIES);
+        model.put("updates", trail.json().getOrDefault("items", List.of()));
+        model.put("problem", trail.isSuccess() ? null : trail.problemDetail());
+        long total = trail.json().get("total") instanceof Number n ? n.longValue() : 0;
+        model.put("total", total);
+        model.put("pageNumber", pageNumber);
+        model.put("hasNext", (long) (pageNumber + 1) * PAGE_SIZE < total);
+        model.put("done", done);
+        return views.page(request, "admin/policy-updates", model);
+    }
+
+    @Get("/new")
+    HttpResponse<String> newUpdate(HttpRequest<?> request, @QueryValue @Nullable String country) {
+        return form(request, HttpStatus.OK, PolicyForm.empty(country), Map.of(), null, null);
+    }
+
+    /** {@code action=preview} shows what the update would do and stores nothing; {@code publish} records it. */
+    @Post("/new")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> submit(HttpRequest<?> request, @Body @Nullable String body) {
+        Form submitted = Form.parse(body);
+        if (!session.csrfMatches(request, submitted.get("csrf"))) {
+            return views.error(request, HttpStatus.FORBIDDEN, "error.csrf");
+        }
+        PolicyForm form = PolicyForm.of(submitted);
+        boolean publish = "publish".equals(submitted.get("action"));
+        ApiResponse answer = api.send(Backend.IMMIGRATION, "POST", publish ? API : API + "/preview", form.request(),
+                Map.of(), token(request));
+        if (answer.isSuccess()) {
+            return publish
+                    ? HttpResponse.seeOther(URI.create("/admin/policy-updates?done=recorded"))
+                    : form(request, HttpStatus.OK, form, Map.of(), answer.json(), null);
+        }
+        return form(request, HttpStatus.UNPROCESSABLE_ENTITY, form, form.formErrors(answer.fieldErrors()), null,
+                answer.problemDetail());
+    }
+
+    @Post("/{id}/withdraw")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> withdraw(HttpRequest<?> request, @PathVariable String id, @Body @Nullable String body) {
+        Form form = Form.parse(body);
+        if (!session.csrfMatches(request, form.get("csrf"))) {
+            return views.error(request, HttpStatus.FORBIDDEN, "error.csrf");
+        }
+        Map<String, Object> reason = new LinkedHashMap<>();
+        reason.put("reason", form.get("reason"));
+        ApiResponse answer = api.send(Backend.IMMIGRATION, "POST", API + "/" + ServiceApi.segment(id) + "/withdrawal",
+                reason, Map.of(), token(request));
+        return HttpResponse.seeOther(URI.create("/admin/policy-updates?done="
+                + (answer.isSuccess() ? "withdrawn" : "notWithdrawn")));
+    }
+
+    private HttpResponse<String> form(HttpRequest<?> request, HttpStatus status, PolicyForm form,
+                                                   Map<String, String> errors, @Nullable Map<String, Object> preview,
+                                                   @Nullable String problem) {
+        ApiResponse kinds = api.get(Backend.IMMIGRATION, "/api/immigration/rule-kinds", null);
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("form", form);
+        model.put("countries", COUNTRIES);
+        model.put("kinds", kinds.list());
+        model.put("errors", errors);
+        model.put("preview", preview);
+        model.put("problem", errors.isEmpty() ? problem : null);
+        return views.page(request, status, "admin/policy-form", model);
+    }
+
+    private String token(HttpRequest<?> request) {
+        return session.token(request).orElseThrow();
+    }
+}

@@ -1,0 +1,93 @@
+package org.careergraph.web.admin;
+
+import io.micronaut.core.annotation.Nullable;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.careergraph.web.view.Form;
+
+/**
+ * The policy update form: the update's fields and a fixed number of change rows (no script adds rows); blank rows
+ * are left out of the request, and the service's {@code changes[i]} errors are put back on the row they came from.
+ */
+record PolicyForm(Map<String, String> fields, List<Map<String, String>> rows) {
+
+    static final int ROWS = 6;
+    static final List<String> FIELDS = List.of("country", "effectiveFrom", "source", "note");
+    static final List<String> ROW_FIELDS = List.of("kind", "codeSystem", "code", "key", "value", "effectiveTo");
+
+    static PolicyForm empty(@Nullable String country) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("country", country == null ? "NZ" : country);
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (int i = 0; i < ROWS; i++) {
+            rows.add(Map.of());
+        }
+        return new PolicyForm(fields, rows);
+    }
+
+    static PolicyForm of(Form form) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        FIELDS.forEach(name -> fields.put(name, form.get(name)));
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (int i = 0; i < ROWS; i++) {
+            Map<String, String> row = new LinkedHashMap<>();
+            for (String field : ROW_FIELDS) {
+                row.put(field, form.get("changes[" + i + "]." + field));
+            }
+            rows.add(row);
+        }
+        return new PolicyForm(fields, rows);
+    }
+
+    /** The row numbers that hold a change, in order: the request's {@code changes[i]} is the i-th of these. */
+    private List<Integer> filledRows() {
+        List<Integer> filled = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).values().stream().anyMatch(v -> v != null && !v.isBlank())) {
+                filled.add(i);
+            }
+        }
+        return filled;
+    }
+
+    /** The policy update request; fields left blank are left out (the service's defaults and checks apply). */
+    Map<String, Object> request() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        fields.forEach((name, value) -> {
+            if (value != null) {
+                body.put(name, value);
+            }
+        });
+        List<Map<String, Object>> changes = new ArrayList<>();
+        for (int i : filledRows()) {
+            Map<String, Object> change = new LinkedHashMap<>();
+            rows.get(i).forEach((name, value) -> {
+                if (value != null) {
+                    change.put(name, value);
+                }
+            });
+            // "value" null removes a rule: a row without a value asks for that, and the service checks it may.
+            change.putIfAbsent("value", null);
+            changes.add(change);
+        }
+        body.put("changes", changes);
+        return body;
+    }
+
+    /** The service's field paths as the form's: {@code changes[1].value} of the second filled row, say row 4. */
+    Map<String, String> formErrors(Map<String, String> apiErrors) {
+        List<Integer> filled = filledRows();
+        Map<String, String> errors = new LinkedHashMap<>();
+        apiErrors.forEach((field, message) -> {
+            java.util.regex.Matcher change = java.util.regex.Pattern.compile("^changes\\[(\\d+)](.*)$").matcher(field);
+            if (change.matches() && Integer.parseInt(change.group(1)) < filled.size()) {
+                errors.put("changes[" + filled.get(Integer.parseInt(change.group(1))) + "]" + change.group(2), message);
+            } else {
+                errors.put(field, message);
+            }
+        });
+        return errors;
+    }
+}

@@ -1,0 +1,127 @@
+package org.careergraph.web.admin;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.careergraph.web.api.ApiResponse;
+import org.careergraph.web.api.Backend;
+import org.careergraph.web.api.ServiceApi;
+import org.careergraph.web.view.Form;
+import org.careergraph.web.view.PageContext;
+import org.careergraph.web.view.Views;
+
+/**
+ * The scoring weights in the admin console: the model in force and its latest re-score, new weights with a preview
+ * of the scores that would move, and saving them (the scoring service re-scores the catalog in the background).
+ */
+@Controller("/admin/scoring")
+@Produces(MediaType.TEXT_HTML)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class ScoringController {
+
+    private static final String MODEL = "/api/scoring/model";
+
+    private final ServiceApi api;
+    private final AdminSession session;
+    private final Views views;
+
+    ScoringController(ServiceApi api, AdminSession session, Views views) {
+        this.api = api;
+        this.session = session;
+        this.views = views;
+    }
+
+    @Get
+    HttpResponse<String> weights(HttpRequest<?> request, @QueryValue @Nullable String done) {
+        Map<String, Object> current = api.get(Backend.SCORING, MODEL, null).json();
+        Map<String, String> weights = new LinkedHashMap<>();
+        if (current.get("model") instanceof Map<?, ?> model && model.get("weights") instanceof Map<?, ?> w) {
+            PageContext.DIMENSIONS.forEach(d -> weights.put(d, w.get(d) == null ? null : w.get(d).toString()));
+        }
+        return render(request, HttpStatus.OK, current, weights, "", Map.of(), null, null, done);
+    }
+
+    /** {@code action=preview} shows the scores that would move; {@code save} makes the weights the new model. */
+    @Post
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> submit(HttpRequest<?> request, @Body @Nullable String body) {
+        Form form = Form.parse(body);
+        if (!session.csrfMatches(request, form.get("csrf"))) {
+            return views.error(request, HttpStatus.FORBIDDEN, "error.csrf");
+        }
+        Map<String, Object> current = api.get(Backend.SCORING, MODEL, null).json();
+        Map<String, String> weights = new LinkedHashMap<>();
+        PageContext.DIMENSIONS.forEach(d -> weights.put(d, form.get("weights." + d)));
+        String note = form.get("note");
+
+        // Only the weights change: every other parameter of the model in force goes as it is.
+        Map<String, Object> model = new LinkedHashMap<>();
+        if (current.get("model") instanceof Map<?, ?> inForce) {
+            inForce.forEach((name, value) -> model.put(String.valueOf(name), value));
+        }
+        Map<String, Object> newWeights = new LinkedHashMap<>();
+        weights.forEach((dimension, value) -> newWeights.put(dimension, number(value)));
+        model.put("weights", newWeights);
+        Map<String, Object> change = new LinkedHashMap<>();
+        change.put("model", model);
+        change.put("note", note);
+
+        boolean save = "save".equals(form.get("action"));
+        String token = session.token(request).orElseThrow();
+        ApiResponse answer = api.send(Backend.SCORING, save ? "PUT" : "POST", save ? MODEL : MODEL + "/preview",
+                change, Map.of(), token);
+        if (answer.isSuccess()) {
+            return save
+                    ? HttpResponse.seeOther(URI.create("/admin/scoring?done="
+                    + (answer.status() == 202 ? "queued" : "unchanged")))
+                    : render(request, HttpStatus.OK, current, weights, note, Map.of(), answer.json(), null, null);
+        }
+        Map<String, String> errors = new LinkedHashMap<>();
+        answer.fieldErrors().forEach((field, message) -> errors.put(field.replaceFirst("^model\\.", ""), message));
+        return render(request, HttpStatus.UNPROCESSABLE_ENTITY, current, weights, note, errors, null,
+                errors.isEmpty() ? answer.problemDetail() : null, null);
+    }
+
+    private HttpResponse<String> render(HttpRequest<?> request, HttpStatus status, Map<String, Object> current,
+                                                     Map<String, String> weights, @Nullable String note,
+                                                     Map<String, String> errors, @Nullable Map<String, Object> preview,
+                                                     @Nullable String problem, @Nullable String done) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("current", current);
+        model.put("weights", weights);
+        model.put("note", note == null ? "" : note);
+        model.put("errors", errors);
+        model.put("preview", preview);
+        model.put("problem", problem);
+        model.put("done", done);
+        return views.page(request, status, "admin/scoring", model);
+    }
+
+    /** A weight as the API takes it; text that is no number goes as it is, for the API to name. */
+    @Nullable
+    private static Object number(@Nullable String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return new BigDecimal(value);
+        } catch (NumberFormatException e) {
+            return value;
+        }
+    }
+}

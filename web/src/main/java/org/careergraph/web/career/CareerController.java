@@ -1,0 +1,115 @@
+package org.careergraph.web.career;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.careergraph.web.api.ApiResponse;
+import org.careergraph.web.api.Backend;
+import org.careergraph.web.api.ServiceApi;
+import org.careergraph.web.view.PageContext;
+import org.careergraph.web.view.Views;
+import org.careergraph.web.watch.WatchForm;
+
+/**
+ * A career page: every section of the catalog's page, the score with its eight dimensions and history, the
+ * immigration status with the rules behind it and what is announced, and the page's revisions.
+ */
+@Controller("/occupations")
+@Produces(MediaType.TEXT_HTML)
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class CareerController {
+
+    private static final int HISTORY_SHOWN = 100;
+
+    private final ServiceApi api;
+    private final Views views;
+
+    CareerController(ServiceApi api, Views views) {
+        this.api = api;
+        this.views = views;
+    }
+
+    @Get("/{id}")
+    HttpResponse<String> show(HttpRequest<?> request, @PathVariable String id) {
+        return page(request, id, WatchForm.empty());
+    }
+
+    /** The career page, with the watch form as given (filled in again with its errors after a refused subscribe). */
+    public HttpResponse<String> page(HttpRequest<?> request, String id, WatchForm watch) {
+        String path = ServiceApi.segment(id);
+        ApiResponse occupation = api.get(Backend.CATALOG, "/api/occupations/" + path, null);
+        if (occupation.status() == 404 || occupation.status() == 400) {
+            return views.error(request, HttpStatus.NOT_FOUND, "error.noOccupation");
+        }
+        PageContext page = views.context(request);
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("occupation", occupation.json());
+        model.put("occupationPage", occupation.json().getOrDefault("page", Map.of()));
+
+        ApiResponse score = api.get(Backend.SCORING, "/api/scores/" + path, null);
+        model.put("score", score.isSuccess() ? score.json() : null);
+        if (score.isSuccess()) {
+            Object dimensions = score.json().getOrDefault("dimensions", Map.of());
+            model.put("dimensionsChart", Charts.dimensions((Map<?, ?>) dimensions, page));
+            model.put("explanations", explanations(score.json()));
+        }
+        ApiResponse history = api.get(Backend.SCORING, "/api/scores/" + path + "/history?limit=" + HISTORY_SHOWN,
+                null);
+        List<Object> moves = history.isSuccess() ? history.list() : List.of();
+        model.put("history", moves);
+        model.put("historyChart", moves.isEmpty() ? null : Charts.history(moves, page));
+
+        ApiResponse status = api.get(Backend.IMMIGRATION, "/api/immigration/occupations/" + path + "/status", null);
+        model.put("status", status.isSuccess() ? status.json() : null);
+        model.put("announced", status.isSuccess() ? announced(status.json(), occupation.json()) : List.of());
+
+        ApiResponse revisions = api.get(Backend.CATALOG, "/api/occupations/" + path + "/revisions", null);
+        model.put("revisions", Revisions.readable(revisions.list(), page));
+        model.put("watch", watch);
+        model.put("kinds", WatchForm.KINDS);
+        return views.page(request, watch.errors().isEmpty() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_ENTITY, "career",
+                model);
+    }
+
+    /** Each dimension's explanation from the score, by dimension key. */
+    private static Map<String, Object> explanations(Map<String, Object> score) {
+        Map<String, Object> byDimension = new LinkedHashMap<>();
+        if (score.get("explanation") instanceof Map<?, ?> explanation
+                && explanation.get("dimensions") instanceof List<?> dimensions) {
+            for (Object dimension : dimensions) {
+                if (dimension instanceof Map<?, ?> d) {
+                    byDimension.put(String.valueOf(d.get("dimension")), d);
+                }
+            }
+        }
+        return byDimension;
+    }
+
+    /** Rules announced for later in the status's country that apply to this occupation: its own, or everyone's. */
+    private List<Object> announced(Map<String, Object> status, Map<String, Object> occupation) {
+        Object country = status.get("country");
+        if (country == null) {
+            return List.of();
+        }
+        ApiResponse rules = api.get(Backend.IMMIGRATION, "/api/immigration/rules"
+                + ServiceApi.query(Map.of("country", country)), null);
+        if (!(rules.json().get("upcoming") instanceof List<?> upcoming)) {
+            return List.of();
+        }
+        return upcoming.stream().filter(rule -> rule instanceof Map<?, ?> r && (r.get("code") == null
+                || Objects.equals(r.get("code"), occupation.get("code"))
+                && Objects.equals(r.get("codeSystem"), occupation.get("codeSystem")))).map(rule -> (Object) rule)
+                .toList();
+    }
+}

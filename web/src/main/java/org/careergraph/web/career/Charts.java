@@ -1,0 +1,121 @@
+package org.careergraph.web.career;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.careergraph.web.view.PageContext;
+
+/**
+ * The career page's charts as inline SVG drawn on the server: nothing to load, nothing to run, and each carries a
+ * title and description for screen readers (the numbers are also in a table beside it).
+ */
+final class Charts {
+
+    private static final int BAR_WIDTH = 360;
+    private static final int ROW = 30;
+    private static final int LABEL = 190;
+
+    private Charts() {
+    }
+
+    /** One horizontal bar per dimension on a 0-10 scale; a dimension without a value is marked as not rated. */
+    static String dimensions(Map<?, ?> values, PageContext page) {
+        List<String> dimensions = PageContext.DIMENSIONS;
+        int height = dimensions.size() * ROW + 24;
+        int width = LABEL + BAR_WIDTH + 50;
+        StringBuilder svg = new StringBuilder();
+        svg.append("<svg class=\"chart\" role=\"img\" viewBox=\"0 0 ").append(width).append(' ').append(height)
+                .append("\" aria-labelledby=\"dimensions-title dimensions-desc\">")
+                .append("<title id=\"dimensions-title\">").append(escape(page.getT().get("score.chartTitle")))
+                .append("</title><desc id=\"dimensions-desc\">");
+        for (String dimension : dimensions) {
+            Object value = values.get(dimension);
+            svg.append(escape(page.getT().get("dimension." + dimension))).append(": ")
+                    .append(value == null ? escape(page.getT().get("score.notRated")) : value).append(". ");
+        }
+        svg.append("</desc>");
+        for (int tick = 0; tick <= 10; tick += 2) {
+            int x = LABEL + tick * BAR_WIDTH / 10;
+            svg.append("<line class=\"grid\" x1=\"").append(x).append("\" y1=\"0\" x2=\"").append(x).append("\" y2=\"")
+                    .append(height - 20).append("\"/><text class=\"tick\" x=\"").append(x).append("\" y=\"")
+                    .append(height - 6).append("\" text-anchor=\"middle\">").append(tick).append("</text>");
+        }
+        for (int i = 0; i < dimensions.size(); i++) {
+            String dimension = dimensions.get(i);
+            Object value = values.get(dimension);
+            int y = i * ROW;
+            svg.append("<text class=\"label\" x=\"").append(LABEL - 8).append("\" y=\"").append(y + 19)
+                    .append("\" text-anchor=\"end\">").append(escape(page.getT().get("dimension." + dimension)))
+                    .append("</text>");
+            if (value == null) {
+                svg.append("<text class=\"value\" x=\"").append(LABEL + 4).append("\" y=\"").append(y + 19).append("\">")
+                        .append(escape(page.getT().get("score.notRated"))).append("</text>");
+                continue;
+            }
+            double number = Math.max(0, Math.min(10, new BigDecimal(value.toString()).doubleValue()));
+            int length = (int) Math.round(number * BAR_WIDTH / 10);
+            svg.append("<rect class=\"bar\" x=\"").append(LABEL).append("\" y=\"").append(y + 5).append("\" width=\"")
+                    .append(length).append("\" height=\"20\"/><text class=\"value\" x=\"").append(LABEL + length + 6)
+                    .append("\" y=\"").append(y + 20).append("\">").append(escape(value.toString())).append("</text>");
+        }
+        return svg.append("</svg>").toString();
+    }
+
+    /** The overall score over time, oldest on the left; {@code history} is newest first, as the API gives it. */
+    static String history(List<?> history, PageContext page) {
+        List<Map<?, ?>> points = history.stream().filter(Map.class::isInstance).<Map<?, ?>>map(p -> (Map<?, ?>) p)
+                .filter(p -> p.get("overall") != null).toList().reversed();
+        int width = 640;
+        int height = 220;
+        int left = 40;
+        int bottom = 30;
+        int plotWidth = width - left - 20;
+        int plotHeight = height - bottom - 10;
+        StringBuilder svg = new StringBuilder();
+        svg.append("<svg class=\"chart\" role=\"img\" viewBox=\"0 0 ").append(width).append(' ').append(height)
+                .append("\" aria-labelledby=\"history-title history-desc\"><title id=\"history-title\">")
+                .append(escape(page.getT().get("history.chartTitle"))).append("</title><desc id=\"history-desc\">");
+        for (Map<?, ?> point : points) {
+            svg.append(escape(page.date(point.get("changedAt")))).append(": ").append(point.get("overall")).append(". ");
+        }
+        svg.append("</desc>");
+        for (int tick = 0; tick <= 10; tick += 5) {
+            int y = 10 + plotHeight - tick * plotHeight / 10;
+            svg.append("<line class=\"grid\" x1=\"").append(left).append("\" y1=\"").append(y).append("\" x2=\"")
+                    .append(width - 20).append("\" y2=\"").append(y).append("\"/><text class=\"tick\" x=\"")
+                    .append(left - 6).append("\" y=\"").append(y + 4).append("\" text-anchor=\"end\">").append(tick)
+                    .append("</text>");
+        }
+        StringBuilder line = new StringBuilder();
+        StringBuilder dots = new StringBuilder();
+        for (int i = 0; i < points.size(); i++) {
+            double x = left + (points.size() == 1 ? plotWidth / 2.0 : (double) i * plotWidth / (points.size() - 1));
+            double value = new BigDecimal(points.get(i).get("overall").toString()).doubleValue();
+            double y = 10 + plotHeight - value * plotHeight / 10;
+            line.append(i == 0 ? "" : " ").append(format(x)).append(',').append(format(y));
+            dots.append("<circle class=\"dot\" cx=\"").append(format(x)).append("\" cy=\"").append(format(y))
+                    .append("\" r=\"4\"/>");
+        }
+        if (points.size() > 1) {
+            svg.append("<polyline class=\"line\" points=\"").append(line).append("\"/>");
+        }
+        svg.append(dots);
+        if (!points.isEmpty()) {
+            svg.append("<text class=\"tick\" x=\"").append(left).append("\" y=\"").append(height - 8).append("\">")
+                    .append(escape(page.date(points.getFirst().get("changedAt")))).append("</text>")
+                    .append("<text class=\"tick\" x=\"").append(width - 20).append("\" y=\"").append(height - 8)
+                    .append("\" text-anchor=\"end\">").append(escape(page.date(points.getLast().get("changedAt"))))
+                    .append("</text>");
+        }
+        return svg.append("</svg>").toString();
+    }
+
+    private static String format(double value) {
+        return String.format(Locale.ROOT, "%.1f", value);
+    }
+
+    static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

@@ -1,0 +1,61 @@
+package org.careergraph.web.view;
+
+import io.micronaut.core.annotation.Nullable;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A submitted HTML form ({@code application/x-www-form-urlencoded}): each field with every value it was sent. */
+public final class Form {
+
+    private final Map<String, List<String>> fields;
+
+    private Form(Map<String, List<String>> fields) {
+        this.fields = fields;
+    }
+
+    public static Form parse(@Nullable String body) {
+        Map<String, List<String>> fields = new LinkedHashMap<>();
+        if (body != null && !body.isEmpty()) {
+            for (String pair : body.split("&")) {
+                if (pair.isEmpty()) {
+                    continue;
+                }
+                int equals = pair.indexOf('=');
+                String name = decode(equals < 0 ? pair : pair.substring(0, equals));
+                String value = equals < 0 ? "" : decode(pair.substring(equals + 1));
+                fields.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
+            }
+        }
+        return new Form(fields);
+    }
+
+    /** The field's first value, stripped; null when it is absent or blank. */
+    @Nullable
+    public String get(String name) {
+        List<String> values = fields.get(name);
+        if (values == null || values.isEmpty() || values.getFirst().isBlank()) {
+            return null;
+        }
+        return values.getFirst().strip();
+    }
+
+    /** Every non-blank value of the field (checkboxes), stripped. */
+    public List<String> all(String name) {
+        return fields.getOrDefault(name, List.of()).stream().filter(v -> !v.isBlank()).map(String::strip).toList();
+    }
+
+    /** The fields as the form showed them, to fill it in again after an error. */
+    public Map<String, Object> values() {
+        Map<String, Object> values = new LinkedHashMap<>();
+        fields.forEach((name, list) -> values.put(name, list.size() == 1 ? list.getFirst() : list));
+        return values;
+    }
+
+    private static String decode(String value) {
+        return URLDecoder.decode(value, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,129 @@
+package org.careergraph.web.watch;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.careergraph.web.api.ApiResponse;
+import org.careergraph.web.api.Backend;
+import org.careergraph.web.api.ServiceApi;
+import org.careergraph.web.view.Form;
+import org.careergraph.web.view.Views;
+
+/**
+ * Managing a subscription with its id and manage token: see it and its deliveries, change what it watches for,
+ * pause or resume it, unsubscribe. The token travels only in form bodies (never in a URL), and these pages are
+ * never cached.
+ */
+@Controller("/subscriptions")
+@Produces(MediaType.TEXT_HTML)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class ManageController {
+
+    private static final String TOKEN_HEADER = "X-Manage-Token";
+
+    private final ServiceApi api;
+    private final Views views;
+
+    ManageController(ServiceApi api, Views views) {
+        this.api = api;
+        this.views = views;
+    }
+
+    @Get("/manage")
+    HttpResponse<String> askForKey(HttpRequest<?> request) {
+        return page(request, HttpStatus.OK, "manage-key", Map.of("notFound", false));
+    }
+
+    @Post("/manage")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<String> open(HttpRequest<?> request, @Body @Nullable String body) {
+        Form form = Form.parse(body);
+        return manage(request, form.get("id"), form.get("token"), Map.of(), null);
+    }
+
+    @Post("/change")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<String> change(HttpRequest<?> request, @Body @Nullable String body) {
+        Form form = Form.parse(body);
+        String id = form.get("id");
+        String token = form.get("token");
+        if (id == null || token == null) {
+            return manage(request, id, token, Map.of(), null);
+        }
+        Map<String, Object> patch = new LinkedHashMap<>();
+        patch.put("kinds", form.all("kinds"));
+        // Only a change of the box is sent: an unconfirmed address cannot be enabled, and need not be.
+        boolean enabled = "true".equals(form.get("enabled"));
+        if (enabled != "true".equals(form.get("wasEnabled"))) {
+            patch.put("enabled", enabled);
+        }
+        if (form.get("emailDelivery") != null) {
+            patch.put("emailDelivery", form.get("emailDelivery"));
+        }
+        if (form.get("webhookUrl") != null) {
+            patch.put("webhookUrl", form.get("webhookUrl"));
+        }
+        ApiResponse changed = api.send(Backend.NOTIFICATION, "PATCH", "/api/subscriptions/" + ServiceApi.segment(id),
+                patch, Map.of(TOKEN_HEADER, token, "Content-Type", "application/merge-patch+json"), null);
+        if (changed.isSuccess()) {
+            return manage(request, id, token, Map.of(), "manage.saved");
+        }
+        return manage(request, id, token, FieldErrors.forForm(changed.fieldErrors(), changed.problemDetail()), null);
+    }
+
+    @Post("/unsubscribe")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<String> unsubscribe(HttpRequest<?> request, @Body @Nullable String body) {
+        Form form = Form.parse(body);
+        String id = form.get("id");
+        String token = form.get("token");
+        if (id != null && token != null) {
+            ApiResponse deleted = api.send(Backend.NOTIFICATION, "DELETE", "/api/subscriptions/"
+                    + ServiceApi.segment(id), null, Map.of(TOKEN_HEADER, token), null);
+            if (deleted.status() == 204) {
+                return page(request, HttpStatus.OK, "unsubscribed", Map.of());
+            }
+        }
+        return manage(request, id, token, Map.of(), null);
+    }
+
+    /** The manage page, or the key form again when the id and token open nothing (the same for a wrong token). */
+    private HttpResponse<String> manage(HttpRequest<?> request, @Nullable String id,
+                                                                   @Nullable String token, Map<String, String> errors,
+                                                                   @Nullable String message) {
+        ApiResponse subscription = id == null || token == null ? null : api.send(Backend.NOTIFICATION, "GET",
+                "/api/subscriptions/" + ServiceApi.segment(id), null, Map.of(TOKEN_HEADER, token), null);
+        if (subscription == null || !subscription.isSuccess()) {
+            return page(request, HttpStatus.NOT_FOUND, "manage-key", Map.of("notFound", true,
+                    "id", id == null ? "" : id));
+        }
+        ApiResponse deliveries = api.send(Backend.NOTIFICATION, "GET", "/api/subscriptions/"
+                + ServiceApi.segment(id) + "/deliveries?size=20", null, Map.of(TOKEN_HEADER, token), null);
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("subscription", subscription.json());
+        model.put("token", token);
+        model.put("deliveries", deliveries.json().getOrDefault("items", List.of()));
+        model.put("kinds", WatchForm.KINDS);
+        model.put("errors", errors);
+        model.put("message", message);
+        return page(request, errors.isEmpty() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_ENTITY, "manage", model);
+    }
+
+    private HttpResponse<String> page(HttpRequest<?> request, HttpStatus status, String view, Map<String, Object> model) {
+        return views.page(request, status, view, model)
+                .header("Cache-Control", "no-store");
+    }
+}

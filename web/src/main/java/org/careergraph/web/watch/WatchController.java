@@ -1,0 +1,56 @@
+package org.careergraph.web.watch;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.util.Map;
+import org.careergraph.web.api.ApiResponse;
+import org.careergraph.web.api.Backend;
+import org.careergraph.web.api.ServiceApi;
+import org.careergraph.web.career.CareerController;
+import org.careergraph.web.view.Form;
+import org.careergraph.web.view.Views;
+
+/** Watching an occupation from its career page: by email (confirmed by a mail) or by a signed webhook. */
+@Controller("/occupations")
+@Produces(MediaType.TEXT_HTML)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class WatchController {
+
+    private final ServiceApi api;
+    private final Views views;
+    private final CareerController careerPages;
+
+    WatchController(ServiceApi api, Views views, CareerController careerPages) {
+        this.api = api;
+        this.views = views;
+        this.careerPages = careerPages;
+    }
+
+    /**
+     * Subscribes, then shows the manage key (and a webhook's signing secret) once; a refused request shows the career
+     * page again with the form filled in and each field's error.
+     */
+    @Post("/{id}/watch")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<String> watch(HttpRequest<?> request, @PathVariable String id, @Body @Nullable String body) {
+        WatchForm form = WatchForm.of(Form.parse(body));
+        ApiResponse created = api.send(Backend.NOTIFICATION, "POST", "/api/subscriptions", form.request(id), Map.of(),
+                null);
+        if (created.status() == 201) {
+            return views.page(request, "subscribed", Map.of("subscription", created.json(), "occupationId", id))
+                    .header("Cache-Control", "no-store");
+        }
+        return careerPages.page(request, id,
+                form.withErrors(FieldErrors.forForm(created.fieldErrors(), created.problemDetail())));
+    }
+}
