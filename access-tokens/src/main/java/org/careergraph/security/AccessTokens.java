@@ -59,8 +59,8 @@ public final class AccessTokens {
     }
 
     /**
-     * The caller a token names when it is signed with the secret (HS256 only) and not expired; empty for anything
-     * else, whatever is wrong with it.
+     * The caller a token names when it is signed with the secret (HS256 only), not expired and not before its
+     * "nbf" time; empty for anything else, whatever is wrong with it.
      */
     public static Optional<Caller> verify(String secret, String token) {
         try {
@@ -70,8 +70,11 @@ public final class AccessTokens {
                 return Optional.empty();
             }
             JWTClaimsSet claims = jwt.getJWTClaimsSet();
+            Instant now = Instant.now();
             Date expires = claims.getExpirationTime();
-            if (expires == null || !expires.toInstant().isAfter(Instant.now()) || claims.getSubject() == null) {
+            Date notBefore = claims.getNotBeforeTime();
+            if (expires == null || !expires.toInstant().isAfter(now) || claims.getSubject() == null
+                    || notBefore != null && notBefore.toInstant().isAfter(now)) {
                 return Optional.empty();
             }
             List<String> roles = claims.getStringListClaim("roles");

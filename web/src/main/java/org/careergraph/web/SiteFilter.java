@@ -11,7 +11,8 @@ import org.careergraph.web.i18n.Language;
 
 /**
  * On every page: the browser may load nothing from elsewhere and run no script, pages are never framed and no
- * Referer leaves the site (manage tokens travel in forms, but links can carry ids). A {@code ?lang=} choice is
+ * Referer leaves the site (links can carry ids). Same-origin, not no-referrer: with no-referrer a browser sends
+ * {@code Origin: null} on form posts, which the server's drive-by-localhost guard refuses. A {@code ?lang=} choice is
  * remembered in a cookie.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
@@ -30,7 +31,7 @@ class SiteFilter {
     void headers(HttpRequest<?> request, MutableHttpResponse<?> response) {
         response.header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
                 .header("X-Content-Type-Options", "nosniff")
-                .header("Referrer-Policy", "no-referrer")
+                .header("Referrer-Policy", "same-origin")
                 .header("X-Frame-Options", "DENY");
         Language.parse(request.getParameters().get(Language.PARAMETER)).ifPresent(language ->
                 response.cookie(Cookie.of(Language.COOKIE, language.code()).path("/").maxAge(Duration.ofDays(365))

@@ -44,7 +44,7 @@ final class Revisions {
         return readable;
     }
 
-    /** {@code /salaryBands/1/max} reads as section "Salary", place "2 › max". */
+    /** {@code /salaryBands/1/max} reads as section "Salary", place "#2 › max". */
     private static Map<String, String> change(String path, Object before, Object after, PageContext page) {
         List<String> segments = new ArrayList<>(List.of(path.replaceFirst("^/", "").split("/")));
         String section = segments.isEmpty() ? "" : segments.removeFirst();
@@ -67,7 +67,12 @@ final class Revisions {
     /** A value in words: a bilingual text in the reader's language, lists and records as "name: value" lines. */
     static String value(Object value, PageContext page) {
         String text = words(value, page);
-        return text.length() > LONGEST_VALUE ? text.substring(0, LONGEST_VALUE) + " …" : text;
+        if (text.length() <= LONGEST_VALUE) {
+            return text;
+        }
+        // Never between the two halves of a character outside the BMP (some Chinese ones are).
+        int end = Character.isHighSurrogate(text.charAt(LONGEST_VALUE - 1)) ? LONGEST_VALUE - 1 : LONGEST_VALUE;
+        return text.substring(0, end) + " …";
     }
 
     private static String words(Object value, PageContext page) {

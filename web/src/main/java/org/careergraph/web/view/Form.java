@@ -1,6 +1,8 @@
 package org.careergraph.web.view;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.exceptions.HttpStatusException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -17,6 +19,7 @@ public final class Form {
         this.fields = fields;
     }
 
+    /** The fields of a form body; a body that is not URL-encoded (a stray {@code %}) is the client's error: 400. */
     public static Form parse(@Nullable String body) {
         Map<String, List<String>> fields = new LinkedHashMap<>();
         if (body != null && !body.isEmpty()) {
@@ -56,6 +59,10 @@ public final class Form {
     }
 
     private static String decode(String value) {
-        return URLDecoder.decode(value, StandardCharsets.UTF_8);
+        try {
+            return URLDecoder.decode(value, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new HttpStatusException(HttpStatus.BAD_REQUEST, "The form is not URL-encoded");
+        }
     }
 }

@@ -1,0 +1,12 @@
+package org.careergraph.web.admin;
+
+import java.util.List;
+
+/** The admin console's choices (package-private in {@link PolicyController}), for tests in other packages. */
+public final class AdminChoices {
+
+    public static final List<String> COUNTRIES = PolicyController.COUNTRIES;
+
+    private AdminChoices() {
+    }
+}
