@@ -1,6 +1,8 @@
 package org.careergraph.platform.web;
 
 import io.micronaut.context.annotation.Replaces;
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.annotation.Body;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
 import io.micronaut.http.MutableHttpResponse;
@@ -10,8 +12,12 @@ import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import io.micronaut.json.JsonSyntaxException;
 import io.micronaut.serde.exceptions.SerdeException;
 import jakarta.inject.Singleton;
+import java.time.LocalDate;
+import java.time.temporal.Temporal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -39,6 +45,11 @@ class ProblemResponseProcessor implements ErrorResponseProcessor<Problem> {
             LOG.error("Request {} {} failed (reference {})", context.getRequest().getMethod(),
                     context.getRequest().getPath(), reference, context.getRootCause().orElse(null));
             detail = "The server could not complete the request; reference " + reference + ".";
+        } else if (unreadableParameter(context).isPresent()) {
+            // A query, path or header value of the wrong type (?minScore=high): the parameter is the field at fault.
+            Argument<?> parameter = unreadableParameter(context).get().getArgument();
+            fields.add(new Problem.FieldError(parameter.getName(), expected(parameter.getType())));
+            detail = "The request has invalid fields.";
         } else if (context.getRootCause().filter(ProblemResponseProcessor::isUnreadableBody).isPresent()) {
             // The binder's messages name our classes; the caller only needs to know the body did not fit.
             String reason = context.getErrors().stream().map(Error::getMessage).findFirst().orElse("");
@@ -62,6 +73,29 @@ class ProblemResponseProcessor implements ErrorResponseProcessor<Problem> {
         Problem problem = new Problem("about:blank", status.getReason(), status.getCode(), detail,
                 context.getRequest().getPath(), fields);
         return response.contentType(Problem.CONTENT_TYPE).body(problem);
+    }
+
+    private static Optional<ConversionErrorException> unreadableParameter(ErrorContext context) {
+        return context.getRootCause().filter(ConversionErrorException.class::isInstance)
+                .map(ConversionErrorException.class::cast)
+                .filter(e -> !e.getArgument().getAnnotationMetadata().hasAnnotation(Body.class));
+    }
+
+    /** What a parameter of this type takes, in the caller's terms. */
+    static String expected(Class<?> type) {
+        if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
+            return "must be a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "must be true or false";
+        }
+        if (type.isEnum()) {
+            return "must be one of " + Arrays.toString(type.getEnumConstants());
+        }
+        if (Temporal.class.isAssignableFrom(type)) {
+            return "must be an ISO 8601 " + (type == LocalDate.class ? "date (2026-12-01)" : "time");
+        }
+        return "is not in the expected format";
     }
 
     private static boolean isUnreadableBody(Throwable error) {
