@@ -228,6 +228,11 @@ class OccupationApiIT implements TestPropertyProvider {
             assertEquals(1, ((Number) ((Map<?, ?>) read.get("immigrationStatus")).get("greenListTier")).intValue());
             assertEquals("Housing Officer", read.get("titleEn"), "the page is still there, beside its signals");
         });
+        // A listing carries the same signals, so that a list can show and sort by them.
+        Map<?, ?> listed = (Map<?, ?>) ((List<?>) http.toBlocking().retrieve(HttpRequest.GET(
+                "/api/occupations?codePrefix=" + code), Map.class).get("items")).getFirst();
+        assertEquals(6.8, ((Number) ((Map<?, ?>) listed.get("score")).get("overall")).doubleValue(), "" + listed);
+        assertEquals(1, ((Number) ((Map<?, ?>) listed.get("immigrationStatus")).get("greenListTier")).intValue());
     }
 
     @Test

@@ -69,6 +69,16 @@ class SearchApiIT implements TestPropertyProvider {
         assertEquals("q", ((List<Map<?, ?>>) problem.get("errors")).get(0).get("field"));
     }
 
+    @Test
+    void aFilterOfTheWrongTypeIsAProblemNamingTheParameter() {
+        HttpClientResponseException e = assertThrows(HttpClientResponseException.class, () -> http.toBlocking()
+                .exchange(HttpRequest.GET("/api/occupations?minScore=high")));
+        assertEquals(HttpStatus.BAD_REQUEST, e.getStatus());
+        List<Map<?, ?>> errors = (List<Map<?, ?>>) e.getResponse().getBody(Map.class).orElseThrow().get("errors");
+        assertEquals("minScore", errors.getFirst().get("field"), "" + errors);
+        assertEquals("must be a number", errors.getFirst().get("message"));
+    }
+
     private List<String> ids(Map<String, String> query) {
         UriBuilder uri = UriBuilder.of("/api/occupations");
         query.forEach(uri::queryParam);

@@ -289,6 +289,8 @@ public final class LocalLauncher implements AutoCloseable {
         out.println();
         out.println("Career Graph is ready at " + url + " (started in " + startup.toSeconds() + " s)");
         out.println();
+        out.println("Open " + url + " in a browser; sign in to the admin console (" + url + "/admin) with the token below.");
+        out.println();
         out.println("Admin token (valid " + ADMIN_TOKEN_VALIDITY.toHours() + " h, also in " + tokenFile + "):");
         out.println(launcher.adminToken());
         out.println();

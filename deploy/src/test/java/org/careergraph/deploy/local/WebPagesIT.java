@@ -35,8 +35,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -205,7 +205,7 @@ class WebPagesIT {
             browser.driver().findElement(By.id("source")).sendKeys("Immigration NZ Operational Manual, Appendix 13");
             navigate(browser, By.cssSelector("button[value=preview]"));
             assertTrue(browser.driver().findElement(By.id("preview-summary")).getText()
-                    .startsWith("1 occupations would change status"));
+                    .startsWith("Occupations whose status would change: 1."));
             assertTrue(browser.driver().findElement(By.cssSelector("section.preview")).getText()
                     .contains("Tier 1 (Straight to Residence)"));
             browser.screenshot("admin-policy-preview");
@@ -229,7 +229,7 @@ class WebPagesIT {
             browser.driver().findElement(By.id("weight-aiRisk")).sendKeys("3");
             navigate(browser, By.cssSelector("button[value=preview]"));
             assertTrue(browser.driver().findElement(By.id("preview-summary")).getText()
-                    .matches("\\d+ of 5 overall scores would move\\."));
+                    .matches("Overall scores that would move: \\d+ of 5\\."));
             browser.screenshot("admin-scoring-preview");
             browser.assertNoSeriousAccessibilityViolations("scoring weights");
 
@@ -302,16 +302,25 @@ class WebPagesIT {
         WebElement box = browser.driver().findElement(By.id("q"));
         box.clear();
         box.sendKeys(text);
-        WebElement page = browser.driver().findElement(By.tagName("html"));
-        box.submit();
-        browser.waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
+        awaitNextPage(browser, box::submit);
     }
 
     /** Clicks a link or a submit button and waits until the next page has replaced this one. */
     private static void navigate(Browser browser, By target) {
-        WebElement page = browser.driver().findElement(By.tagName("html"));
-        browser.driver().findElement(target).click();
-        browser.waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
+        WebElement element = browser.driver().findElement(target);
+        awaitNextPage(browser, element::click);
+    }
+
+    /**
+     * Marks the current document, acts, and waits for a loaded document without the mark: the next page, whatever
+     * the browser says about the old page's elements meanwhile.
+     */
+    private static void awaitNextPage(Browser browser, Runnable action) {
+        browser.driver().executeScript("window.careerGraphOldPage = true;");
+        action.run();
+        browser.waitUpTo(Duration.ofSeconds(15)).ignoring(WebDriverException.class).until(driver ->
+                Boolean.TRUE.equals(browser.driver().executeScript(
+                        "return window.careerGraphOldPage === undefined && document.readyState === 'complete';")));
     }
 
     private static List<String> resultTitles(Browser browser) {
