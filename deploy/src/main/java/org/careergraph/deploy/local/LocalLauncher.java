@@ -139,6 +139,8 @@ public final class LocalLauncher implements AutoCloseable {
             env.put("IMMIGRATION_URL", "http://localhost:" + port(Service.IMMIGRATION));
             env.put("SCORING_URL", "http://localhost:" + port(Service.SCORING));
             env.put("NOTIFICATION_URL", "http://localhost:" + port(Service.NOTIFICATION));
+            // Served over plain http on this machine: Secure cookies would not come back over it in every browser.
+            env.put("WEB_SECURE_COOKIES", "false");
             return env;
         }
         env.put("DB_URL", infrastructure.jdbcUrl().apply(service.database()));

@@ -262,10 +262,15 @@ class WebPagesIT {
                 "action=publish&country=NZ&source=x&changes%5B0%5D.kind=GREEN_LIST_TIER"
                         + "&changes%5B0%5D.codeSystem=ANZSCO&changes%5B0%5D.code=411215&changes%5B0%5D.value=1", admin);
         assertEquals(403, withoutFormToken.statusCode(), "a post without the form token is refused");
-        assertTrue(get("/admin/policy-updates", admin).body().contains("initial-rule-set"));
+        HttpResponse<String> trail = get("/admin/policy-updates", admin);
+        assertTrue(trail.body().contains("initial-rule-set"));
+        assertEquals("private, no-store", trail.headers().firstValue("Cache-Control").orElseThrow(),
+                "no cache keeps an admin's page");
         HttpResponse<String> page = get("/");
         assertTrue(page.headers().firstValue("Content-Security-Policy").orElseThrow().contains("default-src 'none'"));
         assertEquals("same-origin", page.headers().firstValue("Referrer-Policy").orElseThrow());
+        assertTrue(page.headers().firstValue("Vary").orElseThrow().contains("Accept-Language"),
+                "a shared cache keeps each language apart");
     }
 
     @Test

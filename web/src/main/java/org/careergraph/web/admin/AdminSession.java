@@ -28,7 +28,9 @@ import org.careergraph.web.WebSettings;
 @Singleton
 public class AdminSession {
 
-    static final String COOKIE = "cg_admin";
+    public static final String COOKIE = "cg_admin";
+    /** The request's session, checked once per request: filter, page and form all ask. */
+    private static final String SESSION = "careergraph.admin.session";
 
     private final WebSettings settings;
 
@@ -46,12 +48,26 @@ public class AdminSession {
     }
 
     public Optional<String> token(HttpRequest<?> request) {
-        return request.getCookies().findCookie(COOKIE).map(Cookie::getValue)
-                .filter(token -> verify(token).isPresent());
+        return session(request).map(Session::token);
     }
 
     public Optional<Caller> caller(HttpRequest<?> request) {
-        return request.getCookies().findCookie(COOKIE).map(Cookie::getValue).flatMap(this::verify);
+        return session(request).map(Session::caller);
+    }
+
+    private record Session(String token, Caller caller) {
+    }
+
+    @SuppressWarnings("unchecked")
+    private Optional<Session> session(HttpRequest<?> request) {
+        Optional<Object> known = request.getAttribute(SESSION);
+        if (known.isPresent()) {
+            return (Optional<Session>) known.get();
+        }
+        Optional<Session> session = request.getCookies().findCookie(COOKIE).map(Cookie::getValue)
+                .flatMap(token -> verify(token).map(caller -> new Session(token, caller)));
+        request.setAttribute(SESSION, session);
+        return session;
     }
 
     Cookie signIn(String token, Caller caller) {

@@ -108,6 +108,10 @@ class OccupationEditController {
         input.put("editorial", editorial);
         ApiResponse saved = api.send(Backend.CATALOG, "PUT", "/api/occupations/" + ServiceApi.segment(id), input,
                 Map.of("If-Match", "\"" + fields.get("revision") + "\""), session.token(request).orElseThrow());
+        if (saved.status() == 401 || saved.status() == 403) {
+            // The token expired, or lost its role, while the form was open.
+            return views.error(request, HttpStatus.valueOf(saved.status()), "error.signIn");
+        }
         if (saved.isSuccess()) {
             return HttpResponse.seeOther(URI.create("/occupations/" + ServiceApi.segment(id)));
         }

@@ -19,6 +19,7 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.careergraph.web.api.ApiResponse;
 import org.careergraph.web.api.Backend;
 import org.careergraph.web.api.ServiceApi;
@@ -37,6 +38,8 @@ class PolicyController {
     static final List<String> COUNTRIES = List.of("NZ", "US");
     private static final String API = "/api/immigration/policy-updates";
     private static final int PAGE_SIZE = 20;
+    private static final int LAST_PAGE = 10_000;
+    private static final Set<String> DONE = Set.of("recorded", "withdrawn", "notWithdrawn");
 
     private final ServiceApi api;
     private final AdminSession session;
@@ -52,7 +55,7 @@ class PolicyController {
     HttpResponse<String> auditTrail(HttpRequest<?> request, @QueryValue @Nullable String country,
                                                  @QueryValue @Nullable Integer page,
                                                  @QueryValue @Nullable String done) {
-        int pageNumber = page == null || page < 0 ? 0 : page;
+        int pageNumber = page == null || page < 0 ? 0 : Math.min(page, LAST_PAGE);
         ApiResponse trail = api.get(Backend.IMMIGRATION, API + ServiceApi.query(Map.of("country",
                 country == null ? "" : country, "page", pageNumber, "size", PAGE_SIZE)), token(request));
         Map<String, Object> model = new LinkedHashMap<>();
@@ -64,7 +67,8 @@ class PolicyController {
         model.put("total", total);
         model.put("pageNumber", pageNumber);
         model.put("hasNext", (long) (pageNumber + 1) * PAGE_SIZE < total);
-        model.put("done", done);
+        // Only the outcomes this controller redirects with: the parameter is no channel for arbitrary text.
+        model.put("done", done != null && DONE.contains(done) ? done : null);
         return views.page(request, "admin/policy-updates", model);
     }
 
@@ -82,6 +86,10 @@ class PolicyController {
             return views.error(request, HttpStatus.FORBIDDEN, "error.csrf");
         }
         PolicyForm form = PolicyForm.of(submitted);
+        Map<String, String> missing = form.missingValues(views.context(request).getT().get("admin.policy.valueOrRemove"));
+        if (!missing.isEmpty()) {
+            return form(request, HttpStatus.UNPROCESSABLE_ENTITY, form, missing, null, null);
+        }
         boolean publish = "publish".equals(submitted.get("action"));
         ApiResponse answer = api.send(Backend.IMMIGRATION, "POST", publish ? API : API + "/preview", form.request(),
                 Map.of(), token(request));

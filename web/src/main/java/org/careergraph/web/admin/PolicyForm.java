@@ -5,17 +5,22 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.careergraph.web.view.Form;
 
 /**
  * The policy update form: the update's fields and a fixed number of change rows (no script adds rows); blank rows
- * are left out of the request, and the service's {@code changes[i]} errors are put back on the row they came from.
+ * are left out of the request, and the service's {@code changes[i]} errors are put back on the row they came from. A
+ * rule is removed only when its row says so: a row that simply lacks a value is an error, not a removal.
  */
 record PolicyForm(Map<String, String> fields, List<Map<String, String>> rows) {
 
     static final int ROWS = 6;
     static final List<String> FIELDS = List.of("country", "effectiveFrom", "source", "note");
-    static final List<String> ROW_FIELDS = List.of("kind", "codeSystem", "code", "key", "value", "effectiveTo");
+    static final List<String> ROW_FIELDS = List.of("kind", "codeSystem", "code", "key", "value", "effectiveTo",
+            "remove");
+    private static final Pattern CHANGE_FIELD = Pattern.compile("^changes\\[(\\d+)](.*)$");
 
     static PolicyForm empty(@Nullable String country) {
         Map<String, String> fields = new LinkedHashMap<>();
@@ -64,16 +69,32 @@ record PolicyForm(Map<String, String> fields, List<Map<String, String>> rows) {
         for (int i : filledRows()) {
             Map<String, Object> change = new LinkedHashMap<>();
             rows.get(i).forEach((name, value) -> {
-                if (value != null) {
+                if (value != null && !name.equals("remove")) {
                     change.put(name, value);
                 }
             });
-            // "value" null removes a rule: a row without a value asks for that, and the service checks it may.
-            change.putIfAbsent("value", null);
+            if (removes(rows.get(i))) {
+                change.put("value", null); // the API's way to say "this rule no longer applies"
+            }
             changes.add(change);
         }
         body.put("changes", changes);
         return body;
+    }
+
+    /** Rows with a change but neither a value nor "remove" ticked, as errors on their value field. */
+    Map<String, String> missingValues(String message) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        for (int i : filledRows()) {
+            if (rows.get(i).get("value") == null && !removes(rows.get(i))) {
+                errors.put("changes[" + i + "].value", message);
+            }
+        }
+        return errors;
+    }
+
+    private static boolean removes(Map<String, String> row) {
+        return "true".equals(row.get("remove"));
     }
 
     /** The service's field paths as the form's: {@code changes[1].value} of the second filled row, say row 4. */
@@ -81,7 +102,7 @@ record PolicyForm(Map<String, String> fields, List<Map<String, String>> rows) {
         List<Integer> filled = filledRows();
         Map<String, String> errors = new LinkedHashMap<>();
         apiErrors.forEach((field, message) -> {
-            java.util.regex.Matcher change = java.util.regex.Pattern.compile("^changes\\[(\\d+)](.*)$").matcher(field);
+            Matcher change = CHANGE_FIELD.matcher(field);
             if (change.matches() && Integer.parseInt(change.group(1)) < filled.size()) {
                 errors.put("changes[" + filled.get(Integer.parseInt(change.group(1))) + "]" + change.group(2), message);
             } else {

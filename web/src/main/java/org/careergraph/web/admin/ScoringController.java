@@ -108,7 +108,7 @@ class ScoringController {
         model.put("errors", errors);
         model.put("preview", preview);
         model.put("problem", problem);
-        model.put("done", done);
+        model.put("done", "queued".equals(done) || "unchanged".equals(done) ? done : null);
         return views.page(request, status, "admin/scoring", model);
     }
 

@@ -4,13 +4,12 @@ import io.micronaut.core.annotation.Nullable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
- * A service's answer: its status, its JSON body as maps and lists, and its headers. A problem (RFC 9457) answer
+ * A service's answer: its status and its JSON body as maps and lists. A problem (RFC 9457) answer
  * gives its detail and the fields at fault.
  */
-public record ApiResponse(int status, @Nullable Object body, Map<String, List<String>> headers) {
+public record ApiResponse(int status, @Nullable Object body) {
 
     public boolean isSuccess() {
         return status / 100 == 2;
@@ -26,11 +25,6 @@ public record ApiResponse(int status, @Nullable Object body, Map<String, List<St
     @SuppressWarnings("unchecked")
     public List<Object> list() {
         return body instanceof List<?> list ? (List<Object>) list : List.of();
-    }
-
-    public Optional<String> header(String name) {
-        return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                .flatMap(e -> e.getValue().stream()).findFirst();
     }
 
     /** A problem's detail, else its title; null when the body is no problem. */

@@ -12,6 +12,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.exceptions.HttpStatusException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.StringJoiner;
 import org.careergraph.web.WebSettings;
@@ -41,25 +44,34 @@ public class ServiceApi implements AutoCloseable {
 
     /**
      * One call; {@code body} (maps, lists, values) goes as JSON. Throws {@link BackendUnavailableException} when the
-     * service does not answer.
+     * service does not answer or answers with a server error (every page then says so the same way), and a 400 when
+     * a header value taken from a form could not be sent (a line break in a pasted token).
      */
     public ApiResponse send(Backend backend, String method, String path, @Nullable Object body,
                             Map<String, String> headers, @Nullable String bearer) {
         HttpRequest.Builder request = HttpRequest.newBuilder(backend.baseUrl(settings).resolve(path))
                 .timeout(TIMEOUT).header("Accept", "application/json");
-        headers.forEach(request::header);
+        Map<String, String> all = new LinkedHashMap<>(headers);
         if (bearer != null) {
-            request.header("Authorization", "Bearer " + bearer);
+            all.put("Authorization", "Bearer " + bearer);
         }
-        try {
-            if (body == null) {
-                request.method(method, HttpRequest.BodyPublishers.noBody());
-            } else {
-                request.header("Content-Type", headers.getOrDefault("Content-Type", "application/json"));
-                request.method(method, HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
+        if (body != null) {
+            all.putIfAbsent("Content-Type", "application/json");
+        }
+        all.forEach((name, value) -> {
+            if (value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
+                throw new HttpStatusException(HttpStatus.BAD_REQUEST, "A value cannot be sent as given");
             }
+            request.header(name, value);
+        });
+        try {
+            request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
             HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            return new ApiResponse(response.statusCode(), parse(response.body()), response.headers().map());
+            if (response.statusCode() >= 500) {
+                throw new BackendUnavailableException(backend, new IOException("HTTP " + response.statusCode()));
+            }
+            return new ApiResponse(response.statusCode(), parse(response.body()));
         } catch (IOException e) {
             throw new BackendUnavailableException(backend, e);
         } catch (InterruptedException e) {
@@ -95,8 +107,11 @@ public class ServiceApi implements AutoCloseable {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    /** An id taken from a URL, fit to put back into a service's path. */
+    /** An id taken from a URL, fit to put back into a service's path ({@code .} and {@code ..} are no ids). */
     public static String segment(String id) {
+        if (id.equals(".") || id.equals("..")) {
+            throw new HttpStatusException(HttpStatus.NOT_FOUND, "No such page");
+        }
         return encode(id).replace("+", "%20");
     }
 

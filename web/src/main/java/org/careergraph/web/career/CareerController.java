@@ -3,6 +3,7 @@ package org.careergraph.web.career;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -46,7 +47,7 @@ public class CareerController {
     }
 
     /** The career page, with the watch form as given (filled in again with its errors after a refused subscribe). */
-    public HttpResponse<String> page(HttpRequest<?> request, String id, WatchForm watch) {
+    public MutableHttpResponse<String> page(HttpRequest<?> request, String id, WatchForm watch) {
         String path = ServiceApi.segment(id);
         ApiResponse occupation = api.get(Backend.CATALOG, "/api/occupations/" + path, null);
         if (occupation.status() == 404 || occupation.status() == 400) {
@@ -60,8 +61,8 @@ public class CareerController {
         ApiResponse score = api.get(Backend.SCORING, "/api/scores/" + path, null);
         model.put("score", score.isSuccess() ? score.json() : null);
         if (score.isSuccess()) {
-            Object dimensions = score.json().getOrDefault("dimensions", Map.of());
-            model.put("dimensionsChart", Charts.dimensions((Map<?, ?>) dimensions, page));
+            Map<?, ?> dimensions = score.json().get("dimensions") instanceof Map<?, ?> d ? d : Map.of();
+            model.put("dimensionsChart", Charts.dimensions(dimensions, page));
             model.put("explanations", explanations(score.json()));
         }
         ApiResponse history = api.get(Backend.SCORING, "/api/scores/" + path + "/history?limit=" + HISTORY_SHOWN,

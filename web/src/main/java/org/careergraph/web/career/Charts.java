@@ -26,13 +26,13 @@ final class Charts {
         int width = LABEL + BAR_WIDTH + 50;
         StringBuilder svg = new StringBuilder();
         svg.append("<svg class=\"chart\" role=\"img\" viewBox=\"0 0 ").append(width).append(' ').append(height)
-                .append("\" aria-labelledby=\"dimensions-title dimensions-desc\">")
+                .append("\" aria-labelledby=\"dimensions-title\" aria-describedby=\"dimensions-desc\">")
                 .append("<title id=\"dimensions-title\">").append(escape(page.getT().get("score.chartTitle")))
                 .append("</title><desc id=\"dimensions-desc\">");
         for (String dimension : dimensions) {
-            Object value = values.get(dimension);
+            Double value = score(values.get(dimension));
             svg.append(escape(page.getT().get("dimension." + dimension))).append(": ")
-                    .append(value == null ? escape(page.getT().get("score.notRated")) : value).append(". ");
+                    .append(value == null ? escape(page.getT().get("score.notRated")) : format(value)).append(". ");
         }
         svg.append("</desc>");
         for (int tick = 0; tick <= 10; tick += 2) {
@@ -43,7 +43,7 @@ final class Charts {
         }
         for (int i = 0; i < dimensions.size(); i++) {
             String dimension = dimensions.get(i);
-            Object value = values.get(dimension);
+            Double value = score(values.get(dimension));
             int y = i * ROW;
             svg.append("<text class=\"label\" x=\"").append(LABEL - 8).append("\" y=\"").append(y + 19)
                     .append("\" text-anchor=\"end\">").append(escape(page.getT().get("dimension." + dimension)))
@@ -53,11 +53,10 @@ final class Charts {
                         .append(escape(page.getT().get("score.notRated"))).append("</text>");
                 continue;
             }
-            double number = Math.max(0, Math.min(10, new BigDecimal(value.toString()).doubleValue()));
-            int length = (int) Math.round(number * BAR_WIDTH / 10);
+            int length = (int) Math.round(value * BAR_WIDTH / 10);
             svg.append("<rect class=\"bar\" x=\"").append(LABEL).append("\" y=\"").append(y + 5).append("\" width=\"")
                     .append(length).append("\" height=\"20\"/><text class=\"value\" x=\"").append(LABEL + length + 6)
-                    .append("\" y=\"").append(y + 20).append("\">").append(escape(value.toString())).append("</text>");
+                    .append("\" y=\"").append(y + 20).append("\">").append(format(value)).append("</text>");
         }
         return svg.append("</svg>").toString();
     }
@@ -65,7 +64,7 @@ final class Charts {
     /** The overall score over time, oldest on the left; {@code history} is newest first, as the API gives it. */
     static String history(List<?> history, PageContext page) {
         List<Map<?, ?>> points = history.stream().filter(Map.class::isInstance).<Map<?, ?>>map(p -> (Map<?, ?>) p)
-                .filter(p -> p.get("overall") != null).toList().reversed();
+                .filter(p -> score(p.get("overall")) != null).toList().reversed();
         int width = 640;
         int height = 220;
         int left = 40;
@@ -74,10 +73,11 @@ final class Charts {
         int plotHeight = height - bottom - 10;
         StringBuilder svg = new StringBuilder();
         svg.append("<svg class=\"chart\" role=\"img\" viewBox=\"0 0 ").append(width).append(' ').append(height)
-                .append("\" aria-labelledby=\"history-title history-desc\"><title id=\"history-title\">")
+                .append("\" aria-labelledby=\"history-title\" aria-describedby=\"history-desc\"><title id=\"history-title\">")
                 .append(escape(page.getT().get("history.chartTitle"))).append("</title><desc id=\"history-desc\">");
         for (Map<?, ?> point : points) {
-            svg.append(escape(page.date(point.get("changedAt")))).append(": ").append(point.get("overall")).append(". ");
+            svg.append(escape(page.date(point.get("changedAt")))).append(": ").append(format(score(point.get("overall"))))
+                    .append(". ");
         }
         svg.append("</desc>");
         for (int tick = 0; tick <= 10; tick += 5) {
@@ -91,7 +91,7 @@ final class Charts {
         StringBuilder dots = new StringBuilder();
         for (int i = 0; i < points.size(); i++) {
             double x = left + (points.size() == 1 ? plotWidth / 2.0 : (double) i * plotWidth / (points.size() - 1));
-            double value = new BigDecimal(points.get(i).get("overall").toString()).doubleValue();
+            double value = score(points.get(i).get("overall"));
             double y = 10 + plotHeight - value * plotHeight / 10;
             line.append(i == 0 ? "" : " ").append(format(x)).append(',').append(format(y));
             dots.append("<circle class=\"dot\" cx=\"").append(format(x)).append("\" cy=\"").append(format(y))
@@ -109,6 +109,18 @@ final class Charts {
                     .append("</text>");
         }
         return svg.append("</svg>").toString();
+    }
+
+    /** A 0-10 value as drawn (clamped to the scale); null for none or for anything that is no number. */
+    private static Double score(Object value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Math.max(0, Math.min(10, new BigDecimal(value.toString()).doubleValue()));
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private static String format(double value) {

@@ -31,6 +31,8 @@ class CatalogController {
     static final List<String> VERDICTS = List.of("AMPLIFIED_BY_AI", "MIXED", "COMPRESSED_BY_AUTOMATION");
     static final List<String> SORTS = List.of("RELEVANCE", "TITLE", "SCORE_DESC", "CODE");
     private static final int PAGE_SIZE = 20;
+    /** Far beyond any catalog; keeps page arithmetic from overflowing. */
+    private static final int LAST_PAGE = 10_000;
 
     private final ServiceApi api;
     private final Views views;
@@ -44,7 +46,7 @@ class CatalogController {
     HttpResponse<String> search(HttpRequest<?> request, @Nullable Integer page) {
         Map<String, String> filters = new LinkedHashMap<>();
         FILTERS.forEach(name -> filters.put(name, request.getParameters().get(name)));
-        int pageNumber = page == null || page < 0 ? 0 : page;
+        int pageNumber = page == null || page < 0 ? 0 : Math.min(page, LAST_PAGE);
         Map<String, Object> query = new LinkedHashMap<>(filters);
         query.put("page", pageNumber);
         query.put("size", PAGE_SIZE);
@@ -80,7 +82,6 @@ class CatalogController {
     private static String pageUrl(Map<String, String> filters, int page) {
         Map<String, Object> query = new LinkedHashMap<>(filters);
         query.put("page", page == 0 ? null : page);
-        String url = "/" + ServiceApi.query(query);
-        return url.equals("/") ? "/" : url;
+        return "/" + ServiceApi.query(query);
     }
 }

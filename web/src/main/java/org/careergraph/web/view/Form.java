@@ -51,13 +51,6 @@ public final class Form {
         return fields.getOrDefault(name, List.of()).stream().filter(v -> !v.isBlank()).map(String::strip).toList();
     }
 
-    /** The fields as the form showed them, to fill it in again after an error. */
-    public Map<String, Object> values() {
-        Map<String, Object> values = new LinkedHashMap<>();
-        fields.forEach((name, list) -> values.put(name, list.size() == 1 ? list.getFirst() : list));
-        return values;
-    }
-
     private static String decode(String value) {
         try {
             return URLDecoder.decode(value, StandardCharsets.UTF_8);

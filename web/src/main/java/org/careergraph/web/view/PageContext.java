@@ -4,7 +4,6 @@ import io.micronaut.core.annotation.Nullable;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -12,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.careergraph.security.AccessTokens.Caller;
+import org.careergraph.security.Roles;
+import org.careergraph.web.api.ServiceApi;
 import org.careergraph.web.i18n.Language;
 import org.careergraph.web.i18n.Texts;
 
@@ -30,23 +31,21 @@ public final class PageContext {
 
     private final Language language;
     private final Map<String, String> texts;
-    private final String path;
-    private final Map<String, List<String>> query;
+    private final @Nullable Map<String, List<String>> query;
     private final @Nullable Caller caller;
     private final @Nullable String csrf;
 
-    public PageContext(Language language, String path, Map<String, List<String>> query, @Nullable Caller caller,
+    /**
+     * @param query the page's query parameters, for the link to this page in the other language; null for a page that
+     *              answers a form, which that link could not show again (nor its one-time secrets)
+     */
+    public PageContext(Language language, @Nullable Map<String, List<String>> query, @Nullable Caller caller,
                        @Nullable String csrf) {
         this.language = language;
         this.texts = Texts.of(language);
-        this.path = path;
         this.query = query;
         this.caller = caller;
         this.csrf = csrf;
-    }
-
-    public Language getLanguage() {
-        return language;
     }
 
     public String getLang() {
@@ -67,12 +66,20 @@ public final class PageContext {
         return value == null ? "" : texts.get(prefix + value);
     }
 
-    /** This page in the other language (the link also remembers the choice). */
+    /**
+     * This page in the other language (the link also remembers the choice); null on a page that answers a form. Only a
+     * query, so that it stays on this page's path whatever that path is.
+     */
+    @Nullable
     public String getSwitchUrl() {
-        StringBuilder url = new StringBuilder(path).append("?");
+        if (query == null) {
+            return null;
+        }
+        StringBuilder url = new StringBuilder("?");
         query.forEach((name, values) -> {
             if (!name.equals(Language.PARAMETER)) {
-                values.forEach(value -> url.append(encode(name)).append('=').append(encode(value)).append('&'));
+                values.forEach(value -> url.append(ServiceApi.encode(name)).append('=')
+                        .append(ServiceApi.encode(value)).append('&'));
             }
         });
         return url.append(Language.PARAMETER).append('=').append(language.other().code()).toString();
@@ -169,6 +176,21 @@ public final class PageContext {
         return range.isEmpty() || unit == null ? range : unit + " " + range;
     }
 
+    /**
+     * The lang attribute of a plain text the services give in one language only (a salary level, a qualification):
+     * Chinese when it has Han characters, else English; null when that is the page's language.
+     */
+    @Nullable
+    public String langOf(@Nullable Object text) {
+        if (text == null) {
+            return null;
+        }
+        boolean chinese = text.toString().codePoints()
+                .anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+        Language written = chinese ? Language.ZH : Language.EN;
+        return written == language ? null : written.htmlLang();
+    }
+
     /** An instant as {@code 2026-12-02 05:51 UTC}; a date as it is. */
     public String date(@Nullable Object value) {
         if (value == null) {
@@ -179,10 +201,6 @@ public final class PageContext {
         } catch (DateTimeParseException e) {
             return value.toString();
         }
-    }
-
-    public String today() {
-        return LocalDate.now(ZoneOffset.UTC).toString();
     }
 
     public List<String> getDimensions() {
@@ -196,7 +214,7 @@ public final class PageContext {
     }
 
     public boolean isAdmin() {
-        return caller != null && caller.roles().contains(org.careergraph.security.Roles.ADMIN);
+        return caller != null && caller.roles().contains(Roles.ADMIN);
     }
 
     /** The token every admin form sends back, so that another site cannot post in the admin's name. */
@@ -205,7 +223,4 @@ public final class PageContext {
         return csrf;
     }
 
-    private static String encode(String value) {
-        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
-    }
 }

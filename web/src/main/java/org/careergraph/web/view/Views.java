@@ -1,6 +1,7 @@
 package org.careergraph.web.view;
 
 import io.micronaut.core.io.Writable;
+import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -32,7 +33,8 @@ public class Views {
     }
 
     public PageContext context(HttpRequest<?> request) {
-        return new PageContext(Language.of(request), request.getPath(), request.getParameters().asMap(),
+        boolean answersAForm = request.getMethod() != HttpMethod.GET && request.getMethod() != HttpMethod.HEAD;
+        return new PageContext(Language.of(request), answersAForm ? null : request.getParameters().asMap(),
                 admin.caller(request).orElse(null), admin.csrf(request));
     }
 

@@ -51,7 +51,7 @@ class ManageController {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<String> open(HttpRequest<?> request, @Body @Nullable String body) {
         Form form = Form.parse(body);
-        return manage(request, form.get("id"), form.get("token"), Map.of(), null);
+        return manage(request, form.get("id"), form.get("token"), Map.of(), null, null);
     }
 
     @Post("/change")
@@ -61,7 +61,7 @@ class ManageController {
         String id = form.get("id");
         String token = form.get("token");
         if (id == null || token == null) {
-            return manage(request, id, token, Map.of(), null);
+            return manage(request, id, token, Map.of(), null, null);
         }
         Map<String, Object> patch = new LinkedHashMap<>();
         patch.put("kinds", form.all("kinds"));
@@ -79,9 +79,10 @@ class ManageController {
         ApiResponse changed = api.send(Backend.NOTIFICATION, "PATCH", "/api/subscriptions/" + ServiceApi.segment(id),
                 patch, Map.of(TOKEN_HEADER, token, "Content-Type", "application/merge-patch+json"), null);
         if (changed.isSuccess()) {
-            return manage(request, id, token, Map.of(), "manage.saved");
+            return manage(request, id, token, Map.of(), "manage.saved", null);
         }
-        return manage(request, id, token, FieldErrors.forForm(changed.fieldErrors(), changed.problemDetail()), null);
+        return manage(request, id, token, FieldErrors.forForm(changed.fieldErrors(), changed.problemDetail()), null,
+                form);
     }
 
     @Post("/unsubscribe")
@@ -97,13 +98,17 @@ class ManageController {
                 return page(request, HttpStatus.OK, "unsubscribed", Map.of());
             }
         }
-        return manage(request, id, token, Map.of(), null);
+        return manage(request, id, token, Map.of("form", views.context(request).getT().get("manage.notUnsubscribed")),
+                null, null);
     }
 
-    /** The manage page, or the key form again when the id and token open nothing (the same for a wrong token). */
-    private HttpResponse<String> manage(HttpRequest<?> request, @Nullable String id,
-                                                                   @Nullable String token, Map<String, String> errors,
-                                                                   @Nullable String message) {
+    /**
+     * The manage page, or the key form again when the id and token open nothing (the same for a wrong token). After
+     * a refused change the form shows what was {@code submitted}, beside the errors, rather than what is stored.
+     */
+    private HttpResponse<String> manage(HttpRequest<?> request, @Nullable String id, @Nullable String token,
+                                        Map<String, String> errors, @Nullable String message,
+                                        @Nullable Form submitted) {
         ApiResponse subscription = id == null || token == null ? null : api.send(Backend.NOTIFICATION, "GET",
                 "/api/subscriptions/" + ServiceApi.segment(id), null, Map.of(TOKEN_HEADER, token), null);
         if (subscription == null || !subscription.isSuccess()) {
@@ -119,6 +124,7 @@ class ManageController {
         model.put("kinds", WatchForm.KINDS);
         model.put("errors", errors);
         model.put("message", message);
+        model.put("submitted", submitted);
         return page(request, errors.isEmpty() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_ENTITY, "manage", model);
     }
 

@@ -2,6 +2,7 @@ package org.careergraph.web.watch;
 
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
@@ -50,7 +51,9 @@ class WatchController {
             return views.page(request, "subscribed", Map.of("subscription", created.json(), "occupationId", id))
                     .header("Cache-Control", "no-store");
         }
+        // A refused request shows the page with the form again; too many unconfirmed subscriptions stays a 429.
         return careerPages.page(request, id,
-                form.withErrors(FieldErrors.forForm(created.fieldErrors(), created.problemDetail())));
+                form.withErrors(FieldErrors.forForm(created.fieldErrors(), created.problemDetail())))
+                .status(created.status() == 429 ? HttpStatus.TOO_MANY_REQUESTS : HttpStatus.UNPROCESSABLE_ENTITY);
     }
 }

@@ -11,12 +11,12 @@ import org.junit.jupiter.api.Test;
 
 class PolicyFormTest {
 
-    /** Rows 0 and 3 filled (row 3 without a value), everything else blank. */
+    /** Rows 0 and 3 filled (row 3 removes its rule), everything else blank. */
     private static final PolicyForm FORM = PolicyForm.of(Form.parse("country=NZ&effectiveFrom=&source=+&note=Budget+2026"
             + "&changes%5B0%5D.kind=GREEN_LIST_TIER&changes%5B0%5D.codeSystem=ANZSCO&changes%5B0%5D.code=411215"
             + "&changes%5B0%5D.value=1&changes%5B0%5D.key=&changes%5B0%5D.effectiveTo="
             + "&changes%5B1%5D.kind=&changes%5B1%5D.value=+"
-            + "&changes%5B3%5D.kind=SMC_POINTS&changes%5B3%5D.code=2544"));
+            + "&changes%5B3%5D.kind=SMC_POINTS&changes%5B3%5D.code=2544&changes%5B3%5D.remove=true"));
 
     @Test
     void theRequestLeavesOutBlankRowsAndBlankFields() {
@@ -34,11 +34,22 @@ class PolicyFormTest {
     }
 
     @Test
-    void aRowWithAKindButNoValueSendsValueNull() {
+    void aRowThatRemovesItsRuleSendsValueNull() {
         Map<?, ?> change = (Map<?, ?>) ((List<?>) FORM.request().get("changes")).get(1);
 
         assertEquals(true, change.containsKey("value"));
         assertEquals(null, change.get("value"));
+        assertEquals(false, change.containsKey("remove"), "the box is the form's, not the API's");
+        assertEquals(Map.of(), FORM.missingValues("give a value"));
+    }
+
+    @Test
+    void aRowWithoutAValueThatRemovesNothingIsAnError() {
+        PolicyForm form = PolicyForm.of(Form.parse("country=NZ&changes%5B0%5D.kind=GREEN_LIST_TIER"
+                + "&changes%5B2%5D.kind=SMC_POINTS&changes%5B2%5D.code=2544"));
+
+        assertEquals(Map.of("changes[0].value", "give a value", "changes[2].value", "give a value"),
+                form.missingValues("give a value"));
     }
 
     @Test

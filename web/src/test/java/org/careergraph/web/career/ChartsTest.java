@@ -18,7 +18,7 @@ import org.xml.sax.InputSource;
 
 class ChartsTest {
 
-    private static final PageContext EN = new PageContext(Language.EN, "/", Map.of(), null, null);
+    private static final PageContext EN = new PageContext(Language.EN, Map.of(), null, null);
 
     @Test
     void oneBarPerRatedDimension() throws Exception {
@@ -32,10 +32,11 @@ class ChartsTest {
         Element svg = parse(Charts.dimensions(values, EN));
 
         assertEquals("img", svg.getAttribute("role"));
-        assertEquals("dimensions-title dimensions-desc", svg.getAttribute("aria-labelledby"));
+        assertEquals("dimensions-title", svg.getAttribute("aria-labelledby"));
+        assertEquals("dimensions-desc", svg.getAttribute("aria-describedby"));
         assertEquals("The eight dimensions, each 0 to 10", text(svg, "title").getFirst());
         String desc = text(svg, "desc").getFirst();
-        assertTrue(desc.startsWith("Income: 10. Demand outlook: 5. "), desc);
+        assertTrue(desc.startsWith("Income: 10.0. Demand outlook: 5.0. "), desc);
         assertTrue(desc.contains("Certification (higher is lighter): not rated. "), desc);
         List<String> widths = attributes(svg, "rect", "width");
         assertEquals(7, widths.size(), "bars");
@@ -45,7 +46,7 @@ class ChartsTest {
 
     @Test
     void aChartWithoutValuesSaysSoForEachDimension() throws Exception {
-        Element svg = parse(Charts.dimensions(Map.of(), new PageContext(Language.ZH, "/", Map.of(), null, null)));
+        Element svg = parse(Charts.dimensions(Map.of(), new PageContext(Language.ZH, Map.of(), null, null)));
 
         assertEquals(0, svg.getElementsByTagName("rect").getLength());
         assertEquals(8, text(svg, "text").stream().filter("未評分"::equals).count());
@@ -65,7 +66,7 @@ class ChartsTest {
 
         assertEquals("img", svg.getAttribute("role"));
         assertEquals("The overall score over time", text(svg, "title").getFirst());
-        assertEquals("2026-01-01 00:00 UTC: 6. 2026-02-01 00:00 UTC: 7. 2026-03-01 00:00 UTC: 8. ",
+        assertEquals("2026-01-01 00:00 UTC: 6.0. 2026-02-01 00:00 UTC: 7.0. 2026-03-01 00:00 UTC: 8.0. ",
                 text(svg, "desc").getFirst());
         assertEquals(List.of("40.0,82.0 330.0,64.0 620.0,46.0"), attributes(svg, "polyline", "points"));
         assertEquals(List.of("40.0", "330.0", "620.0"), attributes(svg, "circle", "cx"));
@@ -89,7 +90,7 @@ class ChartsTest {
 
         Element svg = parse(Charts.history(List.of(point(odd, 5), point("2026-01-01", 4)), EN));
 
-        assertEquals("2026-01-01: 4. " + odd + ": 5. ", text(svg, "desc").getFirst());
+        assertEquals("2026-01-01: 4.0. " + odd + ": 5.0. ", text(svg, "desc").getFirst());
         assertTrue(text(svg, "text").contains(odd));
     }
 
@@ -119,5 +120,14 @@ class ChartsTest {
             values.add(((Element) nodes.item(i)).getAttribute(attribute));
         }
         return values;
+    }
+
+    @Test
+    void aValueThatIsNoNumberIsNotRatedRatherThanAFailure() throws Exception {
+        Element svg = parse(Charts.dimensions(Map.of("income", "<b>high</b>", "aiRisk", 12), EN));
+
+        assertEquals(1, svg.getElementsByTagName("rect").getLength(), "only aiRisk is drawn, clamped to 10");
+        assertTrue(text(svg, "desc").getFirst().contains("Income: not rated"));
+        assertTrue(text(svg, "desc").getFirst().contains("10.0"));
     }
 }

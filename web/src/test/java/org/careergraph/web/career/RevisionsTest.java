@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 
 class RevisionsTest {
 
-    private static final PageContext EN = new PageContext(Language.EN, "/", Map.of(), null, null);
-    private static final PageContext ZH = new PageContext(Language.ZH, "/", Map.of(), null, null);
+    private static final PageContext EN = new PageContext(Language.EN, Map.of(), null, null);
+    private static final PageContext ZH = new PageContext(Language.ZH, Map.of(), null, null);
 
     @Test
     void aChangeReadsAsItsSectionAndPlace() {

@@ -127,23 +127,32 @@ class PageContextTest {
         query.put("lang", List.of("en"));
         query.put("kinds", List.of("SCORE", "SALARY"));
 
-        assertEquals("/?q=%E8%BB%9F%E9%AB%94+%E5%B7%A5%E7%A8%8B%26%E5%B8%AB&kinds=SCORE&kinds=SALARY&lang=zh",
-                new PageContext(Language.EN, "/", query, null, null).getSwitchUrl());
-        assertEquals("/careers/anzsco-411215?lang=en",
-                new PageContext(Language.ZH, "/careers/anzsco-411215", Map.of(), null, null).getSwitchUrl());
+        assertEquals("?q=%E8%BB%9F%E9%AB%94+%E5%B7%A5%E7%A8%8B%26%E5%B8%AB&kinds=SCORE&kinds=SALARY&lang=zh",
+                new PageContext(Language.EN, query, null, null).getSwitchUrl());
+        assertEquals("?lang=en", new PageContext(Language.ZH, Map.of(), null, null).getSwitchUrl());
+        assertNull(new PageContext(Language.ZH, null, null, null).getSwitchUrl(), "no link on a form's answer");
+    }
+
+    @Test
+    void langOfTellsChineseFromEnglishText() {
+        assertEquals("zh-Hant", page(Language.EN).langOf("初級(0-3年)"));
+        assertNull(page(Language.EN).langOf("Senior (6+ years)"));
+        assertEquals("en", page(Language.ZH).langOf("Senior (6+ years)"));
+        assertNull(page(Language.ZH).langOf("中級"));
+        assertNull(page(Language.EN).langOf(null));
     }
 
     @Test
     void isAdminOnlyWithTheAdminRole() {
         Instant later = Instant.now().plusSeconds(60);
         assertFalse(EN.isAdmin());
-        assertFalse(new PageContext(Language.EN, "/", Map.of(), new Caller("ed", List.of(Roles.EDITOR), later), "c")
+        assertFalse(new PageContext(Language.EN, Map.of(), new Caller("ed", List.of(Roles.EDITOR), later), "c")
                 .isAdmin());
-        assertTrue(new PageContext(Language.EN, "/", Map.of(), new Caller("ana", List.of(Roles.ADMIN), later), "c")
+        assertTrue(new PageContext(Language.EN, Map.of(), new Caller("ana", List.of(Roles.ADMIN), later), "c")
                 .isAdmin());
     }
 
     private static PageContext page(Language language) {
-        return new PageContext(language, "/", Map.of(), null, null);
+        return new PageContext(language, Map.of(), null, null);
     }
 }
