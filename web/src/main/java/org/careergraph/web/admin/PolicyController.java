@@ -86,7 +86,8 @@ class PolicyController {
             return views.error(request, HttpStatus.FORBIDDEN, "error.csrf");
         }
         PolicyForm form = PolicyForm.of(submitted);
-        Map<String, String> missing = form.missingValues(views.context(request).getT().get("admin.policy.valueOrRemove"));
+        String valueOrRemove = views.context(request).getT().get("admin.policy.valueOrRemove");
+        Map<String, String> missing = form.missingValues(valueOrRemove);
         if (!missing.isEmpty()) {
             return form(request, HttpStatus.UNPROCESSABLE_ENTITY, form, missing, null, null);
         }

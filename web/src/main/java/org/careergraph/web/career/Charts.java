@@ -49,7 +49,8 @@ final class Charts {
                     .append("\" text-anchor=\"end\">").append(escape(page.getT().get("dimension." + dimension)))
                     .append("</text>");
             if (value == null) {
-                svg.append("<text class=\"value\" x=\"").append(LABEL + 4).append("\" y=\"").append(y + 19).append("\">")
+                svg.append("<text class=\"value\" x=\"").append(LABEL + 4).append("\" y=\"").append(y + 19)
+                        .append("\">")
                         .append(escape(page.getT().get("score.notRated"))).append("</text>");
                 continue;
             }
@@ -73,11 +74,12 @@ final class Charts {
         int plotHeight = height - bottom - 10;
         StringBuilder svg = new StringBuilder();
         svg.append("<svg class=\"chart\" role=\"img\" viewBox=\"0 0 ").append(width).append(' ').append(height)
-                .append("\" aria-labelledby=\"history-title\" aria-describedby=\"history-desc\"><title id=\"history-title\">")
+                .append("\" aria-labelledby=\"history-title\" aria-describedby=\"history-desc\">")
+                .append("<title id=\"history-title\">")
                 .append(escape(page.getT().get("history.chartTitle"))).append("</title><desc id=\"history-desc\">");
         for (Map<?, ?> point : points) {
-            svg.append(escape(page.date(point.get("changedAt")))).append(": ").append(format(score(point.get("overall"))))
-                    .append(". ");
+            svg.append(escape(page.date(point.get("changedAt")))).append(": ")
+                    .append(format(score(point.get("overall")))).append(". ");
         }
         svg.append("</desc>");
         for (int tick = 0; tick <= 10; tick += 5) {

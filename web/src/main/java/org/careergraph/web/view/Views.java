@@ -43,7 +43,8 @@ public class Views {
         return page(request, HttpStatus.OK, view, model);
     }
 
-    public MutableHttpResponse<String> page(HttpRequest<?> request, HttpStatus status, String view, Map<String, ?> model) {
+    public MutableHttpResponse<String> page(HttpRequest<?> request, HttpStatus status, String view,
+                                            Map<String, ?> model) {
         return HttpResponse.<String>status(status).contentType(MediaType.TEXT_HTML_TYPE.toString() + ";charset=utf-8")
                 .body(render(request, view, model));
     }

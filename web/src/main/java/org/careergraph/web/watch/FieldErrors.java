@@ -12,7 +12,8 @@ final class FieldErrors {
 
     static Map<String, String> forForm(Map<String, String> apiErrors, @Nullable String detail) {
         Map<String, String> errors = new LinkedHashMap<>();
-        apiErrors.forEach((field, message) -> errors.merge(field.replaceAll("\\[\\d+]$", "").replaceAll("\\[\\d+]\\.", "."),
+        apiErrors.forEach((field, message) -> errors.merge(
+                field.replaceAll("\\[\\d+]$", "").replaceAll("\\[\\d+]\\.", "."),
                 message, (a, b) -> a.equals(b) ? a : a + "; " + b));
         if (errors.isEmpty() && detail != null) {
             errors.put("form", detail);

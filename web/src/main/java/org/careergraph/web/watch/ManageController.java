@@ -128,7 +128,8 @@ class ManageController {
         return page(request, errors.isEmpty() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_ENTITY, "manage", model);
     }
 
-    private HttpResponse<String> page(HttpRequest<?> request, HttpStatus status, String view, Map<String, Object> model) {
+    private HttpResponse<String> page(HttpRequest<?> request, HttpStatus status, String view,
+                                      Map<String, Object> model) {
         return views.page(request, status, view, model)
                 .header("Cache-Control", "no-store");
     }
