@@ -366,6 +366,20 @@ class OccupationApiIT implements TestPropertyProvider {
     }
 
     @Test
+    void prometheusScrapesMetricsWithoutAToken() {
+        http.toBlocking().exchange(HttpRequest.GET("/health/readiness"));
+        HttpResponse<String> scraped = http.toBlocking().exchange(HttpRequest.GET("/prometheus"), String.class);
+        assertEquals(HttpStatus.OK, scraped.getStatus());
+        assertTrue(scraped.getContentType().orElseThrow().toString().startsWith("text/plain"),
+                scraped.getContentType().toString());
+        String body = scraped.body();
+        for (String metric : List.of("jvm_memory_used_bytes", "http_server_requests_seconds_count",
+                "hikaricp_connections_active", "kafka_producer_")) {
+            assertTrue(body.contains(metric), metric + " missing from /prometheus");
+        }
+    }
+
+    @Test
     void anUnknownOccupationIsNotFound() {
         HttpClientResponseException e = assertThrows(HttpClientResponseException.class,
                 () -> http.toBlocking().exchange(HttpRequest.GET("/api/occupations/anzsco-000000")));

@@ -17,6 +17,7 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.careergraph.events.Topics;
+import org.careergraph.platform.kafka.KafkaClientMeters;
 import org.careergraph.platform.kafka.KafkaSettings;
 
 /** Moves a record that cannot be processed to {@code <topic>.dlt}, unchanged, with where it came from and why. */
@@ -30,12 +31,14 @@ class DeadLetters {
     static final String ERROR = "careergraph-dlt-error";
 
     private final Producer<String, byte[]> producer;
+    private final AutoCloseable producerMeters;
 
-    DeadLetters(KafkaSettings settings) {
+    DeadLetters(KafkaSettings settings, KafkaClientMeters meters) {
         Map<String, Object> props = settings.clientProperties("dead-letters");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         this.producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+        this.producerMeters = meters.bind(producer);
     }
 
     /** Blocks until the dead-letter topic has the record: only then may the consumer commit past it. */
@@ -61,7 +64,8 @@ class DeadLetters {
     }
 
     @PreDestroy
-    void close() {
+    void close() throws Exception {
+        producerMeters.close();
         producer.close();
     }
 }

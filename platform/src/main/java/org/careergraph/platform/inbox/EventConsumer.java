@@ -7,6 +7,7 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.graceful.GracefulShutdownCapable;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -18,6 +19,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -30,6 +33,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.careergraph.events.EventPayload;
 import org.careergraph.events.EventType;
+import org.careergraph.platform.kafka.KafkaClientMeters;
 import org.careergraph.platform.kafka.KafkaSettings;
 import org.careergraph.platform.kafka.TopicSetup;
 import org.slf4j.Logger;
@@ -43,10 +47,13 @@ import org.slf4j.LoggerFactory;
  * A failing record is retried with exponential backoff a bounded number of times, then dead-lettered so that the
  * partition moves on; a record that can never succeed (not a CloudEvent, a payload that does not bind) is
  * dead-lettered at once. Unknown event types are skipped: consumers ignore what they do not know.
+ *
+ * <p>On a graceful shutdown (SIGTERM, micronaut.lifecycle.graceful-shutdown) it stops polling, finishes and commits
+ * the batch in hand and closes the consumer, so that the group rebalances at once; @PreDestroy is the hard stop.
  */
 @Singleton
 @Requires(bean = EventHandler.class)
-public class EventConsumer implements ApplicationEventListener<StartupEvent> {
+public class EventConsumer implements ApplicationEventListener<StartupEvent>, GracefulShutdownCapable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventConsumer.class);
 
@@ -60,6 +67,8 @@ public class EventConsumer implements ApplicationEventListener<StartupEvent> {
     private final JsonMapper json;
     private final int maxAttempts;
     private final Duration initialBackoff;
+    private final KafkaClientMeters meters;
+    private final CompletableFuture<Void> stopped = new CompletableFuture<>();
 
     private volatile boolean running;
     private volatile KafkaConsumer<String, byte[]> consumer;
@@ -71,7 +80,8 @@ public class EventConsumer implements ApplicationEventListener<StartupEvent> {
                   TransactionOperations<Connection> transactions, ProcessedEventRepository processed,
                   DeadLetters deadLetters, JsonMapper json,
                   @Value("${careergraph.kafka.consumer.max-attempts:4}") int maxAttempts,
-                  @Value("${careergraph.kafka.consumer.initial-backoff:200ms}") Duration initialBackoff) {
+                  @Value("${careergraph.kafka.consumer.initial-backoff:200ms}") Duration initialBackoff,
+                  KafkaClientMeters meters) {
         this.handlers = handlers.stream().collect(Collectors.groupingBy(EventHandler::type,
                 Collectors.mapping(h -> (EventHandler<EventPayload>) (EventHandler) h, Collectors.toList())));
         this.settings = settings;
@@ -83,6 +93,7 @@ public class EventConsumer implements ApplicationEventListener<StartupEvent> {
         this.json = json;
         this.maxAttempts = maxAttempts;
         this.initialBackoff = initialBackoff;
+        this.meters = meters;
     }
 
     @Override
@@ -99,10 +110,18 @@ public class EventConsumer implements ApplicationEventListener<StartupEvent> {
     }
 
     private void run() {
+        try {
+            consume();
+        } finally {
+            stopped.complete(null);
+        }
+    }
+
+    private void consume() {
         // Subscribing to topics that do not exist yet works, but fills a fresh installation's log with warnings.
         topicSetup.ensureTopicsOnce();
         while (running) {
-            try (KafkaConsumer<String, byte[]> kafka = newConsumer()) {
+            try (KafkaConsumer<String, byte[]> kafka = newConsumer(); AutoCloseable kafkaMeters = meters.bind(kafka)) {
                 consumer = kafka;
                 kafka.subscribe(topics());
                 LOG.info("Consuming {} as group {}", topics(), group);
@@ -213,6 +232,20 @@ public class EventConsumer implements ApplicationEventListener<StartupEvent> {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * Stops polling without interrupting the batch in hand (a poll returns within 500 ms), so that its offsets are
+     * committed before the consumer leaves the group; completes when the consumer is closed.
+     */
+    @Override
+    public CompletionStage<?> shutdownGracefully() {
+        running = false;
+        if (thread == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        LOG.info("Graceful shutdown: event consumer {} stops polling", group);
+        return stopped;
     }
 
     @PreDestroy

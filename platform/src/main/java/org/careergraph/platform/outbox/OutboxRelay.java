@@ -32,6 +32,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.careergraph.platform.kafka.KafkaClientMeters;
 import org.careergraph.platform.kafka.KafkaSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,8 +56,9 @@ public class OutboxRelay {
     private final URI source;
     private final String lockName;
     private final Duration retention;
+    private final AutoCloseable producerMeters;
 
-    OutboxRelay(DataSource dataSource, DataSourceResolver resolver, KafkaSettings settings,
+    OutboxRelay(DataSource dataSource, DataSourceResolver resolver, KafkaSettings settings, KafkaClientMeters meters,
                 @Value("${careergraph.outbox.retention:7d}") Duration retention) {
         this.retention = retention;
         this.dataSource = resolver.resolve(dataSource);
@@ -70,6 +72,7 @@ public class OutboxRelay {
         props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
         this.producer = new KafkaProducer<>(props, new StringSerializer(), new CloudEventSerializer());
+        this.producerMeters = meters.bind(producer);
     }
 
     @Scheduled(fixedDelay = "${careergraph.outbox.poll-interval:100ms}", initialDelay = "1s")
@@ -171,7 +174,8 @@ public class OutboxRelay {
     }
 
     @PreDestroy
-    void close() {
+    void close() throws Exception {
+        producerMeters.close();
         producer.close();
     }
 
