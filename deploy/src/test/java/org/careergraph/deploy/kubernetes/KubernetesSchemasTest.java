@@ -1,0 +1,92 @@
+package org.careergraph.deploy.kubernetes;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The schema check and the facts read from the code, on small objects. */
+class KubernetesSchemasTest {
+
+    private final Schemas schemas = new Schemas();
+
+    private static ObjectNode yaml(String text) {
+        return Manifests.parse(text, "test").getFirst();
+    }
+
+    @Test
+    void knowsTheKindsTheDeploymentUses() {
+        for (String kind : List.of("v1 Service", "v1 ConfigMap", "v1 Secret", "apps/v1 Deployment",
+                "apps/v1 StatefulSet", "networking.k8s.io/v1 Ingress", "networking.k8s.io/v1 NetworkPolicy",
+                "policy/v1 PodDisruptionBudget", "autoscaling/v2 HorizontalPodAutoscaler", "batch/v1 Job",
+                "rbac.authorization.k8s.io/v1 Role", "kafka.strimzi.io/v1 Kafka", "kafka.strimzi.io/v1 KafkaNodePool",
+                "kafka.strimzi.io/v1 KafkaTopic", "kafka.strimzi.io/v1 KafkaUser", Schemas.INNODB_CLUSTER)) {
+            assertTrue(schemas.kinds().contains(kind), kind + " unknown; known per apiVersion: "
+                    + schemas.kindsPerApiVersion());
+        }
+    }
+
+    @Test
+    void anUnknownKindHasNoSchema() {
+        assertEquals(List.of("no schema for example.org/v1 Widget (known: the fabric8 Kubernetes model kinds, "
+                + "Strimzi's kafka.strimzi.io/v1 Kafka, KafkaNodePool, KafkaTopic, KafkaUser and "
+                + Schemas.INNODB_CLUSTER + ")"), schemas.validate(yaml("{apiVersion: example.org/v1, kind: Widget}")));
+    }
+
+    @Test
+    void aNumberWhereKubernetesWantsAStringFails() {
+        List<String> problems = schemas.validate(yaml("""
+                apiVersion: v1
+                kind: ConfigMap
+                metadata: {name: x}
+                data: {PORT: 8080}
+                """));
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.getFirst().contains("data.PORT"), problems.toString());
+    }
+
+    @Test
+    void unknownFieldsOfStrimziKindsFail() {
+        assertEquals(List.of("unknown field spec.replica"), schemas.validate(yaml("""
+                apiVersion: kafka.strimzi.io/v1
+                kind: KafkaTopic
+                metadata: {name: t, labels: {strimzi.io/cluster: c}}
+                spec: {partitions: 3, replica: 3}
+                """)));
+    }
+
+    @Test
+    void theInnoDbClusterSchemaRefusesUnknownFieldsAndBadValues() {
+        List<String> problems = schemas.validate(yaml("""
+                apiVersion: mysql.oracle.com/v2
+                kind: InnoDBCluster
+                metadata: {name: db}
+                spec:
+                  secretName: root
+                  instances: 12
+                  tlsUseSelfSiged: true
+                  router: {instances: 1, replicas: 2}
+                  datadirVolumeClaimTemplate: {accessModes: [ReadWriteOnce], resource: {}}
+                """));
+        assertEquals(4, problems.size(), problems.toString());
+        String all = problems.toString();
+        assertTrue(all.contains("tlsUseSelfSiged") && all.contains("replicas") && all.contains("instances")
+                && all.contains("unknown field spec.datadirVolumeClaimTemplate.resource"), all);
+    }
+
+    @Test
+    void theCodeFactsAreRead() {
+        assertEquals(10, CodeFacts.topics().size(), CodeFacts.topics().toString());
+        assertTrue(CodeFacts.topics().contains("careergraph.scores.dlt"));
+        assertEquals("/", CodeFacts.publicRoutes().keySet().stream().reduce((a, b) -> b).orElseThrow());
+        assertEquals(Map.of("/api/occupations", "catalog-service", "/api/immigration", "immigration-service",
+                "/api/scores", "scoring-service", "/api/rankings", "scoring-service", "/api/scoring",
+                "scoring-service", "/api/subscriptions", "notification-service", "/api/feeds",
+                "notification-service", "/", "web"), CodeFacts.publicRoutes());
+        assertTrue(CodeFacts.requiredEnvironment("catalog-service").containsAll(CodeFacts.REQUIRED_FOR_SERVICES));
+        assertTrue(CodeFacts.requiredEnvironment("web").containsAll(CodeFacts.REQUIRED_FOR_WEB));
+    }
+}
