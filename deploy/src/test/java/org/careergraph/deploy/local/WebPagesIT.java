@@ -291,6 +291,7 @@ class WebPagesIT {
         assertTrue(missing.body().contains("Occupation not found"));
         assertEquals(404, get("/no/such/page").statusCode());
         assertEquals(400, get("/?page=abc").statusCode());
+        assertEquals(404, get("/prometheus").statusCode(), "the web front's metrics are not served on the public entry");
     }
 
     /** Signs in over HTTP and returns the session cookie, after checking how it is set. */
