@@ -8,9 +8,12 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -20,6 +23,7 @@ import java.util.stream.Stream;
 
 import org.careergraph.embedded.EmbeddedKafka;
 import org.careergraph.embedded.EmbeddedMariaDb;
+import org.careergraph.security.AccessTokens;
 import org.careergraph.testsupport.InfraChoice.Source;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -118,6 +122,12 @@ public final class TestInfrastructure {
         props.put("datasources.default.driver-class-name", "com.mysql.cj.jdbc.Driver");
         props.put("datasources.default.dialect", "MYSQL");
         return props;
+    }
+
+    /** A bearer token with one role ({@code ADMIN}, {@code EDITOR}, …), signed with {@link #jwtSecret()}, valid an hour. */
+    public static String token(String role) {
+        return AccessTokens.issue(jwtSecret(), role.toLowerCase(Locale.ROOT) + "@test", List.of(role),
+                Duration.ofHours(1));
     }
 
     /** The key every service under test verifies bearer tokens with (one per test JVM). */

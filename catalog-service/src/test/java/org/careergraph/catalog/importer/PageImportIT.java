@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.careergraph.events.Topics;
-import org.careergraph.security.AccessTokens;
 import org.careergraph.testsupport.TestInfrastructure;
 import org.careergraph.testsupport.TopicProbe;
 import org.junit.jupiter.api.AfterAll;
@@ -35,9 +34,7 @@ import org.junit.jupiter.api.TestInstance;
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PageImportIT implements TestPropertyProvider {
-
-    private static final String SECRET = TestInfrastructure.jwtSecret();
-    private static final String EDITOR = AccessTokens.issue(SECRET, "editor@test", List.of("EDITOR"), Duration.ofHours(1));
+    private static final String EDITOR = TestInfrastructure.token("EDITOR");
 
     @Inject
     @Client("/")

@@ -41,7 +41,7 @@ import org.junit.jupiter.api.TestInstance;
 class OccupationApiIT implements TestPropertyProvider {
 
     private static final String SECRET = TestInfrastructure.jwtSecret();
-    private static final String EDITOR = AccessTokens.issue(SECRET, "editor@test", List.of("EDITOR"), Duration.ofHours(1));
+    private static final String EDITOR = TestInfrastructure.token("EDITOR");
 
     @Inject
     @Client("/")

@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import org.careergraph.security.AccessTokens;
 import org.careergraph.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -26,9 +25,7 @@ import org.junit.jupiter.api.TestInstance;
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SearchApiIT implements TestPropertyProvider {
-
-    private static final String SECRET = TestInfrastructure.jwtSecret();
-    private static final String EDITOR = AccessTokens.issue(SECRET, "editor@test", List.of("EDITOR"), Duration.ofHours(1));
+    private static final String EDITOR = TestInfrastructure.token("EDITOR");
 
     @Inject
     @Client("/")

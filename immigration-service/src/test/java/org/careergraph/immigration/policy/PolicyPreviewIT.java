@@ -33,7 +33,6 @@ import org.careergraph.immigration.TestOccupations;
 import org.careergraph.immigration.occupation.KnownOccupation;
 import org.careergraph.immigration.occupation.KnownOccupationRepository;
 import org.careergraph.immigration.rules.Country;
-import org.careergraph.security.AccessTokens;
 import org.careergraph.testsupport.TestEvents;
 import org.careergraph.testsupport.TestInfrastructure;
 import org.careergraph.testsupport.TopicProbe;
@@ -52,10 +51,8 @@ class PolicyPreviewIT implements TestPropertyProvider {
     private static final String PATH = "/api/immigration/policy-updates";
     private static final String PREVIEW = PATH + "/preview";
     private static final String SOURCE = "Immigration NZ Operational Manual, Appendix 13";
-    private static final String SECRET = TestInfrastructure.jwtSecret();
-    private static final String ADMIN = AccessTokens.issue(SECRET, "admin@test", List.of("ADMIN"), Duration.ofHours(1));
-    private static final String EDITOR = AccessTokens.issue(SECRET, "editor@test", List.of("EDITOR"),
-            Duration.ofHours(1));
+    private static final String ADMIN = TestInfrastructure.token("ADMIN");
+    private static final String EDITOR = TestInfrastructure.token("EDITOR");
 
     @Inject
     @Client("/")

@@ -55,10 +55,8 @@ class PolicyUpdateApiIT implements TestPropertyProvider {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String PATH = "/api/immigration/policy-updates";
     private static final String SOURCE = "Immigration NZ Operational Manual, Appendix 13";
-    private static final String SECRET = TestInfrastructure.jwtSecret();
-    private static final String ADMIN = AccessTokens.issue(SECRET, "admin@test", List.of("ADMIN"), Duration.ofHours(1));
-    private static final String EDITOR = AccessTokens.issue(SECRET, "editor@test", List.of("EDITOR"),
-            Duration.ofHours(1));
+    private static final String ADMIN = TestInfrastructure.token("ADMIN");
+    private static final String EDITOR = TestInfrastructure.token("EDITOR");
 
     @Inject
     @Client("/")

@@ -34,7 +34,6 @@ import org.careergraph.testsupport.MovableClock;
 import org.careergraph.immigration.TestOccupations;
 import org.careergraph.immigration.occupation.KnownOccupationRepository;
 import org.careergraph.immigration.rules.Country;
-import org.careergraph.security.AccessTokens;
 import org.careergraph.testsupport.TestEvents;
 import org.careergraph.testsupport.TestInfrastructure;
 import org.careergraph.testsupport.TopicProbe;
@@ -51,8 +50,7 @@ class StatusChangesIT implements TestPropertyProvider {
     /** How long "nothing more is published" is watched: many relay and scheduler runs at test intervals. */
     private static final Duration QUIET = Duration.ofSeconds(2);
     private static final String SOURCE = "Immigration NZ Operational Manual, Appendix 13, amendment circular";
-    private static final String SECRET = TestInfrastructure.jwtSecret();
-    private static final String ADMIN = AccessTokens.issue(SECRET, "admin@test", List.of("ADMIN"), Duration.ofHours(1));
+    private static final String ADMIN = TestInfrastructure.token("ADMIN");
 
     @Inject
     @Client("/")

@@ -11,20 +11,17 @@ import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.json.JsonMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
-import org.careergraph.security.AccessTokens;
 import org.careergraph.testsupport.TestInfrastructure;
 
 /** The scoring model API as the tests that change or preview the model call it. */
 final class ModelApi {
 
     static final String NOTE = "compression hurts more";
-    private static final String SECRET = TestInfrastructure.jwtSecret();
-    static final String ADMIN = AccessTokens.issue(SECRET, "admin@test", List.of("ADMIN"), Duration.ofHours(1));
-    static final String EDITOR = AccessTokens.issue(SECRET, "editor@test", List.of("EDITOR"), Duration.ofHours(1));
+    static final String ADMIN = TestInfrastructure.token("ADMIN");
+    static final String EDITOR = TestInfrastructure.token("EDITOR");
 
     private final BlockingHttpClient http;
     private final JsonMapper json;
