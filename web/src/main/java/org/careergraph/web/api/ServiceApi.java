@@ -17,6 +17,10 @@ import io.micronaut.http.exceptions.HttpStatusException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.careergraph.web.WebSettings;
 
 /**
@@ -32,6 +36,7 @@ public class ServiceApi implements AutoCloseable {
     private final JsonMapper json;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3))
             .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
 
     ServiceApi(WebSettings settings, JsonMapper json) {
         this.settings = settings;
@@ -40,6 +45,20 @@ public class ServiceApi implements AutoCloseable {
 
     public ApiResponse get(Backend backend, String path, @Nullable String bearer) {
         return send(backend, "GET", path, null, Map.of(), bearer);
+    }
+
+    /** A read started now on its own virtual thread: a page that needs several asks them all at once. */
+    public CompletableFuture<ApiResponse> getLater(Backend backend, String path) {
+        return CompletableFuture.supplyAsync(() -> get(backend, path, null), calls);
+    }
+
+    /** The answer of a read started with {@link #getLater}, failing as {@link #get} would have. */
+    public static ApiResponse await(CompletableFuture<ApiResponse> answer) {
+        try {
+            return answer.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 
     /**
@@ -118,6 +137,7 @@ public class ServiceApi implements AutoCloseable {
     @PreDestroy
     @Override
     public void close() {
+        calls.close();
         http.close();
     }
 }

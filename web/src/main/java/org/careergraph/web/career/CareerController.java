@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import org.careergraph.web.api.ApiResponse;
 import org.careergraph.web.api.Backend;
 import org.careergraph.web.api.ServiceApi;
@@ -49,7 +50,16 @@ public class CareerController {
     /** The career page, with the watch form as given (filled in again with its errors after a refused subscribe). */
     public MutableHttpResponse<String> page(HttpRequest<?> request, String id, WatchForm watch) {
         String path = ServiceApi.segment(id);
-        ApiResponse occupation = api.get(Backend.CATALOG, "/api/occupations/" + path, null);
+        // Each section's owner is asked at once; the page waits for the slowest, not for their sum.
+        CompletableFuture<ApiResponse> askedOccupation = api.getLater(Backend.CATALOG, "/api/occupations/" + path);
+        CompletableFuture<ApiResponse> askedScore = api.getLater(Backend.SCORING, "/api/scores/" + path);
+        CompletableFuture<ApiResponse> askedHistory = api.getLater(Backend.SCORING,
+                "/api/scores/" + path + "/history?limit=" + HISTORY_SHOWN);
+        CompletableFuture<ApiResponse> askedStatus = api.getLater(Backend.IMMIGRATION,
+                "/api/immigration/occupations/" + path + "/status");
+        CompletableFuture<ApiResponse> askedRevisions = api.getLater(Backend.CATALOG,
+                "/api/occupations/" + path + "/revisions");
+        ApiResponse occupation = ServiceApi.await(askedOccupation);
         if (occupation.status() == 404 || occupation.status() == 400) {
             return views.error(request, HttpStatus.NOT_FOUND, "error.noOccupation");
         }
@@ -58,24 +68,23 @@ public class CareerController {
         model.put("occupation", occupation.json());
         model.put("occupationPage", occupation.json().getOrDefault("page", Map.of()));
 
-        ApiResponse score = api.get(Backend.SCORING, "/api/scores/" + path, null);
+        ApiResponse score = ServiceApi.await(askedScore);
         model.put("score", score.isSuccess() ? score.json() : null);
         if (score.isSuccess()) {
             Map<?, ?> dimensions = score.json().get("dimensions") instanceof Map<?, ?> d ? d : Map.of();
             model.put("dimensionsChart", Charts.dimensions(dimensions, page));
             model.put("explanations", explanations(score.json()));
         }
-        ApiResponse history = api.get(Backend.SCORING, "/api/scores/" + path + "/history?limit=" + HISTORY_SHOWN,
-                null);
+        ApiResponse history = ServiceApi.await(askedHistory);
         List<Object> moves = history.isSuccess() ? history.list() : List.of();
         model.put("history", moves);
         model.put("historyChart", moves.isEmpty() ? null : Charts.history(moves, page));
 
-        ApiResponse status = api.get(Backend.IMMIGRATION, "/api/immigration/occupations/" + path + "/status", null);
+        ApiResponse status = ServiceApi.await(askedStatus);
         model.put("status", status.isSuccess() ? status.json() : null);
         model.put("announced", status.isSuccess() ? announced(status.json(), occupation.json()) : List.of());
 
-        ApiResponse revisions = api.get(Backend.CATALOG, "/api/occupations/" + path + "/revisions", null);
+        ApiResponse revisions = ServiceApi.await(askedRevisions);
         model.put("revisions", Revisions.readable(revisions.list(), page));
         model.put("watch", watch);
         model.put("kinds", WatchForm.KINDS);
