@@ -10,8 +10,11 @@ public enum CodeSystem {
 
     /** Australian and New Zealand Standard Classification of Occupations: six digits, e.g. 411215. */
     ANZSCO("\\d{6}"),
-    /** US Standard Occupational Classification: e.g. 21-1022. */
-    SOC("\\d{2}-\\d{4}"),
+    /**
+     * US Standard Occupational Classification: e.g. 21-1022. An O*NET-SOC occupation is its SOC code when O*NET
+     * ends it in {@code .00}, and keeps its suffix when it is an O*NET sub-occupation: {@code 15-2051.01}.
+     */
+    SOC("\\d{2}-\\d{4}(\\.(0[1-9]|[1-9]\\d))?"),
     /** New Zealand's National Occupation List: six digits. */
     NOL("\\d{6}"),
     /** Australia's Occupation Standard Classification (OSCA 2024): six digits. */

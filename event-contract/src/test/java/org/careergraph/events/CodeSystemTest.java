@@ -22,6 +22,9 @@ class CodeSystemTest {
         assertFalse(CodeSystem.ANZSCO.isValidCode("21-1022"));
         assertTrue(CodeSystem.SOC.isValidCode("21-1022"));
         assertFalse(CodeSystem.SOC.isValidCode(null));
+        assertTrue(CodeSystem.SOC.isValidCode("15-2051.01"));
+        assertFalse(CodeSystem.SOC.isValidCode("15-2051.00"));
+        assertFalse(CodeSystem.SOC.isValidCode("15-2051.1"));
     }
 
     @Test

@@ -117,7 +117,7 @@ public final class PageImporter {
                 GrowthAreas.read(sections.getOrDefault(Section.GROWTH, List.of()), warnings),
                 FaqReader.read(sections.getOrDefault(Section.FAQ, List.of()), warnings),
                 PageText.paragraphs(sections.getOrDefault(Section.SOURCES, List.of()).stream()
-                        .map(l -> PageText.isBullet(l) ? PageText.bulletText(l) : l).toList()));
+                        .map(l -> PageText.isBullet(l) ? PageText.bulletText(l) : l).toList()), null);
         return new ImportResult(page, warnings);
     }
 

@@ -16,8 +16,9 @@ import org.careergraph.catalog.occupation.OccupationService;
 import org.careergraph.platform.web.ProblemException;
 
 /**
- * Imports a career page from its text: creates the occupation, or replaces its page (keeping its skill level and
- * editorial ratings), through the same write path as the JSON API. The same text twice makes no new revision.
+ * Imports a career page from its text: creates the occupation, or merges the text into it (see
+ * {@link OccupationService#importPage}), through the same write path as the JSON API. The same text twice makes no
+ * new revision.
  */
 @Singleton
 public class PageImports {
@@ -41,17 +42,14 @@ public class PageImports {
         }
         String id = OccupationService.idOf(read.page());
         Optional<Occupation> existing = occupations.find(id);
-        OccupationInput input = new OccupationInput(read.page(),
-                existing.map(Occupation::skillLevel).orElse(null), null);
+        OccupationInput input = new OccupationInput(read.page(), null, null);
         Set<ConstraintViolation<OccupationInput>> violations = validator.validate(input);
         if (!violations.isEmpty()) {
             throw new ConstraintViolationException(violations);
         }
-        if (existing.isEmpty()) {
-            return new Outcome(Status.CREATED, occupations.create(input, author), read.warnings());
-        }
-        Occupation after = occupations.replace(id, input, null, author);
-        Status status = after.revision() == existing.get().revision() ? Status.UNCHANGED : Status.UPDATED;
+        Occupation after = occupations.importPage(read.page(), author);
+        Status status = existing.isEmpty() ? Status.CREATED
+                : after.revision() == existing.get().revision() ? Status.UNCHANGED : Status.UPDATED;
         return new Outcome(status, after, read.warnings());
     }
 

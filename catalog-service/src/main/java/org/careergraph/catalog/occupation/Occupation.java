@@ -18,8 +18,9 @@ import org.careergraph.events.OccupationFacts;
 import org.careergraph.events.SalaryBand;
 
 /**
- * An occupation: its career page, the inputs beside it (skill level, editorial ratings) and its revision. Titles
- * and code are copied out of the page into columns, for listing and for the unique key.
+ * An occupation: its career page, the inputs beside it (skill level, editorial ratings), its revision, where each
+ * of its values came from, and the data-quality findings on it. Titles and code are copied out of the page into
+ * columns, for listing and for the unique key.
  */
 @Serdeable
 @MappedEntity("occupation")
@@ -36,7 +37,25 @@ public record Occupation(
         int revision,
         Instant createdAt,
         Instant updatedAt,
-        String updatedBy) {
+        String updatedBy,
+        @Nullable @TypeDef(type = DataType.JSON) Provenance provenance,
+        @Nullable @TypeDef(type = DataType.JSON) Finding.Findings findings) {
+
+    /** Occupations written before sources were kept have none; no findings are stored as none (NULL). */
+    public Occupation {
+        provenance = provenance == null ? Provenance.NONE : provenance;
+        findings = findings == null || findings.items().isEmpty() ? null : findings;
+    }
+
+    /** The data-quality findings on it, none for most. */
+    public List<Finding> findingList() {
+        return findings == null ? List.of() : findings.items();
+    }
+
+    Occupation withProvenanceAndFindings(Provenance provenance, @Nullable Finding.Findings findings) {
+        return new Occupation(id, codeSystem, code, titleZh, titleEn, skillLevel, page, editorial, archived, revision,
+                createdAt, updatedAt, updatedBy, provenance, findings);
+    }
 
     /** What other services need to know, carried on every event. */
     OccupationFacts facts() {

@@ -90,6 +90,18 @@ class OccupationController {
         return occupations.stream().map(o -> OccupationView.of(o, heard.get(o.id()))).toList();
     }
 
+    /** Every occupation whose code or title disagrees with the official classification, for editors to check. */
+    @Get("/findings")
+    @Secured({Roles.ADMIN, Roles.EDITOR})
+    List<Flagged> findings() {
+        return service.withFindings().stream()
+                .map(o -> new Flagged(o.id(), o.titleZh(), o.titleEn(), o.findingList())).toList();
+    }
+
+    @Serdeable
+    record Flagged(String id, String titleZh, String titleEn, List<Finding> findings) {
+    }
+
     @Get("/{id}")
     @Secured(SecurityRule.IS_ANONYMOUS)
     HttpResponse<OccupationView> get(@PathVariable String id) {

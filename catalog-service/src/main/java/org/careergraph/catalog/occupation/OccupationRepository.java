@@ -1,5 +1,7 @@
 package org.careergraph.catalog.occupation;
 
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Id;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.Page;
 import io.micronaut.data.model.Pageable;
@@ -20,6 +22,13 @@ public interface OccupationRepository extends CrudRepository<Occupation, String>
     List<Occupation> findByUpdatedAtGreaterThanEquals(Instant since);
 
     List<Occupation> findByIdIn(Collection<String> ids);
+
+    /** Sources and findings only: no value changed, so no revision. */
+    void update(@Id String id, Provenance provenance, @Nullable Finding.Findings findings);
+
+    List<String> findIdByCodeSystem(String codeSystem);
+
+    List<Occupation> findByFindingsIsNotNullOrderById();
 
     /** Locks the row for the rest of the transaction, so that concurrent replacements are serialized. */
     Optional<Occupation> findByIdForUpdate(String id);

@@ -7,6 +7,7 @@ import io.micronaut.data.model.Page;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.json.JsonMapper;
+import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import jakarta.validation.ConstraintViolation;
@@ -14,6 +15,7 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -25,6 +27,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.careergraph.catalog.occupation.OccupationInput.EditorialInput;
+import org.careergraph.catalog.occupation.Provenance.Kind;
+import org.careergraph.catalog.occupation.Provenance.Source;
 import org.careergraph.catalog.page.CareerPage;
 import org.careergraph.catalog.page.LocalizedText;
 import org.careergraph.catalog.revision.Revision;
@@ -47,6 +51,13 @@ public class OccupationService {
     private static final Argument<Map<String, Object>> TREE = Argument.mapOf(String.class, Object.class);
     /** Titles are columns too (VARCHAR(200)), for listing. */
     private static final int MAX_TITLE_LENGTH = 200;
+    /** What a page's text can hold: everything but the official record. */
+    private static final List<String> PAGE_FIELDS_OF_TEXT = List.of("/title/zh", "/title/en", "/crosswalk",
+            "/skilledMigration", "/publishedOverallScore", "/summary", "/aiImpact", "/salaryBands", "/educationPaths",
+            "/qualifications", "/visaPathways", "/immigrationNote", "/suitableFor", "/notSuitableFor",
+            "/careerProspects", "/outlook", "/growthAreas", "/faq", "/dataSources");
+    /** Fields that carry their own who and when, or are a state rather than a value. */
+    private static final Set<String> UNSOURCED_FIELDS = Set.of("/editorial", "/archived");
 
     private final OccupationRepository occupations;
     private final RevisionRepository revisions;
@@ -54,9 +65,14 @@ public class OccupationService {
     private final JsonMapper json;
     private final Validator validator;
     private final ApplicationEventPublisher<OccupationWritten> written;
+    private final ClassificationCheck classification;
+    private final Clock clock;
 
     OccupationService(OccupationRepository occupations, RevisionRepository revisions, Outbox outbox, JsonMapper json,
-                      Validator validator, ApplicationEventPublisher<OccupationWritten> written) {
+                      Validator validator, ApplicationEventPublisher<OccupationWritten> written,
+                      ClassificationCheck classification, Clock clock) {
+        this.classification = classification;
+        this.clock = clock;
         this.occupations = occupations;
         this.revisions = revisions;
         this.outbox = outbox;
@@ -89,32 +105,30 @@ public class OccupationService {
 
     @Transactional
     public Occupation create(OccupationInput input, String author) {
-        CareerPage page = checked(input);
+        CareerPage page = checked(input.page());
         String id = idOf(page);
         if (occupations.existsById(id)) {
             throw ProblemException.conflict("Occupation " + id + " already exists; replace it with PUT.");
         }
         Instant now = now();
-        Occupation created = occupations.save(new Occupation(id, page.codeSystem(), page.code(), title(page, "zh"),
-                title(page, "en"), input.skillLevel(), page, editorial(null, input.editorial(), author, now), false,
-                1, now, now, author));
-        record(created, ChangeKind.CREATED, PageDiff.between(null, document(created)));
-        return created;
+        return write(null, new Occupation(id, page.codeSystem(), page.code(), title(page, "zh"), title(page, "en"),
+                input.skillLevel(), page, editorial(null, input.editorial(), author, now), false, 1, now, now, author,
+                null, null), Source.of(Kind.EDITORIAL, author, now));
     }
 
     /** Replaces the page and its inputs; {@code ifMatch}, when given, must be the current revision's entity tag. */
     @Transactional
     public Occupation replace(String id, OccupationInput input, @Nullable String ifMatch, String author) {
         Occupation current = lockedForWrite(id, ifMatch);
-        CareerPage page = checked(input);
+        CareerPage page = checked(input.page());
         if (!idOf(page).equals(id)) {
             throw ProblemException.invalidField("page.code",
                     "the code system and code make the occupation id (" + id + ") and cannot change");
         }
         Instant now = now();
-        return write(current, new Occupation(id, current.codeSystem(), current.code(), title(page, "zh"),
-                title(page, "en"), input.skillLevel(), page, editorial(current.editorial(), input.editorial(), author,
-                now), current.archived(), current.revision() + 1, current.createdAt(), now, author));
+        return write(current, next(current, page, input.skillLevel(),
+                editorial(current.editorial(), input.editorial(), author, now), current.archived(), now, author,
+                current.provenance()), Source.of(Kind.EDITORIAL, author, now));
     }
 
     /** Applies a JSON merge patch (RFC 7396) to the occupation as a client writes it, then replaces it. */
@@ -141,9 +155,121 @@ public class OccupationService {
     public Occupation archive(String id, boolean archived, @Nullable String ifMatch, String author) {
         Occupation current = lockedForWrite(id, ifMatch);
         Instant now = now();
-        return write(current, new Occupation(id, current.codeSystem(), current.code(), current.titleZh(),
-                current.titleEn(), current.skillLevel(), current.page(), current.editorial(), archived,
-                current.revision() + 1, current.createdAt(), now, author));
+        return write(current, next(current, current.page(), current.skillLevel(), current.editorial(), archived, now,
+                author, current.provenance()), null);
+    }
+
+    /**
+     * Writes a career page read from its text. A new occupation is created; an existing one takes every section
+     * the text has, and keeps its skill level, its editorial ratings, its official record and every value a
+     * release or a translation set that the text does not give (a seed page merges into the official record for
+     * its code). Sections the text changes are from a page import from now on.
+     */
+    @Transactional
+    public Occupation importPage(CareerPage page, String author) {
+        CareerPage checked = checked(page);
+        String id = idOf(checked);
+        Instant now = now();
+        Source source = Source.of(Kind.PAGE_IMPORT, author, now);
+        Optional<Occupation> existing = occupations.findByIdForUpdate(id);
+        if (existing.isEmpty()) {
+            return write(null, new Occupation(id, checked.codeSystem(), checked.code(), title(checked, "zh"),
+                    title(checked, "en"), null, checked, null, false, 1, now, now, author, null, null), source);
+        }
+        Occupation current = existing.get();
+        Map<String, Object> merged = tree(current.page());
+        Map<String, Object> incoming = tree(checked);
+        for (String field : PAGE_FIELDS_OF_TEXT) {
+            if (field.startsWith("/title/")) {
+                String language = field.substring("/title/".length());
+                Object value = ((Map<?, ?>) incoming.get("title")).get(language);
+                if (!isEmpty(value) || !keptWithoutText(current.provenance().of(field))) {
+                    titleOf(merged).put(language, value);
+                }
+                continue;
+            }
+            String key = field.substring(1);
+            Object value = incoming.get(key);
+            if (!isEmpty(value) || !keptWithoutText(current.provenance().of(field))) {
+                merged.put(key, value);
+            }
+        }
+        CareerPage mergedPage = checked(fromTree(merged, CareerPage.class));
+        return write(current, next(current, mergedPage, current.skillLevel(), current.editorial(),
+                current.archived(), now, author, current.provenance()), source);
+    }
+
+    /**
+     * Sets what releases say of one occupation, field by field ({@code /official/wages}, {@code /title/en},
+     * {@code /skillLevel}; a null value removes it), each with its source. A field is set only when it is empty and
+     * nobody set it, or when an older release of the same series (or the same release) set it: a value an editor,
+     * a page import or another series set stays. With {@code create}, an occupation that does not exist yet is
+     * created from the values; otherwise it is left alone (empty result).
+     */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public Optional<ReleaseWrite> applyRelease(CodeSystem system, String code, Map<String, Object> values,
+                                             Map<String, Source> sources, boolean create, String author) {
+        String id = system.occupationId(code);
+        Optional<Occupation> existing = occupations.findByIdForUpdate(id);
+        if (existing.isEmpty() && !create) {
+            return Optional.empty();
+        }
+        Occupation current = existing.orElse(null);
+        Map<String, Object> document = current == null
+                ? new LinkedHashMap<>(Map.of("title", new LinkedHashMap<>(), "codeSystem", system.name(),
+                "code", code))
+                : document(current);
+        Provenance provenance = current == null ? Provenance.NONE : current.provenance();
+        Map<String, Source> taken = new LinkedHashMap<>();
+        values.forEach((field, value) -> {
+            Source held = provenance.of(field);
+            Source incoming = sources.get(field);
+            if (held == null ? isEmpty(get(document, field)) : held.yieldsTo(incoming)) {
+                set(document, field, plain(value));
+                taken.put(field, incoming);
+            }
+        });
+        Instant now = now();
+        Integer skillLevel = (Integer) document.remove("skillLevel");
+        document.remove("editorial");
+        document.remove("archived");
+        CareerPage page = fromTree(document, CareerPage.class);
+        if (current == null) {
+            return Optional.of(new ReleaseWrite(write(null, new Occupation(id, system.name(), code,
+                    title(page, "zh"), title(page, "en"), skillLevel, checked(page), null, false, 1, now, now, author,
+                    provenance.with(taken), null), null), Change.CREATED));
+        }
+        Occupation written = write(current, next(current, checked(page), skillLevel, current.editorial(),
+                current.archived(), now, author, provenance.with(taken)), null);
+        return Optional.of(new ReleaseWrite(written,
+                written.revision() == current.revision() ? Change.UNCHANGED : Change.UPDATED));
+    }
+
+    /** What a release did to one occupation. */
+    public record ReleaseWrite(Occupation occupation, Change change) {
+    }
+
+    public enum Change { CREATED, UPDATED, UNCHANGED }
+
+    /** Recomputes the findings of an occupation (the classification in force changed); no revision. */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public Occupation recheck(Occupation occupation) {
+        Occupation checked = occupation.withProvenanceAndFindings(occupation.provenance(),
+                classification.findings(occupation));
+        if (!Objects.equals(checked.findings(), occupation.findings())) {
+            occupations.update(occupation.id(), occupation.provenance(), checked.findings());
+        }
+        return checked;
+    }
+
+    /** The ids of every occupation in a code system. */
+    public List<String> idsIn(CodeSystem system) {
+        return occupations.findIdByCodeSystem(system.name());
+    }
+
+    /** The occupations with data-quality findings, in id order. */
+    public List<Occupation> withFindings() {
+        return occupations.findByFindingsIsNotNullOrderById();
     }
 
     /** The occupation as a client would write it, for merge patches and export. */
@@ -153,14 +279,45 @@ public class OccupationService {
                 : new EditorialInput(value(editorial.demandOutlook()), value(editorial.competition())));
     }
 
-    private Occupation write(Occupation current, Occupation next) {
-        List<FieldChange> changes = PageDiff.between(document(current), document(next));
-        if (changes.isEmpty()) {
-            return current;
+    private Occupation next(Occupation current, CareerPage page, @Nullable Integer skillLevel,
+                            @Nullable Editorial editorial, boolean archived, Instant now, String author,
+                            Provenance provenance) {
+        return new Occupation(current.id(), current.codeSystem(), current.code(), title(page, "zh"),
+                title(page, "en"), skillLevel, page, editorial, archived, current.revision() + 1,
+                current.createdAt(), now, author, provenance, current.findings());
+    }
+
+    /**
+     * Stores the next version if any value changed: one revision and one event. The fields that changed are from
+     * {@code source} from now on (when given; a release names its own sources). Where only sources or findings
+     * moved (a newer release confirms a figure), they are updated without a revision: no value changed.
+     */
+    private Occupation write(@Nullable Occupation current, Occupation next, @Nullable Source source) {
+        Map<String, Object> after = document(next);
+        List<FieldChange> changes = PageDiff.between(current == null ? null : document(current), after);
+        Provenance provenance = next.provenance();
+        if (source != null) {
+            List<FieldChange> fields = current == null ? PageDiff.between(Map.of(), after) : changes;
+            provenance = provenance.with(fields.stream().map(c -> Provenance.fieldOf(c.path()))
+                    .filter(field -> !UNSOURCED_FIELDS.contains(field)).distinct().toList(), source);
         }
-        occupations.update(next);
-        record(next, ChangeKind.UPDATED, changes);
-        return next;
+        Occupation sourced = next.withProvenanceAndFindings(provenance, next.findings());
+        Occupation written = sourced.withProvenanceAndFindings(provenance, classification.findings(sourced));
+        if (current != null && changes.isEmpty()) {
+            if (provenance.equals(current.provenance()) && Objects.equals(written.findings(), current.findings())) {
+                return current;
+            }
+            occupations.update(current.id(), provenance, written.findings());
+            return current.withProvenanceAndFindings(provenance, written.findings());
+        }
+        if (current == null) {
+            occupations.save(written);
+            record(written, ChangeKind.CREATED, changes);
+        } else {
+            occupations.update(written);
+            record(written, ChangeKind.UPDATED, changes);
+        }
+        return written;
     }
 
     private Occupation lockedForWrite(String id, @Nullable String ifMatch) {
@@ -204,8 +361,7 @@ public class OccupationService {
     }
 
     /** The checks bean validation cannot express; the page comes back with its code system's canonical name. */
-    private static CareerPage checked(OccupationInput input) {
-        CareerPage page = input.page();
+    private static CareerPage checked(CareerPage page) {
         List<FieldError> errors = problems(page);
         if (!errors.isEmpty()) {
             throw ProblemException.invalidFields(errors);
@@ -214,7 +370,7 @@ public class OccupationService {
                 page.code().trim(), page.crosswalk(), page.skilledMigration(), page.publishedOverallScore(),
                 page.summary(), page.aiImpact(), page.salaryBands(), page.educationPaths(), page.qualifications(),
                 page.visaPathways(), page.immigrationNote(), page.suitableFor(), page.notSuitableFor(), page.careerProspects(),
-                page.outlook(), page.growthAreas(), page.faq(), page.dataSources());
+                page.outlook(), page.growthAreas(), page.faq(), page.dataSources(), page.official());
     }
 
     /**
@@ -292,7 +448,64 @@ public class OccupationService {
         return text == null || text.isBlank();
     }
 
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /** A value a release or a translation set stays when a page's text has nothing for it. */
+    private static boolean keptWithoutText(@Nullable Source source) {
+        return source != null && (source.kind() == Kind.RELEASE || source.kind() == Kind.EDITORIAL_TRANSLATION);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> titleOf(Map<String, Object> page) {
+        return (Map<String, Object>) page.computeIfAbsent("title", k -> new LinkedHashMap<>());
+    }
+
+    /** The value at a field ({@code /title/en}, {@code /official/wages}, {@code /skillLevel}) of a document. */
+    private static @Nullable Object get(Map<String, Object> document, String field) {
+        String[] segments = field.substring(1).split("/");
+        Object value = document.get(segments[0]);
+        return segments.length == 1 ? value : value instanceof Map<?, ?> map ? map.get(segments[1]) : null;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void set(Map<String, Object> document, String field, @Nullable Object value) {
+        String[] segments = field.substring(1).split("/");
+        if (segments.length == 1) {
+            document.put(segments[0], value);
+        } else {
+            Object parent = document.get(segments[0]);
+            Map<String, Object> map = parent instanceof Map<?, ?> m ? new LinkedHashMap<>((Map<String, Object>) m)
+                    : new LinkedHashMap<>();
+            map.put(segments[1], value);
+            document.put(segments[0], map);
+        }
+    }
+
+    private static boolean isEmpty(@Nullable Object value) {
+        return value == null || value instanceof String text && text.isBlank()
+                || value instanceof List<?> list && list.isEmpty()
+                || value instanceof Map<?, ?> map && map.values().stream().allMatch(OccupationService::isEmpty);
+    }
+
+    /** A value as a JSON tree (maps, lists, strings, numbers), as documents hold them. */
+    private @Nullable Object plain(@Nullable Object value) {
+        if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean) {
+            return value;
+        }
+        try {
+            return json.readValue(json.writeValueAsBytes(value), Object.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private <T> T fromTree(Map<String, Object> tree, Class<T> type) {
+        try {
+            return json.readValue(json.writeValueAsBytes(tree), type);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -18,7 +18,8 @@ import java.util.List;
 
 /**
  * Everything a career page shows, structured and bilingual (see the seed pages' README for the sections). Lists are
- * never null; a section the page does not have is an empty list or null. Amounts are bounded (ten digits and two
+ * never null; a section the page does not have is an empty list or null. {@code official} holds what the
+ * publishers' releases say (see {@link OfficialRecord}); the sections before it are the page's own. Amounts are bounded (ten digits and two
  * decimals) so that they stay exact wherever they travel.
  */
 @Serdeable
@@ -42,7 +43,8 @@ public record CareerPage(
         @Nullable @Valid LocalizedText outlook,
         @Size(max = 50) List<@NotBlank @Size(max = 200) String> growthAreas,
         @Size(max = 50) List<@NotNull @Valid Faq> faq,
-        @Nullable @Valid LocalizedText dataSources) {
+        @Nullable @Valid LocalizedText dataSources,
+        @Valid OfficialRecord official) {
 
     /** Absent lists are empty lists, and a page without an AI section has an empty one. */
     public CareerPage {
@@ -56,6 +58,7 @@ public record CareerPage(
         notSuitableFor = orEmpty(notSuitableFor);
         growthAreas = orEmpty(growthAreas);
         faq = orEmpty(faq);
+        official = official == null ? OfficialRecord.NONE : official;
     }
 
     static <T> List<T> orEmpty(@Nullable List<T> list) {

@@ -1,6 +1,12 @@
 package org.careergraph.catalog.search;
 
+import static org.careergraph.catalog.search.SearchAnalysis.ALTERNATE_EN;
 import static org.careergraph.catalog.search.SearchAnalysis.ARCHIVED;
+import static org.careergraph.catalog.search.SearchAnalysis.JOB_ZONE;
+import static org.careergraph.catalog.search.SearchAnalysis.LLM_EXPOSURE;
+import static org.careergraph.catalog.search.SearchAnalysis.MAJOR_GROUP;
+import static org.careergraph.catalog.search.SearchAnalysis.MEDIAN_WAGE;
+import static org.careergraph.catalog.search.SearchAnalysis.SKILL_LEVEL;
 import static org.careergraph.catalog.search.SearchAnalysis.BODY_EN;
 import static org.careergraph.catalog.search.SearchAnalysis.BODY_ZH;
 import static org.careergraph.catalog.search.SearchAnalysis.BODY_ZH_BIGRAMS;
@@ -37,6 +43,7 @@ import org.apache.lucene.util.BytesRef;
 import org.careergraph.catalog.page.CareerPage;
 import org.careergraph.catalog.page.CareerPage.AiImpact;
 import org.careergraph.catalog.page.LocalizedText;
+import org.careergraph.catalog.page.OfficialRecord;
 
 /** Turns an occupation into the Lucene document the index searches, filters and sorts on. */
 final class OccupationDocuments {
@@ -50,6 +57,13 @@ final class OccupationDocuments {
         doc.add(new KeywordField(ID, occupation.id(), Field.Store.YES));
 
         addText(doc, texts(Stream.of(page.title())), TITLE_ZH, TITLE_ZH_BIGRAMS, TITLE_EN);
+        OfficialRecord official = page.official();
+        // Other names of the occupation: the classification's title where the page names it otherwise, and O*NET's
+        // alternate titles, which people search by.
+        if (official.title() != null) {
+            doc.add(new TextField(ALTERNATE_EN, official.title(), Field.Store.NO));
+        }
+        official.alternateTitles().forEach(title -> doc.add(new TextField(ALTERNATE_EN, title, Field.Store.NO)));
         addText(doc, bodyTexts(page), BODY_ZH, BODY_ZH_BIGRAMS, BODY_EN);
         storeIfPresent(doc, STORED_TITLE_ZH, page.title().zh());
         storeIfPresent(doc, STORED_TITLE_EN, page.title().en());
@@ -71,14 +85,44 @@ final class OccupationDocuments {
         if (occupation.greenListTier() != null) {
             doc.add(new IntField(GREEN_LIST_TIER, occupation.greenListTier(), Field.Store.NO));
         }
+        if (occupation.skillLevel() != null) {
+            doc.add(new IntField(SKILL_LEVEL, occupation.skillLevel(), Field.Store.NO));
+        }
+        if (official.jobZone() != null) {
+            doc.add(new IntField(JOB_ZONE, official.jobZone().zone(), Field.Store.NO));
+        }
+        String majorGroup = majorGroup(page.codeSystem(), page.code());
+        if (majorGroup != null) {
+            doc.add(new KeywordField(MAJOR_GROUP, majorGroup, Field.Store.NO));
+        }
+        OccupationSummary summary = OccupationSummary.of(occupation);
+        if (summary.medianWage() != null) {
+            doc.add(new DoubleField(MEDIAN_WAGE, summary.medianWage().amount().doubleValue(), Field.Store.NO));
+        }
+        if (summary.llmExposure() != null) {
+            doc.add(new DoubleField(LLM_EXPOSURE, summary.llmExposure().doubleValue(), Field.Store.NO));
+        }
         return doc;
     }
 
-    /** Everything but the title that text search looks at; all weigh the same. */
+    /**
+     * The major group of a code, from the code itself so that every occupation has one, whether or not a release
+     * holds it: ANZSCO's first digit ({@code 2}), SOC's first two digits ({@code 15-0000}).
+     */
+    static @Nullable String majorGroup(String codeSystem, String code) {
+        return switch (codeSystem.toUpperCase(Locale.ROOT)) {
+            case "ANZSCO" -> code.substring(0, 1);
+            case "SOC" -> code.substring(0, 2) + "-0000";
+            default -> null;
+        };
+    }
+
+    /** Everything but the titles that text search looks at; all weigh the same. */
     private static List<String> bodyTexts(CareerPage page) {
         AiImpact ai = page.aiImpact();
         Stream<LocalizedText> localized = Stream.of(
-                        Stream.of(page.summary(), ai.verdictText()),
+                        Stream.of(page.summary(), ai.verdictText(), page.official().description()),
+                        page.official().tasks().stream().map(OfficialRecord.Task::text),
                         ai.tasksTakenOver().stream(),
                         ai.tasksAugmented().stream(),
                         ai.humanMoat().stream(),

@@ -1,6 +1,12 @@
 package org.careergraph.catalog.search;
 
+import static org.careergraph.catalog.search.SearchAnalysis.ALTERNATE_EN;
 import static org.careergraph.catalog.search.SearchAnalysis.ARCHIVED;
+import static org.careergraph.catalog.search.SearchAnalysis.JOB_ZONE;
+import static org.careergraph.catalog.search.SearchAnalysis.LLM_EXPOSURE;
+import static org.careergraph.catalog.search.SearchAnalysis.MAJOR_GROUP;
+import static org.careergraph.catalog.search.SearchAnalysis.MEDIAN_WAGE;
+import static org.careergraph.catalog.search.SearchAnalysis.SKILL_LEVEL;
 import static org.careergraph.catalog.search.SearchAnalysis.BODY_EN;
 import static org.careergraph.catalog.search.SearchAnalysis.BODY_ZH;
 import static org.careergraph.catalog.search.SearchAnalysis.BODY_ZH_BIGRAMS;
@@ -25,7 +31,11 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.math.BigDecimal;
+import io.micronaut.core.annotation.Nullable;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.DoubleField;
@@ -70,12 +80,16 @@ public class OccupationIndex implements AutoCloseable {
     private static final float TITLE_BOOST = 5f;
     /** A Chinese match only by character pairs ranks below one on whole words. */
     private static final float BIGRAM_BOOST = 0.5f;
+    /** Another name of the occupation (an O*NET alternate title) weighs between its title and its page. */
+    private static final float ALTERNATE_BOOST = 2f;
 
     private final Directory directory = new ByteBuffersDirectory();
     private final Analyzer analyzer = SearchAnalysis.newAnalyzer();
     private final QueryBuilder phrases = new QueryBuilder(analyzer);
     private final IndexWriter writer;
     private final SearcherManager searchers;
+    /** What a list shows of each occupation, by id: a hit is answered from here, not from the database. */
+    private final Map<String, OccupationSummary> summaries = new ConcurrentHashMap<>();
 
     public OccupationIndex() {
         try {
@@ -96,6 +110,7 @@ public class OccupationIndex implements AutoCloseable {
         try {
             for (IndexedOccupation occupation : occupations) {
                 writer.updateDocument(new Term(ID, occupation.id()), OccupationDocuments.toDocument(occupation));
+                summaries.put(occupation.id(), OccupationSummary.of(occupation));
             }
             searchers.maybeRefreshBlocking();
         } catch (IOException e) {
@@ -107,6 +122,7 @@ public class OccupationIndex implements AutoCloseable {
         try {
             writer.deleteDocuments(new Term(ID, id));
             searchers.maybeRefreshBlocking();
+            summaries.remove(id);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -141,8 +157,11 @@ public class OccupationIndex implements AutoCloseable {
             Document doc = stored.document(scoreDoc.doc);
             // Sorted by fields, Lucene keeps the relevance only as the first sort value.
             Float score = sortBy == SortBy.RELEVANCE ? (Float) ((FieldDoc) scoreDoc).fields[0] : null;
-            hits.add(new Hit(doc.get(ID), score,
-                    doc.get(STORED_TITLE_ZH), doc.get(STORED_TITLE_EN), doc.get(CODE_SYSTEM), doc.get(CODE)));
+            String id = doc.get(ID);
+            OccupationSummary summary = summaries.get(id);
+            if (summary != null) {
+                hits.add(new Hit(id, score, summary));
+            }
         }
         return new SearchResult(top.totalHits.value, hits);
     }
@@ -179,7 +198,54 @@ public class OccupationIndex implements AutoCloseable {
         if (query.greenListTier() != null) {
             builder.add(IntField.newExactQuery(GREEN_LIST_TIER, query.greenListTier()), Occur.FILTER);
         }
+        if (query.majorGroup() != null) {
+            builder.add(KeywordField.newExactQuery(MAJOR_GROUP, query.majorGroup()), Occur.FILTER);
+        }
+        if (query.skillLevel() != null) {
+            builder.add(IntField.newExactQuery(SKILL_LEVEL, query.skillLevel()), Occur.FILTER);
+        }
+        if (query.jobZone() != null) {
+            builder.add(IntField.newExactQuery(JOB_ZONE, query.jobZone()), Occur.FILTER);
+        }
+        range(builder, MEDIAN_WAGE, query.minWage(), query.maxWage());
+        range(builder, LLM_EXPOSURE, query.minExposure(), query.maxExposure());
         return builder.build();
+    }
+
+    private static void range(BooleanQuery.Builder builder, String field, @Nullable BigDecimal min,
+                              @Nullable BigDecimal max) {
+        if (min != null || max != null) {
+            builder.add(DoubleField.newRangeQuery(field, min == null ? Double.NEGATIVE_INFINITY : min.doubleValue(),
+                    max == null ? Double.POSITIVE_INFINITY : max.doubleValue()), Occur.FILTER);
+        }
+    }
+
+    /** How many occupations (not archived) each major group holds. */
+    public Map<String, Integer> majorGroupCounts() {
+        Map<String, Integer> counts = new java.util.TreeMap<>();
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                for (org.apache.lucene.index.LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                    org.apache.lucene.index.SortedSetDocValues values = leaf.reader().getSortedSetDocValues(MAJOR_GROUP);
+                    org.apache.lucene.util.Bits live = leaf.reader().getLiveDocs();
+                    if (values == null) {
+                        continue;
+                    }
+                    for (int doc = values.nextDoc(); doc != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS;
+                         doc = values.nextDoc()) {
+                        if (live == null || live.get(doc)) {
+                            counts.merge(values.lookupOrd(values.nextOrd()).utf8ToString(), 1, Integer::sum);
+                        }
+                    }
+                }
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return counts;
     }
 
     /**
@@ -193,8 +259,12 @@ public class OccupationIndex implements AutoCloseable {
                 chineseClause(run.text()).ifPresent(clauses::add);
             } else {
                 for (String term : SearchAnalysis.terms(analyzer, TITLE_EN, run.text())) {
-                    clauses.add(titleOrBody(new TermQuery(new Term(TITLE_EN, term)),
-                            new TermQuery(new Term(BODY_EN, term))));
+                    clauses.add(new BooleanQuery.Builder()
+                            .add(new BoostQuery(new TermQuery(new Term(TITLE_EN, term)), TITLE_BOOST), Occur.SHOULD)
+                            .add(new BoostQuery(new TermQuery(new Term(ALTERNATE_EN, term)), ALTERNATE_BOOST),
+                                    Occur.SHOULD)
+                            .add(new TermQuery(new Term(BODY_EN, term)), Occur.SHOULD)
+                            .build());
                 }
             }
         }
@@ -245,7 +315,15 @@ public class OccupationIndex implements AutoCloseable {
                     KeywordField.newSortField(CODE_SYSTEM, false, SortedSetSelector.Type.MIN),
                     KeywordField.newSortField(CODE, false, SortedSetSelector.Type.MIN),
                     id);
+            case WAGE_DESC -> new Sort(descendingMissingLast(MEDIAN_WAGE), title, id);
+            case EXPOSURE_DESC -> new Sort(descendingMissingLast(LLM_EXPOSURE), title, id);
         };
+    }
+
+    private static SortField descendingMissingLast(String field) {
+        SortField sort = new SortedNumericSortField(field, SortField.Type.DOUBLE, true);
+        sort.setMissingValue(Double.NEGATIVE_INFINITY);
+        return sort;
     }
 
     @Override

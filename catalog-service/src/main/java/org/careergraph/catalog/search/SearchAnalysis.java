@@ -41,6 +41,12 @@ final class SearchAnalysis {
     static final String SCORE = "score";
     static final String GREEN_LIST_TIER = "green_list_tier";
     static final String TITLE_SORT = "title_sort";
+    static final String ALTERNATE_EN = "alternate_en";
+    static final String SKILL_LEVEL = "skill_level";
+    static final String JOB_ZONE = "job_zone";
+    static final String MAJOR_GROUP = "major_group";
+    static final String MEDIAN_WAGE = "median_wage";
+    static final String LLM_EXPOSURE = "llm_exposure";
     static final String STORED_TITLE_ZH = "stored_title_zh";
     static final String STORED_TITLE_EN = "stored_title_en";
 

@@ -109,7 +109,9 @@ class SearchIndexer implements ApplicationEventListener<StartupEvent> {
     }
 
     private static IndexedOccupation document(Occupation occupation, OccupationSignal signal) {
-        return new IndexedOccupation(occupation.id(), occupation.page(), occupation.archived(),
-                signal == null ? null : signal.overallScore(), signal == null ? null : signal.greenListTier());
+        return new IndexedOccupation(occupation.id(), occupation.page(), occupation.skillLevel(),
+                occupation.archived(), occupation.findingList().size(), signal == null ? null : signal.overallScore(),
+                signal == null ? null : signal.scoreModel(), signal == null ? null : signal.greenListTier(),
+                signal == null ? null : signal.statusSince());
     }
 }

@@ -14,6 +14,11 @@ import org.careergraph.platform.web.ProblemException;
  * @param codePrefix   the start of the occupation's own code, e.g. "4112"
  * @param minScore     inclusive, on the computed overall score or else the page's published one
  * @param maxScore     inclusive, likewise
+ * @param majorGroup   the classification's major group: ANZSCO "2", SOC "15-0000"
+ * @param skillLevel   ANZSCO skill level, 1-5
+ * @param jobZone      O*NET job zone, 1-5
+ * @param minWage      inclusive, on the OEWS median annual wage (USD)
+ * @param minExposure  inclusive, on the GPT-4 rated LLM exposure (beta, 0-1) of "GPTs are GPTs"
  * @param sort         null: by relevance when there is text, else by title
  * @param page         zero-based
  */
@@ -26,6 +31,13 @@ public record SearchQuery(
         @Nullable BigDecimal minScore,
         @Nullable BigDecimal maxScore,
         @Nullable Integer greenListTier,
+        @Nullable String majorGroup,
+        @Nullable Integer skillLevel,
+        @Nullable Integer jobZone,
+        @Nullable BigDecimal minWage,
+        @Nullable BigDecimal maxWage,
+        @Nullable BigDecimal minExposure,
+        @Nullable BigDecimal maxExposure,
         boolean includeArchived,
         @Nullable SortBy sort,
         int page,
@@ -36,12 +48,13 @@ public record SearchQuery(
     /** Longer text is not a search term but a paste; it would also turn into too many query clauses. */
     public static final int MAX_TEXT_LENGTH = 200;
 
-    public enum SortBy { RELEVANCE, TITLE, SCORE_DESC, CODE }
+    public enum SortBy { RELEVANCE, TITLE, SCORE_DESC, CODE, WAGE_DESC, EXPOSURE_DESC }
 
     public SearchQuery {
         text = blankToNull(text);
         codeSystem = blankToNull(codeSystem) == null ? null : codeSystem.trim().toUpperCase(Locale.ROOT);
         codePrefix = blankToNull(codePrefix);
+        majorGroup = blankToNull(majorGroup);
         if (text != null && text.length() > MAX_TEXT_LENGTH) {
             throw ProblemException.invalidField("text", "must be at most " + MAX_TEXT_LENGTH + " characters");
         }
@@ -53,6 +66,18 @@ public record SearchQuery(
         }
         if (minScore != null && maxScore != null && minScore.compareTo(maxScore) > 0) {
             throw ProblemException.invalidField("minScore", "must not be greater than maxScore");
+        }
+        if (minWage != null && maxWage != null && minWage.compareTo(maxWage) > 0) {
+            throw ProblemException.invalidField("minWage", "must not be greater than maxWage");
+        }
+        if (minExposure != null && maxExposure != null && minExposure.compareTo(maxExposure) > 0) {
+            throw ProblemException.invalidField("minExposure", "must not be greater than maxExposure");
+        }
+        for (Integer level : new Integer[] {skillLevel, jobZone}) {
+            if (level != null && (level < 1 || level > 5)) {
+                throw ProblemException.invalidField(level == skillLevel ? "skillLevel" : "jobZone",
+                        "must be from 1 to 5");
+            }
         }
     }
 
@@ -82,6 +107,13 @@ public record SearchQuery(
         private BigDecimal minScore;
         private BigDecimal maxScore;
         private Integer greenListTier;
+        private String majorGroup;
+        private Integer skillLevel;
+        private Integer jobZone;
+        private BigDecimal minWage;
+        private BigDecimal maxWage;
+        private BigDecimal minExposure;
+        private BigDecimal maxExposure;
         private boolean includeArchived;
         private SortBy sort;
         private int page;
@@ -126,6 +158,33 @@ public record SearchQuery(
             return this;
         }
 
+        public Builder majorGroup(@Nullable String majorGroup) {
+            this.majorGroup = majorGroup;
+            return this;
+        }
+
+        public Builder skillLevel(@Nullable Integer skillLevel) {
+            this.skillLevel = skillLevel;
+            return this;
+        }
+
+        public Builder jobZone(@Nullable Integer jobZone) {
+            this.jobZone = jobZone;
+            return this;
+        }
+
+        public Builder wageBetween(@Nullable BigDecimal minWage, @Nullable BigDecimal maxWage) {
+            this.minWage = minWage;
+            this.maxWage = maxWage;
+            return this;
+        }
+
+        public Builder exposureBetween(@Nullable BigDecimal minExposure, @Nullable BigDecimal maxExposure) {
+            this.minExposure = minExposure;
+            this.maxExposure = maxExposure;
+            return this;
+        }
+
         public Builder includeArchived(boolean includeArchived) {
             this.includeArchived = includeArchived;
             return this;
@@ -144,7 +203,8 @@ public record SearchQuery(
 
         public SearchQuery build() {
             return new SearchQuery(text, codeSystem, codePrefix, skilledMigration, verdict, minScore, maxScore,
-                    greenListTier, includeArchived, sort, page, size);
+                    greenListTier, majorGroup, skillLevel, jobZone, minWage, maxWage, minExposure, maxExposure,
+                    includeArchived, sort, page, size);
         }
     }
 }

@@ -11,15 +11,25 @@ public record SearchResult(long total, List<Hit> hits) {
     }
 
     /**
-     * One matching occupation, with just enough to show it in a list; {@code score} is the text relevance, null unless
-     * the results are sorted by relevance.
+     * One matching occupation, as a list shows it; {@code score} is the text relevance, null unless the results are
+     * sorted by relevance.
      */
-    public record Hit(
-            String id,
-            @Nullable Float score,
-            @Nullable String titleZh,
-            @Nullable String titleEn,
-            String codeSystem,
-            String code) {
+    public record Hit(String id, @Nullable Float score, OccupationSummary summary) {
+
+        public String titleZh() {
+            return summary.titleZh();
+        }
+
+        public String titleEn() {
+            return summary.titleEn();
+        }
+
+        public String codeSystem() {
+            return summary.codeSystem();
+        }
+
+        public String code() {
+            return summary.code();
+        }
     }
 }

@@ -3,6 +3,7 @@ package org.careergraph.catalog.seed;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
+import io.micronaut.core.annotation.Order;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,15 +11,20 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import org.careergraph.catalog.importer.PageImporter;
 import org.careergraph.catalog.importer.PageImports;
+import org.careergraph.catalog.occupation.Occupation;
 import org.careergraph.catalog.occupation.OccupationService;
+import org.careergraph.catalog.occupation.Provenance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Loads the seed career pages shipped with the service into an empty catalog slot: a page that exists already is
- * left as it is, so edits survive restarts.
+ * Loads the seed career pages shipped with the service: a page whose occupation does not exist or came only from
+ * official releases (no page imported into it yet) is imported, so seeds merge into their official records after
+ * the bundled releases ({@code BundledReleases} runs first); a page imported or edited once is left as it is, so
+ * edits survive restarts.
  */
 @Singleton
+@Order(-50)
 @Requires(property = "careergraph.catalog.load-seeds", value = "true")
 class SeedLoader implements ApplicationEventListener<StartupEvent> {
 
@@ -38,11 +44,18 @@ class SeedLoader implements ApplicationEventListener<StartupEvent> {
         for (String file : read("seeds/index.txt").lines().filter(l -> !l.isBlank() && l.endsWith(".txt")).toList()) {
             String text = read("seeds/" + file);
             String id = OccupationService.idOf(PageImporter.read(text).page());
-            if (occupations.find(id).isEmpty()) {
+            if (occupations.find(id).map(SeedLoader::onlyOfficial).orElse(true)) {
                 PageImports.Outcome outcome = imports.importPage(text, AUTHOR);
                 LOG.info("Loaded seed page {} as {} ({} warnings)", file, id, outcome.warnings().size());
             }
         }
+    }
+
+    /** Filled by releases alone: no page was imported into it and no editor touched it. */
+    private static boolean onlyOfficial(Occupation occupation) {
+        var sources = occupation.provenance().fields().values();
+        return !sources.isEmpty() && sources.stream().allMatch(source -> source.kind() == Provenance.Kind.RELEASE
+                || source.kind() == Provenance.Kind.EDITORIAL_TRANSLATION);
     }
 
     private static String read(String resource) {

@@ -67,7 +67,7 @@ class GeneratedPagesImportTest {
                         List.of(), List.of(), List.of(), List.of(), ai.entryLevelOutlook(), ai.levelUp()),
                 page.salaryBands(), page.educationPaths(), page.qualifications(), page.visaPathways(),
                 page.immigrationNote(), List.of(),
-                List.of(), page.careerProspects(), page.outlook(), page.growthAreas(), page.faq(), page.dataSources());
+                List.of(), page.careerProspects(), page.outlook(), page.growthAreas(), page.faq(), page.dataSources(), null);
     }
 
     private static List<LocalizedText> audience(CareerPage page) {
@@ -310,7 +310,7 @@ class GeneratedPagesImportTest {
                     order.contains("prospects") ? LocalizedText.en(prospects) : null,
                     order.contains("prospects") ? LocalizedText.en(outlook) : null,
                     kept(order, "growth", areas, false), kept(order, "faq", faq, false),
-                    order.contains("sources") ? LocalizedText.zh(sources) : null);
+                    order.contains("sources") ? LocalizedText.zh(sources) : null, null);
             return new Generated(messUp(lines), page, compact);
         }
 

@@ -97,7 +97,7 @@ final class PageFixture {
                 List.copyOf(tasksAugmented), List.copyOf(humanMoat), List.copyOf(skillsToBuild), null, null);
         return new CareerPage(title, codeSystem, code, List.of(), skilledMigration, publishedScore, summary, ai,
                 List.of(), List.of(), List.of(), List.of(), null, List.of(), List.of(), null, null,
-                List.copyOf(growthAreas), List.copyOf(faq), null);
+                List.copyOf(growthAreas), List.copyOf(faq), null, null);
     }
 
     IndexedOccupation indexed(String id) {

@@ -1,0 +1,84 @@
+package org.careergraph.catalog.release;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.core.annotation.Order;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The releases shipped with the service ({@code releases/index.tsv}): on start, every one the catalog does not hold
+ * yet is imported, all together in one import (so each occupation is created once, with everything its releases
+ * say), before the seed pages merge into them. Runs before the HTTP server takes requests; the log shows progress.
+ */
+@Singleton
+@Order(-100)
+@Requires(property = "careergraph.catalog.load-releases", value = "true")
+public class BundledReleases implements ApplicationEventListener<StartupEvent> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BundledReleases.class);
+    private static final String AUTHOR = "bundled releases";
+
+    private final ReleaseImports imports;
+    private final ReleaseStore store;
+
+    BundledReleases(ReleaseImports imports, ReleaseStore store) {
+        this.imports = imports;
+        this.store = store;
+    }
+
+    @Override
+    public void onApplicationEvent(StartupEvent event) {
+        Set<String> held = store.all().stream().map(r -> r.series() + "/" + r.label()).collect(Collectors.toSet());
+        List<ParsedRelease> missing = new ArrayList<>();
+        for (String[] entry : index()) {
+            Series series = Series.parse(entry[0]).orElseThrow();
+            if (!held.contains(series + "/" + entry[1])) {
+                Map<String, byte[]> files = new LinkedHashMap<>();
+                for (String path : entry[3].split("\\|")) {
+                    files.put(path.substring(path.lastIndexOf('/') + 1), bytes("releases/" + path));
+                }
+                missing.add(ReleaseReaders.read(series, files, entry[1], entry[2]));
+            }
+        }
+        if (missing.isEmpty()) {
+            return;
+        }
+        LOG.info("Importing the bundled releases: {}", missing.stream().map(ParsedRelease::name)
+                .collect(Collectors.joining(", ")));
+        ImportLog.Entry entry = imports.runNow(missing, AUTHOR);
+        if (entry.status() != ImportLog.Status.APPLIED) {
+            throw new IllegalStateException("The bundled releases could not be imported: "
+                    + (entry.outcome() == null ? entry.status() : entry.outcome().message()));
+        }
+    }
+
+    /** Series, release, date and files of each bundled release. */
+    static List<String[]> index() {
+        return new String(bytes("releases/index.tsv"), StandardCharsets.UTF_8).lines().skip(1)
+                .filter(line -> !line.isBlank()).map(line -> line.split("\t")).toList();
+    }
+
+    static byte[] bytes(String resource) {
+        try (InputStream in = BundledReleases.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + resource);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

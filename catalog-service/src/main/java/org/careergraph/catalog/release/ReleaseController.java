@@ -1,0 +1,157 @@
+package org.careergraph.catalog.release;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.multipart.CompletedFileUpload;
+import io.micronaut.http.multipart.CompletedPart;
+import io.micronaut.http.server.multipart.MultipartBody;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import org.careergraph.catalog.release.ParsedRelease.ReleaseFile;
+import org.careergraph.catalog.release.ReleaseStore.StoredRelease;
+import org.careergraph.platform.web.Problem.FieldError;
+import org.careergraph.platform.web.ProblemException;
+import org.careergraph.security.Roles;
+import org.reactivestreams.Subscriber;
+import org.reactivestreams.Subscription;
+
+/**
+ * Official releases: which ones the catalog holds and their attribution (anyone), importing one (admins: a multipart
+ * upload of the publisher's files), and following an import and the trail of all of them (admins and editors).
+ */
+@Controller("/api/releases")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class ReleaseController {
+
+    private final ReleaseImports imports;
+    private final ReleaseStore store;
+
+    ReleaseController(ReleaseImports imports, ReleaseStore store) {
+        this.imports = imports;
+        this.store = store;
+    }
+
+    /** A release the catalog holds, whether it is the one in force, and the attribution its data needs. */
+    @Serdeable
+    record HeldRelease(String series, String title, String release, LocalDate releasedOn, boolean inForce,
+                       String publisher, String licence, String attribution, List<ReleaseFile> files,
+                       int records, String importedBy) {
+    }
+
+    @Get
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    List<HeldRelease> list() {
+        Map<Series, StoredRelease> inForce = store.inForce();
+        return store.all().stream().map(r -> new HeldRelease(r.series().name(), r.series().title(), r.label(),
+                r.releasedOn(), inForce.get(r.series()).id().equals(r.id()), r.series().publisher(),
+                r.series().licence(), r.series().attribution(r.label()), r.files(), r.records(), r.importedBy()))
+                .toList();
+    }
+
+    /**
+     * Imports a release: form fields {@code series} (ONET, OEWS, PROJECTIONS, CROSSWALK, ANZSCO, LLM_EXPOSURE,
+     * AI_APPLICABILITY, ZH_TITLES), optional {@code release} and {@code releasedOn}, and the publisher's files as
+     * file parts. The files are read and checked before the answer; 202 with the import to follow.
+     */
+    @Post(consumes = MediaType.MULTIPART_FORM_DATA)
+    @Secured(Roles.ADMIN)
+    HttpResponse<ReleaseImports.View> importRelease(@Body MultipartBody body, Authentication admin) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        for (CompletedPart part : parts(body)) {
+            try {
+                if (part instanceof CompletedFileUpload file) {
+                    if (files.put(file.getFilename(), file.getBytes()) != null) {
+                        throw ProblemException.invalidField("files", "name '" + file.getFilename() + "' twice");
+                    }
+                } else {
+                    fields.put(part.getName(), new String(part.getBytes(), StandardCharsets.UTF_8));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        Series series = Series.parse(fields.get("series")).orElseThrow(() -> ProblemException.invalidField("series",
+                "must be one of " + List.of(Series.values())));
+        ParsedRelease release;
+        try {
+            release = ReleaseReaders.read(series, files, fields.get("release"), fields.get("releasedOn"));
+        } catch (ReleaseFileException e) {
+            throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "The release files cannot be imported;"
+                    + " nothing was stored.", e.errors());
+        }
+        ReleaseImports.View view = imports.submit(List.of(release), admin.getName());
+        return HttpResponse.accepted(URI.create("/api/releases/imports/" + view.entry().id())).body(view);
+    }
+
+    @Get("/imports")
+    @Secured({Roles.ADMIN, Roles.EDITOR})
+    List<ImportLog.Entry> trail() {
+        return imports.latest(100);
+    }
+
+    @Get("/imports/{id}")
+    @Secured({Roles.ADMIN, Roles.EDITOR})
+    ReleaseImports.View importOf(@PathVariable String id) {
+        return imports.find(id).orElseThrow(() -> ProblemException.notFound("No release import " + id + "."));
+    }
+
+    /** Every part of the form, once the upload is complete (this runs on a blocking thread, not the event loop). */
+    private static List<CompletedPart> parts(MultipartBody body) {
+        CompletableFuture<List<CompletedPart>> done = new CompletableFuture<>();
+        List<CompletedPart> parts = new ArrayList<>();
+        body.subscribe(new Subscriber<>() {
+            @Override
+            public void onSubscribe(Subscription subscription) {
+                subscription.request(Long.MAX_VALUE);
+            }
+
+            @Override
+            public void onNext(CompletedPart part) {
+                parts.add(part);
+            }
+
+            @Override
+            public void onError(Throwable error) {
+                done.completeExceptionally(error);
+            }
+
+            @Override
+            public void onComplete() {
+                done.complete(parts);
+            }
+        });
+        try {
+            return done.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime
+                    : new ProblemException(HttpStatus.BAD_REQUEST, "The upload could not be read: "
+                    + e.getCause().getMessage(), List.<FieldError>of());
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package org.careergraph.catalog.release;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.careergraph.testsupport.TestInfrastructure;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * A first start with the bundled releases and the seed pages: every O*NET-SOC and active ANZSCO occupation has a
+ * page with what its releases hold, each value with its source; the seed pages merge into their official records;
+ * codes that disagree with the classification are findings, shown and listed.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OfficialReleasesIT implements TestPropertyProvider {
+
+    private static final String EDITOR = TestInfrastructure.token("EDITOR");
+    private static final Argument<Map<String, Object>> MAP = Argument.mapOf(String.class, Object.class);
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> props = new HashMap<>(TestInfrastructure.serviceProperties("catalog"));
+        props.put("careergraph.catalog.load-releases", "true");
+        props.put("careergraph.catalog.load-seeds", "true");
+        return props;
+    }
+
+    @Test
+    void everyReleaseIsInForceWithItsAttribution() {
+        List<Map<String, Object>> releases = list("/api/releases");
+        assertEquals(List.of("AI_APPLICABILITY", "ANZSCO", "CROSSWALK", "LLM_EXPOSURE", "OEWS", "ONET",
+                "PROJECTIONS", "ZH_TITLES"), releases.stream().map(r -> (String) r.get("series")).sorted().toList());
+        assertTrue(releases.stream().allMatch(r -> Boolean.TRUE.equals(r.get("inForce"))));
+        Map<String, Object> onet = releases.stream().filter(r -> r.get("series").equals("ONET")).findFirst()
+                .orElseThrow();
+        assertTrue(((String) onet.get("attribution")).contains("O*NET 30.1 Database"));
+        assertEquals(1016, onet.get("records"));
+    }
+
+    @Test
+    void everyOccupationOfTheReleasesHasAPage() {
+        assertEquals(1016L, total("/api/occupations?codeSystem=SOC&size=1"));
+        // 1,023 active ANZSCO 1.2 occupations, and two seed pages whose codes ANZSCO 1.2 lacks.
+        assertEquals(1025L, total("/api/occupations?codeSystem=ANZSCO&size=1"));
+
+        Map<String, Object> nurse = get("/api/occupations/soc-29-1141");
+        assertEquals("Registered Nurses", path(nurse, "page", "title", "en"));
+        assertEquals("護理師", path(nurse, "page", "title", "zh"));
+        assertEquals("EDITORIAL_TRANSLATION", path(nurse, "provenance", "fields", "/title/zh", "kind"));
+        assertFalse(((List<?>) path(nurse, "page", "official", "tasks")).isEmpty());
+        assertNotNull(path(nurse, "page", "official", "jobZone", "zone"));
+        assertEquals("Bachelor's degree", path(nurse, "page", "official", "projections", "entryEducation"));
+        assertNotNull(path(nurse, "page", "official", "llmExposure", "gpt4", "beta"));
+        assertNotNull(path(nurse, "page", "official", "aiApplicability", "score"));
+        assertEquals(3, ((List<?>) path(nurse, "page", "salaryBands")).size());
+        assertEquals("OEWS", path(nurse, "provenance", "fields", "/salaryBands", "series"));
+        assertEquals("May 2024", path(nurse, "provenance", "fields", "/official/wages", "release"));
+
+        Map<String, Object> engineer = get("/api/occupations/anzsco-261313");
+        assertEquals("Software Engineer", path(engineer, "page", "title", "en"));
+        assertEquals(1, engineer.get("skillLevel"));
+        assertEquals("ANZSCO", path(engineer, "provenance", "fields", "/skillLevel", "series"));
+        assertEquals(4, ((List<?>) path(engineer, "page", "official", "groups")).size());
+    }
+
+    @Test
+    void oNetSubOccupationsAndCrosswalkedFigures() {
+        Map<String, Object> analysts = get("/api/occupations/soc-15-2051.01");
+        assertEquals("Business Intelligence Analysts", path(analysts, "page", "title", "en"));
+        assertEquals("15-2051", path(analysts, "page", "official", "wages", "socCode"));
+        // O*NET 13-1021 is published by BLS as the NEM/OEWS group 13-1020.
+        Map<String, Object> buyers = get("/api/occupations/soc-13-1021");
+        assertEquals("13-1020", path(buyers, "page", "official", "wages", "socCode"));
+        assertEquals("13-1020", path(buyers, "page", "official", "projections", "nemCode"));
+    }
+
+    @Test
+    void aSeedPageMergesIntoItsOfficialRecordKeepingBothSides() {
+        Map<String, Object> social = get("/api/occupations/soc-21-1022");
+        // The page's own sections, from the seed's text.
+        assertEquals("AMPLIFIED_BY_AI", path(social, "page", "aiImpact", "verdict"));
+        assertTrue(((String) path(social, "page", "title", "en")).contains("Healthcare Social Workers"));
+        assertEquals("PAGE_IMPORT", path(social, "provenance", "fields", "/aiImpact", "kind"));
+        assertEquals("PAGE_IMPORT", path(social, "provenance", "fields", "/salaryBands", "kind"));
+        assertEquals("PAGE_IMPORT", path(social, "provenance", "fields", "/title/en", "kind"));
+        // The official record's, from the releases.
+        assertEquals("Healthcare Social Workers", path(social, "page", "official", "title"));
+        assertFalse(((List<?>) path(social, "page", "official", "tasks")).isEmpty());
+        assertEquals("21-1022", path(social, "page", "official", "wages", "socCode"));
+        assertEquals("ONET", path(social, "provenance", "fields", "/official/tasks", "series"));
+        assertEquals(null, social.get("findings"));
+    }
+
+    @Test
+    void codesThatDisagreeWithTheClassificationAreFindingsNamingBothSides() {
+        Map<String, Object> coordinator = get("/api/occupations/anzsco-224211");
+        List<Map<String, Object>> findings = (List<Map<String, Object>>) path(coordinator, "findings", "items");
+        assertEquals("TITLE_MISMATCH", findings.get(0).get("kind"));
+        assertEquals("Archivist", findings.get(0).get("officialSide"));
+        assertTrue(((String) findings.get(0).get("pageSide")).contains("IT Project Coordinator"));
+        assertEquals("Archivist", path(coordinator, "page", "official", "title"));
+
+        Map<String, String> listed = list("/api/occupations/findings").stream().collect(Collectors.toMap(
+                f -> (String) f.get("id"),
+                f -> (String) ((List<Map<String, Object>>) f.get("findings")).get(0).get("kind")));
+        assertEquals(Map.of("anzsco-224211", "TITLE_MISMATCH", "anzsco-541112", "TITLE_MISMATCH",
+                "anzsco-411215", "CODE_NOT_IN_CLASSIFICATION", "anzsco-599614", "CODE_NOT_IN_CLASSIFICATION"), listed);
+    }
+
+    private long total(String uri) {
+        return ((Number) get(uri).get("total")).longValue();
+    }
+
+    private Map<String, Object> get(String uri) {
+        return http.toBlocking().retrieve(HttpRequest.GET(uri).bearerAuth(EDITOR), MAP);
+    }
+
+    private List<Map<String, Object>> list(String uri) {
+        return http.toBlocking().retrieve(HttpRequest.GET(uri).bearerAuth(EDITOR), Argument.listOf(MAP));
+    }
+
+    private static Object path(Map<String, Object> tree, String... keys) {
+        Object value = tree;
+        for (String key : keys) {
+            value = value == null ? null : ((Map<?, ?>) value).get(key);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,316 @@
+package org.careergraph.catalog.release;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.http.client.multipart.MultipartBody;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.careergraph.catalog.release.DelimitedFile.Row;
+import org.careergraph.events.Topics;
+import org.careergraph.testsupport.TestInfrastructure;
+import org.careergraph.testsupport.TopicProbe;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Releases imported through the API, one after another as publishers release them: O*NET and the crosswalk make
+ * the SOC occupations; OEWS May 2023 then May 2024 changes exactly the occupations whose figures moved, one revision
+ * and one event each; the same release again changes nothing; an older one and broken files are refused, storing
+ * nothing.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ReleaseUpdateIT implements TestPropertyProvider {
+
+    private static final String ADMIN = TestInfrastructure.token("ADMIN");
+    private static final Argument<Map<String, Object>> MAP = Argument.mapOf(String.class, Object.class);
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    @Inject
+    JsonMapper json;
+
+    private final TopicProbe events = TopicProbe.open(TestInfrastructure.kafkaBootstrapServers(), Topics.OCCUPATIONS);
+    private final Instant started = Instant.now();
+
+    @Override
+    public Map<String, String> getProperties() {
+        return TestInfrastructure.serviceProperties("catalog");
+    }
+
+    @AfterAll
+    void close() {
+        events.close();
+    }
+
+    @Test
+    @Order(1)
+    void onetAndTheCrosswalkMakeEveryOnetOccupation() {
+        Map<String, Object> onet = importAndWait(upload("ONET", ReleaseFiles.bundled(Series.ONET)));
+        assertEquals(1016, outcome(onet).get("created"));
+        importAndWait(upload("CROSSWALK", ReleaseFiles.bundled(Series.CROSSWALK), "2023-09-06", "2023-09-06"));
+        assertEquals(1016L, total("/api/occupations?codeSystem=SOC&size=1"));
+        Map<String, Object> subOccupation = get("/api/occupations/soc-15-2051.01");
+        assertEquals("Business Intelligence Analysts", path(subOccupation, "page", "title", "en"));
+    }
+
+    @Test
+    @Order(2)
+    void oewsMay2024AfterMay2023ChangesExactlyTheOccupationsWhoseFiguresMoved() {
+        Map<String, Object> may2023 = importAndWait(upload("OEWS", Map.of("national_M2023_dl.csv",
+                ReleaseFiles.oews2023())));
+        assertTrue((int) outcome(may2023).get("updated") > 900, "most O*NET occupations have OEWS figures");
+        Map<String, Object> bands = get("/api/occupations/soc-15-2051");
+        assertEquals("May 2023", path(bands, "provenance", "fields", "/official/wages", "release"));
+
+        Set<String> moved = movedBetween2023And2024();
+        Map<String, Object> may2024 = importAndWait(upload("OEWS", Map.of("national_M2024_dl.csv",
+                ReleaseFiles.oews2024())));
+        assertEquals(moved.size(), outcome(may2024).get("updated"));
+        assertEquals(0, outcome(may2024).get("created"));
+        assertTrue(moved.size() > 500 && moved.size() < 1016, "most figures moved, not all: " + moved.size());
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertEquals(moved, eventsOf("release: BLS OEWS May 2024").keySet()));
+        eventsOf("release: BLS OEWS May 2024").forEach((id, count) -> assertEquals(1, count, id));
+
+        // An occupation whose figures did not move: no revision, but its wages now say May 2024.
+        String still = firstUnmoved(moved);
+        Map<String, Object> unmoved = get("/api/occupations/" + still);
+        assertEquals("May 2024", path(unmoved, "provenance", "fields", "/official/wages", "release"));
+        List<Map<String, Object>> revisions = list("/api/occupations/" + still + "/revisions");
+        assertTrue(revisions.stream().noneMatch(r -> "release: BLS OEWS May 2024".equals(r.get("changedBy"))));
+        // A moved one: one revision naming the release, with its field diff.
+        String one = moved.iterator().next();
+        List<Map<String, Object>> movedRevisions = list("/api/occupations/" + one + "/revisions");
+        Map<String, Object> latest = movedRevisions.get(0);
+        assertEquals("release: BLS OEWS May 2024", latest.get("changedBy"));
+        assertTrue(((List<Map<String, Object>>) latest.get("changes")).stream()
+                .allMatch(c -> ((String) c.get("path")).startsWith("/official/wages")
+                        || c.get("path").equals("/salaryBands")), latest.toString());
+    }
+
+    @Test
+    @Order(3)
+    void theSameReleaseAgainChangesNothing() {
+        long eventsBefore = eventsOf("release: BLS OEWS May 2024").values().stream().mapToLong(i -> i).sum();
+        Map<String, Object> again = importAndWait(upload("OEWS", Map.of("national_M2024_dl.csv",
+                ReleaseFiles.oews2024())));
+        assertEquals(0, outcome(again).get("updated"));
+        assertEquals(0, outcome(again).get("created"));
+        assertEquals(eventsBefore, eventsOf("release: BLS OEWS May 2024").values().stream().mapToLong(i -> i).sum());
+    }
+
+    @Test
+    @Order(4)
+    void anOlderReleaseChangesNothingAndSaysSo() {
+        List<Map<String, Object>> before = list("/api/releases");
+        int trail = list("/api/releases/imports").size();
+        HttpClientResponseException e = assertThrows(HttpClientResponseException.class, () -> http.toBlocking()
+                .exchange(upload("OEWS", Map.of("national_M2023_dl.csv", ReleaseFiles.oews2023())), MAP));
+        assertEquals(HttpStatus.CONFLICT, e.getStatus());
+        String detail = (String) e.getResponse().getBody(MAP).orElseThrow().get("detail");
+        assertTrue(detail.contains("older than the release in force") && detail.contains("May 2024"), detail);
+        assertEquals(before, list("/api/releases"));
+        assertEquals(trail, list("/api/releases/imports").size());
+    }
+
+    @Test
+    @Order(5)
+    void brokenFilesAreRefusedNamingFileRowAndColumnAndStoreNothing() {
+        List<Map<String, Object>> before = list("/api/releases");
+        int trail = list("/api/releases/imports").size();
+        String text = new String(ReleaseFiles.oews2024(), StandardCharsets.UTF_8);
+        String broken = text.replaceFirst("\n(99,U\\.S\\.,[^\n]*?,15-2051,Data Scientists,detailed,)(\\d+),",
+                "\n$1twelve,");
+        HttpClientResponseException e = assertThrows(HttpClientResponseException.class, () -> http.toBlocking()
+                .exchange(upload("OEWS", Map.of("national_M2025_dl.csv",
+                        broken.getBytes(StandardCharsets.UTF_8))), MAP));
+        assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, e.getStatus());
+        Map<String, Object> problem = e.getResponse().getBody(MAP).orElseThrow();
+        Map<String, Object> error = ((List<Map<String, Object>>) problem.get("errors")).get(0);
+        assertTrue(((String) error.get("field")).matches("national_M2025_dl\\.csv, row \\d+, column TOT_EMP"),
+                error.toString());
+        assertTrue(((String) error.get("message")).contains("'twelve'"), error.toString());
+
+        HttpClientResponseException missing = assertThrows(HttpClientResponseException.class, () -> http.toBlocking()
+                .exchange(upload("ANZSCO", ReleaseFiles.bundled(Series.ANZSCO)), MAP));
+        assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, missing.getStatus());
+
+        assertEquals(before, list("/api/releases"));
+        assertEquals(trail, list("/api/releases/imports").size());
+    }
+
+    @Test
+    @Order(6)
+    void onlyAdminsImport() {
+        HttpRequest<?> anonymous = HttpRequest.POST("/api/releases", form("OEWS", Map.of("x.csv", new byte[1])))
+                .contentType(MediaType.MULTIPART_FORM_DATA_TYPE);
+        assertEquals(HttpStatus.UNAUTHORIZED, assertThrows(HttpClientResponseException.class,
+                () -> http.toBlocking().exchange(anonymous)).getStatus());
+        HttpRequest<?> editor = HttpRequest.POST("/api/releases", form("OEWS", Map.of("x.csv", new byte[1])))
+                .contentType(MediaType.MULTIPART_FORM_DATA_TYPE).bearerAuth(TestInfrastructure.token("EDITOR"));
+        assertEquals(HttpStatus.FORBIDDEN, assertThrows(HttpClientResponseException.class,
+                () -> http.toBlocking().exchange(editor)).getStatus());
+    }
+
+    // --- the expected answer, from the publishers' files ---
+
+    /** The SOC occupations whose OEWS row (through the crosswalk) or group titles differ between the releases. */
+    private Set<String> movedBetween2023And2024() {
+        DelimitedFile onet = DelimitedFile.tsv("Occupation Data", ReleaseFiles.bundled(Series.ONET)
+                .get("Occupation Data.tsv"));
+        DelimitedFile crosswalk = DelimitedFile.csv("crosswalk", ReleaseFiles.bundled(Series.CROSSWALK).values()
+                .iterator().next());
+        Map<String, String> nem = new HashMap<>();
+        crosswalk.rows().forEach(r -> nem.put(crosswalk.get(r, "O*NET-SOC Code"), crosswalk.get(r, "NEM Code")));
+        Map<String, String> may2023 = figures(DelimitedFile.csv("2023", ReleaseFiles.oews2023()));
+        Map<String, String> may2024 = figures(DelimitedFile.csv("2024", ReleaseFiles.oews2024()));
+        Set<String> moved = new HashSet<>();
+        for (Row row : onet.rows()) {
+            String code = onet.get(row, "O*NET-SOC Code");
+            String soc = code.substring(0, 7);
+            String published = nem.getOrDefault(code, soc);
+            String before = figuresOf(may2023, published, soc);
+            String after = figuresOf(may2024, published, soc);
+            if (!Objects.equals(before, after)) {
+                moved.add("soc-" + OfficialSources.socCode(code));
+            }
+        }
+        return moved;
+    }
+
+    private static String figuresOf(Map<String, String> release, String published, String soc) {
+        String own = release.containsKey(published) ? release.get(published) : release.get(soc);
+        String groups = List.of(soc.substring(0, 3) + "0000 major", soc.substring(0, 5) + "00 minor",
+                        soc.substring(0, 6) + "0 broad").stream()
+                .filter(g -> !g.startsWith(soc + " ")).map(release::get).collect(Collectors.joining("|"));
+        return own + "#" + groups;
+    }
+
+    /** Per OEWS row key, the cells an occupation's wages are made of. */
+    private static Map<String, String> figures(DelimitedFile file) {
+        List<String> cells = List.of("OCC_TITLE", "TOT_EMP", "A_MEAN", "H_MEAN", "A_PCT10", "A_PCT25", "A_MEDIAN",
+                "A_PCT75", "A_PCT90", "H_PCT10", "H_PCT25", "H_MEDIAN", "H_PCT75", "H_PCT90");
+        Map<String, String> figures = new HashMap<>();
+        for (Row row : file.rows()) {
+            String key = ReleaseReaders.wageKey(file.get(row, "OCC_CODE"), file.get(row, "O_GROUP"));
+            String value = cells.stream().map(c -> file.get(row, c).replace(",", "")).collect(Collectors.joining(","));
+            figures.put(key, key.contains(" ") ? file.get(row, "OCC_TITLE") : value);
+        }
+        return figures;
+    }
+
+    private String firstUnmoved(Set<String> moved) {
+        return DelimitedFile.tsv("Occupation Data", ReleaseFiles.bundled(Series.ONET).get("Occupation Data.tsv"))
+                .rows().stream().map(r -> r.cells().get(0)).filter(c -> c.endsWith(".00"))
+                .map(c -> "soc-" + c.substring(0, 7)).filter(id -> !moved.contains(id)).findFirst().orElseThrow();
+    }
+
+    // --- over HTTP ---
+
+    private Map<String, Long> eventsOf(String changedBy) {
+        Map<String, Long> counts = new HashMap<>();
+        for (ConsumerRecord<String, byte[]> record : events.records()) {
+            try {
+                Map<String, Object> payload = json.readValue(record.value(), MAP);
+                if (changedBy.equals(payload.get("changedBy"))
+                        && !Instant.parse((String) payload.get("changedAt")).isBefore(started)) {
+                    counts.merge(record.key(), 1L, Long::sum);
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return counts;
+    }
+
+    private HttpRequest<?> upload(String series, Map<String, byte[]> files) {
+        return upload(series, files, null, null);
+    }
+
+    private HttpRequest<?> upload(String series, Map<String, byte[]> files, String release, String releasedOn) {
+        MultipartBody.Builder body = MultipartBody.builder().addPart("series", series);
+        if (release != null) {
+            body.addPart("release", release).addPart("releasedOn", releasedOn);
+        }
+        files.forEach((name, bytes) -> body.addPart("files", name, MediaType.TEXT_PLAIN_TYPE, bytes));
+        return HttpRequest.POST("/api/releases", body.build()).contentType(MediaType.MULTIPART_FORM_DATA_TYPE)
+                .bearerAuth(ADMIN);
+    }
+
+    private static MultipartBody form(String series, Map<String, byte[]> files) {
+        MultipartBody.Builder body = MultipartBody.builder().addPart("series", series);
+        files.forEach((name, bytes) -> body.addPart("files", name, MediaType.TEXT_PLAIN_TYPE, bytes));
+        return body.build();
+    }
+
+    private Map<String, Object> importAndWait(HttpRequest<?> request) {
+        HttpResponse<Map<String, Object>> accepted = http.toBlocking().exchange(request, MAP);
+        assertEquals(HttpStatus.ACCEPTED, accepted.getStatus());
+        String location = accepted.getHeaders().get("Location");
+        Map<String, Object>[] done = new Map[1];
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(300)).until(() -> {
+            done[0] = get(location);
+            return !List.of("QUEUED", "RUNNING").contains(done[0].get("status"));
+        });
+        assertEquals("APPLIED", done[0].get("status"), done[0].toString());
+        return done[0];
+    }
+
+    private static Map<String, Object> outcome(Map<String, Object> entry) {
+        return (Map<String, Object>) entry.get("outcome");
+    }
+
+    private long total(String uri) {
+        return ((Number) get(uri).get("total")).longValue();
+    }
+
+    private Map<String, Object> get(String uri) {
+        return http.toBlocking().retrieve(HttpRequest.GET(uri).bearerAuth(ADMIN), MAP);
+    }
+
+    private List<Map<String, Object>> list(String uri) {
+        return http.toBlocking().retrieve(HttpRequest.GET(uri).bearerAuth(ADMIN), Argument.listOf(MAP));
+    }
+
+    private static Object path(Map<String, Object> tree, String... keys) {
+        Object value = tree;
+        for (String key : keys) {
+            value = value == null ? null : ((Map<?, ?>) value).get(key);
+        }
+        return value;
+    }
+}
