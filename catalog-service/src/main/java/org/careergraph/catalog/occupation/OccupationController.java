@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import org.careergraph.catalog.page.CareerPage.AiVerdict;
 import org.careergraph.catalog.search.OccupationIndex;
+import org.careergraph.catalog.search.OccupationSummary;
 import org.careergraph.catalog.search.SearchQuery;
 import org.careergraph.catalog.search.SearchResult;
 import org.careergraph.catalog.signal.OccupationSignal;
@@ -54,12 +55,12 @@ class OccupationController {
     }
 
     /**
-     * Search and filters over the in-memory index (text in Chinese or English, ranked), or, with
-     * {@code changedSince}, the occupations changed since then in id order (for clients that sync).
+     * Search and filters over the in-memory index (text in Chinese or English, ranked), answered with summaries; or,
+     * with {@code changedSince}, the whole occupations changed since then in id order (for clients that sync).
      */
     @Get
     @Secured(SecurityRule.IS_ANONYMOUS)
-    OccupationPage list(@QueryValue @Nullable @Size(max = SearchQuery.MAX_TEXT_LENGTH) String q,
+    Object list(@QueryValue @Nullable @Size(max = SearchQuery.MAX_TEXT_LENGTH) String q,
                         @QueryValue @Nullable String codeSystem,
                         @QueryValue @Nullable String codePrefix,
                         @QueryValue @Nullable Boolean skilledMigration,
@@ -67,6 +68,13 @@ class OccupationController {
                         @QueryValue @Nullable BigDecimal minScore,
                         @QueryValue @Nullable BigDecimal maxScore,
                         @QueryValue @Nullable Integer greenListTier,
+                        @QueryValue @Nullable @Size(max = 16) String majorGroup,
+                        @QueryValue @Nullable Integer skillLevel,
+                        @QueryValue @Nullable Integer jobZone,
+                        @QueryValue @Nullable BigDecimal minWage,
+                        @QueryValue @Nullable BigDecimal maxWage,
+                        @QueryValue @Nullable BigDecimal minExposure,
+                        @QueryValue @Nullable BigDecimal maxExposure,
                         @QueryValue(defaultValue = "false") boolean includeArchived,
                         @QueryValue @Nullable SearchQuery.SortBy sort,
                         @QueryValue @Nullable Instant changedSince,
@@ -79,9 +87,11 @@ class OccupationController {
         }
         SearchResult result = index.search(SearchQuery.builder().text(q).codeSystem(codeSystem).codePrefix(codePrefix)
                 .skilledMigration(skilledMigration).verdict(verdict).scoreBetween(minScore, maxScore)
-                .greenListTier(greenListTier).includeArchived(includeArchived).sort(sort).page(page, size).build());
-        List<String> ids = result.hits().stream().map(SearchResult.Hit::id).toList();
-        return new OccupationPage(views(service.findAllInOrder(ids)), result.total(), page, size);
+                .greenListTier(greenListTier).majorGroup(majorGroup).skillLevel(skillLevel).jobZone(jobZone)
+                .wageBetween(minWage, maxWage).exposureBetween(minExposure, maxExposure)
+                .includeArchived(includeArchived).sort(sort).page(page, size).build());
+        return new SummaryPage(result.hits().stream().map(SearchResult.Hit::summary).toList(), result.total(),
+                page, size);
     }
 
     /** Listed occupations carry their score and status as a single read does, so a list can show and sort them. */
@@ -153,6 +163,12 @@ class OccupationController {
         return HttpResponse.ok(occupation).header(HttpHeaders.ETAG, occupation.etag());
     }
 
+    /** A page of search results: summaries, never whole pages. */
+    @Serdeable
+    record SummaryPage(List<OccupationSummary> items, long total, int page, int size) {
+    }
+
+    /** A page of whole occupations, for clients that sync ({@code changedSince}). */
     @Serdeable
     record OccupationPage(List<OccupationView> items, long total, int page, int size) {
     }

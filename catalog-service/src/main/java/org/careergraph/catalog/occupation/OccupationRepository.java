@@ -19,7 +19,8 @@ public interface OccupationRepository extends CrudRepository<Occupation, String>
 
     Page<Occupation> findByUpdatedAtGreaterThanEquals(Instant since, Pageable pageable);
 
-    List<Occupation> findByUpdatedAtGreaterThanEquals(Instant since);
+    /** Which occupations changed since then, and to which revision, without their pages. */
+    List<OccupationVersion> queryByUpdatedAtGreaterThanEquals(Instant since);
 
     List<Occupation> findByIdIn(Collection<String> ids);
 

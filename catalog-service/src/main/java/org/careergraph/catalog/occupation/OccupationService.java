@@ -160,6 +160,29 @@ public class OccupationService {
     }
 
     /**
+     * Writes an occupation as a catalog export holds it: creates it or replaces it, archived or not, in one
+     * revision. With {@code sources} (an export's), every value keeps the source the export named; without, the
+     * values that change are an editor's.
+     */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public Occupation restore(OccupationInput input, boolean archived, @Nullable Provenance sources, String author) {
+        CareerPage page = checked(input.page());
+        String id = idOf(page);
+        Instant now = now();
+        Source edit = sources == null ? Source.of(Kind.EDITORIAL, author, now) : null;
+        Optional<Occupation> existing = occupations.findByIdForUpdate(id);
+        if (existing.isEmpty()) {
+            return write(null, new Occupation(id, page.codeSystem(), page.code(), title(page, "zh"),
+                    title(page, "en"), input.skillLevel(), page, editorial(null, input.editorial(), author, now),
+                    archived, 1, now, now, author, sources, null), edit);
+        }
+        Occupation current = existing.get();
+        return write(current, next(current, page, input.skillLevel(),
+                editorial(current.editorial(), input.editorial(), author, now), archived, now, author,
+                sources == null ? current.provenance() : sources), edit);
+    }
+
+    /**
      * Writes a career page read from its text. A new occupation is created; an existing one takes every section
      * the text has, and keeps its skill level, its editorial ratings, its official record and every value a
      * release or a translation set that the text does not give (a seed page merges into the official record for

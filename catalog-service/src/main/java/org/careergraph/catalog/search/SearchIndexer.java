@@ -79,9 +79,15 @@ class SearchIndexer implements ApplicationEventListener<StartupEvent> {
     synchronized void catchUp() {
         Instant since = watermark.minus(OVERLAP);
         Instant now = Instant.now();
+        // Versions first (a few bytes a row), whole pages only for what moved: a release import stamps thousands of
+        // rows at once, and the look-back would otherwise read them all every two seconds for ten minutes.
         Set<String> changed = new HashSet<>();
-        occupations.findByUpdatedAtGreaterThanEquals(since).forEach(o -> changed.add(o.id()));
-        signals.findByUpdatedAtGreaterThanEquals(since).forEach(s -> changed.add(s.occupationId()));
+        occupations.queryByUpdatedAtGreaterThanEquals(since).stream()
+                .filter(v -> !v.revision().toString().equals(revisionOf(indexedVersions.get(v.id()))))
+                .forEach(v -> changed.add(v.id()));
+        signals.findByUpdatedAtGreaterThanEquals(since).stream()
+                .filter(s -> !String.valueOf(s.updatedAt()).equals(signalOf(indexedVersions.get(s.occupationId()))))
+                .forEach(s -> changed.add(s.occupationId()));
         reindex(changed);
         if (watermark.equals(Instant.EPOCH)) {
             LOG.info("Search index built with {} occupations", changed.size());
@@ -98,7 +104,7 @@ class SearchIndexer implements ApplicationEventListener<StartupEvent> {
         List<IndexedOccupation> documents = new ArrayList<>();
         for (Occupation occupation : occupations.findByIdIn(ids)) {
             OccupationSignal signal = signalsById.get(occupation.id());
-            String version = occupation.revision() + "/" + (signal == null ? "" : signal.updatedAt());
+            String version = occupation.revision() + "/" + (signal == null ? "" : String.valueOf(signal.updatedAt()));
             if (!version.equals(indexedVersions.put(occupation.id(), version))) {
                 documents.add(document(occupation, signal));
             }
@@ -106,6 +112,14 @@ class SearchIndexer implements ApplicationEventListener<StartupEvent> {
         if (!documents.isEmpty()) {
             index.putAll(documents);
         }
+    }
+
+    private static String revisionOf(String version) {
+        return version == null ? "" : version.substring(0, version.indexOf('/'));
+    }
+
+    private static String signalOf(String version) {
+        return version == null ? "" : version.substring(version.indexOf('/') + 1);
     }
 
     private static IndexedOccupation document(Occupation occupation, OccupationSignal signal) {

@@ -14,7 +14,14 @@ import jakarta.validation.Validator;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.SequenceInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Enumeration;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,13 +29,14 @@ import org.careergraph.catalog.occupation.Occupation;
 import org.careergraph.catalog.occupation.OccupationInput;
 import org.careergraph.catalog.occupation.OccupationInput.EditorialInput;
 import org.careergraph.catalog.occupation.OccupationService;
+import org.careergraph.catalog.occupation.Provenance;
 import org.careergraph.catalog.page.CareerPage;
 import org.careergraph.platform.web.Problem.FieldError;
 import org.careergraph.platform.web.ProblemException;
 
 /**
- * The whole catalog as NDJSON, one occupation per line as a client writes it (plus its id and archived flag), and
- * back. An import is checked line by line first and stores nothing unless every line is valid; then each line
+ * The whole catalog as NDJSON, one occupation per line as a client writes it (plus its id, archived flag and the
+ * source of each value), and back. An import is checked line by line first and stores nothing unless every line is valid; then each line
  * creates or replaces its occupation through the same path as the JSON API, so revisions and events follow the
  * same rules (a line that changes nothing makes neither).
  */
@@ -47,53 +55,73 @@ public class CatalogTransfer {
         this.validator = validator;
     }
 
-    /** One line per occupation, archived ones included, in id order. */
-    public String export() {
-        StringBuilder out = new StringBuilder();
-        Pageable pageable = Pageable.from(0, EXPORT_BATCH, Sort.of(Sort.Order.asc("id")));
-        List<Occupation> batch;
-        do {
-            batch = occupations.page(null, pageable).getContent();
-            for (Occupation occupation : batch) {
-                OccupationInput input = occupations.asInput(occupation);
-                out.append(toJson(new Line(occupation.id(), input.page(), input.skillLevel(), input.editorial(),
-                        occupation.archived()))).append('\n');
+    /**
+     * One line per occupation, archived ones included, in id order, with each value's source: a stream that reads
+     * the catalog a batch at a time as it is sent, so a catalog of any size leaves in constant memory.
+     */
+    public InputStream export() {
+        Enumeration<InputStream> batches = new Enumeration<>() {
+            private Pageable pageable = Pageable.from(0, EXPORT_BATCH, Sort.of(Sort.Order.asc("id")));
+            private boolean more = true;
+
+            @Override
+            public boolean hasMoreElements() {
+                return more;
             }
-            pageable = pageable.next();
-        } while (batch.size() == EXPORT_BATCH);
-        return out.toString();
+
+            @Override
+            public InputStream nextElement() {
+                List<Occupation> batch = occupations.page(null, pageable).getContent();
+                more = batch.size() == EXPORT_BATCH;
+                pageable = pageable.next();
+                StringBuilder out = new StringBuilder();
+                for (Occupation occupation : batch) {
+                    OccupationInput input = occupations.asInput(occupation);
+                    out.append(toJson(new Line(occupation.id(), input.page(), input.skillLevel(), input.editorial(),
+                            occupation.archived(), occupation.provenance()))).append('\n');
+                }
+                return new ByteArrayInputStream(out.toString().getBytes(StandardCharsets.UTF_8));
+            }
+        };
+        return new SequenceInputStream(batches);
     }
 
+    /**
+     * Creates or replaces the occupation of every line, in one transaction, after every line was read and checked;
+     * a line with sources keeps them (an export restored), one without is an editor's edit.
+     */
     @Transactional
-    public Result importLines(String ndjson, String author) {
+    public Result importLines(InputStream ndjson, String author) {
         Result result = new Result(0, 0, 0);
         for (Line line : parse(ndjson)) {
             OccupationInput input = new OccupationInput(line.page(), line.skillLevel(), line.editorial());
             String id = OccupationService.idOf(line.page());
             Integer before = occupations.find(id).map(Occupation::revision).orElse(null);
-            Occupation after = before == null ? occupations.create(input, author)
-                    : occupations.replace(id, input, null, author);
-            if (after.archived() != line.archived()) {
-                after = occupations.archive(id, line.archived(), null, author);
-            }
+            Occupation after = occupations.restore(input, line.archived(), line.provenance(), author);
             result = result.plus(before == null, before != null && after.revision() != before);
         }
         return result;
     }
 
     /** Every line bound and checked; all errors at once, each named after its line ("line 3: page.code"). */
-    private List<Line> parse(String ndjson) {
+    private List<Line> parse(InputStream ndjson) {
         List<Line> lines = new ArrayList<>();
         List<FieldError> errors = new ArrayList<>();
-        String[] rows = ndjson.split("\r?\n");
-        for (int i = 0; i < rows.length; i++) {
-            if (rows[i].isBlank()) {
+        List<String> rows;
+        try {
+            rows = new BufferedReader(new InputStreamReader(ndjson, StandardCharsets.UTF_8)).lines().toList();
+        } catch (UncheckedIOException e) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, "The import could not be read: "
+                    + e.getCause().getMessage(), List.of());
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).isBlank()) {
                 continue;
             }
             String where = "line " + (i + 1) + ": ";
             Line line;
             try {
-                line = json.readValue(rows[i], Line.class);
+                line = json.readValue(rows.get(i), Line.class);
             } catch (IOException e) {
                 line = null;
             }
@@ -138,7 +166,8 @@ public class CatalogTransfer {
             @NotNull @Valid @Nullable CareerPage page,
             @Min(1) @Max(5) @Nullable Integer skillLevel,
             @Valid @Nullable EditorialInput editorial,
-            boolean archived) {
+            boolean archived,
+            @Nullable Provenance provenance) {
     }
 
     /** How many lines created an occupation, changed one, or changed nothing. */

@@ -1,6 +1,11 @@
 package org.careergraph.catalog.transfer;
 
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.server.types.files.StreamedFile;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.io.InputStream;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
@@ -24,15 +29,18 @@ class TransferController {
         this.transfer = transfer;
     }
 
+    /** Streamed: the catalog is read a batch at a time while it is sent. */
     @Get("/export")
     @Produces(NDJSON)
-    String export() {
-        return transfer.export();
+    StreamedFile export() {
+        return new StreamedFile(transfer.export(), MediaType.of(NDJSON));
     }
 
+    /** Read as it arrives (up to the server's 64 MB, see BodyLimits), on a worker thread, not the event loop. */
     @Post("/import")
     @Consumes(NDJSON)
-    HttpResponse<CatalogTransfer.Result> importCatalog(@Body String ndjson, Authentication author) {
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    HttpResponse<CatalogTransfer.Result> importCatalog(@Body InputStream ndjson, Authentication author) {
         return HttpResponse.ok(transfer.importLines(ndjson, author.getName()));
     }
 }

@@ -41,6 +41,9 @@ class OfficialReleasesIT implements TestPropertyProvider {
         Map<String, String> props = new HashMap<>(TestInfrastructure.serviceProperties("catalog"));
         props.put("careergraph.catalog.load-releases", "true");
         props.put("careergraph.catalog.load-seeds", "true");
+        // The whole catalog's export is tens of megabytes.
+        props.put("micronaut.http.client.max-content-length", String.valueOf(256 * 1024 * 1024));
+        props.put("micronaut.http.client.read-timeout", "120s");
         return props;
     }
 
@@ -124,6 +127,73 @@ class OfficialReleasesIT implements TestPropertyProvider {
                 f -> (String) ((List<Map<String, Object>>) f.get("findings")).get(0).get("kind")));
         assertEquals(Map.of("anzsco-224211", "TITLE_MISMATCH", "anzsco-541112", "TITLE_MISMATCH",
                 "anzsco-411215", "CODE_NOT_IN_CLASSIFICATION", "anzsco-599614", "CODE_NOT_IN_CLASSIFICATION"), listed);
+    }
+
+    @Test
+    void theWholeCatalogExportsAndImportsBackUnchanged() {
+        String export = http.toBlocking().retrieve(HttpRequest.GET("/api/occupations/export").bearerAuth(EDITOR));
+        assertEquals(1016 + 1025, export.lines().count());
+        assertTrue(export.length() > 5 * 1024 * 1024, "far beyond the 1 MB of other bodies: " + export.length());
+        assertTrue(export.contains("\"provenance\""), "each line keeps its sources");
+        Map<String, Object> result = http.toBlocking().retrieve(HttpRequest.POST("/api/occupations/import", export)
+                .contentType("application/x-ndjson").bearerAuth(EDITOR), MAP);
+        assertEquals(Map.of("created", 0, "updated", 0, "unchanged", 1016 + 1025), result);
+    }
+
+    @Test
+    void searchFindsOccupationsByTheirChineseEnglishAndAlternateTitles() {
+        assertEquals("soc-29-1141", firstHit("q=" + encoded("護理師") + "&codeSystem=SOC"));
+        assertEquals("anzsco-261313", firstHit("q=" + encoded("軟體工程師") + "&codeSystem=ANZSCO"));
+        assertEquals("soc-29-1141", firstHit("q=Registered+Nurses&codeSystem=SOC"));
+        // An O*NET alternate title of Data Scientists, in no title.
+        assertEquals("soc-15-2051", firstHit("q=Data+Analytics+Scientist"));
+        Map<String, Object> summary = ((List<Map<String, Object>>) get("/api/occupations?q=Data+Analytics+Scientist")
+                .get("items")).get(0);
+        assertEquals("資料科學家", summary.get("titleZh"));
+        assertEquals(4, summary.get("jobZone"));
+        assertEquals("15-0000", path(summary, "majorGroup", "code"));
+        assertNotNull(path(summary, "medianWage", "amount"));
+        assertNotNull(summary.get("llmExposure"));
+        assertFalse(summary.containsKey("page"), "a listing answers summaries, not pages");
+    }
+
+    @Test
+    void browseByMajorGroupLevelWageAndExposure() {
+        List<Map<String, Object>> groups = list("/api/occupations/groups");
+        assertEquals(8, groups.stream().filter(g -> g.get("codeSystem").equals("ANZSCO")).count());
+        assertEquals(22, groups.stream().filter(g -> g.get("codeSystem").equals("SOC")).count());
+        Map<String, Object> professionals = groups.stream().filter(g -> g.get("code").equals("2")).findFirst()
+                .orElseThrow();
+        assertEquals("Professionals", path(professionals, "title", "en"));
+        long inGroup = total("/api/occupations?majorGroup=2&size=1");
+        assertEquals(((Number) professionals.get("occupations")).longValue(), inGroup);
+        assertTrue(inGroup > 300);
+        assertEquals(inGroup, total("/api/occupations?codeSystem=ANZSCO&codePrefix=2&size=1"));
+
+        long levelOne = total("/api/occupations?codeSystem=ANZSCO&skillLevel=1&size=1");
+        assertEquals(385L, levelOne, "ANZSCO 1.2 has 385 occupations at skill level 1");
+        long zoneFive = total("/api/occupations?jobZone=5&size=1");
+        assertTrue(zoneFive > 50 && zoneFive < 400, "" + zoneFive);
+
+        List<Map<String, Object>> wellPaid = (List<Map<String, Object>>) get(
+                "/api/occupations?minWage=150000&sort=WAGE_DESC&size=100").get("items");
+        assertFalse(wellPaid.isEmpty());
+        List<Double> wages = wellPaid.stream().map(i -> ((Number) path(i, "medianWage", "amount")).doubleValue())
+                .toList();
+        assertTrue(wages.stream().allMatch(w -> w >= 150000), wages.toString());
+        assertEquals(wages.stream().sorted(java.util.Comparator.reverseOrder()).toList(), wages);
+
+        List<Map<String, Object>> exposed = (List<Map<String, Object>>) get(
+                "/api/occupations?minExposure=0.7&maxExposure=1&size=100").get("items");
+        assertTrue(exposed.stream().allMatch(i -> ((Number) i.get("llmExposure")).doubleValue() >= 0.7));
+    }
+
+    private static String encoded(String text) {
+        return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private String firstHit(String query) {
+        return (String) ((List<Map<String, Object>>) get("/api/occupations?" + query).get("items")).get(0).get("id");
     }
 
     private long total(String uri) {

@@ -40,11 +40,13 @@ public final class LocalLauncher implements AutoCloseable {
      * @param gatewayPort  the one public port
      * @param servicePorts one port per service
      * @param loadSeeds    whether the catalog loads the five seed pages into an empty catalog
+     * @param loadReleases whether the catalog imports its bundled official releases on its first start (about 2,000
+     *                     occupations; the seed pages then merge into their official records)
      * @param readyTimeout how long the services may take to become ready
      * @param out          where the services' output and the launcher's messages go
      */
     record Config(Path projectRoot, Path home, int gatewayPort, Map<Service, Integer> servicePorts,
-                  boolean loadSeeds, Duration readyTimeout, PrintStream out) {
+                  boolean loadSeeds, boolean loadReleases, Duration readyTimeout, PrintStream out) {
     }
 
     /**
@@ -148,6 +150,7 @@ public final class LocalLauncher implements AutoCloseable {
         env.put("DB_PASSWORD", infrastructure.dbPassword());
         env.put("KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers());
         env.put("CATALOG_LOAD_SEEDS", String.valueOf(config.loadSeeds()));
+        env.put("CATALOG_LOAD_RELEASES", String.valueOf(config.loadReleases()));
         // Plain-http webhooks to this machine, for trying subscriptions locally; mail to the local mail server.
         env.put("NOTIFICATION_WEBHOOK_ALLOWED_HOSTS", "localhost,127.0.0.1");
         env.put("SMTP_HOST", "127.0.0.1");
@@ -259,7 +262,7 @@ public final class LocalLauncher implements AutoCloseable {
         }
         PrintStream out = System.out;
         Config config = new Config(root, home, Ports.fromEnvironment("CAREERGRAPH_PORT", 8080), servicePorts, true,
-                Duration.ofMinutes(4), out);
+                true, Duration.ofMinutes(4), out);
 
         LocalLauncher launcher = new LocalLauncher(config);
         PrivateFiles.directory(home);
