@@ -64,7 +64,7 @@ class LocalLauncherTest {
         for (Service service : Service.values()) {
             ports.put(service, freePort());
         }
-        return new LocalLauncher.Config(root, root.resolve("home"), gatewayPort, ports, false, Duration.ofSeconds(60),
+        return new LocalLauncher.Config(root, root.resolve("home"), gatewayPort, ports, false, false, Duration.ofSeconds(60),
                 new PrintStream(output, true));
     }
 

@@ -74,7 +74,7 @@ class WalkingSkeletonIT {
         }
         Path root = Path.of(System.getProperty("careergraph.root", "..")).toAbsolutePath().normalize();
         config = new LocalLauncher.Config(root, Path.of("target", "walking-skeleton", run).toAbsolutePath(),
-                freePort(), ports, false, Duration.ofMinutes(4), System.out);
+                freePort(), ports, false, false, Duration.ofMinutes(4), System.out);
     }
 
     @AfterEach
@@ -177,7 +177,7 @@ class WalkingSkeletonIT {
     @Test
     void theSeedPagesAreScoredAsDocsScoringWorksThemOut() throws Exception {
         launcher = new LocalLauncher(new LocalLauncher.Config(config.projectRoot(), config.home(),
-                config.gatewayPort(), config.servicePorts(), true, config.readyTimeout(), config.out()))
+                config.gatewayPort(), config.servicePorts(), true, false, config.readyTimeout(), config.out()))
                 .start(infrastructure);
         // income, demand outlook, PR friendliness, AI risk, competition, learning duration, certification, PR
         // difficulty; then the overall, (2 income + 1.5 demand + 1.5 PR friendliness + 2 AI + competition + learning
