@@ -47,11 +47,14 @@ class OccupationController {
     private final OccupationService service;
     private final Signals signals;
     private final OccupationIndex index;
+    private final Attributions attributions;
 
-    OccupationController(OccupationService service, Signals signals, OccupationIndex index) {
+    OccupationController(OccupationService service, Signals signals, OccupationIndex index,
+                         Attributions attributions) {
         this.service = service;
         this.signals = signals;
         this.index = index;
+        this.attributions = attributions;
     }
 
     /**
@@ -97,7 +100,8 @@ class OccupationController {
     /** Listed occupations carry their score and status as a single read does, so a list can show and sort them. */
     private List<OccupationView> views(List<Occupation> occupations) {
         Map<String, OccupationSignal> heard = signals.findAll(occupations.stream().map(Occupation::id).toList());
-        return occupations.stream().map(o -> OccupationView.of(o, heard.get(o.id()))).toList();
+        return occupations.stream().map(o -> OccupationView.of(o, heard.get(o.id()),
+                attributions.of(o.provenance()))).toList();
     }
 
     /** Every occupation whose code or title disagrees with the official classification, for editors to check. */
@@ -117,7 +121,8 @@ class OccupationController {
     HttpResponse<OccupationView> get(@PathVariable String id) {
         Occupation occupation = service.find(id)
                 .orElseThrow(() -> ProblemException.notFound("No occupation " + id + "."));
-        return HttpResponse.ok(OccupationView.of(occupation, signals.find(id).orElse(null)))
+        return HttpResponse.ok(OccupationView.of(occupation, signals.find(id).orElse(null),
+                        attributions.of(occupation.provenance())))
                 .header(HttpHeaders.ETAG, occupation.etag());
     }
 

@@ -5,23 +5,27 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import org.careergraph.catalog.signal.OccupationSignal;
 
-/** An occupation as readers get it: the page, plus the latest score and immigration status heard of. */
+/**
+ * An occupation as readers get it: the page, plus the latest score and immigration status heard of, and the
+ * attribution lines of the releases its values came from (which the publishers ask to be shown with their data).
+ */
 @Serdeable
 record OccupationView(@JsonUnwrapped Occupation occupation, @Nullable Score score,
-                      @Nullable ImmigrationStatus immigrationStatus) {
+                      @Nullable ImmigrationStatus immigrationStatus, List<String> attributions) {
 
-    static OccupationView of(Occupation occupation, @Nullable OccupationSignal signal) {
+    static OccupationView of(Occupation occupation, @Nullable OccupationSignal signal, List<String> attributions) {
         if (signal == null) {
-            return new OccupationView(occupation, null, null);
+            return new OccupationView(occupation, null, null, attributions);
         }
         Score score = signal.overallScore() == null ? null
                 : new Score(signal.overallScore(), signal.dimensions(), signal.scoreModel());
         ImmigrationStatus status = signal.statusSince() == null ? null
                 : new ImmigrationStatus(signal.greenListTier(), signal.statusSince());
-        return new OccupationView(occupation, score, status);
+        return new OccupationView(occupation, score, status, attributions);
     }
 
     @Serdeable

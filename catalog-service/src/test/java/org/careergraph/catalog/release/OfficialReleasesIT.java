@@ -77,6 +77,12 @@ class OfficialReleasesIT implements TestPropertyProvider {
         assertEquals(3, ((List<?>) path(nurse, "page", "salaryBands")).size());
         assertEquals("OEWS", path(nurse, "provenance", "fields", "/salaryBands", "series"));
         assertEquals("May 2024", path(nurse, "provenance", "fields", "/official/wages", "release"));
+        List<String> attributions = (List<String>) nurse.get("attributions");
+        assertTrue(attributions.get(0).startsWith("This page includes information from the O*NET 30.1 Database"),
+                attributions.toString());
+        assertTrue(attributions.stream().anyMatch(a -> a.equals("Source: U.S. Bureau of Labor Statistics,"
+                + " Occupational Employment and Wage Statistics, May 2024.")), attributions.toString());
+        assertTrue(attributions.stream().anyMatch(a -> a.contains("editorial translation")), attributions.toString());
 
         Map<String, Object> engineer = get("/api/occupations/anzsco-261313");
         assertEquals("Software Engineer", path(engineer, "page", "title", "en"));
