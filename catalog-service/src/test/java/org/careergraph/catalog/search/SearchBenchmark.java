@@ -52,6 +52,16 @@ public final class SearchBenchmark {
         new SearchBenchmark().run();
     }
 
+    /** Occupations made up from a fixed seed, for benchmarks beyond the real catalog's size. */
+    public static List<IndexedOccupation> generated(int count) {
+        SearchBenchmark generator = new SearchBenchmark();
+        List<IndexedOccupation> occupations = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            occupations.add(generator.occupation(i));
+        }
+        return occupations;
+    }
+
     private void run() {
         List<IndexedOccupation> occupations = new ArrayList<>();
         for (int i = 0; i < OCCUPATIONS; i++) {
