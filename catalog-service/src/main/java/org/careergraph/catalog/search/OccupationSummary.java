@@ -12,6 +12,7 @@ import org.careergraph.catalog.page.OfficialRecord;
  * their source series (median wage, AI exposure) and the latest score and status. A listing answers these, never
  * whole pages.
  *
+ * @param titleZhTranslated the Chinese title is our editorial translation of the official title, not a publisher's
  * @param jobZone         O*NET's preparation level, 1-5 (SOC occupations)
  * @param majorGroup      the classification's major group
  * @param medianWage      the OEWS median annual wage (USD), for SOC occupations
@@ -25,6 +26,7 @@ public record OccupationSummary(
         String codeSystem,
         String code,
         @Nullable String titleZh,
+        boolean titleZhTranslated,
         @Nullable String titleEn,
         @Nullable Integer skillLevel,
         @Nullable Integer jobZone,
@@ -57,7 +59,7 @@ public record OccupationSummary(
                 .findFirst().orElse(null);
         BigDecimal score = occupation.effectiveScore();
         return new OccupationSummary(occupation.id(), page.codeSystem(), page.code(), blankToNull(page.title().zh()),
-                blankToNull(page.title().en()), occupation.skillLevel(),
+                occupation.titleZhTranslated(), blankToNull(page.title().en()), occupation.skillLevel(),
                 official.jobZone() == null ? null : official.jobZone().zone(), major, page.skilledMigration(),
                 page.aiImpact().verdict(), median,
                 official.llmExposure() == null ? null : official.llmExposure().gpt4().beta(),

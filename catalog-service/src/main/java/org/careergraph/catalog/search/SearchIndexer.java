@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import org.careergraph.catalog.occupation.Occupation;
 import org.careergraph.catalog.occupation.OccupationRepository;
 import org.careergraph.catalog.occupation.OccupationWritten;
+import org.careergraph.catalog.occupation.Provenance;
 import org.careergraph.catalog.signal.OccupationSignal;
 import org.careergraph.catalog.signal.OccupationSignalRepository;
 import org.careergraph.catalog.signal.SignalWritten;
@@ -123,8 +124,9 @@ class SearchIndexer implements ApplicationEventListener<StartupEvent> {
     }
 
     private static IndexedOccupation document(Occupation occupation, OccupationSignal signal) {
+        Provenance.Source zh = occupation.provenance().of("/title/zh");
         return new IndexedOccupation(occupation.id(), occupation.page(), occupation.skillLevel(),
-                occupation.archived(), occupation.findingList().size(), signal == null ? null : signal.overallScore(),
+                zh != null && zh.kind() == Provenance.Kind.EDITORIAL_TRANSLATION, occupation.archived(), occupation.findingList().size(), signal == null ? null : signal.overallScore(),
                 signal == null ? null : signal.scoreModel(), signal == null ? null : signal.greenListTier(),
                 signal == null ? null : signal.statusSince());
     }

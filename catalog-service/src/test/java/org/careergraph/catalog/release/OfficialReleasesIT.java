@@ -156,6 +156,7 @@ class OfficialReleasesIT implements TestPropertyProvider {
         Map<String, Object> summary = ((List<Map<String, Object>>) get("/api/occupations?q=Data+Analytics+Scientist")
                 .get("items")).get(0);
         assertEquals("資料科學家", summary.get("titleZh"));
+        assertEquals(true, summary.get("titleZhTranslated"), "an editorial translation, and the list says so");
         assertEquals(4, summary.get("jobZone"));
         assertEquals("15-0000", path(summary, "majorGroup", "code"));
         assertNotNull(path(summary, "medianWage", "amount"));
