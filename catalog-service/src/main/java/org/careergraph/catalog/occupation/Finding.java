@@ -28,8 +28,6 @@ public record Finding(Kind kind, String message, @Nullable String pageSide, @Nul
     @Serdeable
     public record Findings(List<Finding> items) {
 
-        public static final Findings NONE = new Findings(List.of());
-
         public Findings {
             items = items == null ? List.of() : List.copyOf(items);
         }

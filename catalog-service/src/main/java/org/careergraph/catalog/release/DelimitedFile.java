@@ -147,10 +147,6 @@ final class DelimitedFile {
         return this;
     }
 
-    boolean hasColumn(String column) {
-        return columns.containsKey(column);
-    }
-
     /** The cell, stripped; empty when the row is short. */
     String get(Row row, String column) {
         int index = columns.get(column);

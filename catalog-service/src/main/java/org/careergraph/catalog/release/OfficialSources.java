@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.careergraph.catalog.occupation.Provenance.Source;
 import org.careergraph.catalog.page.CareerPage.PageSalaryBand;
 import org.careergraph.catalog.page.LocalizedText;
@@ -94,14 +93,6 @@ final class OfficialSources {
 
     static String onetCode(String socCode) {
         return socCode.length() == 7 ? socCode + ".00" : socCode;
-    }
-
-    Optional<AnzscoOccupation> anzsco(String code) {
-        return Optional.ofNullable(anzsco.get(code));
-    }
-
-    Optional<OnetOccupation> onet(String onetCode) {
-        return Optional.ofNullable(onet.get(onetCode));
     }
 
     Contribution contribution(Target target) {

@@ -61,24 +61,25 @@ public class ReleaseImports {
 
     /** Queues the releases' import and answers at once; {@link #find} follows it. */
     public View submit(List<ParsedRelease> releases, String by) {
-        refuseOlder(releases);
-        String id = UUID.randomUUID().toString();
-        log.queued(id, releases, by, clock.instant());
-        Tracker tracker = new Tracker(id);
-        running.put(id, tracker);
-        worker.submit(() -> run(id, releases, by, tracker));
-        return find(id).orElseThrow();
+        Tracker tracker = queue(releases, by);
+        worker.submit(() -> run(releases, by, tracker));
+        return find(tracker.id).orElseThrow();
     }
 
     /** Imports at once, in the caller's thread (the first start of a local run waits for it). */
     public Entry runNow(List<ParsedRelease> releases, String by) {
+        Tracker tracker = queue(releases, by);
+        run(releases, by, tracker);
+        return log.find(tracker.id).orElseThrow();
+    }
+
+    /** On the trail from the moment it is asked for; refused, and not on it, when older than a release in force. */
+    private Tracker queue(List<ParsedRelease> releases, String by) {
         refuseOlder(releases);
-        String id = UUID.randomUUID().toString();
-        log.queued(id, releases, by, clock.instant());
-        Tracker tracker = new Tracker(id);
-        running.put(id, tracker);
-        run(id, releases, by, tracker);
-        return log.find(id).orElseThrow();
+        Tracker tracker = new Tracker(UUID.randomUUID().toString());
+        log.queued(tracker.id, releases, by, clock.instant());
+        running.put(tracker.id, tracker);
+        return tracker;
     }
 
     public Optional<View> find(String id) {
@@ -102,7 +103,8 @@ public class ReleaseImports {
         }
     }
 
-    private void run(String id, List<ParsedRelease> releases, String by, Tracker tracker) {
+    private void run(List<ParsedRelease> releases, String by, Tracker tracker) {
+        String id = tracker.id;
         try {
             log.progress(id, Status.RUNNING, 0, 0);
             Outcome outcome = applier.apply(releases, by, tracker);

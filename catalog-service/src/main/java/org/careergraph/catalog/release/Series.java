@@ -2,7 +2,6 @@ package org.careergraph.catalog.release;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.careergraph.catalog.occupation.Provenance.Kind;
 import org.careergraph.catalog.page.OfficialRecord;
@@ -105,9 +104,5 @@ public enum Series {
         return Arrays.stream(values())
                 .filter(s -> s.name().equalsIgnoreCase(name == null ? "" : name.strip().replace('-', '_')))
                 .findFirst();
-    }
-
-    public String key() {
-        return name().toLowerCase(Locale.ROOT);
     }
 }
