@@ -1,5 +1,7 @@
 package org.careergraph.catalog.release;
 
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.convert.format.ReadableBytes;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -46,10 +48,13 @@ class ReleaseController {
 
     private final ReleaseImports imports;
     private final ReleaseStore store;
+    private final long fileLimit;
 
-    ReleaseController(ReleaseImports imports, ReleaseStore store) {
+    ReleaseController(ReleaseImports imports, ReleaseStore store,
+                      @Value("${careergraph.catalog.release-file-limit:32MB}") @ReadableBytes long fileLimit) {
         this.imports = imports;
         this.store = store;
+        this.fileLimit = fileLimit;
     }
 
     /** A release the catalog holds, whether it is the one in force, and the attribution its data needs. */
@@ -82,6 +87,11 @@ class ReleaseController {
         for (CompletedPart part : parts(body)) {
             try {
                 if (part instanceof CompletedFileUpload file) {
+                    if (file.getSize() > fileLimit) {
+                        throw new ProblemException(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "A release file may be at"
+                                + " most " + fileLimit + " bytes; nothing was stored.", List.of(new FieldError(
+                                file.getFilename(), "is " + file.getSize() + " bytes")));
+                    }
                     if (files.put(file.getFilename(), file.getBytes()) != null) {
                         throw ProblemException.invalidField("files", "name '" + file.getFilename() + "' twice");
                     }

@@ -67,7 +67,10 @@ class ReleaseUpdateIT implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        return TestInfrastructure.serviceProperties("catalog");
+        Map<String, String> props = new HashMap<>(TestInfrastructure.serviceProperties("catalog"));
+        // Small, so that a file over it is cheap to send; O*NET's largest table is 4.5 MB.
+        props.put("careergraph.catalog.release-file-limit", "5MB");
+        return props;
     }
 
     @AfterAll
@@ -164,6 +167,13 @@ class ReleaseUpdateIT implements TestPropertyProvider {
         assertTrue(((String) error.get("field")).matches("national_M2025_dl\\.csv, row \\d+, column TOT_EMP"),
                 error.toString());
         assertTrue(((String) error.get("message")).contains("'twelve'"), error.toString());
+
+        byte[] tooLarge = new byte[6 * 1024 * 1024];
+        HttpClientResponseException large = assertThrows(HttpClientResponseException.class, () -> http.toBlocking()
+                .exchange(upload("OEWS", Map.of("national_M2026_dl.csv", tooLarge)), MAP));
+        assertEquals(HttpStatus.REQUEST_ENTITY_TOO_LARGE, large.getStatus());
+        assertEquals("national_M2026_dl.csv", ((List<Map<String, Object>>) large.getResponse().getBody(MAP)
+                .orElseThrow().get("errors")).get(0).get("field"));
 
         HttpClientResponseException missing = assertThrows(HttpClientResponseException.class, () -> http.toBlocking()
                 .exchange(upload("ANZSCO", ReleaseFiles.bundled(Series.ANZSCO)), MAP));
