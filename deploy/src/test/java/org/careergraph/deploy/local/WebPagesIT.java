@@ -26,6 +26,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.careergraph.deploy.browser.Browser;
 import org.careergraph.security.AccessTokens;
 import org.careergraph.security.Roles;
@@ -40,15 +42,18 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
 /**
- * The web pages as a person meets them: the whole system with its five seed pages behind the gateway, driven in
- * headless Chromium (skipped with a message where Chromium is not installed), plus the console's access rules over
- * plain HTTP. Screenshots of the main pages land in {@code target/screenshots/}; axe-core checks each main page for
- * serious accessibility violations.
+ * The web pages as a person meets them: the whole system with its bundled official releases (about 2,000
+ * occupations) and its five seed pages behind the gateway, driven in headless Chromium (skipped with a message where
+ * Chromium is not installed), plus the console's access rules over plain HTTP. Screenshots of the main pages land in
+ * {@code target/screenshots/}; axe-core checks each main page for serious accessibility violations.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WebPagesIT {
 
     private static final Duration EVENTUALLY = Duration.ofMinutes(2);
+    /** Every occupation of the releases flows through immigration and scoring once before the pages are read. */
+    private static final Duration EVERYTHING_SCORED = Duration.ofMinutes(6);
+    private static final Pattern TOTAL = Pattern.compile("\"total\":(\\d+)");
     private static final int NO_MAIL = 9;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -77,15 +82,19 @@ class WebPagesIT {
         }
         Path root = Path.of(System.getProperty("careergraph.root", "..")).toAbsolutePath().normalize();
         Path home = Path.of("target", "web-pages", run).toAbsolutePath();
-        launcher = new LocalLauncher(new LocalLauncher.Config(root, home, freePort(), ports, true,
+        launcher = new LocalLauncher(new LocalLauncher.Config(root, home, freePort(), ports, true, true,
                 Duration.ofMinutes(4), System.out)).start(infrastructure);
         secret = Files.readString(home.resolve("jwt-secret")).strip();
 
-        // The seed pages are loaded, scored and given a status before anyone looks at them.
-        await().atMost(EVENTUALLY).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-            String catalog = get("/").body();
+        // The seed pages are loaded, scored and given a status before anyone looks at them, and so is every
+        // occupation of the releases (a search with a score range then finds them all).
+        await().atMost(EVERYTHING_SCORED).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+            String catalog = get("/?q=" + encode("Community Services Worker")).body();
             assertTrue(catalog.contains("Community Services Worker") && catalog.contains("5.6"), "seeds scored");
             assertTrue(get("/occupations/anzsco-541112").body().contains("not on the Green List"), "status known");
+            long all = total(get("/api/occupations?size=1").body());
+            assertTrue(all > 2000, "the releases' occupations are listed: " + all);
+            assertEquals(all, total(get("/api/occupations?size=1&minScore=0&maxScore=10").body()), "all scored");
         });
     }
 
@@ -105,22 +114,28 @@ class WebPagesIT {
             browser.screenshot("catalog-en");
             browser.assertNoSeriousAccessibilityViolations("catalog");
 
-            search(browser, "社區");
+            search(browser, "社區服務工作者");
             assertEquals("Community Services Worker", resultTitles(browser).getFirst(), "best match first");
-            search(browser, "coordinate");
-            assertEquals("IT Project Coordinator", resultTitles(browser).getFirst());
+            // Among some 2,000 occupations, O*NET's coordinators and project managers (some with "IT Project
+            // Coordinator" as another title) rank too: the seed page is on the first page of results.
+            search(browser, "IT Project Coordinator");
+            assertTrue(resultTitles(browser).contains("IT Project Coordinator"), resultTitles(browser).toString());
 
-            // Filters and sorting: ANZSCO by score, highest first; the US page is not among them.
+            // Filters and sorting: ANZSCO professionals by score, highest first; no US occupation among them.
             search(browser, "");
             new Select(browser.driver().findElement(By.id("codeSystem"))).selectByValue("ANZSCO");
+            new Select(browser.driver().findElement(By.id("majorGroup"))).selectByValue("2");
             new Select(browser.driver().findElement(By.id("sort"))).selectByValue("SCORE_DESC");
             navigate(browser, By.cssSelector("form.search button"));
-            assertEquals(4, resultTitles(browser).size(), "the four ANZSCO seed pages");
-            List<Double> scores = browser.driver().findElements(By.cssSelector("table.results tbody td.number"))
-                    .stream().map(cell -> Double.valueOf(cell.getText())).toList();
+            assertEquals(20, resultTitles(browser).size(), "a full first page");
+            assertTrue(column(browser, "code").stream().allMatch(code -> code.startsWith("ANZSCO 2")),
+                    "ANZSCO major group 2 only");
+            List<Double> scores = column(browser, "score").stream().map(Double::valueOf).toList();
             assertEquals(scores.stream().sorted(Comparator.reverseOrder()).toList(), scores,
                     "highest score first");
 
+            browser.open(url("/"));
+            search(browser, "社區服務工作者");
             navigate(browser, By.linkText("Community Services Worker"));
             assertEquals("Community Services Worker", browser.driver().findElement(By.tagName("h1")).getText());
             WebElement chart = browser.driver().findElement(By.cssSelector("#score svg[role=img]"));
@@ -141,6 +156,62 @@ class WebPagesIT {
             navigate(browser, By.linkText("職業"));
             assertEquals("職業目錄", browser.driver().findElement(By.tagName("h1")).getText());
             browser.screenshot("catalog-zh");
+        }
+    }
+
+    @Test
+    void aReaderFindsAnOfficialOccupationInEitherLanguageAndSeesWhereItsFiguresComeFrom() {
+        try (Browser browser = Browser.start()) {
+            browser.open(url("/"));
+            // In no seed page: found by its editorial Chinese title, and by one of O*NET's other titles for it.
+            search(browser, "護理師");
+            assertEquals("Registered Nurses", resultTitles(browser).getFirst(), "best match first");
+            search(browser, "Data Analytics Specialist");
+            assertTrue(resultTitles(browser).contains("Data Scientists"), "an O*NET alternate title finds it: "
+                    + resultTitles(browser));
+
+            // The new filters and sorts: US health practitioners needing considerable preparation, best paid first.
+            search(browser, "");
+            new Select(browser.driver().findElement(By.id("majorGroup"))).selectByValue("29-0000");
+            new Select(browser.driver().findElement(By.id("jobZone"))).selectByValue("4");
+            browser.driver().findElement(By.id("minExposure")).sendKeys("20");
+            new Select(browser.driver().findElement(By.id("sort"))).selectByValue("WAGE_DESC");
+            navigate(browser, By.cssSelector("form.search button"));
+            assertTrue(column(browser, "code").stream().allMatch(code -> code.startsWith("SOC 29-")));
+            List<Double> wages = column(browser, "wage").stream()
+                    .map(wage -> Double.valueOf(wage.replace("≥", "").replace(",", "").strip())).toList();
+            assertEquals(wages.stream().sorted(Comparator.reverseOrder()).toList(), wages, "best paid first");
+            assertTrue(column(browser, "exposure").stream()
+                    .allMatch(exposure -> Integer.parseInt(exposure.replace("%", "")) >= 20), "20% or more exposed");
+            browser.screenshot("catalog-filtered-en");
+            browser.assertNoSeriousAccessibilityViolations("catalog with the new filters");
+
+            browser.open(url("/"));
+            search(browser, "Registered Nurses");
+            navigate(browser, By.linkText("Registered Nurses"));
+            assertEquals("Registered Nurses", browser.driver().findElement(By.tagName("h1")).getText());
+            String page = browser.driver().findElement(By.tagName("main")).getText();
+            assertTrue(page.contains("Source: BLS OEWS May 2024 (2024-05-01)"), "the wages' source");
+            assertTrue(page.contains("Source: O*NET 30.1"), "the tasks' source");
+            assertTrue(page.contains("Chinese title: Editorial translation (Career Graph"), "our translation, said so");
+            WebElement wageChart = browser.driver().findElement(By.cssSelector("#salary svg[role=img]"));
+            assertEquals(5, wageChart.findElements(By.cssSelector("rect.bar")).size(), "five percentiles drawn");
+            assertTrue(browser.driver().findElement(By.id("exposure")).getText().contains("GPTs are GPTs"),
+                    "the exposure research is cited");
+            String footer = browser.driver().findElement(By.cssSelector("footer .attributions")).getText();
+            assertTrue(footer.contains("O*NET 30.1 Database by the U.S. Department of Labor"), footer);
+            assertTrue(footer.contains("Source: U.S. Bureau of Labor Statistics, Occupational Employment and Wage"
+                    + " Statistics, May 2024."), footer);
+            browser.screenshot("career-official-en");
+            browser.assertNoSeriousAccessibilityViolations("career page of an official occupation");
+
+            navigate(browser, By.cssSelector("a.language"));
+            assertEquals("護理師 編輯翻譯", browser.driver().findElement(By.tagName("h1")).getText(),
+                    "the Chinese title, marked as our translation");
+            assertTrue(browser.driver().findElement(By.tagName("main")).getText()
+                    .contains("資料來源：BLS OEWS May 2024"));
+            browser.screenshot("career-official-zh");
+            browser.assertNoSeriousAccessibilityViolations("career page of an official occupation in Chinese");
         }
     }
 
@@ -229,7 +300,7 @@ class WebPagesIT {
             browser.driver().findElement(By.id("weight-aiRisk")).sendKeys("3");
             navigate(browser, By.cssSelector("button[value=preview]"));
             assertTrue(browser.driver().findElement(By.id("preview-summary")).getText()
-                    .matches("Overall scores that would move: \\d+ of 5\\."));
+                    .matches("Overall scores that would move: \\d+ of \\d{4,}\\."), "the whole catalog");
             browser.screenshot("admin-scoring-preview");
             browser.assertNoSeriousAccessibilityViolations("scoring weights");
 
@@ -327,6 +398,18 @@ class WebPagesIT {
         browser.waitUpTo(Duration.ofSeconds(15)).ignoring(WebDriverException.class).until(driver ->
                 Boolean.TRUE.equals(browser.driver().executeScript(
                         "return window.careerGraphOldPage === undefined && document.readyState === 'complete';")));
+    }
+
+    /** The texts of one column of the results ({@code code}, {@code wage}, {@code exposure}, {@code score}). */
+    private static List<String> column(Browser browser, String cellClass) {
+        return browser.driver().findElements(By.cssSelector("table.results tbody td." + cellClass)).stream()
+                .map(WebElement::getText).toList();
+    }
+
+    private static long total(String json) {
+        Matcher total = TOTAL.matcher(json);
+        assertTrue(total.find(), json);
+        return Long.parseLong(total.group(1));
     }
 
     private static List<String> resultTitles(Browser browser) {

@@ -11,6 +11,7 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +25,10 @@ import org.careergraph.web.view.Views;
 import org.careergraph.web.watch.WatchForm;
 
 /**
- * A career page: every section of the catalog's page, the score with its eight dimensions and history, the
- * immigration status with the rules behind it and what is announced, and the page's revisions.
+ * A career page: every section of the catalog's page and of the publishers' records (description, tasks, job zone or
+ * skill level, groups, wages, outlook, AI exposure, other titles), each with its source, the data-quality findings,
+ * the score with its eight dimensions and history, the immigration status with the rules behind it and what is
+ * announced, the page's revisions, and the attribution lines of the releases it shows.
  */
 @Controller("/occupations")
 @Produces(MediaType.TEXT_HTML)
@@ -33,6 +36,11 @@ import org.careergraph.web.watch.WatchForm;
 public class CareerController {
 
     private static final int HISTORY_SHOWN = 100;
+    /** O*NET lists up to thousands of other titles for an occupation: the page names the first, counts the rest. */
+    static final int ALTERNATE_TITLES_SHOWN = 25;
+    /** The page's own fields the "fit and prospects" section shows. */
+    private static final List<String> FIT_FIELDS = List.of("/suitableFor", "/notSuitableFor", "/careerProspects",
+            "/outlook", "/growthAreas");
 
     private final ServiceApi api;
     private final Views views;
@@ -59,6 +67,7 @@ public class CareerController {
                 "/api/immigration/occupations/" + path + "/status");
         CompletableFuture<ApiResponse> askedRevisions = api.getLater(Backend.CATALOG,
                 "/api/occupations/" + path + "/revisions");
+        CompletableFuture<ApiResponse> askedReleases = api.getLater(Backend.CATALOG, "/api/releases");
         ApiResponse occupation = ServiceApi.await(askedOccupation);
         if (occupation.status() == 404 || occupation.status() == 400) {
             return views.error(request, HttpStatus.NOT_FOUND, "error.noOccupation");
@@ -67,6 +76,7 @@ public class CareerController {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("occupation", occupation.json());
         model.put("occupationPage", occupation.json().getOrDefault("page", Map.of()));
+        model.putAll(official(occupation.json(), page));
 
         ApiResponse score = ServiceApi.await(askedScore);
         model.put("score", score.isSuccess() ? score.json() : null);
@@ -86,10 +96,42 @@ public class CareerController {
 
         ApiResponse revisions = ServiceApi.await(askedRevisions);
         model.put("revisions", Revisions.readable(revisions.list(), page));
+        Sources sources = new Sources(occupation.json(), ServiceApi.await(askedReleases).list(), page);
+        model.put("sources", sources);
+        model.put("attributions", sources.attributions(occupation.json()));
         model.put("watch", watch);
         model.put("kinds", WatchForm.KINDS);
         return views.page(request, watch.errors().isEmpty() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_ENTITY, "career",
                 model);
+    }
+
+    /**
+     * What the page shows of the publishers' records beyond their values as they are: tasks with the core ones first,
+     * the wage chart, the first alternate titles and how many more there are.
+     */
+    static Map<String, Object> official(Map<String, Object> occupation, PageContext page) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("official", page.at(occupation, "page.official") instanceof Map<?, ?> o ? o : Map.of());
+        model.put("classificationGroups", page.at(occupation, "page.official.groups") instanceof List<?> g ? g
+                : List.of());
+        model.put("aiImpactGiven", Sources.hasValue(occupation, "/aiImpact"));
+        model.put("fitGiven", FIT_FIELDS.stream().anyMatch(field -> Sources.hasValue(occupation, field)));
+        List<?> tasks = page.at(occupation, "page.official.tasks") instanceof List<?> list ? list : List.of();
+        // Core tasks are critical to the occupation (O*NET); supplemental ones follow, each group in the given order.
+        model.put("tasks", tasks.stream().filter(Map.class::isInstance)
+                .sorted(Comparator.comparing(task -> !Boolean.TRUE.equals(((Map<?, ?>) task).get("core")))).toList());
+        List<?> percentiles = page.at(occupation, "page.official.wages.percentiles") instanceof List<?> list
+                ? list : List.of();
+        model.put("wagesChart", Charts.wages(percentiles, page));
+        model.put("topCoded", percentiles.stream().anyMatch(p -> Boolean.TRUE.equals(page.at(p, "annual.atLeast"))
+                || Boolean.TRUE.equals(page.at(p, "hourly.atLeast"))));
+        List<?> titles = page.at(occupation, "page.official.alternateTitles") instanceof List<?> list
+                ? list : List.of();
+        model.put("alternateTitles", titles.subList(0, Math.min(titles.size(), ALTERNATE_TITLES_SHOWN)));
+        model.put("moreTitles", Math.max(0, titles.size() - ALTERNATE_TITLES_SHOWN));
+        List<?> findings = page.at(occupation, "findings.items") instanceof List<?> list ? list : List.of();
+        model.put("findings", findings);
+        return model;
     }
 
     /** Each dimension's explanation from the score, by dimension key. */

@@ -1,9 +1,12 @@
 package org.careergraph.web.career;
 
+import io.micronaut.core.annotation.Nullable;
 import java.math.BigDecimal;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import org.careergraph.web.view.PageContext;
 
 /**
@@ -14,7 +17,7 @@ final class Charts {
 
     private static final int BAR_WIDTH = 360;
     private static final int ROW = 30;
-    private static final int LABEL = 190;
+    private static final int LABEL = 260;
 
     private Charts() {
     }
@@ -111,6 +114,89 @@ final class Charts {
                     .append("</text>");
         }
         return svg.append("</svg>").toString();
+    }
+
+    /**
+     * The yearly wage at each published percentile (OEWS: 10th, 25th, median, 75th, 90th) as horizontal bars on one
+     * scale, in US dollars. A top-coded figure (BLS gives only a floor) is drawn open-ended and written "≥"; a
+     * percentile published by the hour only is written as not published. Null when no yearly figure is published.
+     */
+    @Nullable
+    static String wages(List<?> percentiles, PageContext page) {
+        List<Map<?, ?>> rows = percentiles.stream().filter(Map.class::isInstance).<Map<?, ?>>map(p -> (Map<?, ?>) p)
+                .sorted(Comparator.comparingInt(p -> percentile(p) == null ? 100 : percentile(p))).toList();
+        double highest = rows.stream().map(p -> amount(page.at(p, "annual.amount"))).filter(Objects::nonNull)
+                .mapToDouble(Double::doubleValue).max().orElse(0);
+        if (highest <= 0) {
+            return null;
+        }
+        int height = rows.size() * ROW + 8;
+        int width = LABEL + BAR_WIDTH + 110;
+        StringBuilder svg = new StringBuilder();
+        svg.append("<svg class=\"chart\" role=\"img\" viewBox=\"0 0 ").append(width).append(' ').append(height)
+                .append("\" aria-labelledby=\"wages-title\" aria-describedby=\"wages-desc\">")
+                .append("<title id=\"wages-title\">").append(escape(page.getT().get("wages.chartTitle")))
+                .append("</title><desc id=\"wages-desc\">");
+        for (Map<?, ?> row : rows) {
+            svg.append(escape(percentileName(row, page))).append(": ");
+            if (amount(page.at(row, "annual.amount")) == null) {
+                svg.append(escape(page.getT().get("wages.notPublished")));
+            } else {
+                boolean floor = Boolean.TRUE.equals(page.at(row, "annual.atLeast"));
+                svg.append(floor ? escape(page.getT().get("wages.atLeast")) + " " : "")
+                        .append(escape(page.number(page.at(row, "annual.amount")))).append(" USD");
+            }
+            svg.append(". ");
+        }
+        svg.append("</desc>");
+        for (int i = 0; i < rows.size(); i++) {
+            Map<?, ?> row = rows.get(i);
+            int y = i * ROW;
+            svg.append("<text class=\"label\" x=\"").append(LABEL - 8).append("\" y=\"").append(y + 19)
+                    .append("\" text-anchor=\"end\">").append(escape(percentileName(row, page))).append("</text>");
+            Double value = amount(page.at(row, "annual.amount"));
+            if (value == null) {
+                svg.append("<text class=\"value\" x=\"").append(LABEL + 4).append("\" y=\"").append(y + 19)
+                        .append("\">").append(escape(page.getT().get("wages.notPublished"))).append("</text>");
+                continue;
+            }
+            boolean floor = Boolean.TRUE.equals(page.at(row, "annual.atLeast"));
+            int length = (int) Math.round(value * BAR_WIDTH / highest);
+            svg.append("<rect class=\"").append(floor ? "bar floor" : "bar").append("\" x=\"").append(LABEL)
+                    .append("\" y=\"").append(y + 5).append("\" width=\"").append(length)
+                    .append("\" height=\"20\"/>");
+            if (floor) {
+                // open-ended: the true figure lies somewhere beyond the bar's end
+                svg.append("<path class=\"floor-arrow\" d=\"M").append(LABEL + length + 2).append(' ').append(y + 7)
+                        .append(" l10 8 l-10 8 z\"/>");
+            }
+            svg.append("<text class=\"value\" x=\"").append(LABEL + length + (floor ? 18 : 6)).append("\" y=\"")
+                    .append(y + 20).append("\">").append(escape(page.money(row.get("annual")))).append("</text>");
+        }
+        return svg.append("</svg>").toString();
+    }
+
+    private static String percentileName(Map<?, ?> row, PageContext page) {
+        Integer percentile = percentile(row);
+        return percentile == null ? "" : page.getT().get("wages.percentile." + percentile);
+    }
+
+    @Nullable
+    private static Integer percentile(Map<?, ?> row) {
+        return row.get("percentile") instanceof Number n ? n.intValue() : null;
+    }
+
+    @Nullable
+    private static Double amount(@Nullable Object value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            double amount = new BigDecimal(value.toString()).doubleValue();
+            return amount < 0 ? null : amount;
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     /** A 0-10 value as drawn (clamped to the scale); null for none or for anything that is no number. */

@@ -10,29 +10,46 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.careergraph.web.api.ApiResponse;
 import org.careergraph.web.api.Backend;
 import org.careergraph.web.api.ServiceApi;
+import org.careergraph.web.career.Sources;
+import org.careergraph.web.view.PageContext;
 import org.careergraph.web.view.Views;
 
-/** The catalog page: search in either language, filters, sortable results with their overall score. */
+/**
+ * The catalog page: search in either language, filters (by major group, level, wage and AI exposure too), sortable
+ * results with their overall score, median wage and AI exposure, and the attribution of the releases they draw on.
+ */
 @Controller
 @Produces(MediaType.TEXT_HTML)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class CatalogController {
 
     /** The search parameters the page passes on to the catalog's API, in the order the form shows them. */
-    static final List<String> FILTERS = List.of("q", "codeSystem", "skilledMigration", "verdict", "greenListTier",
-            "minScore", "maxScore", "sort");
+    static final List<String> FILTERS = List.of("q", "codeSystem", "majorGroup", "skilledMigration", "verdict",
+            "greenListTier", "skillLevel", "jobZone", "minWage", "maxWage", "minExposure", "maxExposure", "minScore",
+            "maxScore", "sort");
+    /** Shown to readers in percent, asked of the catalog as a share from 0 to 1. */
+    static final List<String> PERCENT_FILTERS = List.of("minExposure", "maxExposure");
     static final List<String> CODE_SYSTEMS = List.of("ANZSCO", "SOC", "NOL", "OSCA", "ISCO");
     static final List<String> VERDICTS = List.of("AMPLIFIED_BY_AI", "MIXED", "COMPRESSED_BY_AUTOMATION");
-    static final List<String> SORTS = List.of("RELEVANCE", "TITLE", "SCORE_DESC", "CODE");
+    static final List<String> SORTS = List.of("RELEVANCE", "TITLE", "SCORE_DESC", "WAGE_DESC", "EXPOSURE_DESC",
+            "CODE");
+    /** ANZSCO skill levels and O*NET job zones both run from 1 to 5. */
+    static final List<Integer> LEVELS = List.of(1, 2, 3, 4, 5);
+    /** The code systems whose major groups the catalog lists, in the order the form groups them. */
+    static final List<String> GROUP_SYSTEMS = List.of("ANZSCO", "SOC");
     private static final int PAGE_SIZE = 20;
     /** Far beyond any catalog; keeps page arithmetic from overflowing. */
     private static final int LAST_PAGE = 10_000;
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final ServiceApi api;
     private final Views views;
@@ -47,30 +64,87 @@ class CatalogController {
         Map<String, String> filters = new LinkedHashMap<>();
         FILTERS.forEach(name -> filters.put(name, request.getParameters().get(name)));
         int pageNumber = page == null || page < 0 ? 0 : Math.min(page, LAST_PAGE);
-        Map<String, Object> query = new LinkedHashMap<>(filters);
+        PageContext context = views.context(request);
+        Map<String, String> errors = new LinkedHashMap<>();
+        Map<String, Object> query = apiQuery(filters, errors, context);
         query.put("page", pageNumber);
         query.put("size", PAGE_SIZE);
-        ApiResponse result = api.get(Backend.CATALOG, "/api/occupations" + ServiceApi.query(query), null);
+        // The groups to browse by and the releases' attribution lines are asked alongside the search.
+        CompletableFuture<ApiResponse> askedGroups = api.getLater(Backend.CATALOG, "/api/occupations/groups");
+        CompletableFuture<ApiResponse> askedReleases = api.getLater(Backend.CATALOG, "/api/releases");
+        // A filter the page itself cannot read is not sent: the catalog would only refuse it in other words.
+        ApiResponse result = errors.isEmpty()
+                ? api.get(Backend.CATALOG, "/api/occupations" + ServiceApi.query(query), null) : null;
+        if (result != null) {
+            errors.putAll(result.fieldErrors());
+        }
 
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("filters", filters);
         model.put("codeSystems", CODE_SYSTEMS);
         model.put("verdicts", VERDICTS);
         model.put("sorts", SORTS);
-        model.put("errors", result.fieldErrors());
-        model.put("problem", result.isSuccess() ? null : result.problemDetail());
-        model.put("items", result.json().getOrDefault("items", List.of()));
-        long total = result.json().get("total") instanceof Number n ? n.longValue() : 0;
+        model.put("levels", LEVELS);
+        model.put("errors", errors);
+        model.put("problem", result == null ? context.getT().get("catalog.invalid")
+                : result.isSuccess() ? null : result.problemDetail());
+        Map<String, Object> body = result == null ? Map.of() : result.json();
+        model.put("items", body.getOrDefault("items", List.of()));
+        long total = body.get("total") instanceof Number n ? n.longValue() : 0;
         model.put("total", total);
         model.put("pageNumber", pageNumber);
         model.put("previousUrl", pageNumber > 0 ? pageUrl(filters, pageNumber - 1) : null);
         model.put("nextUrl", (long) (pageNumber + 1) * PAGE_SIZE < total ? pageUrl(filters, pageNumber + 1) : null);
-        model.put("sortUrls", Map.of("TITLE", pageUrl(with(filters, "sort", "TITLE"), 0),
-                "CODE", pageUrl(with(filters, "sort", "CODE"), 0),
-                "SCORE_DESC", pageUrl(with(filters, "sort", "SCORE_DESC"), 0)));
+        Map<String, String> sortUrls = new LinkedHashMap<>();
+        for (String sort : List.of("TITLE", "CODE", "SCORE_DESC", "WAGE_DESC", "EXPOSURE_DESC")) {
+            sortUrls.put(sort, pageUrl(with(filters, "sort", sort), 0));
+        }
+        model.put("sortUrls", sortUrls);
+        List<Object> groups = ServiceApi.await(askedGroups).list();
+        model.put("groups", groupsBySystem(groups));
+        model.put("groupTitlesEditorial", groups.stream()
+                .anyMatch(g -> g instanceof Map<?, ?> m && Boolean.TRUE.equals(m.get("titleZhIsEditorial"))));
+        model.put("attributions", Sources.inForce(ServiceApi.await(askedReleases).list()));
         // A filter the catalog refused is the reader's to fix: the form shows it, with the page's status saying so.
-        HttpStatus status = result.status() / 100 == 4 ? HttpStatus.BAD_REQUEST : HttpStatus.OK;
+        HttpStatus status = result == null || result.status() / 100 == 4 ? HttpStatus.BAD_REQUEST : HttpStatus.OK;
         return views.page(request, status, "catalog", model);
+    }
+
+    /**
+     * The catalog API's query for the form's filters: the exposure band, which readers give in percent, as a share
+     * from 0 to 1. A percentage that is no number from 0 to 100 is an error of its field, in the reader's language.
+     */
+    static Map<String, Object> apiQuery(Map<String, String> filters, Map<String, String> errors, PageContext page) {
+        Map<String, Object> query = new LinkedHashMap<>(filters);
+        for (String name : PERCENT_FILTERS) {
+            String value = filters.get(name);
+            if (value == null || value.isBlank()) {
+                continue;
+            }
+            try {
+                BigDecimal percent = new BigDecimal(value.strip());
+                if (percent.signum() < 0 || percent.compareTo(HUNDRED) > 0) {
+                    throw new NumberFormatException(value);
+                }
+                query.put(name, percent.divide(HUNDRED).stripTrailingZeros().toPlainString());
+            } catch (NumberFormatException | ArithmeticException e) {
+                errors.put(name, page.getT().get("catalog.percentInvalid"));
+            }
+        }
+        return query;
+    }
+
+    /** The major groups by code system in {@link #GROUP_SYSTEMS} order (others after), as the catalog lists them. */
+    static Map<String, List<Map<?, ?>>> groupsBySystem(List<Object> groups) {
+        Map<String, List<Map<?, ?>>> bySystem = new LinkedHashMap<>();
+        GROUP_SYSTEMS.forEach(system -> bySystem.put(system, new ArrayList<>()));
+        for (Object group : groups) {
+            if (group instanceof Map<?, ?> g && g.get("code") != null) {
+                bySystem.computeIfAbsent(String.valueOf(g.get("codeSystem")), s -> new ArrayList<>()).add(g);
+            }
+        }
+        bySystem.values().removeIf(List::isEmpty);
+        return bySystem;
     }
 
     private static Map<String, String> with(Map<String, String> filters, String name, String value) {

@@ -2,6 +2,7 @@ package org.careergraph.web.view;
 
 import io.micronaut.core.annotation.Nullable;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -162,6 +163,82 @@ public final class PageContext {
             return format.format(new BigDecimal(value.toString()));
         } catch (NumberFormatException e) {
             return value.toString();
+        }
+    }
+
+    /**
+     * An amount of US dollars from the catalog ({@code {"amount": 239200, "atLeast": true}}, or a plain number) as
+     * {@code 239,200}; a top-coded one, which BLS gives only as a floor, as {@code ≥ 239,200}. Blank for none.
+     */
+    public String money(@Nullable Object wage) {
+        if (wage instanceof Map<?, ?> map) {
+            String amount = number(map.get("amount"));
+            return amount.isEmpty() || !Boolean.TRUE.equals(map.get("atLeast")) ? amount : "≥ " + amount;
+        }
+        return number(wage);
+    }
+
+    /** An hourly amount as {@link #money}, always with cents ({@code 45.00}, {@code ≥ 115.00}). */
+    public String moneyCents(@Nullable Object wage) {
+        Object amount = wage instanceof Map<?, ?> map ? map.get("amount") : wage;
+        BigDecimal value = decimal(amount);
+        if (value == null) {
+            return "";
+        }
+        NumberFormat format = NumberFormat.getNumberInstance(Locale.US);
+        format.setMinimumFractionDigits(2);
+        format.setMaximumFractionDigits(2);
+        String text = format.format(value);
+        return wage instanceof Map<?, ?> map && Boolean.TRUE.equals(map.get("atLeast")) ? "≥ " + text : text;
+    }
+
+    /** A share from 0 to 1 as a whole percentage ({@code 0.3333} is {@code 33%}); blank for none. */
+    public String percent(@Nullable Object fraction) {
+        BigDecimal value = decimal(fraction);
+        return value == null ? "" : value.movePointRight(2).setScale(0, RoundingMode.HALF_UP).toPlainString() + "%";
+    }
+
+    /** A change in percent with its sign ({@code +5.6%}, {@code −3.2%}); blank for none. */
+    public String change(@Nullable Object percent) {
+        BigDecimal value = decimal(percent);
+        if (value == null) {
+            return "";
+        }
+        String magnitude = number(value.abs()) + "%";
+        return value.signum() > 0 ? "+" + magnitude : value.signum() < 0 ? "−" + magnitude : magnitude;
+    }
+
+    /** A figure published in thousands ({@code 3172.5}) as a count ({@code 3,172,500}); blank for none. */
+    public String thousands(@Nullable Object value) {
+        BigDecimal thousands = decimal(value);
+        return thousands == null ? "" : number(thousands.movePointRight(3));
+    }
+
+    /** A 0-1 score with two decimals ({@code 0.12}); blank for none. */
+    public String score01(@Nullable Object value) {
+        BigDecimal score = decimal(value);
+        return score == null ? "" : score.setScale(2, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    /** ANZSCO writes some group titles in capitals ("PROFESSIONALS"): shown as a title is elsewhere. */
+    public String groupTitle(@Nullable Object title) {
+        if (title == null) {
+            return "";
+        }
+        String text = title.toString();
+        boolean capitals = text.equals(text.toUpperCase(Locale.ROOT)) && !text.equals(text.toLowerCase(Locale.ROOT));
+        return capitals && text.length() > 1 ? text.charAt(0) + text.substring(1).toLowerCase(Locale.ROOT) : text;
+    }
+
+    @Nullable
+    private static BigDecimal decimal(@Nullable Object value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return new BigDecimal(value.toString().strip());
+        } catch (NumberFormatException e) {
+            return null;
         }
     }
 

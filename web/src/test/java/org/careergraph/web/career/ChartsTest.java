@@ -94,6 +94,58 @@ class ChartsTest {
         assertTrue(text(svg, "text").contains(odd));
     }
 
+    @Test
+    void wagesDrawEachPercentileOnOneScale() throws Exception {
+        List<Object> percentiles = List.of(percentile(50, 93600, false), percentile(10, 46800, false),
+                percentile(90, 187200, false), Map.of("percentile", 25, "hourly", Map.of("amount", 30)));
+
+        Element svg = parse(Charts.wages(percentiles, EN));
+
+        assertEquals("img", svg.getAttribute("role"));
+        assertEquals("wages-title", svg.getAttribute("aria-labelledby"));
+        assertEquals("Yearly wage by percentile, in US dollars", text(svg, "title").getFirst());
+        assertEquals("10th percentile: 46,800 USD. 25th percentile: not published. Median: 93,600 USD. "
+                + "90th percentile: 187,200 USD. ", text(svg, "desc").getFirst(), "lowest first");
+        assertEquals(List.of("90", "180", "360"), attributes(svg, "rect", "width"), "the highest fills the bar");
+        assertEquals(List.of("bar", "bar", "bar"), attributes(svg, "rect", "class"));
+        assertTrue(text(svg, "text").containsAll(List.of("46,800", "not published", "Median")));
+    }
+
+    @Test
+    void aTopCodedWageIsDrawnOpenEndedAndWrittenAtLeast() throws Exception {
+        Element svg = parse(Charts.wages(List.of(percentile(75, 200000, false), percentile(90, 239200, true)), EN));
+
+        assertEquals(List.of("bar", "bar floor"), attributes(svg, "rect", "class"));
+        assertEquals(1, svg.getElementsByTagName("path").getLength(), "an arrow past the floor");
+        assertTrue(text(svg, "text").contains("≥ 239,200"));
+        assertTrue(text(svg, "desc").getFirst().endsWith("90th percentile: at least 239,200 USD. "));
+        Element zh = parse(Charts.wages(List.of(percentile(90, 239200, true)), new PageContext(Language.ZH, Map.of(),
+                null, null)));
+        assertEquals("第 90 百分位: 至少 239,200 USD. ", text(zh, "desc").getFirst());
+    }
+
+    @Test
+    void noYearlyFigureNoChart() {
+        assertEquals(null, Charts.wages(List.of(), EN));
+        assertEquals(null, Charts.wages(List.of(Map.of("percentile", 50, "hourly", Map.of("amount", 20)),
+                "not a percentile"), EN));
+        assertEquals(null, Charts.wages(List.of(percentile(50, 0, false)), EN));
+    }
+
+    @Test
+    void wagesEscapeTheirText() throws Exception {
+        Map<String, Object> odd = Map.of("percentile", 50, "annual", Map.of("amount", "<b>1</b>", "atLeast", false));
+
+        assertEquals(null, Charts.wages(List.of(odd), EN), "an amount that is no number is not drawn");
+        Element svg = parse(Charts.wages(List.of(odd, percentile(90, 1000, false)), EN));
+        assertTrue(text(svg, "desc").getFirst().startsWith("Median: not published. "));
+    }
+
+    private static Map<String, Object> percentile(int percentile, long annual, boolean atLeast) {
+        return Map.of("percentile", percentile, "annual", Map.of("amount", annual, "atLeast", atLeast),
+                "hourly", Map.of("amount", annual / 2080.0, "atLeast", atLeast));
+    }
+
     private static Map<String, Object> point(String changedAt, Object overall) {
         return Map.of("changedAt", changedAt, "overall", overall);
     }

@@ -37,10 +37,17 @@ class TextsTest {
         PREFIXED.put("sort.", CatalogChoices.SORTS);
         PREFIXED.put("codeSystem.", CatalogChoices.CODE_SYSTEMS);
         PREFIXED.put("tier.", List.of(1, 2));
+        PREFIXED.put("skillLevel.", CatalogChoices.LEVELS);
+        PREFIXED.put("jobZone.", CatalogChoices.LEVELS);
+        PREFIXED.put("findingKind.", List.of("CODE_NOT_IN_CLASSIFICATION", "TITLE_MISMATCH", "CODE_RETIRED"));
+        PREFIXED.put("groupLevel.", List.of("major", "sub-major", "minor", "unit", "broad"));
+        PREFIXED.put("exposure.", List.of("alpha", "beta", "gamma"));
+        PREFIXED.put("exposureText.", List.of("alpha", "beta", "gamma"));
+        PREFIXED.put("wages.percentile.", List.of(10, 25, 50, 75, 90));
         PREFIXED.put("section.", List.of("title", "codeSystem", "code", "crosswalk", "skilledMigration",
                 "publishedOverallScore", "summary", "aiImpact", "salaryBands", "educationPaths", "qualifications",
                 "visaPathways", "immigrationNote", "suitableFor", "notSuitableFor", "careerProspects", "outlook",
-                "growthAreas", "faq", "dataSources", "skillLevel", "editorial", "archived"));
+                "growthAreas", "faq", "dataSources", "skillLevel", "editorial", "archived", "official"));
         PREFIXED.put("route.", List.of("GREEN_LIST", "SMC", "AEWV", "HIGHLY_PAID_WORK_TO_RESIDENCE", "H1B", "EB2",
                 "PERM"));
         PREFIXED.put("toolKind.", List.of("TOOL", "PRODUCT", "PLATFORM", "RESEARCH", "NEWS"));

@@ -54,6 +54,45 @@ class PageContextTest {
     }
 
     @Test
+    void wagesAsTheyAreShown() {
+        assertEquals("93,600", EN.money(Map.of("amount", 93600, "atLeast", false)));
+        assertEquals("≥ 239,200", EN.money(Map.of("amount", 239200, "atLeast", true)));
+        assertEquals("48,000", EN.money(48000));
+        assertEquals("", EN.money(null));
+        assertEquals("", EN.money(Map.of("atLeast", true)));
+        assertEquals("45.00", EN.moneyCents(Map.of("amount", 45, "atLeast", false)));
+        assertEquals("≥ 115.00", EN.moneyCents(Map.of("amount", "115", "atLeast", true)));
+        assertEquals("31.75", EN.moneyCents(31.75));
+        assertEquals("", EN.moneyCents("n/a"));
+    }
+
+    @Test
+    void sharesChangesAndThousands() {
+        assertEquals("33%", EN.percent(0.333333));
+        assertEquals("100%", EN.percent(1));
+        assertEquals("0%", EN.percent("0.004"));
+        assertEquals("", EN.percent(null));
+        assertEquals("", EN.percent("high"));
+        assertEquals("+5.6%", EN.change(5.6));
+        assertEquals("−3.25%", EN.change("-3.25"));
+        assertEquals("0%", EN.change(0));
+        assertEquals("3,172,500", EN.thousands(3172.5));
+        assertEquals("193,100", EN.thousands("193.1"));
+        assertEquals("", EN.thousands(null));
+        assertEquals("0.12", EN.score01(0.121785));
+        assertEquals("1.00", EN.score01(1));
+    }
+
+    @Test
+    void groupTitlesInCapitalsAreWrittenAsTitles() {
+        assertEquals("Professionals", EN.groupTitle("PROFESSIONALS"));
+        assertEquals("Community and personal service workers", EN.groupTitle("COMMUNITY AND PERSONAL SERVICE WORKERS"));
+        assertEquals("ICT Professionals", EN.groupTitle("ICT Professionals"));
+        assertEquals("專業人員", EN.groupTitle("專業人員"));
+        assertEquals("", EN.groupTitle(null));
+    }
+
+    @Test
     void atNavigatesSafely() {
         Map<String, Object> item = Map.of("page", Map.of("aiImpact", Map.of("verdict", "MIXED"), "code", "411215"));
 
