@@ -82,6 +82,8 @@ public class OccupationIndex implements AutoCloseable {
     private static final float BIGRAM_BOOST = 0.5f;
     /** Another name of the occupation (an O*NET alternate title) weighs between its title and its page. */
     private static final float ALTERNATE_BOOST = 2f;
+    /** The query's words in the title's order weigh more than the same words anywhere in it. */
+    private static final float PHRASE_BOOST = 10f;
 
     private final Directory directory = new ByteBuffersDirectory();
     private final Analyzer analyzer = SearchAnalysis.newAnalyzer();
@@ -258,6 +260,12 @@ public class OccupationIndex implements AutoCloseable {
             if (run.han()) {
                 chineseClause(run.text()).ifPresent(clauses::add);
             } else {
+                // The words in a row, as a title writes them ("IT Project Coordinator"), rank that title first.
+                Query phrase = phrases.createPhraseQuery(TITLE_EN, run.text());
+                if (phrase instanceof org.apache.lucene.search.PhraseQuery) {
+                    clauses.add(new BooleanQuery.Builder().add(new MatchAllDocsQuery(), Occur.FILTER)
+                            .add(new BoostQuery(phrase, PHRASE_BOOST), Occur.SHOULD).build());
+                }
                 for (String term : SearchAnalysis.terms(analyzer, TITLE_EN, run.text())) {
                     clauses.add(new BooleanQuery.Builder()
                             .add(new BoostQuery(new TermQuery(new Term(TITLE_EN, term)), TITLE_BOOST), Occur.SHOULD)

@@ -73,6 +73,12 @@ public record SearchQuery(
         if (minExposure != null && maxExposure != null && minExposure.compareTo(maxExposure) > 0) {
             throw ProblemException.invalidField("minExposure", "must not be greater than maxExposure");
         }
+        for (BigDecimal share : new BigDecimal[] {minExposure, maxExposure}) {
+            if (share != null && (share.signum() < 0 || share.compareTo(BigDecimal.ONE) > 0)) {
+                throw ProblemException.invalidField(share == minExposure ? "minExposure" : "maxExposure",
+                        "must be a share from 0 to 1");
+            }
+        }
         for (Integer level : new Integer[] {skillLevel, jobZone}) {
             if (level != null && (level < 1 || level > 5)) {
                 throw ProblemException.invalidField(level == skillLevel ? "skillLevel" : "jobZone",

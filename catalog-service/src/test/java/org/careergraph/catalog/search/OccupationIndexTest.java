@@ -211,6 +211,16 @@ class OccupationIndexTest {
     }
 
     @Test
+    void theTitleWithTheQuerysWordsInOrderRanksFirst() {
+        index.put(page("臨床研究協調員", "Clinical Research Coordinators and Project Officers").indexed("clinical"));
+        index.put(page("專案經理", "Coordinator of Project Teams").indexed("teams"));
+        index.put(page("IT項目協調員", "IT Project Coordinator").indexed("it"));
+
+        assertEquals("it", ids(text("IT Project Coordinator")).getFirst());
+        assertEquals("teams", ids(text("coordinator of project")).getFirst());
+    }
+
+    @Test
     void scoresOnlyWhenSortedByRelevance() {
         index.put(page("註冊護士", "Registered Nurse").indexed("nurse"));
 
