@@ -1,5 +1,6 @@
 package org.careergraph.catalog;
 
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
@@ -13,7 +14,8 @@ import org.careergraph.platform.web.ProblemException;
 
 /**
  * Bodies are held to 1 MB, as in every service, except the two that carry whole data sets: a release upload and an
- * NDJSON catalog import, up to the server's 64 MB. Checked on the declared length, before a byte is read.
+ * NDJSON catalog import, up to the server's 64 MB. Checked on the declared length, before a byte is read; a body of
+ * no declared length (chunked) is taken only where a data set may come, since its size is known only once read.
  */
 @ServerFilter("/api/**")
 class BodyLimits implements Ordered {
@@ -22,10 +24,17 @@ class BodyLimits implements Ordered {
 
     @RequestFilter
     void limit(HttpRequest<?> request) {
+        if (isDataSet(request)) {
+            return;
+        }
         long length = request.getContentLength();
-        if (length > DEFAULT_LIMIT && !isDataSet(request)) {
+        if (length > DEFAULT_LIMIT) {
             throw new ProblemException(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "The body is " + length
                     + " bytes; this endpoint takes at most " + DEFAULT_LIMIT + ".", List.of());
+        }
+        if (length < 0 && request.getHeaders().contains(HttpHeaders.TRANSFER_ENCODING)) {
+            throw new ProblemException(HttpStatus.LENGTH_REQUIRED, "Send the body with a Content-Length (at most "
+                    + DEFAULT_LIMIT + " bytes).", List.of());
         }
     }
 

@@ -25,7 +25,7 @@ public interface OccupationRepository extends CrudRepository<Occupation, String>
     List<Occupation> findByIdIn(Collection<String> ids);
 
     /** Sources and findings only: no value changed, so no revision. */
-    void update(@Id String id, Provenance provenance, @Nullable Finding.Findings findings);
+    void update(@Id String id, Provenance provenance, @Nullable Finding.Findings findings, Instant updatedAt);
 
     List<String> findIdByCodeSystem(String codeSystem);
 

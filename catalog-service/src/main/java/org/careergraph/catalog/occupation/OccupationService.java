@@ -30,6 +30,7 @@ import org.careergraph.catalog.occupation.OccupationInput.EditorialInput;
 import org.careergraph.catalog.occupation.Provenance.Kind;
 import org.careergraph.catalog.occupation.Provenance.Source;
 import org.careergraph.catalog.page.CareerPage;
+import org.careergraph.catalog.page.OfficialRecord;
 import org.careergraph.catalog.page.LocalizedText;
 import org.careergraph.catalog.revision.Revision;
 import org.careergraph.catalog.revision.RevisionRepository;
@@ -126,9 +127,24 @@ public class OccupationService {
                     "the code system and code make the occupation id (" + id + ") and cannot change");
         }
         Instant now = now();
-        return write(current, next(current, page, input.skillLevel(),
+        return write(current, next(current, keepingOfficial(page, current), input.skillLevel(),
                 editorial(current.editorial(), input.editorial(), author, now), current.archived(), now, author,
                 current.provenance()), Source.of(Kind.EDITORIAL, author, now));
+    }
+
+    /**
+     * A write that leaves the official record out keeps it: what releases hold is not the editor's to drop by
+     * omission (an edit to a part of it is an edit, and that part is the editor's from then on).
+     */
+    private static CareerPage keepingOfficial(CareerPage page, Occupation current) {
+        if (page.official() != OfficialRecord.NONE && !page.official().equals(OfficialRecord.NONE)) {
+            return page;
+        }
+        return new CareerPage(page.title(), page.codeSystem(), page.code(), page.crosswalk(), page.skilledMigration(),
+                page.publishedOverallScore(), page.summary(), page.aiImpact(), page.salaryBands(),
+                page.educationPaths(), page.qualifications(), page.visaPathways(), page.immigrationNote(),
+                page.suitableFor(), page.notSuitableFor(), page.careerProspects(), page.outlook(), page.growthAreas(),
+                page.faq(), page.dataSources(), current.page().official());
     }
 
     /** Applies a JSON merge patch (RFC 7396) to the occupation as a client writes it, then replaces it. */
@@ -177,7 +193,7 @@ public class OccupationService {
                     archived, 1, now, now, author, sources, null), edit);
         }
         Occupation current = existing.get();
-        return write(current, next(current, page, input.skillLevel(),
+        return write(current, next(current, keepingOfficial(page, current), input.skillLevel(),
                 editorial(current.editorial(), input.editorial(), author, now), archived, now, author,
                 sources == null ? current.provenance() : sources), edit);
     }
@@ -224,20 +240,15 @@ public class OccupationService {
 
     /**
      * Sets what releases say of one occupation, field by field ({@code /official/wages}, {@code /title/en},
-     * {@code /skillLevel}; a null value removes it), each with its source. A field is set only when it is empty and
-     * nobody set it, or when an older release of the same series (or the same release) set it: a value an editor,
-     * a page import or another series set stays. With {@code create}, an occupation that does not exist yet is
-     * created from the values; otherwise it is left alone (empty result).
+     * {@code /skillLevel}; a null value removes it, and its source), each with its source. A field is set only when
+     * it is empty and nobody set it, or when an older release of the same series (or the same release) set it: a
+     * value an editor, a page import or another series set stays. An occupation that does not exist yet is created.
      */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    public Optional<ReleaseWrite> applyRelease(CodeSystem system, String code, Map<String, Object> values,
-                                             Map<String, Source> sources, boolean create, String author) {
+    public ReleaseWrite applyRelease(CodeSystem system, String code, Map<String, Object> values,
+                                     Map<String, Source> sources, String author) {
         String id = system.occupationId(code);
-        Optional<Occupation> existing = occupations.findByIdForUpdate(id);
-        if (existing.isEmpty() && !create) {
-            return Optional.empty();
-        }
-        Occupation current = existing.orElse(null);
+        Occupation current = occupations.findByIdForUpdate(id).orElse(null);
         Map<String, Object> document = current == null
                 ? new LinkedHashMap<>(Map.of("title", new LinkedHashMap<>(), "codeSystem", system.name(),
                 "code", code))
@@ -249,7 +260,7 @@ public class OccupationService {
             Source incoming = sources.get(field);
             if (held == null ? isEmpty(get(document, field)) : held.yieldsTo(incoming)) {
                 set(document, field, plain(value));
-                taken.put(field, incoming);
+                taken.put(field, isEmpty(value) ? null : incoming);
             }
         });
         Instant now = now();
@@ -258,14 +269,13 @@ public class OccupationService {
         document.remove("archived");
         CareerPage page = fromTree(document, CareerPage.class);
         if (current == null) {
-            return Optional.of(new ReleaseWrite(write(null, new Occupation(id, system.name(), code,
-                    title(page, "zh"), title(page, "en"), skillLevel, checked(page), null, false, 1, now, now, author,
-                    provenance.with(taken), null), null), Change.CREATED));
+            return new ReleaseWrite(write(null, new Occupation(id, system.name(), code, title(page, "zh"),
+                    title(page, "en"), skillLevel, checked(page), null, false, 1, now, now, author,
+                    provenance.with(taken), null), null), Change.CREATED);
         }
         Occupation written = write(current, next(current, checked(page), skillLevel, current.editorial(),
                 current.archived(), now, author, provenance.with(taken)), null);
-        return Optional.of(new ReleaseWrite(written,
-                written.revision() == current.revision() ? Change.UNCHANGED : Change.UPDATED));
+        return new ReleaseWrite(written, written.revision() == current.revision() ? Change.UNCHANGED : Change.UPDATED);
     }
 
     /** What a release did to one occupation. */
@@ -276,13 +286,23 @@ public class OccupationService {
 
     /** Recomputes the findings of an occupation (the classification in force changed); no revision. */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    public Occupation recheck(Occupation occupation) {
-        Occupation checked = occupation.withProvenanceAndFindings(occupation.provenance(),
-                classification.findings(occupation));
-        if (!Objects.equals(checked.findings(), occupation.findings())) {
-            occupations.update(occupation.id(), occupation.provenance(), checked.findings());
+    public Occupation recheck(String id) {
+        Occupation current = occupations.findByIdForUpdate(id).orElseThrow();
+        Occupation checked = current.withProvenanceAndFindings(current.provenance(),
+                classification.findings(current));
+        if (!Objects.equals(checked.findings(), current.findings())) {
+            updateQuietly(checked);
         }
         return checked;
+    }
+
+    /**
+     * Sources or findings moved but no value did: no revision and no event, but a new {@code updated_at}, so that
+     * search indexes (this one now, the other replicas' at their next catch-up) and syncing clients see it.
+     */
+    private void updateQuietly(Occupation occupation) {
+        occupations.update(occupation.id(), occupation.provenance(), occupation.findings(), now());
+        written.publishEvent(new OccupationWritten(occupation.id()));
     }
 
     /** The ids of every occupation in a code system. */
@@ -330,8 +350,9 @@ public class OccupationService {
             if (provenance.equals(current.provenance()) && Objects.equals(written.findings(), current.findings())) {
                 return current;
             }
-            occupations.update(current.id(), provenance, written.findings());
-            return current.withProvenanceAndFindings(provenance, written.findings());
+            Occupation quiet = current.withProvenanceAndFindings(provenance, written.findings());
+            updateQuietly(quiet);
+            return quiet;
         }
         if (current == null) {
             occupations.save(written);

@@ -37,9 +37,16 @@ public record Provenance(Map<String, Source> fields) {
         return new Provenance(next);
     }
 
+    /** The same, with these fields from these sources; a field whose source is null has none any more. */
     Provenance with(Map<String, Source> changed) {
         Map<String, Source> next = new LinkedHashMap<>(fields);
-        next.putAll(changed);
+        changed.forEach((field, source) -> {
+            if (source == null) {
+                next.remove(field);
+            } else {
+                next.put(field, source);
+            }
+        });
         return new Provenance(next);
     }
 
@@ -69,11 +76,17 @@ public record Provenance(Map<String, Source> fields) {
 
         /** A newer release of the same series (or the same one again) may replace what this one set. */
         boolean yieldsTo(Source incoming) {
-            if (kind == Kind.RELEASE && incoming.kind == Kind.RELEASE) {
-                return series.equals(incoming.series) && !incoming.releasedOn.isBefore(releasedOn);
+            if (series == null || !series.equals(incoming.series) || kind != incoming.kind) {
+                return false;
             }
-            return kind == Kind.EDITORIAL_TRANSLATION && incoming.kind == Kind.EDITORIAL_TRANSLATION
-                    && incoming.series != null && incoming.series.equals(series);
+            return kind == Kind.EDITORIAL_TRANSLATION || kind == Kind.RELEASE && releasedOn != null
+                    && incoming.releasedOn != null && !incoming.releasedOn.isBefore(releasedOn);
+        }
+
+        /** What a source must name: a release its series, name and date; an edit or page import who and when. */
+        public boolean isComplete() {
+            return kind != null && (kind == Kind.RELEASE || kind == Kind.EDITORIAL_TRANSLATION
+                    ? series != null && release != null && releasedOn != null : by != null && at != null);
         }
     }
 

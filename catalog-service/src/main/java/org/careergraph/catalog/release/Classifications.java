@@ -33,6 +33,8 @@ class Classifications implements ClassificationCheck {
     private final ReleaseStore store;
     private final Clock clock;
     private volatile Snapshot snapshot;
+    /** An import checks against the releases it is applying, uncommitted and so for its own thread only. */
+    private final ThreadLocal<Snapshot> importing = new ThreadLocal<>();
 
     Classifications(ReleaseStore store, Clock clock) {
         this.store = store;
@@ -44,13 +46,14 @@ class Classifications implements ClassificationCheck {
                             StoredRelease onetRelease, Set<String> onetCodes) {
     }
 
-    /** Uses the releases just stored in the running transaction (an import checks against what it applies). */
-    void use(OfficialSources sources) {
-        snapshot = read(sources.inForce());
+    /** This thread checks against the releases just stored in its running transaction (an import's). */
+    void useInThisThread(OfficialSources sources) {
+        importing.set(read(sources.inForce()));
     }
 
-    /** Forgets what it read, so that the next check reads the releases again (after an import failed). */
-    void forget() {
+    /** After an import committed or rolled back: every thread reads the releases in force again. */
+    void importEnded() {
+        importing.remove();
         snapshot = null;
     }
 
@@ -98,6 +101,10 @@ class Classifications implements ClassificationCheck {
     }
 
     private Snapshot current() {
+        Snapshot own = importing.get();
+        if (own != null) {
+            return own;
+        }
         Snapshot held = snapshot;
         if (held == null || held.readAt().plus(FRESH_FOR).isBefore(clock.instant())) {
             held = read(store.inForce());

@@ -16,7 +16,8 @@ import org.careergraph.platform.web.Problem.FieldError;
 
 /**
  * A publisher's CSV (RFC 4180: quoted fields, doubled quotes, CRLF or LF) or tab-separated file (O*NET: no quoting),
- * read as strict UTF-8 with a header row. Rows are numbered as in a spreadsheet: the header is row 1.
+ * read as strict UTF-8 with a header row. Rows are numbered as a spreadsheet numbers them: the header is row 1, and a
+ * quoted cell over several lines is still one row.
  */
 final class DelimitedFile {
 
@@ -55,8 +56,7 @@ final class DelimitedFile {
         List<String> cells = new ArrayList<>();
         StringBuilder cell = new StringBuilder();
         boolean inQuotes = false;
-        int line = 1;
-        int rowStart = 1;
+        int row = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (inQuotes) {
@@ -66,9 +66,6 @@ final class DelimitedFile {
                 } else if (c == '"') {
                     inQuotes = false;
                 } else {
-                    if (c == '\n') {
-                        line++;
-                    }
                     cell.append(c);
                 }
             } else if (quoted && c == '"' && cell.isEmpty()) {
@@ -82,20 +79,18 @@ final class DelimitedFile {
                 }
                 cells.add(cell.toString());
                 cell.setLength(0);
-                rows.add(new Row(rowStart, List.copyOf(cells)));
+                rows.add(new Row(++row, List.copyOf(cells)));
                 cells.clear();
-                line++;
-                rowStart = line;
             } else {
                 cell.append(c);
             }
         }
         if (inQuotes) {
-            throw ReleaseFileException.of(name + ", row " + rowStart, "has a quoted field that never ends");
+            throw ReleaseFileException.of(name + ", row " + (row + 1), "has a quoted field that never ends");
         }
         if (!cell.isEmpty() || !cells.isEmpty()) {
             cells.add(cell.toString());
-            rows.add(new Row(rowStart, List.copyOf(cells)));
+            rows.add(new Row(++row, List.copyOf(cells)));
         }
         rows.removeIf(Row::isBlank);
         if (rows.isEmpty()) {

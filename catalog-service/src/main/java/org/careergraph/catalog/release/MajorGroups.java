@@ -17,6 +17,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import org.careergraph.catalog.page.LocalizedText;
 import org.careergraph.catalog.page.OfficialRecord;
 import org.careergraph.catalog.release.ReleaseRecords.AnzscoOccupation;
@@ -82,7 +83,7 @@ class MajorGroups {
                 ? store.records(inForce.get(Series.ZH_TITLES), Translation.class) : Map.of();
         List<MajorGroup> groups = new ArrayList<>();
         if (inForce.containsKey(Series.ANZSCO)) {
-            Map<String, String> majors = new java.util.TreeMap<>();
+            Map<String, String> majors = new TreeMap<>();
             for (AnzscoOccupation occupation : store.records(inForce.get(Series.ANZSCO), AnzscoOccupation.class)
                     .values()) {
                 occupation.groups().stream().filter(g -> g.level().equals("major"))

@@ -1,16 +1,13 @@
 package org.careergraph.catalog.release;
 
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.careergraph.catalog.occupation.Occupation;
 import org.careergraph.catalog.occupation.OccupationService;
 import org.careergraph.catalog.occupation.OccupationService.ReleaseWrite;
 import org.careergraph.catalog.release.ImportLog.Outcome;
@@ -26,23 +23,19 @@ import org.careergraph.events.CodeSystem;
 @Singleton
 class ReleaseApplier {
 
-    /** One import at a time across every replica: two would lock the same occupations in another order. */
-    private static final String LOCK = "careergraph.catalog.release-import";
     /** Who made a revision is a column of 200 characters. */
     private static final int MAX_AUTHOR = 190;
 
     private final ReleaseStore store;
     private final OccupationService occupations;
     private final Classifications classifications;
-    private final JdbcOperations jdbc;
     private final Clock clock;
 
     ReleaseApplier(ReleaseStore store, OccupationService occupations, Classifications classifications,
-                   JdbcOperations jdbc, Clock clock) {
+                   Clock clock) {
         this.store = store;
         this.occupations = occupations;
         this.classifications = classifications;
-        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -53,73 +46,44 @@ class ReleaseApplier {
         void done(int count);
     }
 
+    /** Call with the import lock held ({@link ImportLock}): it is released only after this commits. */
     @Transactional
     public Outcome apply(List<ParsedRelease> releases, String by, Progress progress) {
-        lock();
-        try {
-            Instant at = clock.instant();
-            releases.forEach(release -> store.store(release, by, at));
-            OfficialSources sources = OfficialSources.load(store);
-            classifications.use(sources);
-            List<Target> targets = sources.targets();
-            progress.started(targets.size());
-            String names = releases.stream().map(ParsedRelease::name).collect(Collectors.joining(", "));
-            String author = "release: " + (names.length() <= MAX_AUTHOR ? names
-                    : releases.get(0).name() + " and " + (releases.size() - 1) + " more");
-            int created = 0;
-            int updated = 0;
-            int unchanged = 0;
-            int done = 0;
-            int findings = 0;
-            Set<String> defined = new HashSet<>();
-            for (Target target : targets) {
-                defined.add(target.id());
-                Contribution contribution = sources.contribution(target);
-                Optional<ReleaseWrite> written = occupations.applyRelease(target.system(), target.code(),
-                        contribution.values(), contribution.sources(), true, author);
-                if (written.isPresent()) {
-                    findings += written.get().occupation().findingList().isEmpty() ? 0 : 1;
-                    switch (written.get().change()) {
-                        case CREATED -> created++;
-                        case UPDATED -> updated++;
-                        case UNCHANGED -> unchanged++;
-                    }
-                }
-                progress.done(++done);
+        Instant at = clock.instant();
+        releases.forEach(release -> store.store(release, by, at));
+        OfficialSources sources = OfficialSources.load(store);
+        classifications.useInThisThread(sources);
+        List<Target> targets = sources.targets();
+        progress.started(targets.size());
+        String names = releases.stream().map(ParsedRelease::name).collect(Collectors.joining(", "));
+        String author = "release: " + (names.length() <= MAX_AUTHOR ? names
+                : releases.get(0).name() + " and " + (releases.size() - 1) + " more");
+        int created = 0;
+        int updated = 0;
+        int unchanged = 0;
+        int done = 0;
+        int findings = 0;
+        Set<String> defined = new HashSet<>();
+        for (Target target : targets) {
+            defined.add(target.id());
+            Contribution contribution = sources.contribution(target);
+            ReleaseWrite written = occupations.applyRelease(target.system(), target.code(), contribution.values(),
+                    contribution.sources(), author);
+            findings += written.occupation().findingList().isEmpty() ? 0 : 1;
+            switch (written.change()) {
+                case CREATED -> created++;
+                case UPDATED -> updated++;
+                case UNCHANGED -> unchanged++;
             }
-            for (CodeSystem system : List.of(CodeSystem.SOC, CodeSystem.ANZSCO)) {
-                List<String> others = occupations.idsIn(system).stream().filter(id -> !defined.contains(id)).toList();
-                for (Occupation other : occupations.findAllInOrder(others)) {
-                    findings += occupations.recheck(other).findingList().isEmpty() ? 0 : 1;
-                }
-            }
-            return new Outcome(created, updated, unchanged, findings, "Applied " + names + ": "
-                    + targets.size() + " occupations, " + created + " created, " + updated + " changed, " + unchanged
-                    + " unchanged; " + findings + " with data-quality findings.");
-        } catch (RuntimeException e) {
-            classifications.forget();
-            throw e;
-        } finally {
-            unlock();
+            progress.done(++done);
         }
-    }
-
-    private void lock() {
-        Integer got = jdbc.prepareStatement("SELECT GET_LOCK(?, 600)", statement -> {
-            statement.setString(1, LOCK);
-            try (var rows = statement.executeQuery()) {
-                return rows.next() ? rows.getInt(1) : 0;
+        for (CodeSystem system : List.of(CodeSystem.SOC, CodeSystem.ANZSCO)) {
+            for (String other : occupations.idsIn(system).stream().filter(id -> !defined.contains(id)).toList()) {
+                findings += occupations.recheck(other).findingList().isEmpty() ? 0 : 1;
             }
-        });
-        if (got == null || got != 1) {
-            throw new IllegalStateException("another release import held the lock for 10 minutes");
         }
-    }
-
-    private void unlock() {
-        jdbc.prepareStatement("SELECT RELEASE_LOCK(?)", statement -> {
-            statement.setString(1, LOCK);
-            return statement.execute();
-        });
+        return new Outcome(created, updated, unchanged, findings, "Applied " + names + ": " + targets.size()
+                + " occupations, " + created + " created, " + updated + " changed, " + unchanged + " unchanged; "
+                + findings + " with data-quality findings.");
     }
 }

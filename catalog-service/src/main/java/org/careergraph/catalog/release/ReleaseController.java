@@ -26,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -61,17 +62,17 @@ class ReleaseController {
     @Serdeable
     record HeldRelease(String series, String title, String release, LocalDate releasedOn, boolean inForce,
                        String publisher, String licence, String attribution, List<ReleaseFile> files,
-                       int records, String importedBy) {
+                       int records) {
     }
 
     @Get
     @Secured(SecurityRule.IS_ANONYMOUS)
     List<HeldRelease> list() {
-        Map<Series, StoredRelease> inForce = store.inForce();
-        return store.all().stream().map(r -> new HeldRelease(r.series().name(), r.series().title(), r.label(),
+        List<StoredRelease> all = store.all();
+        Map<Series, StoredRelease> inForce = ReleaseStore.inForce(all);
+        return all.stream().map(r -> new HeldRelease(r.series().name(), r.series().title(), r.label(),
                 r.releasedOn(), inForce.get(r.series()).id().equals(r.id()), r.series().publisher(),
-                r.series().licence(), r.series().attribution(r.label()), r.files(), r.records(), r.importedBy()))
-                .toList();
+                r.series().licence(), r.series().attribution(r.label()), r.files(), r.records())).toList();
     }
 
     /**
@@ -84,23 +85,16 @@ class ReleaseController {
     HttpResponse<ReleaseImports.View> importRelease(@Body MultipartBody body, Authentication admin) {
         Map<String, String> fields = new LinkedHashMap<>();
         Map<String, byte[]> files = new LinkedHashMap<>();
-        for (CompletedPart part : parts(body)) {
-            try {
+        LinkedList<CompletedPart> unread = new LinkedList<>(parts(body));
+        try {
+            read(unread, fields, files);
+        } finally {
+            // A file not read (the upload was refused on an earlier one) still holds its buffer or temporary file.
+            unread.forEach(part -> {
                 if (part instanceof CompletedFileUpload file) {
-                    if (file.getSize() > fileLimit) {
-                        throw new ProblemException(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "A release file may be at"
-                                + " most " + fileLimit + " bytes; nothing was stored.", List.of(new FieldError(
-                                file.getFilename(), "is " + file.getSize() + " bytes")));
-                    }
-                    if (files.put(file.getFilename(), file.getBytes()) != null) {
-                        throw ProblemException.invalidField("files", "name '" + file.getFilename() + "' twice");
-                    }
-                } else {
-                    fields.put(part.getName(), new String(part.getBytes(), StandardCharsets.UTF_8));
+                    file.discard();
                 }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            });
         }
         Series series = Series.parse(fields.get("series")).orElseThrow(() -> ProblemException.invalidField("series",
                 "must be one of " + List.of(Series.values())));
@@ -125,6 +119,32 @@ class ReleaseController {
     @Secured({Roles.ADMIN, Roles.EDITOR})
     ReleaseImports.View importOf(@PathVariable String id) {
         return imports.find(id).orElseThrow(() -> ProblemException.notFound("No release import " + id + "."));
+    }
+
+    /** The form's fields and files; a file over the limit, or two of one name, refuse the whole upload. */
+    private void read(LinkedList<CompletedPart> unread, Map<String, String> fields, Map<String, byte[]> files) {
+        while (!unread.isEmpty()) {
+            CompletedPart part = unread.peek();
+            try {
+                if (part instanceof CompletedFileUpload file) {
+                    if (file.getSize() > fileLimit) {
+                        throw new ProblemException(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "A release file may be at"
+                                + " most " + fileLimit + " bytes; nothing was stored.", List.of(new FieldError(
+                                file.getFilename(), "is " + file.getSize() + " bytes")));
+                    }
+                    byte[] bytes = file.getBytes(); // reads and releases it
+                    unread.remove();
+                    if (files.put(file.getFilename(), bytes) != null) {
+                        throw ProblemException.invalidField("files", "name '" + file.getFilename() + "' twice");
+                    }
+                } else {
+                    unread.remove();
+                    fields.put(part.getName(), new String(part.getBytes(), StandardCharsets.UTF_8));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     /** Every part of the form, once the upload is complete (this runs on a blocking thread, not the event loop). */

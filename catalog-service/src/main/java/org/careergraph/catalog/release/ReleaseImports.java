@@ -26,7 +26,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs release imports one at a time in the background, each all or nothing, with progress anyone asking can see
+ * Runs release imports in the background (or, on a first start, in the caller's thread), one at a time across every
+ * replica ({@link ImportLock}), each all or nothing, with progress anyone asking can see
  * (count, rate, time left) and that the log shows every two seconds. A release older than the one in force in its
  * series is refused before anything is stored.
  */
@@ -39,6 +40,8 @@ public class ReleaseImports {
     private final ReleaseApplier applier;
     private final ReleaseStore store;
     private final ImportLog log;
+    private final ImportLock lock;
+    private final Classifications classifications;
     private final Clock clock;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "release-import");
@@ -47,10 +50,13 @@ public class ReleaseImports {
     });
     private final Map<String, Tracker> running = new ConcurrentHashMap<>();
 
-    ReleaseImports(ReleaseApplier applier, ReleaseStore store, ImportLog log, Clock clock) {
+    ReleaseImports(ReleaseApplier applier, ReleaseStore store, ImportLog log, ImportLock lock,
+                   Classifications classifications, Clock clock) {
         this.applier = applier;
         this.store = store;
         this.log = log;
+        this.lock = lock;
+        this.classifications = classifications;
         this.clock = clock;
     }
 
@@ -106,15 +112,23 @@ public class ReleaseImports {
     private void run(List<ParsedRelease> releases, String by, Tracker tracker) {
         String id = tracker.id;
         try {
-            log.progress(id, Status.RUNNING, 0, 0);
-            Outcome outcome = applier.apply(releases, by, tracker);
+            Outcome outcome = lock.holding(() -> {
+                log.progress(id, Status.RUNNING, 0, 0);
+                try {
+                    return applier.apply(releases, by, tracker);
+                } finally {
+                    classifications.importEnded();
+                }
+            });
             log.finished(id, Status.APPLIED, tracker.total, tracker.done.get(), outcome, clock.instant());
             LOG.info("Release import {}: {} ({} s)", id, outcome.message(),
                     Duration.between(tracker.started, clock.instant()).toSeconds());
         } catch (RuntimeException e) {
             LOG.error("Release import {} failed; nothing was stored", id, e);
+            // What failed is in the log; the trail, which editors read, says no more than that it did.
+            String why = e instanceof ProblemException problem ? ": " + problem.getMessage() : " (see the log)";
             log.finished(id, Status.FAILED, tracker.total, tracker.done.get(), new Outcome(0, 0, 0, 0,
-                    "Failed, nothing was stored: " + e.getMessage()), clock.instant());
+                    "Failed, nothing was stored" + why), clock.instant());
         } finally {
             running.remove(id);
         }

@@ -48,6 +48,13 @@ public final class ReleaseReaders {
     private static final Pattern OEWS_FILE = Pattern.compile("(?i).*_M(\\d{4})_dl.*");
     private static final Pattern ONET_README = Pattern.compile("O\\*NET (\\d+\\.\\d+) Database\\s+(\\w+) (\\d{4}) Release");
     private static final Pattern YEAR_COLUMN = Pattern.compile("Employment, (\\d{4})");
+    private static final Pattern YEAR = Pattern.compile("(\\d{4})");
+    private static final List<String> OEWS_GROUPS = List.of("total", "major", "minor", "broad", "detailed");
+    /** What our title translations name: O*NET-SOC and ANZSCO occupations, and the groups browsed by. */
+    private static final List<String> TITLE_SYSTEMS = List.of("ONET", "ANZSCO", "SOC_MAJOR", "ANZSCO_MAJOR",
+            "ANZSCO_SUB_MAJOR");
+    /** A plain decimal as the publishers print them: digits, an optional point; no exponent. */
+    private static final Pattern PLAIN_NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
 
     private ReleaseReaders() {
     }
@@ -220,6 +227,10 @@ public final class ReleaseReaders {
             String code = code(file, row, "OCC_CODE", SOC_CODE, "a SOC code such as 15-2051");
             String title = file.required(row, "OCC_TITLE");
             String group = file.required(row, "O_GROUP");
+            if (group != null && !OEWS_GROUPS.contains(group)) {
+                file.error(row, "O_GROUP", "is '" + clip(group) + "': not one of " + String.join(", ", OEWS_GROUPS));
+                group = null;
+            }
             Long employment = wholeNumber(file, row, "TOT_EMP");
             List<Percentile> figures = new ArrayList<>();
             int[] ranks = {10, 25, 50, 75, 90};
@@ -260,8 +271,8 @@ public final class ReleaseReaders {
         String experience = column(file, "Work experience in a related occupation");
         String training = column(file, "Typical on-the-job training");
         String type = column(file, "Occupation type");
-        int baseYear = Integer.parseInt(base.substring(base.length() - 4));
-        int targetYear = Integer.parseInt(target.substring(target.length() - 4));
+        int baseYear = year(file, base);
+        int targetYear = year(file, target);
         Map<String, Object> records = DelimitedFile.ordered();
         Map<String, Integer> firstRows = new HashMap<>();
         for (Row row : file.rows()) {
@@ -376,6 +387,14 @@ public final class ReleaseReaders {
         for (Row row : file.rows()) {
             String system = file.required(row, "system");
             String code = file.required(row, "code");
+            if (system != null && !TITLE_SYSTEMS.contains(system)) {
+                file.error(row, "system", "is '" + clip(system) + "': not one of " + String.join(", ", TITLE_SYSTEMS));
+                system = null;
+            }
+            if (code != null && !code.matches("[0-9.-]{1,16}")) {
+                file.error(row, "code", "is '" + clip(code) + "': not a code");
+                code = null;
+            }
             String titleEn = file.required(row, "title_en");
             String titleZh = file.required(row, "title_zh");
             if (titleZh != null && titleZh.codePoints().noneMatch(c ->
@@ -435,12 +454,11 @@ public final class ReleaseReaders {
         if (value.isEmpty() || value.equals("*") || value.equals("**")) {
             return null;
         }
-        try {
+        if (value.matches("\\d{1,15}")) {
             return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            file.error(row, column, "is '" + clip(value) + "': not a whole number, '*' or '**' (not available)");
-            return null;
         }
+        file.error(row, column, "is '" + clip(value) + "': not a whole number, '*' or '**' (not available)");
+        return null;
     }
 
     /** OEWS wages: a number, "#" (at least the top-coded amount) or "*" (not available). */
@@ -453,6 +471,9 @@ public final class ReleaseReaders {
             return new Wage(topCoded, true);
         }
         try {
+            if (!PLAIN_NUMBER.matcher(value).matches()) {
+                throw new NumberFormatException(value);
+            }
             BigDecimal amount = new BigDecimal(value);
             if (amount.signum() >= 0 && amount.scale() <= 2 && amount.precision() - amount.scale() <= 10) {
                 return new Wage(amount, false);
@@ -472,6 +493,9 @@ public final class ReleaseReaders {
             return null;
         }
         try {
+            if (!PLAIN_NUMBER.matcher(value).matches()) {
+                throw new NumberFormatException(value);
+            }
             BigDecimal number = new BigDecimal(value);
             if (number.precision() - number.scale() <= 10) {
                 return number.setScale(Math.min(2, Math.max(0, number.scale())), RoundingMode.HALF_UP);
@@ -504,6 +528,15 @@ public final class ReleaseReaders {
     private static @Nullable String text(DelimitedFile file, Row row, String column) {
         String value = file.get(row, column);
         return value.isEmpty() || value.equals("—") ? null : value;
+    }
+
+    /** The year a header names ("Employment, 2032"), or the file is refused naming the header. */
+    private static int year(DelimitedFile file, String header) {
+        Matcher year = YEAR.matcher(header.substring(header.indexOf(',')));
+        if (!year.find()) {
+            throw ReleaseFileException.of(file.name() + ", row 1", "column '" + header + "' names no year");
+        }
+        return Integer.parseInt(year.group(1));
     }
 
     /** The header that holds {@code prefix}: the projections' long headers carry years and footnotes. */

@@ -56,8 +56,13 @@ class ReleaseStore {
     /** The release in force in each series that has one. */
     @Transactional(readOnly = true)
     public Map<Series, StoredRelease> inForce() {
+        return inForce(all());
+    }
+
+    /** Of these releases, the latest of each series. */
+    static Map<Series, StoredRelease> inForce(List<StoredRelease> releases) {
         Map<Series, StoredRelease> inForce = new EnumMap<>(Series.class);
-        for (StoredRelease release : all()) {
+        for (StoredRelease release : releases) {
             StoredRelease held = inForce.get(release.series());
             if (held == null || release.releasedOn().isAfter(held.releasedOn())) {
                 inForce.put(release.series(), release);

@@ -90,7 +90,7 @@ public enum Series {
         return recordType;
     }
 
-    /** The files of a release, by the words their names start with (O*NET: one file per table). */
+    /** The files of a release: O*NET's by their names without extension (one file per table), the others' one file. */
     List<String> files() {
         return files;
     }

@@ -33,6 +33,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.math.BigDecimal;
 import io.micronaut.core.annotation.Nullable;
@@ -51,6 +52,7 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -224,28 +226,12 @@ public class OccupationIndex implements AutoCloseable {
 
     /** How many occupations (not archived) each major group holds. */
     public Map<String, Integer> majorGroupCounts() {
-        Map<String, Integer> counts = new java.util.TreeMap<>();
-        try {
-            IndexSearcher searcher = searchers.acquire();
-            try {
-                for (org.apache.lucene.index.LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-                    org.apache.lucene.index.SortedSetDocValues values = leaf.reader().getSortedSetDocValues(MAJOR_GROUP);
-                    org.apache.lucene.util.Bits live = leaf.reader().getLiveDocs();
-                    if (values == null) {
-                        continue;
-                    }
-                    for (int doc = values.nextDoc(); doc != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS;
-                         doc = values.nextDoc()) {
-                        if (live == null || live.get(doc)) {
-                            counts.merge(values.lookupOrd(values.nextOrd()).utf8ToString(), 1, Integer::sum);
-                        }
-                    }
-                }
-            } finally {
-                searchers.release(searcher);
+        Map<String, Integer> counts = new TreeMap<>();
+        for (OccupationSummary summary : summaries.values()) {
+            String group = OccupationDocuments.majorGroup(summary.codeSystem(), summary.code());
+            if (!summary.archived() && group != null) {
+                counts.merge(group, 1, Integer::sum);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         return counts;
     }
@@ -262,7 +248,7 @@ public class OccupationIndex implements AutoCloseable {
             } else {
                 // The words in a row, as a title writes them ("IT Project Coordinator"), rank that title first.
                 Query phrase = phrases.createPhraseQuery(TITLE_EN, run.text());
-                if (phrase instanceof org.apache.lucene.search.PhraseQuery) {
+                if (phrase instanceof PhraseQuery) {
                     clauses.add(new BooleanQuery.Builder().add(new MatchAllDocsQuery(), Occur.FILTER)
                             .add(new BoostQuery(phrase, PHRASE_BOOST), Occur.SHOULD).build());
                 }

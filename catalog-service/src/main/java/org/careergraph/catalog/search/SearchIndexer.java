@@ -84,10 +84,10 @@ class SearchIndexer implements ApplicationEventListener<StartupEvent> {
         // rows at once, and the look-back would otherwise read them all every two seconds for ten minutes.
         Set<String> changed = new HashSet<>();
         occupations.queryByUpdatedAtGreaterThanEquals(since).stream()
-                .filter(v -> !v.revision().toString().equals(revisionOf(indexedVersions.get(v.id()))))
+                .filter(v -> !version(v.revision(), v.updatedAt()).equals(occupationPart(indexedVersions.get(v.id()))))
                 .forEach(v -> changed.add(v.id()));
         signals.findByUpdatedAtGreaterThanEquals(since).stream()
-                .filter(s -> !String.valueOf(s.updatedAt()).equals(signalOf(indexedVersions.get(s.occupationId()))))
+                .filter(s -> !String.valueOf(s.updatedAt()).equals(signalPart(indexedVersions.get(s.occupationId()))))
                 .forEach(s -> changed.add(s.occupationId()));
         reindex(changed);
         if (watermark.equals(Instant.EPOCH)) {
@@ -103,24 +103,33 @@ class SearchIndexer implements ApplicationEventListener<StartupEvent> {
         Map<String, OccupationSignal> signalsById = signals.findByOccupationIdIn(ids).stream()
                 .collect(Collectors.toMap(OccupationSignal::occupationId, Function.identity()));
         List<IndexedOccupation> documents = new ArrayList<>();
+        Map<String, String> versions = new HashMap<>();
         for (Occupation occupation : occupations.findByIdIn(ids)) {
             OccupationSignal signal = signalsById.get(occupation.id());
-            String version = occupation.revision() + "/" + (signal == null ? "" : String.valueOf(signal.updatedAt()));
-            if (!version.equals(indexedVersions.put(occupation.id(), version))) {
+            String version = version(occupation.revision(), occupation.updatedAt()) + "|"
+                    + (signal == null ? "" : String.valueOf(signal.updatedAt()));
+            if (!version.equals(indexedVersions.get(occupation.id()))) {
                 documents.add(document(occupation, signal));
+                versions.put(occupation.id(), version);
             }
         }
         if (!documents.isEmpty()) {
             index.putAll(documents);
+            // Only what is indexed counts as indexed: after a failure, the next catch-up tries again.
+            indexedVersions.putAll(versions);
         }
     }
 
-    private static String revisionOf(String version) {
-        return version == null ? "" : version.substring(0, version.indexOf('/'));
+    private static String version(int revision, Instant updatedAt) {
+        return revision + "@" + updatedAt.toEpochMilli();
     }
 
-    private static String signalOf(String version) {
-        return version == null ? "" : version.substring(version.indexOf('/') + 1);
+    private static String occupationPart(String version) {
+        return version == null ? "" : version.substring(0, version.indexOf('|'));
+    }
+
+    private static String signalPart(String version) {
+        return version == null ? "" : version.substring(version.indexOf('|') + 1);
     }
 
     private static IndexedOccupation document(Occupation occupation, OccupationSignal signal) {

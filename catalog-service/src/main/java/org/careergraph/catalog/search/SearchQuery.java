@@ -73,18 +73,10 @@ public record SearchQuery(
         if (minExposure != null && maxExposure != null && minExposure.compareTo(maxExposure) > 0) {
             throw ProblemException.invalidField("minExposure", "must not be greater than maxExposure");
         }
-        for (BigDecimal share : new BigDecimal[] {minExposure, maxExposure}) {
-            if (share != null && (share.signum() < 0 || share.compareTo(BigDecimal.ONE) > 0)) {
-                throw ProblemException.invalidField(share == minExposure ? "minExposure" : "maxExposure",
-                        "must be a share from 0 to 1");
-            }
-        }
-        for (Integer level : new Integer[] {skillLevel, jobZone}) {
-            if (level != null && (level < 1 || level > 5)) {
-                throw ProblemException.invalidField(level == skillLevel ? "skillLevel" : "jobZone",
-                        "must be from 1 to 5");
-            }
-        }
+        checkShare("minExposure", minExposure);
+        checkShare("maxExposure", maxExposure);
+        checkLevel("skillLevel", skillLevel);
+        checkLevel("jobZone", jobZone);
     }
 
     public static Builder builder() {
@@ -97,6 +89,18 @@ public record SearchQuery(
             return text != null ? SortBy.RELEVANCE : SortBy.TITLE;
         }
         return sort;
+    }
+
+    private static void checkShare(String name, @Nullable BigDecimal share) {
+        if (share != null && (share.signum() < 0 || share.compareTo(BigDecimal.ONE) > 0)) {
+            throw ProblemException.invalidField(name, "must be a share from 0 to 1");
+        }
+    }
+
+    private static void checkLevel(String name, @Nullable Integer level) {
+        if (level != null && (level < 1 || level > 5)) {
+            throw ProblemException.invalidField(name, "must be from 1 to 5");
+        }
     }
 
     @Nullable

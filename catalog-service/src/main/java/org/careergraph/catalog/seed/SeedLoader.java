@@ -51,11 +51,15 @@ class SeedLoader implements ApplicationEventListener<StartupEvent> {
         }
     }
 
-    /** Filled by releases alone: no page was imported into it and no editor touched it. */
+    /**
+     * Made by releases alone: a release gave its title (an occupation from before sources were kept has no source
+     * for it, and counts as edited) and no page was imported into it nor edited since.
+     */
     private static boolean onlyOfficial(Occupation occupation) {
-        var sources = occupation.provenance().fields().values();
-        return !sources.isEmpty() && sources.stream().allMatch(source -> source.kind() == Provenance.Kind.RELEASE
-                || source.kind() == Provenance.Kind.EDITORIAL_TRANSLATION);
+        Provenance.Source title = occupation.provenance().of("/title/en");
+        return title != null && title.kind() == Provenance.Kind.RELEASE
+                && occupation.provenance().fields().values().stream().allMatch(source ->
+                source.kind() == Provenance.Kind.RELEASE || source.kind() == Provenance.Kind.EDITORIAL_TRANSLATION);
     }
 
     private static String read(String resource) {

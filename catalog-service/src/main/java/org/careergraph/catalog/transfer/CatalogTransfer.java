@@ -132,6 +132,14 @@ public class CatalogTransfer {
             for (ConstraintViolation<Line> violation : validator.validate(line)) {
                 errors.add(new FieldError(where + violation.getPropertyPath(), violation.getMessage()));
             }
+            if (line.provenance() != null) {
+                line.provenance().fields().forEach((field, source) -> {
+                    if (!field.matches("/[A-Za-z]+(/[A-Za-z]+)?") || source == null || !source.isComplete()) {
+                        errors.add(new FieldError(where + "provenance." + field, "must be a field path with a"
+                                + " complete source (a release's series, name and date; an edit's who and when)"));
+                    }
+                });
+            }
             if (line.page() != null) {
                 List<FieldError> problems = OccupationService.problems(line.page());
                 problems.forEach(p -> errors.add(new FieldError(where + p.field(), p.message())));

@@ -53,6 +53,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 class ReleaseUpdateIT implements TestPropertyProvider {
 
     private static final String ADMIN = TestInfrastructure.token("ADMIN");
+    private static final String EDITOR = TestInfrastructure.token("EDITOR");
     private static final Argument<Map<String, Object>> MAP = Argument.mapOf(String.class, Object.class);
 
     @Inject
@@ -87,6 +88,22 @@ class ReleaseUpdateIT implements TestPropertyProvider {
         assertEquals(1016L, total("/api/occupations?codeSystem=SOC&size=1"));
         Map<String, Object> subOccupation = get("/api/occupations/soc-15-2051.01");
         assertEquals("Business Intelligence Analysts", path(subOccupation, "page", "title", "en"));
+
+        // An editor sets the pay of one occupation, and replaces another's page without its official record.
+        http.toBlocking().exchange(HttpRequest.PATCH("/api/occupations/soc-11-1011", Map.of("page", Map.of(
+                "salaryBands", List.of(Map.of("level", "Editor's band", "min", 100000, "max", 200000,
+                        "currency", "USD"))))).contentType("application/merge-patch+json").bearerAuth(EDITOR));
+        Map<String, Object> managers = get("/api/occupations/soc-11-1021");
+        Map<String, Object> page = new HashMap<>((Map<String, Object>) managers.get("page"));
+        page.remove("official");
+        page.put("summary", Map.of("en", "Plan and direct operations."));
+        http.toBlocking().exchange(HttpRequest.PUT("/api/occupations/soc-11-1021", Map.of("page", page))
+                .bearerAuth(EDITOR));
+        Map<String, Object> replaced = get("/api/occupations/soc-11-1021");
+        assertEquals(path(managers, "page", "official", "tasks"), path(replaced, "page", "official", "tasks"),
+                "a write that leaves the official record out keeps it");
+        assertEquals("ONET", path(replaced, "provenance", "fields", "/official/tasks", "series"));
+        assertEquals("EDITORIAL", path(replaced, "provenance", "fields", "/summary", "kind"));
     }
 
     @Test
@@ -97,6 +114,13 @@ class ReleaseUpdateIT implements TestPropertyProvider {
         assertTrue((int) outcome(may2023).get("updated") > 900, "most O*NET occupations have OEWS figures");
         Map<String, Object> bands = get("/api/occupations/soc-15-2051");
         assertEquals("May 2023", path(bands, "provenance", "fields", "/official/wages", "release"));
+        assertEquals("OEWS", path(bands, "provenance", "fields", "/salaryBands", "series"));
+        // The editor's pay stays; the release's figures sit beside it.
+        Map<String, Object> edited = get("/api/occupations/soc-11-1011");
+        assertEquals("Editor's band", ((List<Map<String, Object>>) path(edited, "page", "salaryBands")).get(0)
+                .get("level"));
+        assertEquals("EDITORIAL", path(edited, "provenance", "fields", "/salaryBands", "kind"));
+        assertEquals("11-1011", path(edited, "page", "official", "wages", "socCode"));
 
         Set<String> moved = movedBetween2023And2024();
         Map<String, Object> may2024 = importAndWait(upload("OEWS", Map.of("national_M2024_dl.csv",
@@ -109,10 +133,11 @@ class ReleaseUpdateIT implements TestPropertyProvider {
                 assertEquals(moved, eventsOf("release: BLS OEWS May 2024").keySet()));
         eventsOf("release: BLS OEWS May 2024").forEach((id, count) -> assertEquals(1, count, id));
 
-        // An occupation whose figures did not move: no revision, but its wages now say May 2024.
+        // An occupation whose figures did not move (every one BLS publishes moved a little between these two
+        // releases; those that did not are the ones neither release has, such as the military's): no revision.
         String still = firstUnmoved(moved);
         Map<String, Object> unmoved = get("/api/occupations/" + still);
-        assertEquals("May 2024", path(unmoved, "provenance", "fields", "/official/wages", "release"));
+        assertEquals(null, path(unmoved, "page", "official", "wages"));
         List<Map<String, Object>> revisions = list("/api/occupations/" + still + "/revisions");
         assertTrue(revisions.stream().noneMatch(r -> "release: BLS OEWS May 2024".equals(r.get("changedBy"))));
         // A moved one: one revision naming the release, with its field diff.
