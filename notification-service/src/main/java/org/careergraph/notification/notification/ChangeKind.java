@@ -44,9 +44,10 @@ public enum ChangeKind {
         int kinds = CATALOG.bit;
         for (FieldChange field : change.changes()) {
             String path = field.path().startsWith("/") ? field.path().substring(1) : field.path();
-            if (path.startsWith("salaryBands")) {
+            if (path.startsWith("salaryBands") || path.startsWith("official/wages")) {
                 kinds |= SALARY.bit;
-            } else if (path.startsWith("aiImpact")) {
+            } else if (path.startsWith("aiImpact") || path.startsWith("official/llmExposure")
+                    || path.startsWith("official/aiApplicability")) {
                 kinds |= AI_IMPACT.bit;
             }
         }

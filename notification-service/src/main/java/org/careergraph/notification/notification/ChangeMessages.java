@@ -73,6 +73,21 @@ final class ChangeMessages {
             Map.entry("editorial/demandOutlook", new Label("demand outlook rating", "需求前景評分")),
             Map.entry("editorial/competition", new Label("competition rating", "競爭強度評分")),
             Map.entry("archived", new Label("archived", "已封存")));
+    /** The sections of an occupation's official record, as the catalog's releases fill them. */
+    private static final Map<String, Label> OFFICIAL_FIELDS = Map.ofEntries(
+            Map.entry("title", new Label("official title", "官方名稱")),
+            Map.entry("description", new Label("official description", "官方說明")),
+            Map.entry("tasks", new Label("tasks (O*NET)", "工作任務（O*NET）")),
+            Map.entry("jobZone", new Label("job zone (O*NET)", "職業準備等級（O*NET）")),
+            Map.entry("groups", new Label("classification groups", "分類群組")),
+            Map.entry("alternateTitles", new Label("other titles (O*NET)", "其他名稱（O*NET）")),
+            Map.entry("wages", new Label("US wages (BLS OEWS)", "美國薪資（BLS OEWS）")),
+            Map.entry("projections", new Label("US employment outlook (BLS)", "美國就業展望（BLS）")),
+            Map.entry("llmExposure", new Label("LLM exposure (GPTs are GPTs)", "大型語言模型暴露度（GPTs are GPTs）")),
+            Map.entry("aiApplicability", new Label("AI applicability (Working with AI)",
+                    "AI 適用度（Working with AI）")));
+    /** How the catalog names a change a release made: "release: BLS OEWS May 2024". */
+    private static final String RELEASE_AUTHOR = "release: ";
     /** A changed list or text can be long; a message names the change, the page has the rest. */
     private static final int LONGEST_VALUE = 160;
 
@@ -144,8 +159,13 @@ final class ChangeMessages {
             }
             what = new Label(String.join("; ", en), String.join("；", zh));
         }
-        Label why = new Label("(catalog revision " + change.revision() + ")",
-                "（職業目錄第 " + change.revision() + " 版）");
+        // A publisher's new release is the reason for the change; an editor's name is not told (privacy).
+        String release = change.changedBy() != null && change.changedBy().startsWith(RELEASE_AUTHOR)
+                ? change.changedBy().substring(RELEASE_AUTHOR.length()) : null;
+        Label why = release == null
+                ? new Label("(catalog revision " + change.revision() + ")", "（職業目錄第 " + change.revision() + " 版）")
+                : new Label("(new official release: " + release + "; catalog revision " + change.revision() + ")",
+                        "（官方新版資料：" + release + "；職業目錄第 " + change.revision() + " 版）");
         return compose(change.occupationId(), change.occupation().titleEn(), change.occupation().titleZh(), what,
                 change.changedAt().atZone(ZoneOffset.UTC).toLocalDate(), why);
     }
@@ -221,6 +241,12 @@ final class ChangeMessages {
         if (parts.length == 2 && parts[0].equals("salaryBands") && parts[1].matches("\\d+")) {
             int position = Integer.parseInt(parts[1]) + 1;
             return new Label("salary band " + position, "薪資範圍 " + position);
+        }
+        if (parts[0].equals("official") && parts.length > 1 && OFFICIAL_FIELDS.containsKey(parts[1])) {
+            Label section = OFFICIAL_FIELDS.get(parts[1]);
+            return parts.length == 2 ? section : new Label(section.en() + " (" + String.join(" ",
+                    List.of(parts).subList(2, parts.length)) + ")", section.zh() + "（" + String.join(" ",
+                    List.of(parts).subList(2, parts.length)) + "）");
         }
         Label field = PAGE_FIELDS.get(relative);
         if (field == null && parts.length == 2) {

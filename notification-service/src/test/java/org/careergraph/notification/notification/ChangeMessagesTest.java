@@ -144,6 +144,19 @@ class ChangeMessagesTest {
     }
 
     @Test
+    void aNewReleaseIsTheReasonAndTheOfficialSectionsAreNamed() {
+        OccupationChanged change = new OccupationChanged("soc-29-1141", 3, OccupationChanged.ChangeKind.UPDATED,
+                facts("Registered Nurses"), List.of(new FieldChange("/official/wages/employment", 3282010, 3335680)),
+                "release: BLS OEWS May 2024", Instant.parse("2026-12-03T08:00:00Z"));
+        Message message = ChangeMessages.occupationChanged(change);
+        assertEquals("Registered Nurses (soc-29-1141): US wages (BLS OEWS) (employment): 3282010 -> 3335680 from"
+                + " 2026-12-03 (new official release: BLS OEWS May 2024; catalog revision 3)", message.en());
+        assertTrue(message.zh().contains("美國薪資（BLS OEWS）（employment）：3282010 -> 3335680")
+                && message.zh().contains("官方新版資料：BLS OEWS May 2024"), message.zh());
+        assertEquals(List.of(ChangeKind.SALARY, ChangeKind.CATALOG), ChangeKind.of(ChangeKind.ofCatalogChange(change)));
+    }
+
+    @Test
     void aNewPageIsAnnouncedAsAdded() {
         OccupationChanged created = new OccupationChanged("anzsco-411215", 1, OccupationChanged.ChangeKind.CREATED,
                 facts("Community Services Worker"), List.of(new FieldChange("/title/en", null, "x")), "editor",
