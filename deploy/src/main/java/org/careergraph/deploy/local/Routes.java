@@ -16,6 +16,7 @@ final class Routes {
 
     static {
         API_PREFIXES.put("/api/occupations", Service.CATALOG);
+        API_PREFIXES.put("/api/releases", Service.CATALOG);
         API_PREFIXES.put("/api/immigration", Service.IMMIGRATION);
         API_PREFIXES.put("/api/scores", Service.SCORING);
         API_PREFIXES.put("/api/rankings", Service.SCORING);

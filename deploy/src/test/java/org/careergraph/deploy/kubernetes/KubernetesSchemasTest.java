@@ -82,10 +82,10 @@ class KubernetesSchemasTest {
         assertEquals(10, CodeFacts.topics().size(), CodeFacts.topics().toString());
         assertTrue(CodeFacts.topics().contains("careergraph.scores.dlt"));
         assertEquals("/", CodeFacts.publicRoutes().keySet().stream().reduce((a, b) -> b).orElseThrow());
-        assertEquals(Map.of("/api/occupations", "catalog-service", "/api/immigration", "immigration-service",
-                "/api/scores", "scoring-service", "/api/rankings", "scoring-service", "/api/scoring",
-                "scoring-service", "/api/subscriptions", "notification-service", "/api/feeds",
-                "notification-service", "/", "web"), CodeFacts.publicRoutes());
+        assertEquals(Map.of("/api/occupations", "catalog-service", "/api/releases", "catalog-service",
+                "/api/immigration", "immigration-service", "/api/scores", "scoring-service", "/api/rankings",
+                "scoring-service", "/api/scoring", "scoring-service", "/api/subscriptions", "notification-service",
+                "/api/feeds", "notification-service", "/", "web"), CodeFacts.publicRoutes());
         assertTrue(CodeFacts.requiredEnvironment("catalog-service").containsAll(CodeFacts.REQUIRED_FOR_SERVICES));
         assertTrue(CodeFacts.requiredEnvironment("web").containsAll(CodeFacts.REQUIRED_FOR_WEB));
     }

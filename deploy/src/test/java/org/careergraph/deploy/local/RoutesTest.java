@@ -15,6 +15,8 @@ class RoutesTest {
         "/api/occupations/anzsco-411215, CATALOG",
         "/api/occupations/anzsco-411215/revisions/2, CATALOG",
         "/api/occupations/import, CATALOG",
+        "/api/releases, CATALOG",
+        "/api/releases/imports/5b2e, CATALOG",
         "/api/immigration/policy-updates, IMMIGRATION",
         "/api/immigration/occupations/anzsco-411215/status, IMMIGRATION",
         "/api/scores/anzsco-411215, SCORING",
