@@ -96,7 +96,20 @@ final class DelimitedFile {
         if (rows.isEmpty()) {
             throw ReleaseFileException.of(name, "is empty: no header row");
         }
-        return new DelimitedFile(name, rows.get(0).cells(), List.copyOf(rows.subList(1, rows.size())));
+        DelimitedFile file = new DelimitedFile(name, rows.get(0).cells(), List.copyOf(rows.subList(1, rows.size())));
+        // A row cut short (a truncated download) or with a stray separator would read as cells that are not there.
+        int columns = file.header.size();
+        for (Row data : file.rows) {
+            if (data.cells().size() != columns) {
+                file.errors.add(new FieldError(name + ", row " + data.number(), "has " + data.cells().size()
+                        + " cells; the header has " + columns + " (a row cut short, or a stray separator)"));
+                if (file.errors.size() == MAX_ERRORS) {
+                    break;
+                }
+            }
+        }
+        file.check();
+        return file;
     }
 
     /** Strict UTF-8: a file in another encoding is refused, naming the row of its first bad byte. */

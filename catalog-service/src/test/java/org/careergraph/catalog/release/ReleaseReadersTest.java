@@ -155,6 +155,15 @@ class ReleaseReadersTest {
     }
 
     @Test
+    void aFileCutShortIsRefusedNamingItsLastRow() {
+        byte[] cut = java.util.Arrays.copyOf(ReleaseFiles.oews2024(), 3000);
+        ReleaseFileException e = assertThrows(ReleaseFileException.class,
+                () -> ReleaseReaders.read(Series.OEWS, Map.of("national_M2025_dl.csv", cut), null, null));
+        assertTrue(e.errors().get(0).field().matches("national_M2025_dl\\.csv, row \\d+"), e.errors().toString());
+        assertTrue(e.errors().get(0).message().contains("cut short"), e.errors().toString());
+    }
+
+    @Test
     void aCodeTwiceIsRefusedNamingBothRows() {
         String text = new String(ReleaseFiles.bundled(Series.ANZSCO).values().iterator().next(),
                 StandardCharsets.UTF_8);
