@@ -5,10 +5,7 @@ import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.core.annotation.Order;
 import jakarta.inject.Singleton;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import org.careergraph.catalog.ShippedFiles;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,18 +64,11 @@ public class BundledReleases implements ApplicationEventListener<StartupEvent> {
 
     /** Series, release, date and files of each bundled release. */
     static List<String[]> index() {
-        return new String(bytes("releases/index.tsv"), StandardCharsets.UTF_8).lines().skip(1)
+        return ShippedFiles.text("releases/index.tsv").lines().skip(1)
                 .filter(line -> !line.isBlank()).map(line -> line.split("\t")).toList();
     }
 
     static byte[] bytes(String resource) {
-        try (InputStream in = BundledReleases.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + resource);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ShippedFiles.bytes(resource);
     }
 }

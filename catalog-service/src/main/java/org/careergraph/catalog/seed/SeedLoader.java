@@ -5,10 +5,7 @@ import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.core.annotation.Order;
 import jakarta.inject.Singleton;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import org.careergraph.catalog.ShippedFiles;
 import org.careergraph.catalog.importer.PageImporter;
 import org.careergraph.catalog.importer.PageImports;
 import org.careergraph.catalog.occupation.Occupation;
@@ -41,8 +38,8 @@ class SeedLoader implements ApplicationEventListener<StartupEvent> {
 
     @Override
     public void onApplicationEvent(StartupEvent event) {
-        for (String file : read("seeds/index.txt").lines().filter(l -> !l.isBlank() && l.endsWith(".txt")).toList()) {
-            String text = read("seeds/" + file);
+        for (String file : ShippedFiles.text("seeds/index.txt").lines().filter(l -> !l.isBlank() && l.endsWith(".txt")).toList()) {
+            String text = ShippedFiles.text("seeds/" + file);
             String id = OccupationService.idOf(PageImporter.read(text).page());
             if (occupations.find(id).map(SeedLoader::onlyOfficial).orElse(true)) {
                 PageImports.Outcome outcome = imports.importPage(text, AUTHOR);
@@ -60,16 +57,5 @@ class SeedLoader implements ApplicationEventListener<StartupEvent> {
         return title != null && title.kind() == Provenance.Kind.RELEASE
                 && occupation.provenance().fields().values().stream().allMatch(source ->
                 source.kind() == Provenance.Kind.RELEASE || source.kind() == Provenance.Kind.EDITORIAL_TRANSLATION);
-    }
-
-    private static String read(String resource) {
-        try (InputStream in = SeedLoader.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + resource);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
