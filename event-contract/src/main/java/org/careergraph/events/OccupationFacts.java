@@ -20,6 +20,7 @@ import java.util.List;
  * @param demandOutlook          the editorial demand outlook rating, 0-10, if an editor set one
  * @param competition            the editorial competition rating, 0-10 (higher = less competition), if set
  * @param archived               whether the page is archived (kept, but out of listings and rankings)
+ * @param published              what the official releases say of it (wages, outlook, job zone, AI exposure)
  */
 @Serdeable
 public record OccupationFacts(
@@ -39,7 +40,21 @@ public record OccupationFacts(
         @Nullable List<String> growthAreas,
         @Nullable Integer demandOutlook,
         @Nullable Integer competition,
-        @Nullable Boolean archived) {
+        @Nullable Boolean archived,
+        @Nullable PublishedFacts published) {
+
+    /** Facts without what official releases say (a page alone). */
+    public OccupationFacts(String titleZh, String titleEn, String codeSystem, String code, @Nullable Integer skillLevel,
+                           List<SalaryBand> salaryBands, @Nullable String aiVerdict,
+                           @Nullable BigDecimal shortestEducationYears, @Nullable List<String> requiredQualifications,
+                           @Nullable Integer tasksTakenOver, @Nullable Integer tasksAugmented,
+                           @Nullable List<AiToolImpact> aiTools, @Nullable Boolean skilledMigration,
+                           @Nullable List<String> growthAreas, @Nullable Integer demandOutlook,
+                           @Nullable Integer competition, @Nullable Boolean archived) {
+        this(titleZh, titleEn, codeSystem, code, skillLevel, salaryBands, aiVerdict, shortestEducationYears,
+                requiredQualifications, tasksTakenOver, tasksAugmented, aiTools, skilledMigration, growthAreas,
+                demandOutlook, competition, archived, null);
+    }
 
     /** Facts without the page's AI, education and qualification sections. */
     public OccupationFacts(String titleZh, String titleEn, String codeSystem, String code, @Nullable Integer skillLevel,

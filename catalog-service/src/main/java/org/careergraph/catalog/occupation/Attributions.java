@@ -6,4 +6,7 @@ import java.util.List;
 public interface Attributions {
 
     List<String> of(Provenance provenance);
+
+    /** The release a source names, as readers know it: "BLS OEWS May 2024"; an edit's "editorial". */
+    String releaseName(Provenance.Source source);
 }

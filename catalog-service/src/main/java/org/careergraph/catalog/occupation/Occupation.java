@@ -11,10 +11,13 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import org.careergraph.catalog.page.CareerPage;
 import org.careergraph.catalog.page.CareerPage.EducationPath;
 import org.careergraph.catalog.page.CareerPage.Qualification;
+import org.careergraph.catalog.page.OfficialRecord;
 import org.careergraph.events.OccupationFacts;
+import org.careergraph.events.PublishedFacts;
 import org.careergraph.events.SalaryBand;
 
 /**
@@ -57,8 +60,11 @@ public record Occupation(
                 createdAt, updatedAt, updatedBy, provenance, findings);
     }
 
-    /** What other services need to know, carried on every event. */
-    OccupationFacts facts() {
+    /**
+     * What other services need to know, carried on every event; {@code releaseName} names the release a source is
+     * ("BLS OEWS May 2024"), so that a score or status can say what it rests on.
+     */
+    OccupationFacts facts(Function<Provenance.Source, String> releaseName) {
         List<SalaryBand> bands = page.salaryBands().stream()
                 .map(b -> new SalaryBand(b.level(), b.min(), b.max(), b.currency(), b.note())).toList();
         BigDecimal shortestEducation = page.educationPaths().stream().map(EducationPath::minYears)
@@ -73,7 +79,37 @@ public record Occupation(
                 required, page.aiImpact().tasksTakenOver().size(), page.aiImpact().tasksAugmented().size(), tools,
                 page.skilledMigration(), page.growthAreas(),
                 rating(editorial == null ? null : editorial.demandOutlook()),
-                rating(editorial == null ? null : editorial.competition()), archived);
+                rating(editorial == null ? null : editorial.competition()), archived, published(releaseName));
+    }
+
+    /** The official record's figures, each group with the release it came from; null when it has none. */
+    private @Nullable PublishedFacts published(Function<Provenance.Source, String> releaseName) {
+        OfficialRecord official = page.official();
+        OfficialRecord.Wage median = official.wages() == null ? null : official.wages().percentiles().stream()
+                .filter(p -> p.percentile() == 50 && p.annual() != null).map(OfficialRecord.Percentile::annual)
+                .findFirst().orElse(null);
+        OfficialRecord.Projections outlook = official.projections();
+        OfficialRecord.LlmExposure exposure = official.llmExposure();
+        OfficialRecord.AiApplicability applicability = official.aiApplicability();
+        if (median == null && outlook == null && official.jobZone() == null && exposure == null
+                && applicability == null) {
+            return null;
+        }
+        return new PublishedFacts(median == null ? null : median.amount(), median != null && median.atLeast(),
+                official.wages() == null ? null : official.wages().socCode(), release("/official/wages", releaseName),
+                outlook == null ? null : outlook.changePercent(), outlook == null ? null : outlook.annualOpenings(),
+                outlook == null ? null : outlook.entryEducation(), outlook == null ? null : outlook.workExperience(),
+                outlook == null ? null : outlook.onTheJobTraining(), release("/official/projections", releaseName),
+                official.jobZone() == null ? null : official.jobZone().zone(),
+                exposure == null ? null : exposure.gpt4().beta(), exposure == null ? null : exposure.human().beta(),
+                release("/official/llmExposure", releaseName),
+                applicability == null ? null : applicability.score(),
+                release("/official/aiApplicability", releaseName));
+    }
+
+    private @Nullable String release(String field, Function<Provenance.Source, String> releaseName) {
+        Provenance.Source source = provenance.of(field);
+        return source == null ? null : releaseName.apply(source);
     }
 
     private static @Nullable Integer rating(@Nullable Editorial.Rating rating) {

@@ -67,12 +67,14 @@ public class OccupationService {
     private final Validator validator;
     private final ApplicationEventPublisher<OccupationWritten> written;
     private final ClassificationCheck classification;
+    private final Attributions attributions;
     private final Clock clock;
 
     OccupationService(OccupationRepository occupations, RevisionRepository revisions, Outbox outbox, JsonMapper json,
                       Validator validator, ApplicationEventPublisher<OccupationWritten> written,
-                      ClassificationCheck classification, Clock clock) {
+                      ClassificationCheck classification, Attributions attributions, Clock clock) {
         this.classification = classification;
+        this.attributions = attributions;
         this.clock = clock;
         this.occupations = occupations;
         this.revisions = revisions;
@@ -379,7 +381,8 @@ public class OccupationService {
     private void record(Occupation occupation, ChangeKind kind, List<FieldChange> changes) {
         revisions.save(new Revision(null, occupation.id(), occupation.revision(), kind, occupation.updatedBy(),
                 occupation.updatedAt(), changes, tree(occupation)));
-        outbox.add(new OccupationChanged(occupation.id(), occupation.revision(), kind, occupation.facts(), changes,
+        outbox.add(new OccupationChanged(occupation.id(), occupation.revision(), kind,
+                occupation.facts(attributions::releaseName), changes,
                 occupation.updatedBy(), occupation.updatedAt()));
         written.publishEvent(new OccupationWritten(occupation.id()));
     }

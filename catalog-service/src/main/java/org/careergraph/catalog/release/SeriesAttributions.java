@@ -2,6 +2,7 @@ package org.careergraph.catalog.release;
 
 import jakarta.inject.Singleton;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import org.careergraph.catalog.occupation.Attributions;
 import org.careergraph.catalog.occupation.Provenance;
@@ -18,5 +19,13 @@ class SeriesAttributions implements Attributions {
                         + series.attribution(source.release())).orElse(null))
                 .filter(Objects::nonNull).distinct().sorted()
                 .map(line -> line.substring(line.indexOf('\t') + 1)).toList();
+    }
+
+    @Override
+    public String releaseName(Provenance.Source source) {
+        if (source.series() == null || source.release() == null) {
+            return source.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        }
+        return Series.parse(source.series()).map(Series::title).orElse(source.series()) + " " + source.release();
     }
 }

@@ -132,6 +132,12 @@ class ReleaseUpdateIT implements TestPropertyProvider {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 assertEquals(moved, eventsOf("release: BLS OEWS May 2024").keySet()));
         eventsOf("release: BLS OEWS May 2024").forEach((id, count) -> assertEquals(1, count, id));
+        // Each event carries the figures, and the release they are from, for scoring and visa rules downstream.
+        Map<String, Object> scientists = lastPayload("soc-15-2051", "release: BLS OEWS May 2024");
+        assertEquals("BLS OEWS May 2024", path(scientists, "occupation", "published", "wageRelease"));
+        assertEquals(new java.math.BigDecimal(may2024Median("15-2051")),
+                new java.math.BigDecimal(path(scientists, "occupation", "published", "medianWage").toString()));
+        assertEquals(4, path(scientists, "occupation", "published", "jobZone"));
 
         // An occupation whose figures did not move (every one BLS publishes moved a little between these two
         // releases; those that did not are the ones neither release has, such as the military's): no revision.
@@ -290,6 +296,27 @@ class ReleaseUpdateIT implements TestPropertyProvider {
             }
         }
         return counts;
+    }
+
+    private Map<String, Object> lastPayload(String key, String changedBy) {
+        Map<String, Object> last = null;
+        for (ConsumerRecord<String, byte[]> record : events.recordsWithKey(key)) {
+            try {
+                Map<String, Object> payload = json.readValue(record.value(), MAP);
+                if (changedBy.equals(payload.get("changedBy"))) {
+                    last = payload;
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return last;
+    }
+
+    private static String may2024Median(String soc) {
+        DelimitedFile file = DelimitedFile.csv("2024", ReleaseFiles.oews2024());
+        return file.rows().stream().filter(r -> file.get(r, "OCC_CODE").equals(soc)).findFirst()
+                .map(r -> file.get(r, "A_MEDIAN").replace(",", "")).orElseThrow();
     }
 
     private HttpRequest<?> upload(String series, Map<String, byte[]> files) {

@@ -1,0 +1,41 @@
+package org.careergraph.events;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import java.math.BigDecimal;
+
+/**
+ * What the publishers' official releases say of an occupation, for scoring and visa rules to work from figures
+ * rather than from a page's words; each group names the release it came from ("BLS OEWS May 2024"). Any part may
+ * be absent: a release has nothing for the code, or none is held.
+ *
+ * @param medianWage           OEWS annual median wage (USD); {@code medianWageAtLeast}: BLS top-codes it, a floor
+ * @param wageSocCode          the SOC code BLS publishes the wages under (13-1020 for O*NET 13-1021)
+ * @param employmentChange     projected change in employment over the projection's years, percent
+ * @param annualOpenings       projected openings a year, thousands
+ * @param entryEducation       typical education needed for entry (BLS), e.g. "Bachelor's degree"
+ * @param onTheJobTraining     typical on-the-job training (BLS), e.g. "None"
+ * @param jobZone              O*NET job zone, 1 (little preparation) to 5 (extensive)
+ * @param llmExposureGpt4      "GPTs are GPTs": share of tasks exposed to LLMs, GPT-4 rated, beta (E1 + 0.5 E2)
+ * @param llmExposureHuman     the same, rated by human annotators
+ * @param aiApplicability      "Working with AI": AI applicability score, 0-1
+ */
+@Serdeable
+public record PublishedFacts(
+        @Nullable BigDecimal medianWage,
+        boolean medianWageAtLeast,
+        @Nullable String wageSocCode,
+        @Nullable String wageRelease,
+        @Nullable BigDecimal employmentChange,
+        @Nullable BigDecimal annualOpenings,
+        @Nullable String entryEducation,
+        @Nullable String workExperience,
+        @Nullable String onTheJobTraining,
+        @Nullable String projectionsRelease,
+        @Nullable Integer jobZone,
+        @Nullable BigDecimal llmExposureGpt4,
+        @Nullable BigDecimal llmExposureHuman,
+        @Nullable String llmExposureRelease,
+        @Nullable BigDecimal aiApplicability,
+        @Nullable String aiApplicabilityRelease) {
+}
