@@ -12,7 +12,8 @@ import org.careergraph.events.SalaryBand;
 
 /**
  * An occupation as the catalog's last {@code occupation changed} described it: its code is what rules match; its skill
- * level, salary bands and required qualifications are what pay thresholds and visa routes read.
+ * level, salary bands, required qualifications and typical entry education (BLS, with the release it is from) are
+ * what pay thresholds and visa routes read.
  */
 @MappedEntity("occupation")
 public record KnownOccupation(
@@ -25,7 +26,17 @@ public record KnownOccupation(
         @TypeDef(type = DataType.JSON) List<SalaryBand> salaryBands,
         @TypeDef(type = DataType.JSON) @Nullable List<String> requiredQualifications,
         int revision,
-        Instant updatedAt) {
+        Instant updatedAt,
+        @Nullable String entryEducation,
+        @Nullable String entryEducationSource) {
+
+    /** An occupation no official release describes: its page alone. */
+    public KnownOccupation(String id, String codeSystem, String code, String titleZh, String titleEn,
+                           @Nullable Integer skillLevel, List<SalaryBand> salaryBands,
+                           @Nullable List<String> requiredQualifications, int revision, Instant updatedAt) {
+        this(id, codeSystem, code, titleZh, titleEn, skillLevel, salaryBands, requiredQualifications, revision,
+                updatedAt, null, null);
+    }
 
     /** "ANZSCO 411215", as people write it. */
     public String codeLabel() {
@@ -45,6 +56,7 @@ public record KnownOccupation(
     boolean sameFactsForRules(KnownOccupation other) {
         return codeSystem.equals(other.codeSystem) && code.equals(other.code)
                 && Objects.equals(skillLevel, other.skillLevel) && salaryBands.equals(other.salaryBands)
-                && qualificationsRequired().equals(other.qualificationsRequired());
+                && qualificationsRequired().equals(other.qualificationsRequired())
+                && Objects.equals(entryEducation, other.entryEducation);
     }
 }

@@ -51,8 +51,9 @@ class OccupationChangedHandler implements EventHandler<OccupationChanged> {
         OccupationFacts facts = changed.occupation();
         KnownOccupation next = new KnownOccupation(changed.occupationId(), facts.codeSystem(), facts.code(),
                 facts.titleZh(), facts.titleEn(), facts.skillLevel(), facts.salaryBands(), facts.requiredQualifications(),
-                changed.revision(),
-                Instant.now(clock).truncatedTo(ChronoUnit.MILLIS));
+                changed.revision(), Instant.now(clock).truncatedTo(ChronoUnit.MILLIS),
+                facts.published() == null ? null : facts.published().entryEducation(),
+                facts.published() == null ? null : facts.published().projectionsRelease());
         if (stored.isPresent()) {
             occupations.update(next);
         } else {

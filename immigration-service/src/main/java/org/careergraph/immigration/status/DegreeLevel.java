@@ -27,6 +27,21 @@ enum DegreeLevel {
         return level;
     }
 
+    /**
+     * The degree BLS's typical entry education names ("Bachelor's degree", "Master's degree", "Doctoral or
+     * professional degree"); none for the others (associate's, postsecondary awards, high school, none).
+     */
+    static DegreeLevel ofEntryEducation(String education) {
+        String text = education.toLowerCase(Locale.ROOT);
+        if (text.startsWith("doctoral")) {
+            return DOCTORATE;
+        }
+        if (text.startsWith("master")) {
+            return MASTERS;
+        }
+        return text.startsWith("bachelor") ? BACHELOR : NONE;
+    }
+
     /** The required qualification that names the degree, for the explanation; null when none does. */
     static @Nullable String evidence(List<String> requiredQualifications, DegreeLevel level) {
         return requiredQualifications.stream().filter(name -> of(name) == level).findFirst().orElse(null);

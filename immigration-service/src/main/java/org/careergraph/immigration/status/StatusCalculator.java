@@ -304,13 +304,24 @@ final class StatusCalculator {
     private static Assessment unitedStates(KnownOccupation occupation, RulesOn rules) {
         SalaryBand band = occupation.midLevelBand();
         BigDecimal annual = band != null && "USD".equals(band.currency()) ? band.midpoint() : null;
-        DegreeLevel degree = DegreeLevel.required(occupation.qualificationsRequired(), occupation.skillLevel());
-        String evidence = DegreeLevel.evidence(occupation.qualificationsRequired(), degree);
-        String degreeEn = degree == DegreeLevel.NONE ? "The page marks no degree as required"
-                : "The page requires " + degree.en() + (evidence == null ? " (ANZSCO skill level 1)" : " (" + evidence
-                + ")");
-        String degreeZh = degree == DegreeLevel.NONE ? "本頁未列必需學位"
-                : "本頁要求" + degree.zh() + (evidence == null ? "（ANZSCO 技能等級 1）" : "（" + evidence + "）");
+        DegreeLevel degree;
+        String degreeEn;
+        String degreeZh;
+        if (occupation.entryEducation() != null) {
+            // A published figure before the page's words: BLS's typical entry education for the occupation.
+            degree = DegreeLevel.ofEntryEducation(occupation.entryEducation());
+            String source = occupation.entryEducationSource() == null ? "BLS" : occupation.entryEducationSource();
+            degreeEn = "The typical entry education is \"" + occupation.entryEducation() + "\" (" + source + ")";
+            degreeZh = "典型入行學歷為「" + occupation.entryEducation() + "」（" + source + "）";
+        } else {
+            degree = DegreeLevel.required(occupation.qualificationsRequired(), occupation.skillLevel());
+            String evidence = DegreeLevel.evidence(occupation.qualificationsRequired(), degree);
+            degreeEn = degree == DegreeLevel.NONE ? "The page marks no degree as required"
+                    : "The page requires " + degree.en() + (evidence == null ? " (ANZSCO skill level 1)" : " ("
+                    + evidence + ")");
+            degreeZh = degree == DegreeLevel.NONE ? "本頁未列必需學位"
+                    : "本頁要求" + degree.zh() + (evidence == null ? "（ANZSCO 技能等級 1）" : "（" + evidence + "）");
+        }
 
         Route.Draft h1b = new Route.Draft("H1B", new Reads());
         boolean specialty = degree.atLeast(DegreeLevel.BACHELOR);

@@ -155,6 +155,31 @@ class ReferenceFactsTest {
         assertEquals(ImmigrationStatus.NONE, assess(socialWorker, NZ, "2026-04-01").summary(), "NZ rules use ANZSCO");
     }
 
+    @Test
+    void aPublishedEntryEducationDecidesTheDegreeBeforeThePagesWords() {
+        KnownOccupation analysts = new KnownOccupation("soc-15-2051", "SOC", "15-2051", "資料科學家",
+                "Data Scientists", null, bands(112_590, "USD"), List.of(), 2, Instant.EPOCH, "Bachelor's degree",
+                "BLS Employment Projections 2022-32");
+        Assessment degree = assess(analysts, US, "2026-04-01");
+        assertEquals(List.of("H1B", "EB2", "PERM"), degree.summary().usRoutes(),
+                "a bachelor's: H-1B, and EB-2 with progressive experience");
+        assertTrue(route(degree, "H1B").explanation().en().contains("The typical entry education is \"Bachelor's"
+                + " degree\" (BLS Employment Projections 2022-32), so it qualifies."), route(degree, "H1B")
+                .explanation().en());
+        assertTrue(route(degree, "H1B").explanation().zh().contains("典型入行學歷為「Bachelor's degree」"));
+
+        KnownOccupation cashiers = new KnownOccupation("soc-41-2011", "SOC", "41-2011", "收銀員", "Cashiers", null,
+                bands(30_000, "USD"), List.of("Bachelor of Commerce"), 2, Instant.EPOCH,
+                "No formal educational credential", "BLS Employment Projections 2022-32");
+        assertEquals(List.of("PERM"), assess(cashiers, US, "2026-04-01").summary().usRoutes(),
+                "the published figure, not a page's qualification list");
+
+        KnownOccupation physicians = new KnownOccupation("soc-29-1216", "SOC", "29-1216", "內科醫師",
+                "General Internal Medicine Physicians", null, bands(250_000, "USD"), List.of(), 2, Instant.EPOCH,
+                "Doctoral or professional degree", "BLS Employment Projections 2022-32");
+        assertEquals(List.of("H1B", "EB2", "PERM"), assess(physicians, US, "2026-04-01").summary().usRoutes());
+    }
+
     private static Rule wage(String level, int amount) {
         return new Rule(RuleKind.PREVAILING_WAGE, "SOC", "21-1022", level, String.valueOf(amount),
                 LocalDate.parse("2025-07-01"), null, "wages", "DOL OFLC", "admin", Instant.EPOCH, false, 1000);
