@@ -85,9 +85,7 @@ public record Occupation(
     /** The official record's figures, each group with the release it came from; null when it has none. */
     private @Nullable PublishedFacts published(Function<Provenance.Source, String> releaseName) {
         OfficialRecord official = page.official();
-        OfficialRecord.Wage median = official.wages() == null ? null : official.wages().percentiles().stream()
-                .filter(p -> p.percentile() == 50 && p.annual() != null).map(OfficialRecord.Percentile::annual)
-                .findFirst().orElse(null);
+        OfficialRecord.Wage median = official.wages() == null ? null : official.wages().medianAnnual();
         OfficialRecord.Projections outlook = official.projections();
         OfficialRecord.LlmExposure exposure = official.llmExposure();
         OfficialRecord.AiApplicability applicability = official.aiApplicability();

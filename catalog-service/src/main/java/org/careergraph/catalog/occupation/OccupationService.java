@@ -139,14 +139,7 @@ public class OccupationService {
      * omission (an edit to a part of it is an edit, and that part is the editor's from then on).
      */
     private static CareerPage keepingOfficial(CareerPage page, Occupation current) {
-        if (page.official() != OfficialRecord.NONE && !page.official().equals(OfficialRecord.NONE)) {
-            return page;
-        }
-        return new CareerPage(page.title(), page.codeSystem(), page.code(), page.crosswalk(), page.skilledMigration(),
-                page.publishedOverallScore(), page.summary(), page.aiImpact(), page.salaryBands(),
-                page.educationPaths(), page.qualifications(), page.visaPathways(), page.immigrationNote(),
-                page.suitableFor(), page.notSuitableFor(), page.careerProspects(), page.outlook(), page.growthAreas(),
-                page.faq(), page.dataSources(), current.page().official());
+        return page.official().equals(OfficialRecord.NONE) ? page.withOfficial(current.page().official()) : page;
     }
 
     /** Applies a JSON merge patch (RFC 7396) to the occupation as a client writes it, then replaces it. */
@@ -221,18 +214,9 @@ public class OccupationService {
         Map<String, Object> merged = tree(current.page());
         Map<String, Object> incoming = tree(checked);
         for (String field : PAGE_FIELDS_OF_TEXT) {
-            if (field.startsWith("/title/")) {
-                String language = field.substring("/title/".length());
-                Object value = ((Map<?, ?>) incoming.get("title")).get(language);
-                if (!isEmpty(value) || !keptWithoutText(current.provenance().of(field))) {
-                    titleOf(merged).put(language, value);
-                }
-                continue;
-            }
-            String key = field.substring(1);
-            Object value = incoming.get(key);
+            Object value = get(incoming, field);
             if (!isEmpty(value) || !keptWithoutText(current.provenance().of(field))) {
-                merged.put(key, value);
+                set(merged, field, value);
             }
         }
         CareerPage mergedPage = checked(fromTree(merged, CareerPage.class));
@@ -346,8 +330,7 @@ public class OccupationService {
             provenance = provenance.with(fields.stream().map(c -> Provenance.fieldOf(c.path()))
                     .filter(field -> !UNSOURCED_FIELDS.contains(field)).distinct().toList(), source);
         }
-        Occupation sourced = next.withProvenanceAndFindings(provenance, next.findings());
-        Occupation written = sourced.withProvenanceAndFindings(provenance, classification.findings(sourced));
+        Occupation written = next.withProvenanceAndFindings(provenance, classification.findings(next));
         if (current != null && changes.isEmpty()) {
             if (provenance.equals(current.provenance()) && Objects.equals(written.findings(), current.findings())) {
                 return current;
@@ -502,11 +485,6 @@ public class OccupationService {
     /** A value a release or a translation set stays when a page's text has nothing for it. */
     private static boolean keptWithoutText(@Nullable Source source) {
         return source != null && (source.kind() == Kind.RELEASE || source.kind() == Kind.EDITORIAL_TRANSLATION);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> titleOf(Map<String, Object> page) {
-        return (Map<String, Object>) page.computeIfAbsent("title", k -> new LinkedHashMap<>());
     }
 
     /** The value at a field ({@code /title/en}, {@code /official/wages}, {@code /skillLevel}) of a document. */

@@ -61,6 +61,13 @@ public record CareerPage(
         official = official == null ? OfficialRecord.NONE : official;
     }
 
+    /** The same page with another official record. */
+    public CareerPage withOfficial(OfficialRecord other) {
+        return new CareerPage(title, codeSystem, code, crosswalk, skilledMigration, publishedOverallScore, summary,
+                aiImpact, salaryBands, educationPaths, qualifications, visaPathways, immigrationNote, suitableFor,
+                notSuitableFor, careerProspects, outlook, growthAreas, faq, dataSources, other);
+    }
+
     static <T> List<T> orEmpty(@Nullable List<T> list) {
         return list == null ? List.of() : list;
     }

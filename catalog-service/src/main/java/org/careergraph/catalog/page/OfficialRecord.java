@@ -77,6 +77,12 @@ public record OfficialRecord(
         public Wages {
             percentiles = CareerPage.orEmpty(percentiles);
         }
+
+        /** The median annual wage, where BLS publishes one (some occupations are paid by the hour only). */
+        public @Nullable Wage medianAnnual() {
+            return percentiles.stream().filter(p -> p.percentile() == 50 && p.annual() != null)
+                    .map(Percentile::annual).findFirst().orElse(null);
+        }
     }
 
     /** One percentile, a year's pay and an hour's; a figure BLS top-codes ("#") is the floor it gives. */

@@ -48,7 +48,8 @@ class Classifications implements ClassificationCheck {
 
     /** This thread checks against the releases just stored in its running transaction (an import's). */
     void useInThisThread(OfficialSources sources) {
-        importing.set(read(sources.inForce()));
+        importing.set(new Snapshot(clock.instant(), sources.inForce().get(Series.ANZSCO), sources.anzscoOccupations(),
+                sources.inForce().get(Series.ONET), sources.onetCodes()));
     }
 
     /** After an import committed or rolled back: every thread reads the releases in force again. */

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.careergraph.catalog.occupation.Provenance.Source;
 import org.careergraph.catalog.page.CareerPage.PageSalaryBand;
 import org.careergraph.catalog.page.LocalizedText;
@@ -63,6 +64,16 @@ final class OfficialSources {
 
     Map<Series, StoredRelease> inForce() {
         return inForce;
+    }
+
+    /** ANZSCO's occupations by code (retired ones too), as the release in force lists them. */
+    Map<String, AnzscoOccupation> anzscoOccupations() {
+        return anzsco;
+    }
+
+    /** The O*NET-SOC codes of the release in force. */
+    Set<String> onetCodes() {
+        return onet.keySet();
     }
 
     /** An occupation a release defines: its code system and code, and its O*NET-SOC code where it has one. */

@@ -51,7 +51,7 @@ final class OccupationDocuments {
     private OccupationDocuments() {
     }
 
-    static Document toDocument(IndexedOccupation occupation) {
+    static Document toDocument(IndexedOccupation occupation, OccupationSummary summary) {
         CareerPage page = occupation.page();
         Document doc = new Document();
         doc.add(new KeywordField(ID, occupation.id(), Field.Store.YES));
@@ -95,7 +95,6 @@ final class OccupationDocuments {
         if (majorGroup != null) {
             doc.add(new KeywordField(MAJOR_GROUP, majorGroup, Field.Store.NO));
         }
-        OccupationSummary summary = OccupationSummary.of(occupation);
         if (summary.medianWage() != null) {
             doc.add(new DoubleField(MEDIAN_WAGE, summary.medianWage().amount().doubleValue(), Field.Store.NO));
         }

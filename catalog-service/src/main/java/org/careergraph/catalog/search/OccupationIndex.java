@@ -113,8 +113,9 @@ public class OccupationIndex implements AutoCloseable {
     public void putAll(Collection<IndexedOccupation> occupations) {
         try {
             for (IndexedOccupation occupation : occupations) {
-                writer.updateDocument(new Term(ID, occupation.id()), OccupationDocuments.toDocument(occupation));
-                summaries.put(occupation.id(), OccupationSummary.of(occupation));
+                OccupationSummary summary = OccupationSummary.of(occupation);
+                writer.updateDocument(new Term(ID, occupation.id()), OccupationDocuments.toDocument(occupation, summary));
+                summaries.put(occupation.id(), summary);
             }
             searchers.maybeRefreshBlocking();
         } catch (IOException e) {

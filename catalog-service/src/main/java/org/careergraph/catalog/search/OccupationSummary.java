@@ -54,9 +54,7 @@ public record OccupationSummary(
         OfficialRecord official = page.official();
         OfficialRecord.Group major = official.groups().stream().filter(g -> g.level().equals("major")).findFirst()
                 .orElse(null);
-        OfficialRecord.Wage median = official.wages() == null ? null : official.wages().percentiles().stream()
-                .filter(p -> p.percentile() == 50 && p.annual() != null).map(OfficialRecord.Percentile::annual)
-                .findFirst().orElse(null);
+        OfficialRecord.Wage median = official.wages() == null ? null : official.wages().medianAnnual();
         BigDecimal score = occupation.effectiveScore();
         return new OccupationSummary(occupation.id(), page.codeSystem(), page.code(), blankToNull(page.title().zh()),
                 occupation.titleZhTranslated(), blankToNull(page.title().en()), occupation.skillLevel(),
