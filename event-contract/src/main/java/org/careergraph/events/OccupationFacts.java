@@ -11,12 +11,12 @@ import java.util.List;
  *
  * @param aiVerdict              MIXED, COMPRESSED_BY_AUTOMATION or AMPLIFIED_BY_AI
  * @param shortestEducationYears the shortest education path, in years
- * @param requiredQualifications the names of the qualifications the page marks as required
+ * @param requiredQualifications the names of the qualifications the page marks as required; null when it lists none
  * @param tasksTakenOver         how many tasks the page says AI takes over
  * @param tasksAugmented         how many tasks the page says AI augments
  * @param aiTools                the tools already replacing parts of the job, with their impact
  * @param skilledMigration       whether the page marks it a skilled migration occupation
- * @param growthAreas            the growth areas the page names
+ * @param growthAreas            the growth areas the page names; null when it names none
  * @param demandOutlook          the editorial demand outlook rating, 0-10, if an editor set one
  * @param competition            the editorial competition rating, 0-10 (higher = less competition), if set
  * @param archived               whether the page is archived (kept, but out of listings and rankings)

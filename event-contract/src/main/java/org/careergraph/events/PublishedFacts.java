@@ -19,6 +19,12 @@ import java.math.BigDecimal;
  * @param llmExposureGpt4      "GPTs are GPTs": share of tasks exposed to LLMs, GPT-4 rated, beta (E1 + 0.5 E2)
  * @param llmExposureHuman     the same, rated by human annotators
  * @param aiApplicability      "Working with AI": AI applicability score, 0-1
+ * @param allOccupationsMedianWage   the OEWS all-occupations (00-0000) annual median of the same release: what an
+ *                                   occupation's median is read against
+ * @param employmentBase             employment in the projections' base year, thousands
+ * @param allOccupationsEmploymentChange the projected change of all occupations (00-0000), percent, same release
+ * @param allOccupationsEmploymentBase   all occupations' employment in the base year, thousands
+ * @param allOccupationsAnnualOpenings   all occupations' openings a year, thousands
  */
 @Serdeable
 public record PublishedFacts(
@@ -37,5 +43,10 @@ public record PublishedFacts(
         @Nullable BigDecimal llmExposureHuman,
         @Nullable String llmExposureRelease,
         @Nullable BigDecimal aiApplicability,
-        @Nullable String aiApplicabilityRelease) {
+        @Nullable String aiApplicabilityRelease,
+        @Nullable BigDecimal allOccupationsMedianWage,
+        @Nullable BigDecimal employmentBase,
+        @Nullable BigDecimal allOccupationsEmploymentChange,
+        @Nullable BigDecimal allOccupationsEmploymentBase,
+        @Nullable BigDecimal allOccupationsAnnualOpenings) {
 }

@@ -39,6 +39,19 @@ public final class ScoringEvents {
                 e -> ((Map<String, Object>) e.get("occupation")).put(field, value));
     }
 
+    /**
+     * {@code occupation changed} for a New Zealand page as the catalog holds one (no US release figures), with
+     * {@code field} set to {@code value}.
+     */
+    @SuppressWarnings("unchecked")
+    public String nzOccupationWith(String occupationId, String field, Object value) {
+        return fixture(EventType.OCCUPATION_CHANGED, occupationId, e -> {
+            Map<String, Object> facts = (Map<String, Object>) e.get("occupation");
+            facts.put("published", null);
+            facts.put(field, value);
+        });
+    }
+
     /** {@code immigration status changed} whose status after has {@code field} set to {@code value}. */
     @SuppressWarnings("unchecked")
     public String statusWith(String occupationId, String field, Object value) {

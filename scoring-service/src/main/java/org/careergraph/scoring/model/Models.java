@@ -1,8 +1,6 @@
 package org.careergraph.scoring.model;
 
-import io.micronaut.context.event.StartupEvent;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -20,9 +18,16 @@ import org.careergraph.platform.outbox.Outbox;
 @Singleton
 public class Models {
 
-    /** Version 1, as the service ships it: in force until an admin puts another. */
-    static final ModelVersion SHIPPED = new ModelVersion(1, ScoringModel.DEFAULT, "the model the service ships with",
-            "scoring-service", Instant.EPOCH);
+    /** Who puts in force the models the service ships. */
+    public static final String SHIPPED_BY = "scoring-service";
+
+    /** Version 1, as the service first shipped it. */
+    static final ModelVersion SHIPPED = new ModelVersion(1, ScoringModel.MODEL_1, "the model the service ships with",
+            SHIPPED_BY, Instant.EPOCH);
+
+    /** Why the service moves a catalog it scored under the shipped formula 1 to formula 2. */
+    public static final String MODEL_2_NOTE = "scoring model 2, as the service ships it: scores from the official "
+            + "releases' figures (docs/scoring.md)";
 
     private final ModelVersionRepository versions;
     private final Outbox outbox;
@@ -33,12 +38,21 @@ public class Models {
     }
 
     /** Stores the shipped model on first start, so that it is listed like any later one. */
-    @EventListener
     @Transactional
-    void storeShipped(StartupEvent event) {
+    public void storeShipped() {
         if (versions.findLatest().isEmpty()) {
             versions.save(SHIPPED);
         }
+    }
+
+    /**
+     * The shipped model 2 is due when the model in force is one the service shipped under formula 1; a model an
+     * admin put in force stays until an admin puts another.
+     */
+    @Transactional
+    public boolean shippedModelDue() {
+        ModelVersion current = active();
+        return current.createdBy().equals(SHIPPED_BY) && current.model().rules() < ScoringModel.MODEL_2.rules();
     }
 
     @Transactional
@@ -86,8 +100,11 @@ public class Models {
     public record Change(ModelVersion before, ModelVersion after, List<FieldChange> changes, String eventId) {
 
         public String reason() {
-            String what = String.join(", ", changes.stream().map(c -> c.path() + " " + c.before() + " -> "
-                    + c.after()).toList());
+            // A new formula changes many parameters at once: the formula says it all.
+            String what = changes.stream().anyMatch(c -> c.path().equals(ScoringModel.FORMULA))
+                    ? "formula " + before.model().rules() + " -> " + after.model().rules() + ", " + changes.size()
+                    + " parameters" : String.join(", ", changes.stream().map(c -> c.path() + " " + c.before()
+                    + " -> " + c.after()).toList());
             return "scoring model " + before.name() + " -> " + after.name() + " (" + what + ")"
                     + (after.note() == null || after.note().isBlank() ? "" : ": " + after.note());
         }

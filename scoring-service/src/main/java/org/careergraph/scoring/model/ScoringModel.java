@@ -2,6 +2,10 @@ package org.careergraph.scoring.model;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
@@ -13,12 +17,17 @@ import java.util.Optional;
 import org.careergraph.platform.web.Problem.FieldError;
 
 /**
- * The scoring model as data: each dimension's parameters and the weights of the overall. docs/scoring.md writes out
- * what each parameter does; {@link #DEFAULT} is version 1. Every amount is 0-10 points (penalties are subtracted) and
- * every count 0-50, so that no model can push a score out of its range or divide by zero.
+ * The scoring model as data: which rules ({@code formula}) and each dimension's parameters and the weights of the
+ * overall. docs/scoring.md writes out what each parameter does. Formula 1 ({@link #MODEL_1}) reads the page's words;
+ * formula 2 ({@link #MODEL_2}) works from the official releases' figures first and adds the parameters marked
+ * {@link SinceFormula2}, which formula 1 neither reads nor lists. Every amount is 0-10 points (penalties are
+ * subtracted) and every count 0-50, so that no model can push a score out of its range or divide by zero.
+ *
+ * @param formula the rules the parameters feed, 1 or 2; absent (as in models stored before formula 2) means 1
  */
 @Serdeable
 public record ScoringModel(
+        @Nullable Integer formula,
         Weights weights,
         Income income,
         DemandOutlook demandOutlook,
@@ -29,17 +38,50 @@ public record ScoringModel(
         Certification certification,
         PrDifficulty prDifficulty) {
 
-    public static final ScoringModel DEFAULT = new ScoringModel(
+    /** Formula 1 as the service first shipped it: scores from the page's words. */
+    public static final ScoringModel MODEL_1 = new ScoringModel(null,
             new Weights(d("2"), d("1.5"), d("1.5"), d("2"), d("1"), d("1"), d("1"), d("1.5")),
-            new Income(d("5")),
-            new DemandOutlook(d("5"), d("0.5"), 4, d("1")),
+            new Income(d("5"), null),
+            new DemandOutlook(d("5"), d("0.5"), 4, d("1"), null, null),
             new PrFriendliness(d("10"), d("8"), d("2"), d("3"), d("6"), d("6"), d("4")),
-            new AiRisk(d("8"), d("6"), d("3"), d("5"), d("1.5"), d("0.6"), d("0.2"), d("2.5")),
+            new AiRisk(d("8"), d("6"), d("3"), d("5"), d("1.5"), d("0.6"), d("0.2"), d("2.5"), null, null, null,
+                    null, null),
             new Competition(d("5"), d("0.5"), 4, d("1"), d("0.5")),
             new LearningDuration(d("1.25")),
-            new Certification(d("2.5")),
+            new Certification(d("2.5"), null, null, null, null, null),
             new PrDifficulty(d("10"), d("8"), d("7"), d("5"), d("2"), d("3.5"), d("1"), d("3"), d("1"), d("2"),
                     d("1")));
+
+    /** Formula 2 as the service ships it: scores from the official releases' figures, the page where they fall short. */
+    public static final ScoringModel MODEL_2 = new ScoringModel(2,
+            MODEL_1.weights,
+            new Income(d("5"), d("2.5")),
+            new DemandOutlook(d("5"), d("0.5"), 4, d("1"), d("0.15"), d("0.1")),
+            MODEL_1.prFriendliness,
+            new AiRisk(d("8"), d("6"), d("3"), d("5"), d("1.5"), d("0.6"), d("0.2"), d("2.5"), d("10"), d("8"),
+                    d("2"), d("2"), d("1")),
+            MODEL_1.competition,
+            MODEL_1.learningDuration,
+            new Certification(d("2.5"), d("0.5"), d("1"), d("2"), d("3"), d("3")),
+            MODEL_1.prDifficulty);
+
+    public ScoringModel(Weights weights, Income income, DemandOutlook demandOutlook, PrFriendliness prFriendliness,
+                        AiRisk aiRisk, Competition competition, LearningDuration learningDuration,
+                        Certification certification, PrDifficulty prDifficulty) {
+        this(null, weights, income, demandOutlook, prFriendliness, aiRisk, competition, learningDuration,
+                certification, prDifficulty);
+    }
+
+    /** The rules in force: 1 unless the model says 2. */
+    public int rules() {
+        return formula == null ? 1 : formula;
+    }
+
+    /** A parameter only formula 2 reads: absent from a formula-1 model, required in a formula-2 one. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.RECORD_COMPONENT)
+    public @interface SinceFormula2 {
+    }
 
     /** Weight of each dimension in the overall, the mean of the rated dimensions weighted by these. */
     @Serdeable
@@ -61,15 +103,24 @@ public record ScoringModel(
         }
     }
 
-    /** income = pointsAtMedian x mid-level pay / the country's median wage a year. */
+    /**
+     * Formula 1: pointsAtMedian x mid-level pay / the country's median wage a year. Formula 2: pointsAtMedian +
+     * perDoubling x log2(median wage / the country's median), so that each doubling of pay counts the same.
+     */
     @Serdeable
-    public record Income(BigDecimal pointsAtMedian) {
+    public record Income(BigDecimal pointsAtMedian, @SinceFormula2 @Nullable BigDecimal perDoubling) {
     }
 
-    /** Without an editorial rating: base + perGrowthArea x (growth areas, at most growthAreasCounted) + skilledMigration. */
+    /**
+     * Without an editorial rating: base + perGrowthArea x (growth areas, at most growthAreasCounted) +
+     * skilledMigration. Formula 2, where BLS projects the occupation: base + perPointOfChange x (its projected change
+     * - all occupations', percentage points) + perPointOfOpenings x (its openings a year per 100 jobs - all
+     * occupations').
+     */
     @Serdeable
     public record DemandOutlook(BigDecimal base, BigDecimal perGrowthArea, Integer growthAreasCounted,
-                                BigDecimal skilledMigration) {
+                                BigDecimal skilledMigration, @SinceFormula2 @Nullable BigDecimal perPointOfChange,
+                                @SinceFormula2 @Nullable BigDecimal perPointOfOpenings) {
     }
 
     /** Points by Green List tier (less payThresholdNotMet when the pay falls short), else by route. */
@@ -79,11 +130,21 @@ public record ScoringModel(
                                  BigDecimal usWithoutEb2) {
     }
 
-    /** verdict points + taskBalance x (augmented - taken over) / (augmented + taken over) - tool penalty (capped). */
+    /**
+     * The page's points: verdict points + taskBalance x (augmented - taken over) / (augmented + taken over) - tool
+     * penalty (capped). Formula 2 adds the research's points, withoutExposure - perExposure x the mean of the
+     * exposure figures held (GPT-4 and human-rated beta, applicabilityScale x the AI applicability score, at most 1),
+     * and weighs the two by researchWeight and pageWeight where both exist.
+     */
     @Serdeable
     public record AiRisk(BigDecimal amplifiedByAi, BigDecimal mixed, BigDecimal compressedByAutomation,
                          BigDecimal unknownVerdict, BigDecimal taskBalance, BigDecimal perMajorTool,
-                         BigDecimal perPartialTool, BigDecimal toolPenaltyCap) {
+                         BigDecimal perPartialTool, BigDecimal toolPenaltyCap,
+                         @SinceFormula2 @Nullable BigDecimal withoutExposure,
+                         @SinceFormula2 @Nullable BigDecimal perExposure,
+                         @SinceFormula2 @Nullable BigDecimal applicabilityScale,
+                         @SinceFormula2 @Nullable BigDecimal researchWeight,
+                         @SinceFormula2 @Nullable BigDecimal pageWeight) {
     }
 
     /** Without an editorial rating: base + perRequiredQualification x (at most requiredCounted) +- the AI verdict. */
@@ -92,14 +153,25 @@ public record ScoringModel(
                               BigDecimal compressedByAutomationPenalty, BigDecimal amplifiedByAi) {
     }
 
-    /** 10 - perYear x years of the shortest education path. */
+    /**
+     * 10 - perYear x years of learning: formula 1 the page's shortest education path; formula 2 the mean of the
+     * estimates held (BLS typical entry education, O*NET job zone, ANZSCO skill level, the page's shortest path).
+     */
     @Serdeable
     public record LearningDuration(BigDecimal perYear) {
     }
 
-    /** 10 - perRequiredQualification x required qualifications. */
+    /**
+     * 10 - perRequiredQualification x required qualifications; formula 2 also subtracts the points of BLS's typical
+     * on-the-job training (none 0).
+     */
     @Serdeable
-    public record Certification(BigDecimal perRequiredQualification) {
+    public record Certification(BigDecimal perRequiredQualification,
+                                @SinceFormula2 @Nullable BigDecimal shortTermTraining,
+                                @SinceFormula2 @Nullable BigDecimal moderateTermTraining,
+                                @SinceFormula2 @Nullable BigDecimal longTermTraining,
+                                @SinceFormula2 @Nullable BigDecimal apprenticeship,
+                                @SinceFormula2 @Nullable BigDecimal internshipOrResidency) {
     }
 
     /**
@@ -115,19 +187,28 @@ public record ScoringModel(
     }
 
     /**
-     * Every parameter by its JSON path ("/weights/income"), amounts without trailing zeros: two models are the same
-     * model when these are equal.
+     * Every parameter its formula reads, by its JSON path ("/weights/income"), amounts without trailing zeros: two
+     * models are the same model when these are equal. The formula is "/formula".
      */
     public Map<String, Object> parameters() {
         Map<String, Object> parameters = new LinkedHashMap<>();
-        flatten(this, "", parameters);
+        parameters.put(FORMULA, rules());
+        for (RecordComponent component : getClass().getRecordComponents()) {
+            if (!component.getName().equals("formula")) {
+                flatten(read(component, this), "/" + component.getName(), parameters);
+            }
+        }
         return parameters;
     }
 
-    private static void flatten(@Nullable Object value, String path, Map<String, Object> into) {
+    static final String FORMULA = "/formula";
+
+    private void flatten(@Nullable Object value, String path, Map<String, Object> into) {
         if (value instanceof Record record) {
             for (RecordComponent component : record.getClass().getRecordComponents()) {
-                flatten(read(component, record), path + "/" + component.getName(), into);
+                if (rules() >= 2 || !component.isAnnotationPresent(SinceFormula2.class)) {
+                    flatten(read(component, record), path + "/" + component.getName(), into);
+                }
             }
         } else {
             into.put(path, value instanceof BigDecimal amount
@@ -138,7 +219,7 @@ public record ScoringModel(
     /** What is wrong with this model, field by field under {@code prefix}: missing, out of range, all weights 0. */
     public List<FieldError> problems(String prefix) {
         List<FieldError> errors = new ArrayList<>();
-        parameters().forEach((path, value) -> problem(value).ifPresent(message ->
+        parameters().forEach((path, value) -> problem(path, value).ifPresent(message ->
                 errors.add(new FieldError(prefix + path.replace('/', '.'), message))));
         if (weights != null && errors.stream().noneMatch(e -> e.field().startsWith(prefix + ".weights"))
                 && List.of(Dimension.values()).stream().allMatch(d -> weights.of(d).signum() == 0)) {
@@ -148,7 +229,10 @@ public record ScoringModel(
     }
 
     /** A missing part (a whole record or one number) is named where it is missing. */
-    private static Optional<String> problem(@Nullable Object value) {
+    private static Optional<String> problem(String path, @Nullable Object value) {
+        if (path.equals(FORMULA)) {
+            return value.equals(1) || value.equals(2) ? Optional.empty() : Optional.of("must be 1 or 2");
+        }
         if (value == null) {
             return Optional.of("must be given");
         }

@@ -1,6 +1,8 @@
 package org.careergraph.scoring.rescore;
 
+import io.micronaut.context.event.StartupEvent;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Instant;
@@ -12,6 +14,8 @@ import org.careergraph.scoring.input.ScoringInputRepository;
 import org.careergraph.scoring.model.ModelVersion;
 import org.careergraph.scoring.model.Models;
 import org.careergraph.scoring.model.ScoringModel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Puts a new model in force and queues the job that re-scores the catalog under it, in one transaction; or tells
@@ -19,6 +23,8 @@ import org.careergraph.scoring.model.ScoringModel;
  */
 @Singleton
 class ModelChanges {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ModelChanges.class);
 
     private final Models models;
     private final RescoreJobRepository jobs;
@@ -30,6 +36,22 @@ class ModelChanges {
         this.jobs = jobs;
         this.inputs = inputs;
         this.rescorer = rescorer;
+    }
+
+    /**
+     * On start, after storing the shipped model 1 where nothing is stored: a catalog scored under the shipped formula 1
+     * moves to the shipped model 2 as an admin's change would, re-scored in the background. Replicas starting
+     * together are safe: the second finds model 2 in force and changes nothing.
+     */
+    @EventListener
+    @Transactional
+    void moveToShippedModel(StartupEvent event) {
+        models.storeShipped();
+        if (models.shippedModelDue()) {
+            put(ScoringModel.MODEL_2, Models.MODEL_2_NOTE, Models.SHIPPED_BY)
+                    .ifPresent(job -> LOG.info("Moving to scoring model {}: re-score job {} queued", job.modelVersion(),
+                            job.id()));
+        }
     }
 
     /** @return the queued job, or empty when the model is the one in force already */

@@ -36,6 +36,7 @@ public class Rescorer {
 
     private static final Logger LOG = LoggerFactory.getLogger(Rescorer.class);
     private static final String START = "";
+    private static final Duration REPORT_EVERY = Duration.ofSeconds(2);
 
     private final RescoreJobRepository jobs;
     private final ScoringInputRepository inputs;
@@ -86,12 +87,18 @@ public class Rescorer {
     /** Runs a job (public for the benchmark) to the end. */
     public RescoreJob run(RescoreJob claimed) {
         RescoreJob job = claimed;
+        Instant reported = now();
         while (!job.finished()) {
             long id = job.id();
             job = transactions.executeWrite(status -> step(id));
+            if (now().isAfter(reported.plus(REPORT_EVERY)) && !job.finished()) {
+                reported = now();
+                LOG.info("Re-score job {} for model {}: {}", job.id(), job.modelVersion(),
+                        RescoreProgress.of(job, reported).line());
+            }
         }
-        LOG.info("Re-score job {} for model {} {}: {} scored, {} changed", job.id(), job.modelVersion(),
-                job.state(), job.scored(), job.changed());
+        LOG.info("Re-score job {} for model {} {}: {}, {} changed", job.id(), job.modelVersion(), job.state(),
+                RescoreProgress.of(job, now()).line(), job.changed());
         return job;
     }
 

@@ -86,7 +86,7 @@ class ScoringModelController {
     @Get("/rescores/{id}")
     @Secured(SecurityRule.IS_ANONYMOUS)
     RescoreProgress rescore(@PathVariable long id) {
-        return changes.find(id).map(RescoreProgress::of)
+        return changes.find(id).map(job -> RescoreProgress.of(job, Instant.now()))
                 .orElseThrow(() -> ProblemException.notFound("No re-score job " + id + "."));
     }
 
@@ -104,7 +104,7 @@ class ScoringModelController {
 
     private static ModelView view(ModelVersion version, Optional<RescoreJob> job) {
         return new ModelView(version.version(), version.model(), version.note(), version.createdBy(),
-                version.createdAt(), job.map(RescoreProgress::of).orElse(null));
+                version.createdAt(), job.map(j -> RescoreProgress.of(j, Instant.now())).orElse(null));
     }
 
     /** A model to put in force, and why. */

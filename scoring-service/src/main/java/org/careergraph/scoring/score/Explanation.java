@@ -20,13 +20,14 @@ public record Explanation(String modelVersion, List<DimensionExplanation> dimens
 
     /**
      * An input as read: its value in words, whether the page stated it (IMPORTED), a service computed it from other
-     * facts or rules (DERIVED) or an editor set it (EDITORIAL), and where it was read from.
+     * facts or rules (DERIVED), an editor set it (EDITORIAL) or an official release published it (PUBLISHED), and
+     * where it was read from (for a published figure, the release and the publisher or paper).
      */
     @Serdeable
     public record InputUsed(String name, String value, Source source, String from) {
     }
 
     public enum Source {
-        IMPORTED, DERIVED, EDITORIAL
+        IMPORTED, DERIVED, EDITORIAL, PUBLISHED
     }
 }

@@ -22,7 +22,8 @@ import org.careergraph.scoring.score.Explanation.InputUsed;
 import org.careergraph.scoring.score.Explanation.Source;
 
 /**
- * Rates one occupation under one model: each dimension a function of its inputs (docs/scoring.md writes each out),
+ * Rates one occupation under one model: each dimension a function of its inputs (docs/scoring.md writes each out;
+ * formula 2's rules that differ from formula 1's are in {@link Formula2}),
  * rounded to one decimal within 0-10, and the overall their weighted mean. Pure: the same inputs under the same model
  * always give the same score and the same explanation.
  */
@@ -31,8 +32,8 @@ public final class ScoreCalculator {
     private ScoreCalculator() {
     }
 
-    /** A score and how it was reached. */
-    public record Result(Score score, Explanation explanation) {
+    /** A score and how it was reached; no score when no dimension could be rated (each explanation says why). */
+    public record Result(@Nullable Score score, Explanation explanation) {
     }
 
     /** @param input inputs whose facts are known */
@@ -40,14 +41,18 @@ public final class ScoreCalculator {
         Reading reading = new Reading(input);
         List<DimensionExplanation> explained = new ArrayList<>();
         for (Dimension dimension : Dimension.values()) {
+            boolean figures = model.rules() >= 2;
             Rated rated = switch (dimension) {
-                case INCOME -> income(reading, model.income());
-                case DEMAND_OUTLOOK -> demandOutlook(reading, model.demandOutlook());
+                case INCOME -> figures ? Formula2.income(reading, model.income()) : income(reading, model.income());
+                case DEMAND_OUTLOOK -> figures ? Formula2.demandOutlook(reading, model.demandOutlook())
+                        : demandOutlook(reading, model.demandOutlook());
                 case PR_FRIENDLINESS -> prFriendliness(reading, model.prFriendliness());
-                case AI_RISK -> aiRisk(reading, model.aiRisk());
+                case AI_RISK -> figures ? Formula2.aiRisk(reading, model.aiRisk()) : aiRisk(reading, model.aiRisk());
                 case COMPETITION -> competition(reading, model.competition());
-                case LEARNING_DURATION -> learningDuration(reading, model.learningDuration());
-                case CERTIFICATION -> certification(reading, model.certification());
+                case LEARNING_DURATION -> figures ? Formula2.learningDuration(reading, model.learningDuration())
+                        : learningDuration(reading, model.learningDuration());
+                case CERTIFICATION -> figures ? Formula2.certification(reading, model.certification())
+                        : certification(reading, model.certification());
                 case PR_DIFFICULTY -> prDifficulty(reading, model.prDifficulty());
             };
             explained.add(new DimensionExplanation(dimension.key(), rated.value, model.weights().of(dimension),
@@ -57,6 +62,9 @@ public final class ScoreCalculator {
         explained.stream().filter(d -> d.value() != null).forEach(d -> dimensions.put(d.dimension(), d.value()));
         List<DimensionExplanation> weighted = explained.stream()
                 .filter(d -> d.value() != null && d.weight().signum() > 0).toList();
+        if (dimensions.isEmpty()) {
+            return new Result(null, new Explanation(modelVersion, explained, "not rated: no dimension is rated"));
+        }
         BigDecimal overall;
         String overallRule;
         if (weighted.isEmpty()) {
@@ -85,7 +93,7 @@ public final class ScoreCalculator {
 
     // The dimensions -----------------------------------------------------------------------------------------------
 
-    private static Rated income(Reading in, ScoringModel.Income p) {
+    static Rated income(Reading in, ScoringModel.Income p) {
         SalaryBand band = in.facts.midLevelBand();
         ImmigrationStatus.MedianWage median = in.status == null ? null : in.status.medianWage();
         List<InputUsed> inputs = new ArrayList<>();
@@ -113,7 +121,7 @@ public final class ScoreCalculator {
                 + plainMoney(band.midpoint()) + " / " + plainMoney(median.perYear()) + " = " + num(raw), inputs);
     }
 
-    private static Rated demandOutlook(Reading in, ScoringModel.DemandOutlook p) {
+    static Rated demandOutlook(Reading in, ScoringModel.DemandOutlook p) {
         if (in.facts.demandOutlook() != null) {
             return editorial("demand outlook", in.facts.demandOutlook(), in);
         }
@@ -169,7 +177,7 @@ public final class ScoreCalculator {
         return Rated.of(p.offList(), "not on the Green List: " + num(p.offList()), inputs);
     }
 
-    private static Rated aiRisk(Reading in, ScoringModel.AiRisk p) {
+    static Rated aiRisk(Reading in, ScoringModel.AiRisk p) {
         OccupationFacts f = in.facts;
         List<OccupationFacts.AiToolImpact> tools = f.aiTools() == null ? List.of() : f.aiTools();
         int takenOver = f.tasksTakenOver() == null ? 0 : f.tasksTakenOver();
@@ -229,7 +237,7 @@ public final class ScoreCalculator {
                                 in.factsFrom)));
     }
 
-    private static Rated learningDuration(Reading in, ScoringModel.LearningDuration p) {
+    static Rated learningDuration(Reading in, ScoringModel.LearningDuration p) {
         BigDecimal years = in.facts.shortestEducationYears();
         if (years == null) {
             return Rated.not("not rated: the page gives no education path with a duration", List.of());
@@ -241,7 +249,7 @@ public final class ScoreCalculator {
                         in.factsFrom + ": the shortest of the page's education paths")));
     }
 
-    private static Rated certification(Reading in, ScoringModel.Certification p) {
+    static Rated certification(Reading in, ScoringModel.Certification p) {
         if (in.facts.requiredQualifications() == null) {
             return Rated.not("not rated: the page has no qualification section", List.of());
         }
@@ -307,34 +315,34 @@ public final class ScoreCalculator {
 
     // Helpers -------------------------------------------------------------------------------------------------------
 
-    private static Rated editorial(String name, int rating, Reading in) {
+    static Rated editorial(String name, int rating, Reading in) {
         BigDecimal value = BigDecimal.valueOf(rating);
         return Rated.of(value, "the editorial rating: " + num(value),
                 List.of(new InputUsed("editorial " + name, String.valueOf(rating), Source.EDITORIAL, in.factsFrom)));
     }
 
-    private static InputUsed status(String name, String value, Reading in) {
+    static InputUsed status(String name, String value, Reading in) {
         return new InputUsed(name, value, Source.DERIVED, in.statusFrom);
     }
 
-    private static String qualifications(OccupationFacts facts) {
+    static String qualifications(OccupationFacts facts) {
         List<String> required = facts.requiredQualifications();
         return required.size() + (required.isEmpty() ? "" : ": " + String.join(", ", required));
     }
 
-    private static String yesNo(@Nullable Boolean value) {
+    static String yesNo(@Nullable Boolean value) {
         return value == null ? "unknown" : value ? "yes" : "no";
     }
 
-    private static String money(BigDecimal amount, String currency) {
+    static String money(BigDecimal amount, String currency) {
         return currency + " " + plainMoney(amount);
     }
 
-    private static String plainMoney(BigDecimal amount) {
+    static String plainMoney(BigDecimal amount) {
         return new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(amount);
     }
 
-    private static String num(BigDecimal value) {
+    static String num(BigDecimal value) {
         return value.stripTrailingZeros().toPlainString();
     }
 
@@ -344,9 +352,10 @@ public final class ScoreCalculator {
     }
 
     /** The inputs, and where they came from in words. */
-    private static final class Reading {
+    static final class Reading {
 
         final OccupationFacts facts;
+        final @Nullable Integer revision;
         final String factsFrom;
         final @Nullable ImmigrationStatus status;
         final @Nullable String country;
@@ -354,6 +363,7 @@ public final class ScoreCalculator {
 
         Reading(ScoringInput input) {
             this.facts = input.facts();
+            this.revision = input.revision();
             this.factsFrom = "catalog revision " + input.revision();
             this.status = input.status();
             this.country = input.statusCountry();
@@ -363,7 +373,7 @@ public final class ScoreCalculator {
     }
 
     /** A dimension's raw value (null: not rated), its rule with the numbers filled in, and the inputs it read. */
-    private record Rated(@Nullable BigDecimal value, String rule, List<InputUsed> inputs) {
+    record Rated(@Nullable BigDecimal value, String rule, List<InputUsed> inputs) {
 
         static Rated of(BigDecimal raw, String rule, List<InputUsed> inputs) {
             BigDecimal value = round(raw);

@@ -67,7 +67,8 @@ public class Scorer {
             inputs.save(next);
         }
         if (next.factsKnown()) {
-            rescore(List.of(next), models.active(), cause);
+            rescore(List.of(next), models.active(), cause.withFigures(stored.map(ScoringInput::facts).orElse(null),
+                    next.facts()));
         }
     }
 
@@ -101,7 +102,7 @@ public class Scorer {
                         cause.eventType(), now));
                 events.add(new ScoreChanged(input.occupationId(), model.name(),
                         previous == null ? null : previous.score(), result.score(), cause.reason(), cause.eventId(),
-                        cause.eventType()));
+                        cause.eventType(), cause.figures()));
             }
         }
         scores.saveAll(created);
@@ -120,8 +121,10 @@ public class Scorer {
     public List<Rescored> score(List<ScoringInput> batch, ModelVersion model) {
         Map<String, StoredScore> before = scores.findByOccupationIdIn(batch.stream().map(ScoringInput::occupationId)
                 .toList()).stream().collect(Collectors.toMap(StoredScore::occupationId, Function.identity()));
+        // An occupation with nothing to rate yet (no figure, no page, no status) keeps no score until it has one.
         return batch.stream().map(input -> new Rescored(input, before.get(input.occupationId()),
-                ScoreCalculator.score(input, model.model(), model.name()))).toList();
+                ScoreCalculator.score(input, model.model(), model.name())))
+                .filter(rescored -> rescored.result().score() != null).toList();
     }
 
     /** An occupation scored anew, beside its stored score (null: never scored). */

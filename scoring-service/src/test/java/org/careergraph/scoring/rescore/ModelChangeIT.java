@@ -82,14 +82,15 @@ class ModelChangeIT implements TestPropertyProvider {
 
         ModelApi api = new ModelApi(http.toBlocking(), json);
         Map<String, Object> current = api.inForce();
-        assertEquals(1, current.get("version"));
+        assertEquals(2, current.get("version"), "the shipped model 2 took over from model 1 on the first start");
+        assertEquals(2, ((Map<?, ?>) current.get("model")).get("formula"));
         Map<String, Object> model = (Map<String, Object>) current.get("model");
         ((Map<String, Object>) model.get("aiRisk")).put("compressedByAutomation", 1);
         api.assertRefusesBadRequests(ModelApi::put, model);
 
         HttpResponse<Map> accepted = http.toBlocking().exchange(ModelApi.put(model, ModelApi.ADMIN), Map.class);
         assertEquals(HttpStatus.ACCEPTED, accepted.getStatus());
-        assertEquals(2, accepted.body().get("version"));
+        assertEquals(3, accepted.body().get("version"));
         String job = accepted.getHeaders().get("Location");
         Map<?, ?> done = await().atMost(WAIT).until(() -> http.toBlocking().retrieve(HttpRequest.GET(job), Map.class),
                 p -> "DONE".equals(p.get("state")));
@@ -98,8 +99,8 @@ class ModelChangeIT implements TestPropertyProvider {
 
         ScoringModelChanged changed = fixtures.read(await().atMost(WAIT).until(() -> modelEvents.records(),
                 r -> !r.isEmpty()).getLast().value(), ScoringModelChanged.class);
-        assertEquals("2", changed.version());
-        assertEquals("1", changed.previousVersion());
+        assertEquals("3", changed.version());
+        assertEquals("2", changed.previousVersion());
         FieldChange change = changed.changes().getFirst();
         assertEquals(1, changed.changes().size());
         assertEquals("/aiRisk/compressedByAutomation", change.path());
@@ -107,21 +108,24 @@ class ModelChangeIT implements TestPropertyProvider {
 
         ScoreChanged moved = fixtures.scoreChanges(await().atMost(WAIT)
                 .until(() -> scoreEvents.recordsWithKey(compressed), r -> r.size() == 2)).get(1);
-        assertEquals("2", moved.modelVersion());
+        assertEquals("3", moved.modelVersion());
         assertEquals(EventType.SCORING_MODEL_CHANGED.type(), moved.causeEventType());
         assertEquals(TopicProbe.header(modelEvents.records().getLast(), "ce_id"), moved.causeEventId());
-        assertEquals(0, new BigDecimal("2.6").compareTo(moved.before().dimensions().get("aiRisk")), "3 - 0.2 x 2");
-        assertEquals(new BigDecimal("0.6"), moved.after().dimensions().get("aiRisk"), "1 - 0.2 x 2 partial tools");
-        assertTrue(moved.reason().startsWith("scoring model 1 -> 2 (/aiRisk/compressedByAutomation 3 -> 1)"),
+        // The research's 6.9864 (the fixture's exposure figures) weighed 2 to 1 with the page's verdict points.
+        assertEquals(0, new BigDecimal("5.5").compareTo(moved.before().dimensions().get("aiRisk")),
+                "(2 x 6.9864 + (3 - 0.2 x 2)) / 3 = 5.5243");
+        assertEquals(new BigDecimal("4.9"), moved.after().dimensions().get("aiRisk"),
+                "(2 x 6.9864 + (1 - 0.2 x 2 partial tools)) / 3 = 4.8576");
+        assertTrue(moved.reason().startsWith("scoring model 2 -> 3 (/aiRisk/compressedByAutomation 3 -> 1)"),
                 moved.reason());
         assertEquals(1, scoreEvents.recordsWithKey(mixed).size(), "no event for a score that did not move");
         assertEquals(1, scoreEvents.recordsWithKey(amplified).size());
         Map<?, ?> unmoved = http.toBlocking().retrieve(HttpRequest.GET("/api/scores/" + mixed), Map.class);
-        assertEquals("2", unmoved.get("modelVersion"), "re-stored under the new model all the same");
+        assertEquals("3", unmoved.get("modelVersion"), "re-stored under the new model all the same");
 
         HttpResponse<Map> same = http.toBlocking().exchange(ModelApi.put(model, ModelApi.ADMIN), Map.class);
         assertEquals(HttpStatus.OK, same.getStatus(), "the model in force already: nothing to re-score");
-        assertEquals(2, same.body().get("version"));
+        assertEquals(3, same.body().get("version"));
         Map<?, ?> first = http.toBlocking().retrieve(HttpRequest.GET("/api/scoring/models/1"), Map.class);
         assertEquals(3, ((Map<?, ?>) ((Map<?, ?>) first.get("model")).get("aiRisk")).get("compressedByAutomation"));
     }

@@ -77,17 +77,19 @@ class ModelPreviewIT implements TestPropertyProvider {
         String archived = TestInfrastructure.uniqueId("anzsco");
         String amplified = TestInfrastructure.uniqueId("anzsco");
         String silentOnAi = TestInfrastructure.uniqueId("anzsco");
-        events.publish(EventType.OCCUPATION_CHANGED, mixed, fixtures.occupationWith(mixed, "aiVerdict", "MIXED"));
+        // New Zealand pages as the catalog holds them: no US release figures, so AI risk is the page's verdict.
+        events.publish(EventType.OCCUPATION_CHANGED, mixed, fixtures.nzOccupationWith(mixed, "aiVerdict", "MIXED"));
         events.publish(EventType.OCCUPATION_CHANGED, compressed,
-                fixtures.occupationWith(compressed, "aiVerdict", "COMPRESSED_BY_AUTOMATION"));
+                fixtures.nzOccupationWith(compressed, "aiVerdict", "COMPRESSED_BY_AUTOMATION"));
         events.publish(EventType.OCCUPATION_CHANGED, archived, fixtures.fixture(EventType.OCCUPATION_CHANGED, archived,
                 e -> {
                     Map<String, Object> facts = (Map<String, Object>) e.get("occupation");
                     facts.put("aiVerdict", "COMPRESSED_BY_AUTOMATION");
                     facts.put("archived", true);
+                    facts.put("published", null);
                 }));
         events.publish(EventType.OCCUPATION_CHANGED, amplified,
-                fixtures.occupationWith(amplified, "aiVerdict", "AMPLIFIED_BY_AI"));
+                fixtures.nzOccupationWith(amplified, "aiVerdict", "AMPLIFIED_BY_AI"));
         events.publish(EventType.OCCUPATION_CHANGED, silentOnAi, fixtures.fixture(EventType.OCCUPATION_CHANGED,
                 silentOnAi, e -> {
                     Map<String, Object> facts = (Map<String, Object>) e.get("occupation");
@@ -95,6 +97,7 @@ class ModelPreviewIT implements TestPropertyProvider {
                     facts.put("aiTools", List.of());
                     facts.put("tasksTakenOver", 0);
                     facts.put("tasksAugmented", 0);
+                    facts.put("published", null);
                 }));
         List<String> all = List.of(mixed, compressed, archived, amplified, silentOnAi);
         for (String id : all) {
@@ -103,25 +106,26 @@ class ModelPreviewIT implements TestPropertyProvider {
 
         ModelApi api = new ModelApi(http.toBlocking(), json);
         Map<String, Object> model = api.model();
-        assertSameAsCurrent(model, 1, all.size());
+        assertSameAsCurrent(model, 2, all.size());
         ((Map<String, Object>) model.get("weights")).put("aiRisk", 3);
         api.assertRefusesBadRequests(ModelApi::preview, model);
 
         Map<String, Object> preview = http.toBlocking().retrieve(ModelApi.preview(model, ModelApi.ADMIN), Map.class);
-        assertEquals(1, preview.get("currentVersion"));
+        assertEquals(2, preview.get("currentVersion"));
         assertEquals(false, preview.get("sameAsCurrent"));
         assertEquals(List.of(Map.of("path", "/weights/aiRisk", "before", 2, "after", 3)),
                 preview.get("changedParameters"));
         assertEquals(all.size(), preview.get("total"), "archived occupations are re-scored too");
-        // Facts only (no status): demand 7 x 1.5, AI risk x 2 -> 3, competition, learning 8.8, certification 10.
-        // Mixed 45.5 / 6.5 = 7.0 -> 51.1 / 7.5 = 6.8; compressed 38.5 / 6.5 = 5.9 -> 41.1 / 7.5 = 5.5;
-        // amplified 50 / 6.5 = 7.7 -> 57.6 / 7.5 = 7.7 (no move); not rated on AI risk: its weight does not count.
+        // Facts only (no status): demand 7 x 1.5, AI risk x 2 -> 3, competition, learning 9.1 (mean of 0.5 for skill
+        // level 4 and the page's 1 year), certification 10. Mixed 45.8 / 6.5 = 7.0 -> 51.4 / 7.5 = 6.9; compressed
+        // 38.8 / 6.5 = 6.0 -> 41.4 / 7.5 = 5.5; amplified 50.3 / 6.5 = 7.7 -> 57.9 / 7.5 = 7.7 (no move); not rated
+        // on AI risk: its weight does not count.
         assertEquals(3, preview.get("changed"));
         List<Map<String, Object>> movers = (List<Map<String, Object>>) preview.get("movers");
         assertEquals(List.of(compressed, archived).stream().sorted().toList(), movers.subList(0, 2).stream()
-                .map(m -> m.get("occupationId")).toList(), "|-0.4| first, ties by id");
+                .map(m -> m.get("occupationId")).toList(), "|-0.5| first, ties by id");
         assertEquals(mixed, movers.get(2).get("occupationId"));
-        assertEquals(List.of("-0.4", "-0.4", "-0.2"), movers.stream().map(m -> decimal(m.get("delta"))
+        assertEquals(List.of("-0.5", "-0.5", "-0.1"), movers.stream().map(m -> decimal(m.get("delta"))
                 .toPlainString()).toList());
         assertEquals("Community Services Worker", movers.get(2).get("titleEn"));
         assertEquals("社區服務工作者", movers.get(2).get("titleZh"));
@@ -130,8 +134,9 @@ class ModelPreviewIT implements TestPropertyProvider {
                 "a weight moves no dimension: " + preview.get("dimensionsMoved"));
 
         Map<String, Object> inForce = api.inForce();
-        assertEquals(1, inForce.get("version"), "no model stored");
-        assertNull(inForce.get("rescore"), "no job started");
+        assertEquals(2, inForce.get("version"), "no model stored");
+        assertEquals(2, ((Map<?, ?>) inForce.get("rescore")).get("modelVersion"),
+                "no job started: the latest is the one that moved the service to model 2");
         for (String id : all) {
             assertEquals(1, http.toBlocking().retrieve(HttpRequest.GET("/api/scores/" + id + "/history"), LIST)
                     .size(), "no history row");
@@ -161,7 +166,7 @@ class ModelPreviewIT implements TestPropertyProvider {
                     LIST).size(), id);
         }
 
-        assertSameAsCurrent(model, 2, all.size());
+        assertSameAsCurrent(model, 3, all.size());
     }
 
     /** The model in force previews as itself: nothing to change, as its PUT re-scores nothing. */

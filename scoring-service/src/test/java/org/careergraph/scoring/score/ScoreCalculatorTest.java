@@ -168,7 +168,7 @@ class ScoreCalculatorTest {
         if (status != null) {
             input = input.withStatus(status, country, LocalDate.parse("2026-12-01"));
         }
-        return ScoreCalculator.score(input.touched(Instant.EPOCH), ScoringModel.DEFAULT, "1");
+        return ScoreCalculator.score(input.touched(Instant.EPOCH), ScoringModel.MODEL_1, "1");
     }
 
     private static SalaryBand band(String level, String min, String max, String currency) {

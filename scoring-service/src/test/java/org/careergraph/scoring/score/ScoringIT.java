@@ -75,27 +75,29 @@ class ScoringIT implements TestPropertyProvider {
         ScoringEvents fixtures = new ScoringEvents(json);
         String id = TestInfrastructure.uniqueId("anzsco");
         String bystander = TestInfrastructure.uniqueId("anzsco");
-        events.publish(EventType.OCCUPATION_CHANGED, id, EventFixtures.json(EventType.OCCUPATION_CHANGED, id));
+        // A New Zealand page as the catalog holds one: no US release figures.
+        events.publish(EventType.OCCUPATION_CHANGED, id, fixtures.nzOccupationWith(id, "published", null));
         events.publish(EventType.OCCUPATION_CHANGED, bystander,
-                EventFixtures.json(EventType.OCCUPATION_CHANGED, bystander));
+                fixtures.nzOccupationWith(bystander, "published", null));
 
         // Facts only: no status yet, so no income (no median) and no PR dimensions.
         ScoreChanged first = scoreChanges(id, 1).get(0);
         assertNull(first.before());
-        assertEquals("1", first.modelVersion());
+        assertEquals("2", first.modelVersion(), "the shipped model 2 is in force");
         assertEquals(Map.of("demandOutlook", new BigDecimal("7.0"), "aiRisk", new BigDecimal("5.6"),
-                "competition", new BigDecimal("5.0"), "learningDuration", new BigDecimal("8.8"),
+                "competition", new BigDecimal("5.0"), "learningDuration", new BigDecimal("9.1"),
                 "certification", new BigDecimal("10.0")), first.after().dimensions(),
-                "editorial 7; 6 - 0.2 x 2 partial tools; 5; 10 - 1.25; 10");
-        assertEquals(new BigDecimal("7.0"), first.after().overall(), "(10.5 + 11.2 + 5 + 8.8 + 10) / 6.5");
+                "editorial 7; 6 - 0.2 x 2 partial tools; 5; 10 - 1.25 x mean(0.5 skill level 4, 1 year) = 9.0625; 10");
+        assertEquals(new BigDecimal("7.0"), first.after().overall(), "(10.5 + 11.2 + 5 + 9.1 + 10) / 6.5 = 7.046");
 
         events.publish(EventType.IMMIGRATION_STATUS_CHANGED, id,
                 EventFixtures.json(EventType.IMMIGRATION_STATUS_CHANGED, id));
         ScoreChanged status = scoreChanges(id, 2).get(1);
-        assertEquals(new BigDecimal("4.8"), status.after().dimensions().get("income"), "5 x 67,500 / 69,804.80");
+        assertEquals(new BigDecimal("4.9"), status.after().dimensions().get("income"),
+                "5 + 2.5 x log2(67,500 / 69,804.80) = 5 + 2.5 x -0.0484 = 4.879");
         assertEquals(new BigDecimal("10.0"), status.after().dimensions().get("prFriendliness"), "Tier 1");
         assertEquals(new BigDecimal("4.5"), status.after().dimensions().get("prDifficulty"), "3.5 + 1 AEWV");
-        assertEquals(new BigDecimal("6.7"), status.after().overall(), "76.85 / 11.5");
+        assertEquals(new BigDecimal("6.7"), status.after().overall(), "77.35 / 11.5 = 6.726");
         assertEquals(EventType.IMMIGRATION_STATUS_CHANGED.type(), status.causeEventType());
         assertTrue(status.reason().contains("Green List Tier 2 -> Tier 1 from 2026-12-01"), status.reason());
 
@@ -107,7 +109,7 @@ class ScoringIT implements TestPropertyProvider {
             assertEquals(0, tierMove.before().dimensions().get(dimension)
                     .compareTo(tierMove.after().dimensions().get(dimension)), dimension);
         }
-        assertEquals(new BigDecimal("6.4"), tierMove.after().overall(), "(76.85 - 1.5 x 2) / 11.5");
+        assertEquals(new BigDecimal("6.5"), tierMove.after().overall(), "(77.35 - 1.5 x 2) / 11.5 = 6.465");
         assertEquals(1, scoreEvents.recordsWithKey(bystander).size(), "the other occupation is not re-scored");
 
         // What consumers test against: the published payload has the fields of the contract's fixture.
@@ -116,10 +118,12 @@ class ScoringIT implements TestPropertyProvider {
         assertEquals(fixture.keySet(), published.keySet());
 
         Map<?, ?> stored = http.toBlocking().retrieve(HttpRequest.GET("/api/scores/" + id), Map.class);
-        assertEquals(6.4, ((Number) stored.get("overall")).doubleValue());
+        assertEquals(6.5, ((Number) stored.get("overall")).doubleValue());
         Map<?, ?> explanation = (Map<?, ?>) stored.get("explanation");
         Map<?, ?> income = dimension(explanation, "income");
-        assertEquals("5 x pay / median = 5 x 67,500.00 / 69,804.80 = 4.8349 -> 4.8", income.get("rule"));
+        assertEquals("no OEWS median wage for the occupation: the page's mid-level pay against the rule set's median: "
+                + "5 + 2.5 x log2(pay / median) = 5 + 2.5 x log2(67,500.00 / 69,804.80) = 5 + 2.5 x -0.0484 = 4.879 "
+                + "-> 4.9", income.get("rule"));
         assertEquals(2.0, ((Number) income.get("weight")).doubleValue());
         Map<?, ?> pay = (Map<?, ?>) ((List<?>) income.get("inputs")).get(0);
         assertEquals(Map.of("name", "mid-level pay", "value", "NZD 67,500.00", "source", "DERIVED",
@@ -130,7 +134,7 @@ class ScoringIT implements TestPropertyProvider {
         List<?> history = http.toBlocking().retrieve(HttpRequest.GET("/api/scores/" + id + "/history"), LIST);
         assertEquals(3, history.size());
         Map<?, ?> latest = (Map<?, ?>) history.get(0);
-        assertEquals(6.4, ((Number) latest.get("overall")).doubleValue(), "newest first");
+        assertEquals(6.5, ((Number) latest.get("overall")).doubleValue(), "newest first");
         assertEquals(tierMove.causeEventId(), latest.get("causeEventId"));
         assertEquals(1, ((List<?>) http.toBlocking().retrieve(HttpRequest.GET("/api/scores/" + id
                 + "/history?limit=1"), LIST)).size());
@@ -153,8 +157,9 @@ class ScoringIT implements TestPropertyProvider {
                 "shortestEducationYears", 2));
 
         List<ScoreChanged> changes = scoreChanges(id, 3);
-        assertEquals(new BigDecimal("7.5"), changes.get(2).after().dimensions().get("learningDuration"),
-                "the last event is the third score: one for the facts, one for the status, one for the change");
+        assertEquals(new BigDecimal("8.6"), changes.get(2).after().dimensions().get("learningDuration"),
+                "the last event is the third score: one for the facts, one for the status, one for the change: "
+                        + "10 - 1.25 x mean(0 high school, 2 job zone 3, 0.5 skill level 4, 2 years) = 8.59375");
         assertEquals(3, changes.size());
         assertEquals(3, http.toBlocking().retrieve(HttpRequest.GET("/api/scores/" + id + "/history"), LIST)
                 .size());
@@ -205,12 +210,12 @@ class ScoringIT implements TestPropertyProvider {
         assertEquals("ANZSCO", ranking.get("codeSystem"));
         List<?> ids = ((List<?>) ranking.get("entries")).stream().map(e -> ((Map<?, ?>) e).get("occupationId"))
                 .toList();
-        assertEquals(0, ids.indexOf(high), "10 - 1.25 x 0 = 10 ranks first: " + ids);
+        assertEquals(0, ids.indexOf(high), "10 - 1.25 x mean(0, 2, 0.5, 0) = 9.2 ranks first: " + ids);
         assertTrue(ids.indexOf(low) > ids.indexOf(high));
         assertFalse(ids.contains(archived), "an archived page keeps its score but leaves the rankings");
         Map<?, ?> top = (Map<?, ?>) ((List<?>) ranking.get("entries")).get(0);
         assertEquals(1, top.get("rank"));
-        assertEquals(10.0, ((Number) top.get("value")).doubleValue());
+        assertEquals(9.2, ((Number) top.get("value")).doubleValue());
 
         assertEquals(List.of("dimension"), problemFields("/api/rankings?dimension=happiness"));
         assertEquals(List.of("codeSystem"), problemFields("/api/rankings?codeSystem=XYZ"));
