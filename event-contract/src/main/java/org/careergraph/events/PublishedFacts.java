@@ -25,6 +25,9 @@ import java.math.BigDecimal;
  * @param allOccupationsEmploymentChange the projected change of all occupations (00-0000), percent, same release
  * @param allOccupationsEmploymentBase   all occupations' employment in the base year, thousands
  * @param allOccupationsAnnualOpenings   all occupations' openings a year, thousands
+ * @param jobZoneRelease             the O*NET release the job zone is from ("O*NET 30.1")
+ * @param skillLevelRelease          the release the occupation's skill level is from ("ANZSCO 1.2"); null when a
+ *                                   page or an editor gave it
  */
 @Serdeable
 public record PublishedFacts(
@@ -48,5 +51,7 @@ public record PublishedFacts(
         @Nullable BigDecimal employmentBase,
         @Nullable BigDecimal allOccupationsEmploymentChange,
         @Nullable BigDecimal allOccupationsEmploymentBase,
-        @Nullable BigDecimal allOccupationsAnnualOpenings) {
+        @Nullable BigDecimal allOccupationsAnnualOpenings,
+        @Nullable String jobZoneRelease,
+        @Nullable String skillLevelRelease) {
 }

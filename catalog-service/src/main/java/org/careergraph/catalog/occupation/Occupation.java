@@ -69,15 +69,16 @@ public record Occupation(
                 .map(b -> new SalaryBand(b.level(), b.min(), b.max(), b.currency(), b.note())).toList();
         BigDecimal shortestEducation = page.educationPaths().stream().map(EducationPath::minYears)
                 .filter(Objects::nonNull).min(Comparator.naturalOrder()).orElse(null);
-        List<String> required = page.qualifications().stream().filter(Qualification::required)
-                .map(Qualification::name).toList();
+        // A page without a qualification or growth section says nothing of them: null, not "none required".
+        List<String> required = page.qualifications().isEmpty() ? null : page.qualifications().stream()
+                .filter(Qualification::required).map(Qualification::name).toList();
         List<OccupationFacts.AiToolImpact> tools = page.aiImpact().tools().stream()
                 .map(t -> new OccupationFacts.AiToolImpact(t.name(), t.impact() == null ? null : t.impact().name()))
                 .toList();
         return new OccupationFacts(titleZh, titleEn, codeSystem, code, skillLevel, bands,
                 page.aiImpact().verdict() == null ? null : page.aiImpact().verdict().name(), shortestEducation,
                 required, page.aiImpact().tasksTakenOver().size(), page.aiImpact().tasksAugmented().size(), tools,
-                page.skilledMigration(), page.growthAreas(),
+                page.skilledMigration(), page.growthAreas().isEmpty() ? null : page.growthAreas(),
                 rating(editorial == null ? null : editorial.demandOutlook()),
                 rating(editorial == null ? null : editorial.competition()), archived, published(releaseName));
     }
@@ -89,8 +90,11 @@ public record Occupation(
         OfficialRecord.Projections outlook = official.projections();
         OfficialRecord.LlmExposure exposure = official.llmExposure();
         OfficialRecord.AiApplicability applicability = official.aiApplicability();
+        OfficialRecord.Wage allMedian = official.wages() == null || official.wages().allOccupations() == null ? null
+                : official.wages().allOccupations().medianAnnual();
+        OfficialRecord.Projections allOutlook = outlook == null ? null : outlook.allOccupations();
         if (median == null && outlook == null && official.jobZone() == null && exposure == null
-                && applicability == null) {
+                && applicability == null && release("/skillLevel", releaseName) == null) {
             return null;
         }
         return new PublishedFacts(median == null ? null : median.amount(), median != null && median.atLeast(),
@@ -102,7 +106,13 @@ public record Occupation(
                 exposure == null ? null : exposure.gpt4().beta(), exposure == null ? null : exposure.human().beta(),
                 release("/official/llmExposure", releaseName),
                 applicability == null ? null : applicability.score(),
-                release("/official/aiApplicability", releaseName));
+                release("/official/aiApplicability", releaseName),
+                allMedian == null ? null : allMedian.amount(),
+                outlook == null ? null : outlook.employmentBase(),
+                allOutlook == null ? null : allOutlook.changePercent(),
+                allOutlook == null ? null : allOutlook.employmentBase(),
+                allOutlook == null ? null : allOutlook.annualOpenings(),
+                release("/official/jobZone", releaseName), release("/skillLevel", releaseName));
     }
 
     private @Nullable String release(String field, Function<Provenance.Source, String> releaseName) {

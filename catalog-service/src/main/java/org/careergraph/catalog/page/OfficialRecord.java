@@ -65,17 +65,28 @@ public record OfficialRecord(
      * Pay and employment in the US (OEWS national, all industries), for the SOC code the figures are published
      * under, which is a broader one for some occupations (O*NET 13-1021 is paid as OEWS 13-1020).
      *
-     * @param employment  jobs, rounded by BLS; null where BLS publishes none
-     * @param percentiles the 10th, 25th, 50th, 75th and 90th percentile wages
+     * @param employment     jobs, rounded by BLS; null where BLS publishes none
+     * @param percentiles    the 10th, 25th, 50th, 75th and 90th percentile wages
+     * @param allOccupations the same release's figures for all occupations (00-0000), what these are read against
      */
     @Serdeable
     public record Wages(@NotBlank @Size(max = 16) String socCode, @NotBlank @Size(max = 300) String socTitle,
                         @Nullable @Min(0) Long employment,
                         @Nullable @Valid Wage annualMean, @Nullable @Valid Wage hourlyMean,
-                        @Size(max = 5) List<@NotNull @Valid Percentile> percentiles) {
+                        @Size(max = 5) List<@NotNull @Valid Percentile> percentiles,
+                        @Nullable @Valid Wages allOccupations) {
 
         public Wages {
             percentiles = CareerPage.orEmpty(percentiles);
+        }
+
+        public Wages(String socCode, String socTitle, @Nullable Long employment, @Nullable Wage annualMean,
+                     @Nullable Wage hourlyMean, List<Percentile> percentiles) {
+            this(socCode, socTitle, employment, annualMean, hourlyMean, percentiles, null);
+        }
+
+        public Wages withAllOccupations(@Nullable Wages total) {
+            return new Wages(socCode, socTitle, employment, annualMean, hourlyMean, percentiles, total);
         }
 
         /** The median annual wage, where BLS publishes one (some occupations are paid by the hour only). */
@@ -98,7 +109,8 @@ public record OfficialRecord(
 
     /**
      * BLS Employment Projections for the occupation's National Employment Matrix code: employment in thousands in
-     * the base and target year, the change, openings a year (thousands), and what entry typically takes.
+     * the base and target year, the change, openings a year (thousands), and what entry typically takes;
+     * {@code allOccupations}: the same release's figures for all occupations (00-0000), what these are read against.
      */
     @Serdeable
     public record Projections(@NotBlank @Size(max = 16) String nemCode, @NotBlank @Size(max = 300) String nemTitle,
@@ -109,7 +121,22 @@ public record OfficialRecord(
                               @Nullable @Digits(integer = 10, fraction = 2) BigDecimal annualOpenings,
                               @Nullable @Size(max = 200) String entryEducation,
                               @Nullable @Size(max = 200) String workExperience,
-                              @Nullable @Size(max = 200) String onTheJobTraining) {
+                              @Nullable @Size(max = 200) String onTheJobTraining,
+                              @Nullable @Valid Projections allOccupations) {
+
+        public Projections(String nemCode, String nemTitle, int baseYear, int targetYear,
+                           @Nullable BigDecimal employmentBase, @Nullable BigDecimal employmentTarget,
+                           @Nullable BigDecimal changePercent, @Nullable BigDecimal annualOpenings,
+                           @Nullable String entryEducation, @Nullable String workExperience,
+                           @Nullable String onTheJobTraining) {
+            this(nemCode, nemTitle, baseYear, targetYear, employmentBase, employmentTarget, changePercent,
+                    annualOpenings, entryEducation, workExperience, onTheJobTraining, null);
+        }
+
+        public Projections withAllOccupations(@Nullable Projections total) {
+            return new Projections(nemCode, nemTitle, baseYear, targetYear, employmentBase, employmentTarget,
+                    changePercent, annualOpenings, entryEducation, workExperience, onTheJobTraining, total);
+        }
     }
 
     /**

@@ -31,6 +31,9 @@ import org.careergraph.events.CodeSystem;
  */
 final class OfficialSources {
 
+    /** The SOC code BLS publishes its totals under. */
+    private static final String ALL_OCCUPATIONS = "00-0000";
+
     private final Map<Series, StoredRelease> inForce;
     private final Map<String, OnetOccupation> onet;
     private final Map<String, AnzscoOccupation> anzsco;
@@ -40,6 +43,8 @@ final class OfficialSources {
     private final Map<String, OfficialRecord.LlmExposure> llmExposure;
     private final Map<String, OfficialRecord.AiApplicability> aiApplicability;
     private final Map<String, Translation> titles;
+    private final @Nullable Wages allOccupationsWages;
+    private final OfficialRecord.@Nullable Projections allOccupationsProjections;
 
     private OfficialSources(ReleaseStore store, Map<Series, StoredRelease> inForce) {
         this.inForce = inForce;
@@ -51,6 +56,10 @@ final class OfficialSources {
         llmExposure = records(store, Series.LLM_EXPOSURE, OfficialRecord.LlmExposure.class);
         aiApplicability = records(store, Series.AI_APPLICABILITY, OfficialRecord.AiApplicability.class);
         titles = records(store, Series.ZH_TITLES, Translation.class);
+        WageRow total = wages.get(ALL_OCCUPATIONS);
+        allOccupationsWages = total == null ? null : total.wages();
+        ProjectedOccupation projectedTotal = projections.get(ALL_OCCUPATIONS);
+        allOccupationsProjections = projectedTotal == null ? null : projectedTotal.projections();
     }
 
     static OfficialSources load(ReleaseStore store) {
@@ -132,11 +141,13 @@ final class OfficialSources {
         NemCode nem = crosswalk.get(code);
         String published = nem == null ? soc : nem.nemCode();
         WageRow wageRow = firstOf(wages, published, soc);
-        fields.put(Series.OEWS, "/official/wages", wageRow == null ? null : wageRow.wages());
+        fields.put(Series.OEWS, "/official/wages", wageRow == null ? null
+                : wageRow.wages().withAllOccupations(allOccupationsWages));
         fields.put(Series.OEWS, "/salaryBands", wageRow == null ? null : bands(wageRow.wages()));
         fields.put(Series.OEWS, "/official/groups", socGroups(soc));
         ProjectedOccupation projected = firstOf(projections, published, soc);
-        fields.put(Series.PROJECTIONS, "/official/projections", projected == null ? null : projected.projections());
+        fields.put(Series.PROJECTIONS, "/official/projections", projected == null ? null
+                : projected.projections().withAllOccupations(allOccupationsProjections));
         fields.put(Series.LLM_EXPOSURE, "/official/llmExposure", llmExposure.get(code));
         fields.put(Series.AI_APPLICABILITY, "/official/aiApplicability", firstOf(aiApplicability, soc, published));
         return fields.contribution();

@@ -229,7 +229,10 @@ class ReleaseUpdateIT implements TestPropertyProvider {
 
     // --- the expected answer, from the publishers' files ---
 
-    /** The SOC occupations whose OEWS row (through the crosswalk) or group titles differ between the releases. */
+    /**
+     * The SOC occupations whose OEWS row (through the crosswalk), all-occupations row or group titles differ between
+     * the releases.
+     */
     private Set<String> movedBetween2023And2024() {
         DelimitedFile onet = DelimitedFile.tsv("Occupation Data", ReleaseFiles.bundled(Series.ONET)
                 .get("Occupation Data.tsv"));
@@ -255,10 +258,12 @@ class ReleaseUpdateIT implements TestPropertyProvider {
 
     private static String figuresOf(Map<String, String> release, String published, String soc) {
         String own = release.containsKey(published) ? release.get(published) : release.get(soc);
+        // An occupation's wages carry the release's all-occupations figures beside its own.
+        String total = own == null ? null : release.get("00-0000");
         String groups = List.of(soc.substring(0, 3) + "0000 major", soc.substring(0, 5) + "00 minor",
                         soc.substring(0, 6) + "0 broad").stream()
                 .filter(g -> !g.startsWith(soc + " ")).map(release::get).collect(Collectors.joining("|"));
-        return own + "#" + groups;
+        return own + "#" + total + "#" + groups;
     }
 
     /** Per OEWS row key, the cells an occupation's wages are made of. */
