@@ -23,6 +23,9 @@ import java.util.List;
  * @param medianWage          the country's median wage a year, as the rules in force set it (New Zealand: the
  *                            residence median an hour x standard weekly hours x 52; US: the recorded median annual
  *                            wage): what pay is read against
+ * @param usRoutesUnknown     the US routes whose opening cannot be told (H1B, EB2 when neither BLS's typical entry
+ *                            education nor an O*NET job zone is published for the occupation), so that a route
+ *                            missing from {@code usRoutes} is known to be closed; null when there are none
  */
 @Serdeable
 public record ImmigrationStatus(
@@ -34,7 +37,8 @@ public record ImmigrationStatus(
         @Nullable Boolean highlyPaidResidence,
         @Nullable List<String> usRoutes,
         @Nullable Integer h1bSelectionEntries,
-        @Nullable MedianWage medianWage) {
+        @Nullable MedianWage medianWage,
+        @Nullable List<String> usRoutesUnknown) {
 
     /** Before anything was known: every field null. */
     public static final ImmigrationStatus NONE = new ImmigrationStatus(null);
@@ -42,6 +46,16 @@ public record ImmigrationStatus(
     /** A status that says only the Green List tier (as events before the full rule model did). */
     public ImmigrationStatus(@Nullable Integer greenListTier) {
         this(greenListTier, null, null, null, null, null, null, null, null);
+    }
+
+    /** A status without routes whose opening cannot be told (as events before {@code usRoutesUnknown} were). */
+    public ImmigrationStatus(@Nullable Integer greenListTier, @Nullable Boolean greenListPayMet,
+                             @Nullable Boolean smcEligible, @Nullable Integer smcIncomePoints,
+                             @Nullable Boolean aewvEligible, @Nullable Boolean highlyPaidResidence,
+                             @Nullable List<String> usRoutes, @Nullable Integer h1bSelectionEntries,
+                             @Nullable MedianWage medianWage) {
+        this(greenListTier, greenListPayMet, smcEligible, smcIncomePoints, aewvEligible, highlyPaidResidence, usRoutes,
+                h1bSelectionEntries, medianWage, null);
     }
 
     /** An amount a year in a currency; in cents, so that one read back from JSON equals the one written. */

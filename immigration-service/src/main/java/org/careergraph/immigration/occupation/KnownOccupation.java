@@ -12,8 +12,9 @@ import org.careergraph.events.SalaryBand;
 
 /**
  * An occupation as the catalog's last {@code occupation changed} described it: its code is what rules match; its skill
- * level, salary bands, required qualifications and typical entry education (BLS, with the release it is from) are
- * what pay thresholds and visa routes read.
+ * level (ANZSCO), salary bands, typical entry education (BLS, with the release it is from) and O*NET job zone are what
+ * pay thresholds and visa routes read. Required qualifications are kept as the catalog sent them; no rule reads a
+ * page's words.
  */
 @MappedEntity("occupation")
 public record KnownOccupation(
@@ -28,14 +29,26 @@ public record KnownOccupation(
         int revision,
         Instant updatedAt,
         @Nullable String entryEducation,
-        @Nullable String entryEducationSource) {
+        @Nullable String entryEducationSource,
+        @Nullable Integer jobZone,
+        @Nullable String jobZoneSource) {
+
+    /** An occupation whose job zone's release is not known. */
+    public KnownOccupation(String id, String codeSystem, String code, String titleZh, String titleEn,
+                           @Nullable Integer skillLevel, List<SalaryBand> salaryBands,
+                           @Nullable List<String> requiredQualifications, int revision, Instant updatedAt,
+                           @Nullable String entryEducation, @Nullable String entryEducationSource,
+                           @Nullable Integer jobZone) {
+        this(id, codeSystem, code, titleZh, titleEn, skillLevel, salaryBands, requiredQualifications, revision,
+                updatedAt, entryEducation, entryEducationSource, jobZone, null);
+    }
 
     /** An occupation no official release describes: its page alone. */
     public KnownOccupation(String id, String codeSystem, String code, String titleZh, String titleEn,
                            @Nullable Integer skillLevel, List<SalaryBand> salaryBands,
                            @Nullable List<String> requiredQualifications, int revision, Instant updatedAt) {
         this(id, codeSystem, code, titleZh, titleEn, skillLevel, salaryBands, requiredQualifications, revision,
-                updatedAt, null, null);
+                updatedAt, null, null, null, null);
     }
 
     /** "ANZSCO 411215", as people write it. */
@@ -48,15 +61,11 @@ public record KnownOccupation(
         return SalaryBand.midLevel(salaryBands);
     }
 
-    public List<String> qualificationsRequired() {
-        return requiredQualifications == null ? List.of() : requiredQualifications;
-    }
-
-    /** Whether the two describe the occupation alike for the rules: code, skill level, pay and qualifications. */
+    /** Whether the two describe the occupation alike for the rules: code, skill level, pay and education figures. */
     boolean sameFactsForRules(KnownOccupation other) {
         return codeSystem.equals(other.codeSystem) && code.equals(other.code)
                 && Objects.equals(skillLevel, other.skillLevel) && salaryBands.equals(other.salaryBands)
-                && qualificationsRequired().equals(other.qualificationsRequired())
-                && Objects.equals(entryEducation, other.entryEducation);
+                && Objects.equals(entryEducation, other.entryEducation)
+                && Objects.equals(jobZone, other.jobZone);
     }
 }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.careergraph.events.EventType;
 import org.careergraph.events.OccupationChanged;
 import org.careergraph.events.OccupationFacts;
+import org.careergraph.events.PublishedFacts;
 import org.careergraph.immigration.status.StatusCause;
 import org.careergraph.immigration.status.StatusService;
 import org.careergraph.platform.inbox.EventHandler;
@@ -16,8 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the known occupations up to date. A new occupation, or a new code, skill level, salary or required
- * qualification, recomputes its statuses; other edits (texts, AI sections) cannot change them.
+ * Keeps the known occupations up to date. A new occupation, or a new code, skill level, salary, typical entry
+ * education or job zone, recomputes its statuses; other edits (texts, AI sections) cannot change them.
  */
 @Singleton
 class OccupationChangedHandler implements EventHandler<OccupationChanged> {
@@ -49,11 +50,14 @@ class OccupationChangedHandler implements EventHandler<OccupationChanged> {
             return;
         }
         OccupationFacts facts = changed.occupation();
+        PublishedFacts published = facts.published();
         KnownOccupation next = new KnownOccupation(changed.occupationId(), facts.codeSystem(), facts.code(),
                 facts.titleZh(), facts.titleEn(), facts.skillLevel(), facts.salaryBands(), facts.requiredQualifications(),
                 changed.revision(), Instant.now(clock).truncatedTo(ChronoUnit.MILLIS),
-                facts.published() == null ? null : facts.published().entryEducation(),
-                facts.published() == null ? null : facts.published().projectionsRelease());
+                published == null ? null : published.entryEducation(),
+                published == null ? null : published.projectionsRelease(),
+                published == null ? null : published.jobZone(),
+                published == null ? null : published.jobZoneRelease());
         if (stored.isPresent()) {
             occupations.update(next);
         } else {

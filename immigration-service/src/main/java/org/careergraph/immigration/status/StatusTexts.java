@@ -34,6 +34,11 @@ public final class StatusTexts {
             en.add("US routes " + routes(before.usRoutes()) + " -> " + routes(after.usRoutes()));
             zh.add("美國途徑 " + routes(before.usRoutes()) + " -> " + routes(after.usRoutes()));
         }
+        if (!Objects.equals(before.usRoutesUnknown(), after.usRoutesUnknown())) {
+            en.add("US routes not known " + routes(before.usRoutesUnknown()) + " -> "
+                    + routes(after.usRoutesUnknown()));
+            zh.add("無法判斷的美國途徑 " + routes(before.usRoutesUnknown()) + " -> " + routes(after.usRoutesUnknown()));
+        }
         number(en, zh, "H-1B selection entries", "H-1B 抽籤次數", before.h1bSelectionEntries(),
                 after.h1bSelectionEntries());
         if (!Objects.equals(before.medianWage(), after.medianWage())) {
@@ -87,7 +92,7 @@ public final class StatusTexts {
     }
 
     private static String amount(@Nullable ImmigrationStatus.MedianWage wage) {
-        return wage == null ? "-" : wage.currency() + " " + StatusCalculator.Money.whole(wage.perYear());
+        return wage == null ? "-" : wage.currency() + " " + Money.whole(wage.perYear());
     }
 
     private static String routes(@Nullable List<String> routes) {

@@ -129,10 +129,11 @@ class ReferenceFactsTest {
     }
 
     @Test
-    void usRoutesFollowTheRequiredDegreeAndTheWeightedSelection() {
+    void usRoutesFollowThePublishedDegreeAndTheWeightedSelection() {
         KnownOccupation socialWorker = new KnownOccupation("soc-21-1022", "SOC", "21-1022", "醫療社工",
                 "Healthcare Social Workers", null, bands(70_000, "USD"),
-                List.of("Master of Social Work (MSW)", "State license (LCSW/LMSW)"), 1, Instant.EPOCH);
+                List.of("Master of Social Work (MSW)", "State license (LCSW/LMSW)"), 1, Instant.EPOCH,
+                "Master's degree", "BLS Employment Projections 2023-33", 5);
         Assessment lottery = assess(socialWorker, US, "2025-06-01");
         assertEquals(List.of("H1B", "EB2", "PERM"), lottery.summary().usRoutes());
         assertEquals(1, lottery.summary().h1bSelectionEntries(), "unweighted: one entry");
@@ -148,7 +149,8 @@ class ReferenceFactsTest {
                 "USD 70,000 is wage level II");
 
         KnownOccupation noDegree = new KnownOccupation("soc-43-4051", "SOC", "43-4051", "客服", "Customer Service",
-                null, bands(40_000, "USD"), List.of(), 1, Instant.EPOCH);
+                null, bands(40_000, "USD"), List.of(), 1, Instant.EPOCH, "High school diploma or equivalent",
+                "BLS Employment Projections 2023-33", 2);
         assertEquals(List.of("PERM"), assess(noDegree, US, "2026-04-01").summary().usRoutes());
         assertEquals(new MedianWage(new BigDecimal("49500"), "USD"), assess(noDegree, US, "2026-04-01").summary().medianWage());
         assertNull(assess(noDegree, US, "2025-04-01").summary().medianWage(), "before the BLS release");
@@ -159,7 +161,7 @@ class ReferenceFactsTest {
     void aPublishedEntryEducationDecidesTheDegreeBeforeThePagesWords() {
         KnownOccupation analysts = new KnownOccupation("soc-15-2051", "SOC", "15-2051", "資料科學家",
                 "Data Scientists", null, bands(112_590, "USD"), List.of(), 2, Instant.EPOCH, "Bachelor's degree",
-                "BLS Employment Projections 2022-32");
+                "BLS Employment Projections 2022-32", null);
         Assessment degree = assess(analysts, US, "2026-04-01");
         assertEquals(List.of("H1B", "EB2", "PERM"), degree.summary().usRoutes(),
                 "a bachelor's: H-1B, and EB-2 with progressive experience");
@@ -170,13 +172,13 @@ class ReferenceFactsTest {
 
         KnownOccupation cashiers = new KnownOccupation("soc-41-2011", "SOC", "41-2011", "收銀員", "Cashiers", null,
                 bands(30_000, "USD"), List.of("Bachelor of Commerce"), 2, Instant.EPOCH,
-                "No formal educational credential", "BLS Employment Projections 2022-32");
+                "No formal educational credential", "BLS Employment Projections 2022-32", null);
         assertEquals(List.of("PERM"), assess(cashiers, US, "2026-04-01").summary().usRoutes(),
                 "the published figure, not a page's qualification list");
 
         KnownOccupation physicians = new KnownOccupation("soc-29-1216", "SOC", "29-1216", "內科醫師",
                 "General Internal Medicine Physicians", null, bands(250_000, "USD"), List.of(), 2, Instant.EPOCH,
-                "Doctoral or professional degree", "BLS Employment Projections 2022-32");
+                "Doctoral or professional degree", "BLS Employment Projections 2022-32", null);
         assertEquals(List.of("H1B", "EB2", "PERM"), assess(physicians, US, "2026-04-01").summary().usRoutes());
     }
 

@@ -301,6 +301,53 @@ class StatusChangesIT implements TestPropertyProvider {
         assertEquals("added to the Green List at Tier 2 (catalog revision 2)", recoded.reason());
     }
 
+    @Test
+    void theCatalogsFiguresDecideTheRoutesAndWhatIsMissingIsSaid() {
+        // An ANZSCO occupation as the release gives it: ANZSCO's skill level, and no pay (ANZSCO publishes none).
+        String code = TestOccupations.uniqueCode();
+        String anzscoId = TestOccupations.idOf(code);
+        publishOccupation(anzscoId, 1, Map.of("code", code, "skillLevel", 2, "salaryBands", List.of()));
+        ImmigrationStatus nz = statusChanges(code, 1).get(0).after();
+        assertNull(nz.smcEligible());
+        assertNull(nz.smcIncomePoints());
+        assertNull(nz.aewvEligible());
+        assertNull(nz.highlyPaidResidence());
+        Map<?, ?> smc = route(statusOf(anzscoId, null), "SMC");
+        assertEquals("UNKNOWN", smc.get("state"));
+        assertNull(smc.get("open"));
+        assertEquals("NO_PAY_FIGURE", smc.get("unknownBecause"));
+        String smcText = (String) ((Map<?, ?>) smc.get("explanation")).get("en");
+        assertTrue(smcText.startsWith("Unknown: no pay figure. Skilled Migrant Category: a job at ANZSCO skill level 2"
+                + " must pay at least"), smcText);
+
+        // A SOC occupation with only an O*NET job zone; then BLS's entry education; then neither.
+        String soc = code.substring(0, 2) + "-" + code.substring(2);
+        String socId = "soc-" + soc;
+        publishOccupation(socId, 1, Map.of("codeSystem", "SOC", "code", soc, "salaryBands", List.of(),
+                "published", Map.of("jobZone", 4, "jobZoneRelease", "O*NET 30.1")));
+        assertEquals(List.of("H1B", "EB2", "PERM"), statusChangesOf(socId, 1).get(0).after().usRoutes());
+        Map<?, ?> h1b = route(statusOf(socId, "US"), "H1B");
+        assertEquals("OPEN", h1b.get("state"));
+        assertTrue(((String) ((Map<?, ?>) h1b.get("explanation")).get("en")).contains("its job zone is 4 (considerable preparation needed: most need a bachelor's degree; O*NET 30.1)"));
+
+        publishOccupation(socId, 2, Map.of("codeSystem", "SOC", "code", soc, "salaryBands", List.of(),
+                "published", Map.of("jobZone", 4, "entryEducation", "High school diploma or equivalent",
+                        "projectionsRelease", "BLS Employment Projections 2023-33")));
+        ImmigrationStatusChanged noDegree = statusChangesOf(socId, 2).get(1);
+        assertEquals(List.of("PERM"), noDegree.after().usRoutes());
+        assertEquals("US routes [H1B, EB2, PERM] -> [PERM] (catalog revision 2)", noDegree.reason());
+
+        publishOccupation(socId, 3, Map.of("codeSystem", "SOC", "code", soc, "salaryBands", List.of(),
+                "published", Map.of()));
+        ImmigrationStatusChanged unknown = statusChangesOf(socId, 3).get(2);
+        assertEquals(List.of("PERM"), unknown.after().usRoutes());
+        assertEquals(List.of("H1B", "EB2"), unknown.after().usRoutesUnknown());
+        assertEquals("US routes not known [] -> [H1B, EB2] (catalog revision 3)", unknown.reason());
+        Map<?, ?> unknownH1b = route(statusOf(socId, "US"), "H1B");
+        assertEquals("UNKNOWN", unknownH1b.get("state"));
+        assertEquals("NO_EDUCATION_FIGURE", unknownH1b.get("unknownBecause"));
+    }
+
     private static ImmigrationStatus withTierAndPay(ImmigrationStatus s, Integer tier, Boolean payMet) {
         return new ImmigrationStatus(tier, payMet, s.smcEligible(), s.smcIncomePoints(), s.aewvEligible(),
                 s.highlyPaidResidence(), s.usRoutes(), s.h1bSelectionEntries(), s.medianWage());
@@ -358,8 +405,37 @@ class StatusChangesIT implements TestPropertyProvider {
     }
 
     private List<ImmigrationStatusChanged> statusChanges(String code, int atLeast) {
-        return await().atMost(WAIT).until(() -> statusEvents.recordsWithKey(TestOccupations.idOf(code)),
-                r -> r.size() >= atLeast).stream().map(r -> read(r.value())).toList();
+        return statusChangesOf(TestOccupations.idOf(code), atLeast);
+    }
+
+    private List<ImmigrationStatusChanged> statusChangesOf(String id, int atLeast) {
+        return await().atMost(WAIT).until(() -> statusEvents.recordsWithKey(id), r -> r.size() >= atLeast).stream()
+                .map(r -> read(r.value())).toList();
+    }
+
+    /** The fixture's {@code occupation changed} about {@code id}, its facts changed as {@code facts} says. */
+    @SuppressWarnings("unchecked")
+    private void publishOccupation(String id, int revision, Map<String, Object> facts) {
+        Map<String, Object> event = new LinkedHashMap<>((Map<String, Object>) readMap(TestOccupations
+                .occupationChanged(json, id, "000000", revision, "Published figures").getBytes(StandardCharsets.UTF_8)));
+        Map<String, Object> occupation = new LinkedHashMap<>((Map<String, Object>) event.get("occupation"));
+        occupation.putAll(facts);
+        event.put("occupation", occupation);
+        try {
+            events.publish(EventType.OCCUPATION_CHANGED, id, json.writeValueAsString(event));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Map<?, ?> statusOf(String id, String country) {
+        String path = "/api/immigration/occupations/" + id + "/status" + (country == null ? "" : "?country=" + country);
+        return http.toBlocking().retrieve(HttpRequest.GET(path), Map.class);
+    }
+
+    private static Map<?, ?> route(Map<?, ?> status, String name) {
+        return ((List<?>) status.get("routes")).stream().map(r -> (Map<?, ?>) r).filter(r -> name.equals(r.get("route")))
+                .findFirst().orElseThrow();
     }
 
     /** Exactly so many status changes per code, now and for a while. */

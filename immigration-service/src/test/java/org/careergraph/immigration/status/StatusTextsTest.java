@@ -31,6 +31,13 @@ class StatusTextsTest {
         assertEquals("US routes [PERM] -> [H1B, PERM]; H-1B selection entries - -> 2",
                 StatusTexts.reason(us, more).en());
 
+        ImmigrationStatus unknown = new ImmigrationStatus(null, null, null, null, null, null, List.of("PERM"), null, null,
+                List.of("H1B", "EB2"));
+        assertEquals(new Explanation("US routes [H1B, PERM] -> [PERM]; US routes not known [] -> [H1B, EB2];"
+                        + " H-1B selection entries 2 -> -",
+                        "美國途徑 [H1B, PERM] -> [PERM]；無法判斷的美國途徑 [] -> [H1B, EB2]；H-1B 抽籤次數 2 -> -"),
+                StatusTexts.reason(more, unknown));
+
         ImmigrationStatus newMedian = new ImmigrationStatus(null, null, null, 0, true, false, null, null,
                 new ImmigrationStatus.MedianWage(new BigDecimal("72800"), "NZD"));
         ImmigrationStatus oldMedian = new ImmigrationStatus(null, null, null, 0, true, false, null, null,
