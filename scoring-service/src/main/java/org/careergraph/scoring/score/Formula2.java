@@ -249,15 +249,17 @@ final class Formula2 {
         if (f != null && f.jobZone() != null && f.jobZone() >= 1 && f.jobZone() <= 5) {
             BigDecimal years = JOB_ZONE_YEARS.get(f.jobZone() - 1);
             inputs.add(new InputUsed("job zone", f.jobZone() + " = " + years(years), Source.PUBLISHED,
-                    "O*NET (catalog revision " + in.revision + ")"));
+                    f.jobZoneRelease() == null ? "O*NET" : f.jobZoneRelease()));
             estimates.add(years);
             named.add(num(years) + " (job zone)");
         }
         Integer level = in.facts.skillLevel();
         if (CodeSystem.ANZSCO.name().equals(in.facts.codeSystem()) && level != null && level >= 1 && level <= 5) {
             BigDecimal years = SKILL_LEVEL_YEARS.get(level - 1);
-            inputs.add(new InputUsed("ANZSCO skill level", level + " = " + years(years), Source.PUBLISHED,
-                    "ANZSCO, as the catalog holds it (revision " + in.revision + ")"));
+            String release = f == null ? null : f.skillLevelRelease();
+            inputs.add(new InputUsed("ANZSCO skill level", level + " = " + years(years),
+                    release == null ? Source.IMPORTED : Source.PUBLISHED,
+                    release == null ? in.factsFrom + ": the page's skill level" : release));
             estimates.add(years);
             named.add(num(years) + " (skill level)");
         }

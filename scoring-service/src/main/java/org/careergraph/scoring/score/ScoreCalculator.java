@@ -146,6 +146,10 @@ public final class ScoreCalculator {
         }
         ImmigrationStatus s = in.status;
         if ("US".equals(in.country)) {
+            if (unknown(s, "EB2")) {
+                return Rated.not("not rated: whether EB-2 is open is not known (no entry education or job zone is "
+                        + "published for the occupation)", List.of(status("US routes not known", "EB2", in)));
+            }
             boolean eb2 = s.usRoutes() != null && s.usRoutes().contains("EB2");
             BigDecimal raw = eb2 ? p.usEb2() : p.usWithoutEb2();
             return Rated.of(raw, eb2 ? "EB-2 is open: " + num(raw) : "EB-2 is not open: " + num(raw),
@@ -267,6 +271,11 @@ public final class ScoreCalculator {
         }
         ImmigrationStatus s = in.status;
         if ("US".equals(in.country)) {
+            if (unknown(s, "H1B") || unknown(s, "EB2")) {
+                return Rated.not("not rated: whether H-1B and EB-2 are open is not known (no entry education or job "
+                        + "zone is published for the occupation)", List.of(status("US routes not known",
+                        String.valueOf(s.usRoutesUnknown()), in)));
+            }
             List<String> routes = s.usRoutes() == null ? List.of() : s.usRoutes();
             boolean h1b = routes.contains("H1B");
             int entries = s.h1bSelectionEntries() == null ? 1 : s.h1bSelectionEntries();
@@ -314,6 +323,11 @@ public final class ScoreCalculator {
     }
 
     // Helpers -------------------------------------------------------------------------------------------------------
+
+    /** The status cannot tell whether the route is open (not that it is closed). */
+    private static boolean unknown(ImmigrationStatus status, String route) {
+        return status.usRoutesUnknown() != null && status.usRoutesUnknown().contains(route);
+    }
 
     static Rated editorial(String name, int rating, Reading in) {
         BigDecimal value = BigDecimal.valueOf(rating);

@@ -91,6 +91,19 @@ class Formula2Test {
     }
 
     @Test
+    void usRoutesThatCannotBeToldLeaveThePrDimensionsUnrated() {
+        ImmigrationStatus unknown = new ImmigrationStatus(null, null, null, null, null, null, List.of("PERM"), null,
+                new MedianWage(new BigDecimal("49500"), "USD"), List.of("H1B", "EB2"));
+
+        ScoreCalculator.Result result = score(dataScientists(), unknown, "US");
+
+        assertNull(result.score().dimensions().get("prFriendliness"));
+        assertNull(result.score().dimensions().get("prDifficulty"));
+        assertTrue(rule(result, "prFriendliness").startsWith("not rated: whether EB-2 is open is not known"),
+                rule(result, "prFriendliness"));
+    }
+
+    @Test
     void anOccupationWithNothingToRateHasNoScore() {
         OccupationFacts nothing = new OccupationFacts("某職業", "Some Occupation", "SOC", "99-9999", null, List.of(),
                 null, null, null, 0, 0, List.of(), null, null, null, null, false, null);
@@ -143,14 +156,14 @@ class Formula2Test {
                 was.llmExposureGpt4(), was.llmExposureHuman(), was.llmExposureRelease(), was.aiApplicability(),
                 was.aiApplicabilityRelease(), new BigDecimal("49500"), was.employmentBase(),
                 was.allOccupationsEmploymentChange(), was.allOccupationsEmploymentBase(),
-                was.allOccupationsAnnualOpenings());
+                was.allOccupationsAnnualOpenings(), was.jobZoneRelease(), was.skillLevelRelease());
         PublishedFacts old = new PublishedFacts(new BigDecimal("108020"), false, was.wageSocCode(),
                 "BLS OEWS May 2023", was.employmentChange(), was.annualOpenings(), was.entryEducation(),
                 was.workExperience(), was.onTheJobTraining(), was.projectionsRelease(), was.jobZone(),
                 was.llmExposureGpt4(), was.llmExposureHuman(), was.llmExposureRelease(), was.aiApplicability(),
                 was.aiApplicabilityRelease(), new BigDecimal("48060"), was.employmentBase(),
                 was.allOccupationsEmploymentChange(), was.allOccupationsEmploymentBase(),
-                was.allOccupationsAnnualOpenings());
+                was.allOccupationsAnnualOpenings(), was.jobZoneRelease(), was.skillLevelRelease());
 
         Cause cause = new Cause("catalog revision 4 changed [/official/wages]", "e1", "occupation-changed")
                 .withFigures(withPublished(before, old), withPublished(before, now));
@@ -177,7 +190,8 @@ class Formula2Test {
                 median == null ? null : "BLS OEWS May 2024", change, openings, education, "None", training,
                 "BLS Employment Projections 2022-32", jobZone, gpt4, human, "GPTs are GPTs (2024)", applicability,
                 "Working with AI (2025)", median == null ? null : new BigDecimal("49500"), employment, allChange,
-                projected ? new BigDecimal("164482.6") : null, projected ? new BigDecimal("18566.5") : null);
+                projected ? new BigDecimal("164482.6") : null, projected ? new BigDecimal("18566.5") : null,
+                jobZone == null ? null : "O*NET 30.1", null);
     }
 
     private static OccupationFacts withPublished(OccupationFacts f, PublishedFacts published) {
