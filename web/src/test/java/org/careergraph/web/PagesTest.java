@@ -5,68 +5,27 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.server.EmbeddedServer;
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The catalog and career pages rendered whole by the running web front, from services stubbed with answers the
  * catalog really gave (search summaries, groups, releases, an official occupation and a seed page with a finding):
- * every template expression meets the API's shapes, absent fields included.
+ * every template expression meets the API's shapes, absent fields included. See {@link StubbedSite}.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PagesTest {
 
-    private final List<String> searches = new CopyOnWriteArrayList<>();
-    private final HttpClient http = HttpClient.newHttpClient();
-    private HttpServer services;
-    private EmbeddedServer web;
-
-    @BeforeAll
-    void start() throws IOException {
-        services = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        services.createContext("/", this::answer);
-        services.start();
-        String url = "http://127.0.0.1:" + services.getAddress().getPort();
-        web = ApplicationContext.run(EmbeddedServer.class, Map.of("micronaut.server.port", -1,
-                "careergraph.web.catalog-url", url, "careergraph.web.immigration-url", url,
-                "careergraph.web.scoring-url", url, "careergraph.web.notification-url", url,
-                "careergraph.web.secure-cookies", false, "micronaut.metrics.enabled", false));
-    }
-
-    @AfterAll
-    void stop() {
-        if (web != null) {
-            web.getApplicationContext().close();
-        }
-        services.stop(0);
-        http.close();
-    }
+    private final StubbedSite site = StubbedSite.start();
 
     @BeforeEach
-    void forgetSearches() {
-        searches.clear();
+    void answerAsTheCapturedCatalog() {
+        site.answer(uri -> null);
     }
 
     @Test
@@ -106,7 +65,8 @@ class PagesTest {
         get("/?majorGroup=15-0000&jobZone=4&skillLevel=1&minWage=50000&maxWage=90000&minExposure=30&maxExposure=62.5"
                 + "&sort=EXPOSURE_DESC");
 
-        String query = searches.getLast();
+        String query = site.calls().stream().filter(uri -> uri.getPath().equals("/api/occupations"))
+                .map(URI::getRawQuery).reduce((first, last) -> last).orElseThrow();
         for (String parameter : List.of("majorGroup=15-0000", "jobZone=4", "skillLevel=1", "minWage=50000",
                 "maxWage=90000", "minExposure=0.3", "maxExposure=0.625", "sort=EXPOSURE_DESC")) {
             assertTrue(query.contains(parameter), parameter + " in " + query);
@@ -118,7 +78,7 @@ class PagesTest {
         HttpResponse<String> response = get("/?minExposure=150&lang=en");
 
         assertEquals(400, response.statusCode());
-        assertTrue(searches.isEmpty(), "not sent: " + searches);
+        assertTrue(site.callsTo("/api/occupations").isEmpty(), "not sent: " + site.calls());
         assertTrue(response.body().contains("id=\"minExposure-error\">Give a percentage from 0 to 100.</p>"));
         assertTrue(response.body().contains("aria-describedby=\"minExposure-error\""));
         assertTrue(response.body().contains("value=\"150\""), "the form keeps what was typed");
@@ -156,6 +116,8 @@ class PagesTest {
                 && footer.contains("editorial translation (2026-12)"), footer);
         assertFalse(footer.contains("ANZSCO"), "only the series whose data the page shows");
         assertNull(findings(html), "no findings box without findings");
+        assertTrue(html.contains("<a href=\"/?compare=soc-29-1141\">Compare with other occupations</a>"),
+                "the way to compare it with others");
     }
 
     @Test
@@ -180,44 +142,8 @@ class PagesTest {
         assertFalse(html.contains("<div class=\"attributions\">"), "no release's data, no attribution");
     }
 
-    private void answer(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String path = exchange.getRequestURI().getPath();
-            String fixture = switch (path) {
-                case "/api/occupations" -> {
-                    searches.add(exchange.getRequestURI().getRawQuery());
-                    yield "search.json";
-                }
-                case "/api/occupations/groups" -> "groups.json";
-                case "/api/releases" -> "releases.json";
-                case "/api/occupations/soc-29-1141" -> "occupation-soc-29-1141.json";
-                case "/api/occupations/anzsco-411215" -> "occupation-anzsco-411215.json";
-                default -> null;
-            };
-            byte[] body;
-            int status;
-            if (fixture != null) {
-                try (InputStream in = getClass().getResourceAsStream("/fixtures/" + fixture)) {
-                    body = in.readAllBytes();
-                }
-                status = 200;
-            } else if (path.endsWith("/revisions")) {
-                body = "[]".getBytes(StandardCharsets.UTF_8);
-                status = 200;
-            } else {
-                // not scored yet, no immigration status: the pages say so
-                body = "{\"status\":404,\"title\":\"Not Found\"}".getBytes(StandardCharsets.UTF_8);
-                status = 404;
-            }
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(status, body.length);
-            exchange.getResponseBody().write(body);
-        }
-    }
-
-    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(web.getURL() + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> get(String path) {
+        return site.get(path);
     }
 
     /** The texts of the cells inside the first element of a kind ({@code tbody}). */
@@ -231,10 +157,8 @@ class PagesTest {
         return cells;
     }
 
-    /** The page's text as a reader sees it: without tags, spaces collapsed, entities of quotes read. */
     private static String text(String html) {
-        return html.replaceAll("(?s)<[^>]+>", " ").replace("&#39;", "'").replace("&quot;", "\"")
-                .replace("&amp;", "&").replaceAll("\\s+", " ").replace(" :", ":").strip();
+        return StubbedSite.text(html);
     }
 
     private static String findings(String html) {

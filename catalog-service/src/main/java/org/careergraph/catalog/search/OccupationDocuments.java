@@ -2,6 +2,7 @@ package org.careergraph.catalog.search;
 
 import static org.careergraph.catalog.search.SearchAnalysis.ALTERNATE_EN;
 import static org.careergraph.catalog.search.SearchAnalysis.ARCHIVED;
+import static org.careergraph.catalog.search.SearchAnalysis.EMPLOYMENT_CHANGE;
 import static org.careergraph.catalog.search.SearchAnalysis.JOB_ZONE;
 import static org.careergraph.catalog.search.SearchAnalysis.LLM_EXPOSURE;
 import static org.careergraph.catalog.search.SearchAnalysis.MAJOR_GROUP;
@@ -100,6 +101,9 @@ final class OccupationDocuments {
         }
         if (summary.llmExposure() != null) {
             doc.add(new DoubleField(LLM_EXPOSURE, summary.llmExposure().doubleValue(), Field.Store.NO));
+        }
+        if (summary.employmentChange() != null) {
+            doc.add(new DoubleField(EMPLOYMENT_CHANGE, summary.employmentChange().doubleValue(), Field.Store.NO));
         }
         return doc;
     }

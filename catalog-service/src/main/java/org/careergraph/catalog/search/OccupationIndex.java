@@ -2,6 +2,7 @@ package org.careergraph.catalog.search;
 
 import static org.careergraph.catalog.search.SearchAnalysis.ALTERNATE_EN;
 import static org.careergraph.catalog.search.SearchAnalysis.ARCHIVED;
+import static org.careergraph.catalog.search.SearchAnalysis.EMPLOYMENT_CHANGE;
 import static org.careergraph.catalog.search.SearchAnalysis.JOB_ZONE;
 import static org.careergraph.catalog.search.SearchAnalysis.LLM_EXPOSURE;
 import static org.careergraph.catalog.search.SearchAnalysis.MAJOR_GROUP;
@@ -312,12 +313,20 @@ public class OccupationIndex implements AutoCloseable {
                     id);
             case WAGE_DESC -> new Sort(descendingMissingLast(MEDIAN_WAGE), title, id);
             case EXPOSURE_DESC -> new Sort(descendingMissingLast(LLM_EXPOSURE), title, id);
+            case EXPOSURE_ASC -> new Sort(ascendingMissingLast(LLM_EXPOSURE), title, id);
+            case GROWTH_DESC -> new Sort(descendingMissingLast(EMPLOYMENT_CHANGE), title, id);
         };
     }
 
     private static SortField descendingMissingLast(String field) {
         SortField sort = new SortedNumericSortField(field, SortField.Type.DOUBLE, true);
         sort.setMissingValue(Double.NEGATIVE_INFINITY);
+        return sort;
+    }
+
+    private static SortField ascendingMissingLast(String field) {
+        SortField sort = new SortedNumericSortField(field, SortField.Type.DOUBLE, false);
+        sort.setMissingValue(Double.POSITIVE_INFINITY);
         return sort;
     }
 

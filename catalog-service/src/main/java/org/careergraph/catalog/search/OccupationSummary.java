@@ -9,8 +9,8 @@ import org.careergraph.catalog.page.OfficialRecord;
 
 /**
  * An occupation as a list shows it: titles, codes, the levels and group to browse by, the headline figures with
- * their source series (median wage, AI exposure) and the latest score and status. A listing answers these, never
- * whole pages.
+ * their source series (median wage, projected change in employment, AI exposure) and the latest score and status.
+ * A listing answers these, never whole pages.
  *
  * @param titleZhTranslated the Chinese title is our editorial translation of the official title, not a publisher's
  * @param jobZone         O*NET's preparation level, 1-5 (SOC occupations)
@@ -18,6 +18,9 @@ import org.careergraph.catalog.page.OfficialRecord;
  * @param medianWage      the OEWS median annual wage (USD), for SOC occupations
  * @param llmExposure     "GPTs are GPTs": share of tasks exposed to LLMs, GPT-4 rated, beta (E1 + 0.5 E2)
  * @param aiApplicability "Working with AI": AI applicability score
+ * @param employmentChange BLS Employment Projections: projected change in employment over the projection's years,
+ *                         percent (SOC occupations)
+ * @param annualOpenings  BLS Employment Projections: openings a year on average, thousands
  * @param findings        how many data-quality findings the occupation has
  */
 @Serdeable
@@ -36,6 +39,8 @@ public record OccupationSummary(
         @Nullable OfficialRecord.Wage medianWage,
         @Nullable BigDecimal llmExposure,
         @Nullable BigDecimal aiApplicability,
+        @Nullable BigDecimal employmentChange,
+        @Nullable BigDecimal annualOpenings,
         boolean archived,
         int findings,
         @Nullable Score score,
@@ -55,6 +60,7 @@ public record OccupationSummary(
         OfficialRecord.Group major = official.groups().stream().filter(g -> g.level().equals("major")).findFirst()
                 .orElse(null);
         OfficialRecord.Wage median = official.wages() == null ? null : official.wages().medianAnnual();
+        OfficialRecord.Projections outlook = official.projections();
         BigDecimal score = occupation.effectiveScore();
         return new OccupationSummary(occupation.id(), page.codeSystem(), page.code(), blankToNull(page.title().zh()),
                 occupation.titleZhTranslated(), blankToNull(page.title().en()), occupation.skillLevel(),
@@ -62,6 +68,7 @@ public record OccupationSummary(
                 page.aiImpact().verdict(), median,
                 official.llmExposure() == null ? null : official.llmExposure().gpt4().beta(),
                 official.aiApplicability() == null ? null : official.aiApplicability().score(),
+                outlook == null ? null : outlook.changePercent(), outlook == null ? null : outlook.annualOpenings(),
                 occupation.archived(), occupation.findings(),
                 score == null ? null : new Score(score, occupation.scoreModel()),
                 occupation.statusSince() == null ? null

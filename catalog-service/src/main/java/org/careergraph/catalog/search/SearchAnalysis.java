@@ -47,6 +47,7 @@ final class SearchAnalysis {
     static final String MAJOR_GROUP = "major_group";
     static final String MEDIAN_WAGE = "median_wage";
     static final String LLM_EXPOSURE = "llm_exposure";
+    static final String EMPLOYMENT_CHANGE = "employment_change";
     static final String STORED_TITLE_ZH = "stored_title_zh";
     static final String STORED_TITLE_EN = "stored_title_en";
 

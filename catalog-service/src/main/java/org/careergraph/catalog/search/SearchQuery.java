@@ -48,7 +48,11 @@ public record SearchQuery(
     /** Longer text is not a search term but a paste; it would also turn into too many query clauses. */
     public static final int MAX_TEXT_LENGTH = 200;
 
-    public enum SortBy { RELEVANCE, TITLE, SCORE_DESC, CODE, WAGE_DESC, EXPOSURE_DESC }
+    /**
+     * The orders of a listing. On a figure (wage, exposure, projected change) occupations without it come last:
+     * EXPOSURE_ASC lists the least exposed first, GROWTH_DESC the largest projected change in employment first.
+     */
+    public enum SortBy { RELEVANCE, TITLE, SCORE_DESC, CODE, WAGE_DESC, EXPOSURE_DESC, EXPOSURE_ASC, GROWTH_DESC }
 
     public SearchQuery {
         text = blankToNull(text);

@@ -18,6 +18,7 @@ import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import org.careergraph.catalog.page.CareerPage.AiVerdict;
 import org.careergraph.catalog.page.LocalizedText;
+import org.careergraph.catalog.page.OfficialRecord;
 import org.careergraph.catalog.search.SearchQuery.SortBy;
 import org.careergraph.catalog.search.SearchResult.Hit;
 import org.careergraph.platform.web.ProblemException;
@@ -211,6 +212,24 @@ class OccupationIndexTest {
     }
 
     @Test
+    void sortsByAPublishedFigureWithTheOccupationsWithoutItLast() {
+        index.put(official("a", "Alpha", "40000", "0.10", "12.0"));
+        index.put(official("b", "Bravo", "90000", "0.60", "-2.5"));
+        index.put(official("c", "Charlie", "60000", "0.30", "4.1"));
+        index.put(page("職業", "Delta").code("ANZSCO", "261111").indexed("none"));
+
+        assertEquals(List.of("b", "c", "a", "none"), ids(sorted(SortBy.WAGE_DESC)));
+        assertEquals(List.of("b", "c", "a", "none"), ids(sorted(SortBy.EXPOSURE_DESC)));
+        assertEquals(List.of("a", "c", "b", "none"), ids(sorted(SortBy.EXPOSURE_ASC)), "least exposed first");
+        assertEquals(List.of("a", "c", "b", "none"), ids(sorted(SortBy.GROWTH_DESC)), "largest growth first");
+        List<Hit> hits = index.search(sorted(SortBy.GROWTH_DESC)).hits();
+        assertEquals(new BigDecimal("12.0"), hits.getFirst().summary().employmentChange());
+        assertEquals(new BigDecimal("15.3"), hits.getFirst().summary().annualOpenings());
+        assertNull(hits.getLast().summary().employmentChange());
+        assertNull(hits.getLast().summary().annualOpenings());
+    }
+
+    @Test
     void theTitleWithTheQuerysWordsInOrderRanksFirst() {
         index.put(page("臨床研究協調員", "Clinical Research Coordinators and Project Officers").indexed("clinical"));
         index.put(page("專案經理", "Coordinator of Project Teams").indexed("teams"));
@@ -352,6 +371,23 @@ class OccupationIndexTest {
                                             String computed) {
         return new IndexedOccupation(id, page("職業", titleEn).code(codeSystem, code).build(), false,
                 computed == null ? null : new BigDecimal(computed), null);
+    }
+
+    /** A SOC occupation with a median wage, a GPT-4 rated exposure (beta) and a projected change in employment. */
+    private static IndexedOccupation official(String id, String titleEn, String medianWage, String exposure,
+                                              String change) {
+        OfficialRecord.Wages wages = new OfficialRecord.Wages("15-2051", "Data Scientists", 1000L, null, null,
+                List.of(new OfficialRecord.Percentile(50, new OfficialRecord.Wage(new BigDecimal(medianWage), false),
+                        null)));
+        OfficialRecord.Projections projections = new OfficialRecord.Projections("15-2051", "Data scientists", 2022,
+                2032, new BigDecimal("100.0"), new BigDecimal("110.0"), new BigDecimal(change), new BigDecimal("15.3"),
+                "Bachelor's degree", "None", "None");
+        OfficialRecord.LlmExposure.Ratings ratings = new OfficialRecord.LlmExposure.Ratings(new BigDecimal(exposure),
+                new BigDecimal(exposure), new BigDecimal(exposure));
+        OfficialRecord record = new OfficialRecord(titleEn, null, null, null, null, null, wages, projections,
+                new OfficialRecord.LlmExposure(ratings, ratings), null);
+        return new IndexedOccupation(id, page("職業", titleEn).code("SOC", "15-2051").build().withOfficial(record),
+                false, null, null);
     }
 
     private static IndexedOccupation communityWorker() {

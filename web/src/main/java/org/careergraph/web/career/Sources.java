@@ -96,6 +96,25 @@ public final class Sources {
         return List.copyOf(lines);
     }
 
+    /** The sources of a page that shows figures of many occupations: the releases held, no occupation's own. */
+    public static Sources ofReleases(List<?> releases, PageContext page) {
+        return new Sources(Map.of(), releases, page);
+    }
+
+    /** The release of a series in force, in words ("Source: BLS OEWS May 2024 (2024-05-01)"); null when none is. */
+    @Nullable
+    public String inForceLabel(String series) {
+        return releases.stream().filter(r -> series.equals(r.get("series")) && Boolean.TRUE.equals(r.get("inForce")))
+                .findFirst().map(r -> describe(Map.of("kind", "RELEASE", "series", series,
+                        "release", text(r.get("release")), "releasedOn", text(r.get("releasedOn")))))
+                .orElse(null);
+    }
+
+    /** The attribution lines of the releases in force of these series, in {@link #SERIES_ORDER}. */
+    public List<String> attributionsInForce(Collection<String> series) {
+        return inForce(releases.stream().filter(r -> series.contains(String.valueOf(r.get("series")))).toList());
+    }
+
     /** Every attribution line of the releases in force (the catalog page shows data of all of them). */
     public static List<String> inForce(List<?> releases) {
         return maps(releases).stream()

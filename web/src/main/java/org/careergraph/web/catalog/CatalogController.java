@@ -14,18 +14,22 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.careergraph.web.api.ApiResponse;
 import org.careergraph.web.api.Backend;
 import org.careergraph.web.api.ServiceApi;
 import org.careergraph.web.career.Sources;
+import org.careergraph.web.compare.ComparedIds;
 import org.careergraph.web.view.PageContext;
 import org.careergraph.web.view.Views;
 
 /**
  * The catalog page: search in either language, filters (by major group, level, wage and AI exposure too), sortable
  * results with their overall score, median wage and AI exposure, and the attribution of the releases they draw on.
+ * Results can be ticked to compare; occupations picked before ({@code compare}) are carried through every link.
  */
 @Controller
 @Produces(MediaType.TEXT_HTML)
@@ -61,6 +65,15 @@ class CatalogController {
 
     @Get
     HttpResponse<String> search(HttpRequest<?> request, @Nullable Integer page) {
+        // The occupations picked to compare so far (from a career page or a comparison), carried while browsing.
+        Optional<List<String>> picked = ComparedIds.parse(request.getParameters().getAll("compare"));
+        if (picked.isEmpty()) {
+            return views.error(request, HttpStatus.BAD_REQUEST, "error.compareId");
+        }
+        if (picked.get().size() >= ComparedIds.MAX) {
+            return views.error(request, HttpStatus.BAD_REQUEST, "error.compareCount");
+        }
+        List<String> compare = picked.get();
         Map<String, String> filters = new LinkedHashMap<>();
         FILTERS.forEach(name -> filters.put(name, request.getParameters().get(name)));
         int pageNumber = page == null || page < 0 ? 0 : Math.min(page, LAST_PAGE);
@@ -93,12 +106,16 @@ class CatalogController {
         long total = body.get("total") instanceof Number n ? n.longValue() : 0;
         model.put("total", total);
         model.put("pageNumber", pageNumber);
-        model.put("previousUrl", pageNumber > 0 ? pageUrl(filters, pageNumber - 1) : null);
-        model.put("nextUrl", (long) (pageNumber + 1) * PAGE_SIZE < total ? pageUrl(filters, pageNumber + 1) : null);
+        model.put("previousUrl", pageNumber > 0 ? pageUrl(filters, pageNumber - 1, compare) : null);
+        model.put("nextUrl", (long) (pageNumber + 1) * PAGE_SIZE < total
+                ? pageUrl(filters, pageNumber + 1, compare) : null);
         Map<String, String> sortUrls = new LinkedHashMap<>();
         for (String sort : List.of("TITLE", "CODE", "SCORE_DESC", "WAGE_DESC", "EXPOSURE_DESC")) {
-            sortUrls.put(sort, pageUrl(with(filters, "sort", sort), 0));
+            sortUrls.put(sort, pageUrl(with(filters, "sort", sort), 0, compare));
         }
+        model.put("compare", compare);
+        model.put("compareParam", compare.isEmpty() ? null : ComparedIds.join(compare));
+        model.put("compareCodes", compare.stream().map(CatalogController::code).toList());
         model.put("sortUrls", sortUrls);
         List<Object> groups = ServiceApi.await(askedGroups).list();
         model.put("groups", groupsBySystem(groups));
@@ -153,9 +170,16 @@ class CatalogController {
         return changed;
     }
 
-    private static String pageUrl(Map<String, String> filters, int page) {
+    private static String pageUrl(Map<String, String> filters, int page, List<String> compare) {
         Map<String, Object> query = new LinkedHashMap<>(filters);
         query.put("page", page == 0 ? null : page);
+        query.put("compare", compare.isEmpty() ? null : ComparedIds.join(compare));
         return "/" + ServiceApi.query(query);
+    }
+
+    /** An occupation id as the catalog shows its code: {@code soc-29-1141} is "SOC 29-1141". */
+    static String code(String id) {
+        int dash = id.indexOf('-');
+        return id.substring(0, dash).toUpperCase(Locale.ROOT) + " " + id.substring(dash + 1);
     }
 }

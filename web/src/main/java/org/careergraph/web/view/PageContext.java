@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -266,6 +267,29 @@ public final class PageContext {
                 .anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
         Language written = chinese ? Language.ZH : Language.EN;
         return written == language ? null : written.htmlLang();
+    }
+
+    /**
+     * A number of seconds as a time to wait ({@code 2 min 5 s}, {@code 1 h 20 min}) in the reader's words; blank for
+     * none. Seconds are dropped from an hour or more: the figure is an estimate.
+     */
+    public String duration(@Nullable Object seconds) {
+        BigDecimal value = decimal(seconds);
+        if (value == null || value.signum() < 0) {
+            return "";
+        }
+        long total = value.setScale(0, RoundingMode.CEILING).longValue();
+        List<String> parts = new ArrayList<>();
+        if (total >= 3600) {
+            parts.add(getT().get("time.hours").replace("{0}", Long.toString(total / 3600)));
+        }
+        if (total % 3600 >= 60) {
+            parts.add(getT().get("time.minutes").replace("{0}", Long.toString(total % 3600 / 60)));
+        }
+        if (total < 3600 && (total % 60 > 0 || parts.isEmpty())) {
+            parts.add(getT().get("time.seconds").replace("{0}", Long.toString(total % 60)));
+        }
+        return String.join(" ", parts);
     }
 
     /** An instant as {@code 2026-12-02 05:51 UTC}; a date as it is. */

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.careergraph.web.admin.AdminChoices;
 import org.careergraph.web.catalog.CatalogChoices;
+import org.careergraph.web.ranking.Country;
+import org.careergraph.web.ranking.RankingList;
 import org.careergraph.web.view.PageContext;
 import org.careergraph.web.watch.WatchForm;
 import org.junit.jupiter.api.Test;
@@ -64,6 +67,11 @@ class TextsTest {
         PREFIXED.put("admin.edit.", List.of("skillLevel", "demandOutlook", "competition"));
         PREFIXED.put("admin.policy.done.", List.of("recorded", "withdrawn", "notWithdrawn"));
         PREFIXED.put("admin.scoring.done.", List.of("queued", "unchanged"));
+        List<String> rankings = Arrays.stream(RankingList.values()).map(RankingList::slug).toList();
+        PREFIXED.put("ranking.title.", rankings);
+        PREFIXED.put("ranking.lede.", rankings);
+        PREFIXED.put("ranking.basis.", rankings.stream().flatMap(list -> Arrays.stream(Country.values())
+                .map(country -> list + "." + country.name())).toList());
     }
 
     /** Keys held in a model variable: the controllers' literals are checked below instead. */

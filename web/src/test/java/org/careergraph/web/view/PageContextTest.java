@@ -21,6 +21,20 @@ class PageContextTest {
     private static final Map<String, String> BOTH = Map.of("en", "Engineer", "zh", "工程師");
 
     @Test
+    void aTimeLeftIsInHoursMinutesAndSecondsOfTheReadersLanguage() {
+        assertEquals("2 min 5 s", EN.duration(125));
+        assertEquals("2 分 5 秒", ZH.duration(125));
+        assertEquals("0 s", EN.duration(0));
+        assertEquals("13 s", EN.duration("12.3"), "rounded up: never less than is left");
+        assertEquals("3 min", EN.duration(180));
+        assertEquals("1 h 2 min", EN.duration(3725), "no seconds beside hours");
+        assertEquals("26 h", EN.duration(93_600));
+        assertEquals("", EN.duration(null));
+        assertEquals("", EN.duration(-5));
+        assertEquals("", EN.duration("soon"));
+    }
+
+    @Test
     void textIsInTheReadersLanguage() {
         assertEquals("Engineer", EN.text(BOTH));
         assertEquals("工程師", ZH.text(BOTH));
