@@ -6,7 +6,8 @@ import org.careergraph.notification.notification.Message;
 
 /**
  * A notification this instance claimed, with what sending it needs: the subscription's channel and secrets, the
- * notice's text, and the claim it belongs to (a result is recorded only for that claim).
+ * notice's text, and the claim it belongs to (a result is recorded only for that claim); {@code mergedEventId}: the
+ * score change told within a release's notice.
  */
 record Delivery(
         String id,
@@ -28,7 +29,8 @@ record Delivery(
         String occupationId,
         String titleEn,
         String titleZh,
-        Message message) {
+        Message message,
+        @Nullable String mergedEventId) {
 
     boolean digest() {
         return "DAILY_DIGEST".equals(emailDelivery);

@@ -39,7 +39,7 @@ class DeliveryQueue {
     private static final String SELECT_CLAIMED = """
             SELECT n.id, n.subscription_id, n.attempts, n.created_at, s.status, s.status_reason, s.channel,
                 s.webhook_url, s.signing_secret, s.email, s.email_delivery, s.mailbox_token, c.event_id,
-                c.event_type, c.occupation_id, c.title_en, c.title_zh, c.message_en, c.message_zh
+                c.event_type, c.occupation_id, c.title_en, c.title_zh, c.message_en, c.message_zh, c.merged_event_id
             FROM notification n
             JOIN subscription s ON s.id = n.subscription_id
             JOIN notice c ON c.id = n.notice_id
@@ -193,7 +193,7 @@ class DeliveryQueue {
                             rs.getTimestamp(4).toInstant(), claimToken, leaseEnds, rs.getString(5), rs.getString(6),
                             rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11),
                             rs.getString(12), rs.getString(13), rs.getString(14), rs.getString(15), rs.getString(16),
-                            rs.getString(17), new Message(rs.getString(18), rs.getString(19))));
+                            rs.getString(17), new Message(rs.getString(18), rs.getString(19)), rs.getString(20)));
                 }
             }
             return claimed;

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
@@ -31,6 +32,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -148,7 +150,8 @@ class Dispatcher {
             } else if (delivery.digest()) {
                 digests.computeIfAbsent(delivery.subscriptionId(), id -> new ArrayList<>()).add(delivery);
             } else if (delivery.webhook()) {
-                sends.add(() -> sendWebhook(delivery, changes.getOrDefault(delivery.eventId(), JsonNode.nullNode())));
+                sends.add(() -> sendWebhook(delivery, changes.getOrDefault(delivery.eventId(), JsonNode.nullNode()),
+                        delivery.mergedEventId() == null ? null : changes.get(delivery.mergedEventId())));
             } else {
                 sends.add(() -> sendMail(List.of(delivery), () -> mailer.sendNotification(delivery)));
             }
@@ -166,12 +169,13 @@ class Dispatcher {
         }
     }
 
-    private void sendWebhook(Delivery delivery, JsonNode change) {
+    private void sendWebhook(Delivery delivery, JsonNode change, JsonNode scoreChange) {
         withPermits(delivery.webhookUrl(), delivery, () -> {
             Instant at = now();
             String body = json.writeValueAsString(new WebhookBody(delivery.id(), delivery.eventId(),
                     delivery.eventType(), delivery.occupationId(),
-                    new WebhookBody.Titles(delivery.titleEn(), delivery.titleZh()), delivery.message(), change));
+                    new WebhookBody.Titles(delivery.titleEn(), delivery.titleZh()), delivery.message(), change,
+                    scoreChange));
             long timestamp = at.getEpochSecond();
             WebhookClient.Answer answer = webhooks.post(delivery.webhookUrl(), Map.of(
                     WebhookSignature.ID, delivery.id(),
@@ -275,7 +279,8 @@ class Dispatcher {
 
     /** Each event's payload once per batch, without who made the change. */
     private Map<String, JsonNode> changes(List<Delivery> claimed) {
-        Set<String> eventIds = claimed.stream().filter(Delivery::webhook).map(Delivery::eventId)
+        Set<String> eventIds = claimed.stream().filter(Delivery::webhook)
+                .flatMap(d -> Stream.of(d.eventId(), d.mergedEventId())).filter(Objects::nonNull)
                 .collect(Collectors.toSet());
         Map<String, JsonNode> changes = new HashMap<>();
         queue.payloads(eventIds).forEach((eventId, payload) -> {

@@ -36,6 +36,8 @@ final class AtomFeed {
             EventType.IMMIGRATION_STATUS_CHANGED.type(), new String[] {"immigration status changed", "移民狀態變更"},
             EventType.POLICY_UPDATED.type(), new String[] {"policy update", "政策更新"},
             EventType.SCORE_CHANGED.type(), new String[] {"score changed", "評分變更"});
+    /** A release's change told together with the score change it caused. */
+    private static final String[] RELEASE_AND_SCORE = {"career page and score changed", "職業頁面與評分更新"};
 
     private AtomFeed() {
     }
@@ -64,7 +66,9 @@ final class AtomFeed {
             for (FeedEntry entry : entries) {
                 xml.writeStartElement("entry");
                 element(xml, "id", "urn:uuid:" + uuid("notice:" + entry.eventId() + ":" + occupation.id()));
-                String[] title = TITLES.getOrDefault(entry.eventType(), new String[] {"changed", "變更"});
+                String[] title = entry.eventType().equals(EventType.OCCUPATION_CHANGED.type())
+                        && entry.kinds().contains(ChangeKind.SCORE) ? RELEASE_AND_SCORE
+                        : TITLES.getOrDefault(entry.eventType(), new String[] {"changed", "變更"});
                 element(xml, "title", name + (en ? ": " + title[0] : "：" + title[1]));
                 element(xml, "published", time(entry.occurredAt()));
                 element(xml, "updated", time(entry.occurredAt()));

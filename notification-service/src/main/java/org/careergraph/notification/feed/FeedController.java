@@ -28,8 +28,9 @@ import org.careergraph.platform.web.ProblemException;
 
 /**
  * {@code GET /api/feeds/{occupationId}.atom?lang=en|zh}: the latest changes to one occupation as an Atom feed, for
- * anyone, no subscription needed. The ETag follows the newest entry, so a feed reader that asks again with
- * {@code If-None-Match} gets 304 until something changed.
+ * anyone, no subscription needed. The ETag follows the entries listed, so a feed reader that asks again with
+ * {@code If-None-Match} gets 304 until something changed. A notice held for its release's score change is listed
+ * once it is no longer held, as it is then told.
  */
 @Controller("/api/feeds")
 @Secured(SecurityRule.IS_ANONYMOUS)
@@ -62,7 +63,9 @@ class FeedController {
         Occupation occupation = occupations.findById(occupationId)
                 .orElseThrow(() -> ProblemException.notFound("No occupation " + occupationId + "."));
         List<FeedEntry> entries = entries(occupationId);
-        String etag = "\"" + (entries.isEmpty() ? 0 : entries.get(0).id()) + "-" + occupation.revision() + "-"
+        // The sum of the listed ids grows with every entry that joins the list, also one older than the newest (a
+        // held notice released later), where the newest id alone would stay the same.
+        String etag = "\"" + entries.stream().mapToLong(FeedEntry::id).sum() + "-" + occupation.revision() + "-"
                 + language.name().toLowerCase(Locale.ROOT) + "\"";
         if (matches(ifNoneMatch, etag)) {
             return HttpResponse.<String>status(HttpStatus.NOT_MODIFIED).header(HttpHeaders.ETAG, etag);
@@ -103,7 +106,7 @@ class FeedController {
         return jdbc.execute(connection -> {
             try (PreparedStatement select = connection.prepareStatement("""
                     SELECT id, event_id, event_type, kinds, message_en, message_zh, occurred_at
-                    FROM notice WHERE occupation_id = ? ORDER BY id DESC LIMIT ?""")) {
+                    FROM notice WHERE occupation_id = ? AND held_until IS NULL ORDER BY id DESC LIMIT ?""")) {
                 select.setString(1, occupationId);
                 select.setInt(2, ENTRIES);
                 List<FeedEntry> entries = new ArrayList<>();

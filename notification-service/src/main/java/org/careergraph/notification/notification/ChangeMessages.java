@@ -1,11 +1,15 @@
 package org.careergraph.notification.notification;
 
 import java.math.BigDecimal;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -86,6 +90,57 @@ final class ChangeMessages {
             Map.entry("llmExposure", new Label("LLM exposure (GPTs are GPTs)", "大型語言模型暴露度（GPTs are GPTs）")),
             Map.entry("aiApplicability", new Label("AI applicability (Working with AI)",
                     "AI 適用度（Working with AI）")));
+    /**
+     * The figures of PublishedFacts a score change names ("/published/medianWage"): how each is called, its unit, the
+     * field naming its release, and the section of the official record it comes from.
+     */
+    private static final Map<String, Figure> FIGURES = Map.ofEntries(
+            Map.entry("medianWage", new Figure("median pay", "薪資中位數", Unit.USD, "wageRelease", "wages")),
+            Map.entry("medianWageAtLeast", new Figure("median pay top-coded", "薪資中位數為公布上限", Unit.FLAG,
+                    "wageRelease", "wages")),
+            Map.entry("wageSocCode", new Figure("wages published under SOC", "薪資所屬 SOC 代碼", Unit.TEXT,
+                    "wageRelease", "wages")),
+            Map.entry("allOccupationsMedianWage", new Figure("all occupations' median", "全體職業薪資中位數", Unit.USD,
+                    "wageRelease", "wages")),
+            Map.entry("employmentChange", new Figure("projected employment change", "預估就業變化", Unit.PERCENT,
+                    "projectionsRelease", "projections")),
+            Map.entry("annualOpenings", new Figure("openings a year", "每年職缺", Unit.THOUSANDS,
+                    "projectionsRelease", "projections")),
+            Map.entry("employmentBase", new Figure("employment (base year)", "就業人數（基準年）", Unit.THOUSANDS,
+                    "projectionsRelease", "projections")),
+            Map.entry("allOccupationsEmploymentChange", new Figure("all occupations' projected employment change",
+                    "全體職業預估就業變化", Unit.PERCENT, "projectionsRelease", "projections")),
+            Map.entry("allOccupationsEmploymentBase", new Figure("all occupations' employment (base year)",
+                    "全體職業就業人數（基準年）", Unit.THOUSANDS, "projectionsRelease", "projections")),
+            Map.entry("allOccupationsAnnualOpenings", new Figure("all occupations' openings a year",
+                    "全體職業每年職缺", Unit.THOUSANDS, "projectionsRelease", "projections")),
+            Map.entry("entryEducation", new Figure("typical entry education", "一般入職學歷", Unit.TEXT,
+                    "projectionsRelease", "projections")),
+            Map.entry("workExperience", new Figure("work experience needed", "所需工作經驗", Unit.TEXT,
+                    "projectionsRelease", "projections")),
+            Map.entry("onTheJobTraining", new Figure("on-the-job training", "在職訓練", Unit.TEXT,
+                    "projectionsRelease", "projections")),
+            Map.entry("jobZone", new Figure("job zone (O*NET)", "職業準備等級（O*NET）", Unit.NUMBER, null,
+                    "jobZone")),
+            Map.entry("llmExposureGpt4", new Figure("LLM exposure (GPT-4 rated)", "大型語言模型暴露度（GPT-4 評估）",
+                    Unit.NUMBER, "llmExposureRelease", "llmExposure")),
+            Map.entry("llmExposureHuman", new Figure("LLM exposure (human rated)", "大型語言模型暴露度（人工評估）",
+                    Unit.NUMBER, "llmExposureRelease", "llmExposure")),
+            Map.entry("aiApplicability", new Figure("AI applicability", "AI 適用度", Unit.NUMBER,
+                    "aiApplicabilityRelease", "aiApplicability")));
+    /** The fields of PublishedFacts naming a release, told beside the first figure of theirs that moved. */
+    private static final Map<String, Release> RELEASES = Map.of(
+            "wageRelease", new Release(new Label("US wages release", "美國薪資資料版本"), "wages"),
+            "projectionsRelease", new Release(new Label("US employment projections release", "美國就業預測資料版本"),
+                    "projections"),
+            "llmExposureRelease", new Release(new Label("LLM exposure release", "大型語言模型暴露度資料版本"),
+                    "llmExposure"),
+            "aiApplicabilityRelease", new Release(new Label("AI applicability release", "AI 適用度資料版本"),
+                    "aiApplicability"));
+    private static final String PUBLISHED = "published/";
+    /** Where the date of a release's name starts ("OEWS May 2024"), when it does not start with a number. */
+    private static final Set<String> MONTHS = Set.of("January", "February", "March", "April", "May", "June", "July",
+            "August", "September", "October", "November", "December");
     /** How the catalog names a change a release made: "release: BLS OEWS May 2024". */
     private static final String RELEASE_AUTHOR = "release: ";
     /** A changed list or text can be long; a message names the change, the page has the rest. */
@@ -110,8 +165,17 @@ final class ChangeMessages {
                 change.effectiveFrom(), why);
     }
 
-    /** The overall score and each dimension that moved, as of the day the score was recomputed. */
+    /**
+     * The overall score and each dimension that moved, as of the day the score was recomputed; a move caused by new
+     * published figures names them first ("median pay USD 108,020 -> 112,590 (OEWS May 2023 -> May 2024); income
+     * 7.1 -> 7.3; overall 6.2 -> 6.3").
+     */
     static Message scoreChanged(Occupation occupation, ScoreChanged change, LocalDate asOf) {
+        if (!change.inputChanges().isEmpty()) {
+            Label what = joined(figures(change.inputChanges()), scoreMoves(change));
+            return compose(occupation.id(), occupation.titleEn(), occupation.titleZh(), what, asOf,
+                    reason(change.reason()));
+        }
         Score before = change.before();
         Score after = change.after();
         List<String> en = new ArrayList<>();
@@ -142,8 +206,55 @@ final class ChangeMessages {
                 new Label(String.join(", ", en), String.join("，", zh)), asOf, reason(change.reason()));
     }
 
+    /**
+     * A release's catalog change and the score move it caused, told as one: the figures that moved, the other
+     * fields the release changed (named only: the page has their values), then the score; from the day of the
+     * release, which is the reason. A new page, or a score change without figures (a scorer that names none), tells
+     * the catalog change as it is told alone, then the score.
+     */
+    static Message releaseScored(OccupationChanged release, ScoreChanged score) {
+        List<Label> parts = new ArrayList<>();
+        if (score.inputChanges().isEmpty() || release.kind() == OccupationChanged.ChangeKind.CREATED) {
+            parts.add(catalogChange(release));
+        } else {
+            parts.addAll(figures(score.inputChanges()));
+            Set<String> told = figureSections(score.inputChanges());
+            Set<String> en = new LinkedHashSet<>();
+            Set<String> zh = new LinkedHashSet<>();
+            for (FieldChange field : release.changes()) {
+                String[] path = relative(field.path()).split("/");
+                if (!(path[0].equals("official") && path.length > 1 && told.contains(path[1]))) {
+                    Label label = fieldLabel(field.path());
+                    en.add(label.en());
+                    zh.add(label.zh());
+                }
+            }
+            if (!en.isEmpty()) {
+                parts.add(new Label("also updated: " + String.join(", ", en), "另有更新：" + String.join("、", zh)));
+            }
+        }
+        parts.addAll(scoreMoves(score));
+        return compose(release.occupationId(), release.occupation().titleEn(), release.occupation().titleZh(),
+                joined(parts), changedOn(release), catalogReason(release));
+    }
+
     /** A new page, or each field that changed with its values before and after. */
     static Message occupationChanged(OccupationChanged change) {
+        return compose(change.occupationId(), change.occupation().titleEn(), change.occupation().titleZh(),
+                catalogChange(change), changedOn(change), catalogReason(change));
+    }
+
+    /** The release that made a catalog change ("BLS OEWS May 2024"), or null for an editor's edit. */
+    static String releaseOf(OccupationChanged change) {
+        return change.changedBy() != null && change.changedBy().startsWith(RELEASE_AUTHOR)
+                ? change.changedBy().substring(RELEASE_AUTHOR.length()) : null;
+    }
+
+    private static LocalDate changedOn(OccupationChanged change) {
+        return change.changedAt().atZone(ZoneOffset.UTC).toLocalDate();
+    }
+
+    private static Label catalogChange(OccupationChanged change) {
         Label what;
         if (change.kind() == OccupationChanged.ChangeKind.CREATED) {
             what = new Label("added to the catalog", "已加入職業目錄");
@@ -159,15 +270,152 @@ final class ChangeMessages {
             }
             what = new Label(String.join("; ", en), String.join("；", zh));
         }
-        // A publisher's new release is the reason for the change; an editor's name is not told (privacy).
-        String release = change.changedBy() != null && change.changedBy().startsWith(RELEASE_AUTHOR)
-                ? change.changedBy().substring(RELEASE_AUTHOR.length()) : null;
-        Label why = release == null
+        return what;
+    }
+
+    /** A publisher's new release is the reason for the change; an editor's name is not told (privacy). */
+    private static Label catalogReason(OccupationChanged change) {
+        String release = releaseOf(change);
+        return release == null
                 ? new Label("(catalog revision " + change.revision() + ")", "（職業目錄第 " + change.revision() + " 版）")
                 : new Label("(new official release: " + release + "; catalog revision " + change.revision() + ")",
                         "（官方新版資料：" + release + "；職業目錄第 " + change.revision() + " 版）");
-        return compose(change.occupationId(), change.occupation().titleEn(), change.occupation().titleZh(), what,
-                change.changedAt().atZone(ZoneOffset.UTC).toLocalDate(), why);
+    }
+
+    /** Each dimension that moved, then the overall: "income 7.1 -> 7.3", "overall 6.2 -> 6.3". */
+    private static List<Label> scoreMoves(ScoreChanged change) {
+        Score before = change.before();
+        Score after = change.after();
+        List<Label> moves = new ArrayList<>();
+        Set<String> names = new LinkedHashSet<>(after.dimensions().keySet());
+        if (before != null) {
+            names.addAll(before.dimensions().keySet());
+        }
+        for (String name : names) {
+            BigDecimal from = before == null ? null : before.dimensions().get(name);
+            BigDecimal to = after.dimensions().get(name);
+            if (!sameNumber(from, to)) {
+                Label label = DIMENSIONS.getOrDefault(name, new Label(name, name));
+                moves.add(new Label(label.en() + " " + number(from, "none") + " -> " + number(to, "none"),
+                        label.zh() + " " + number(from, "無") + " -> " + number(to, "無")));
+            }
+        }
+        BigDecimal overallBefore = before == null ? null : before.overall();
+        if (!sameNumber(overallBefore, after.overall())) {
+            moves.add(new Label("overall " + number(overallBefore, "none") + " -> " + number(after.overall(), "none"),
+                    "總分 " + number(overallBefore, "無") + " -> " + number(after.overall(), "無")));
+        } else if (moves.isEmpty()) {
+            moves.add(new Label("score recomputed, overall " + number(after.overall(), "none"),
+                    "分數已重新計算，總分 " + number(after.overall(), "無")));
+        }
+        return moves;
+    }
+
+    /**
+     * The published figures that moved, in the order given, each with its release before -> after where that changed
+     * (said once per release, after its first figure); a release that changed with none of its figures moving is told
+     * alone. Amounts are USD, openings and employment in thousands as BLS publishes them (told as numbers of jobs).
+     */
+    private static List<Label> figures(List<FieldChange> inputs) {
+        Map<String, FieldChange> releaseMoves = new LinkedHashMap<>();
+        for (FieldChange input : inputs) {
+            String name = published(input.path());
+            if (RELEASES.containsKey(name) && !sameValue(input.before(), input.after())) {
+                releaseMoves.put(name, input);
+            }
+        }
+        List<Label> figures = new ArrayList<>();
+        for (FieldChange input : inputs) {
+            String name = published(input.path());
+            if (RELEASES.containsKey(name) || sameValue(input.before(), input.after())) {
+                continue;
+            }
+            Figure figure = FIGURES.getOrDefault(name, new Figure(name, name, Unit.TEXT, null, null));
+            String en = figure.label().en() + " " + figure.unit().move(input.before(), input.after(), false);
+            String zh = figure.label().zh() + " " + figure.unit().move(input.before(), input.after(), true);
+            FieldChange release = figure.release() == null ? null : releaseMoves.remove(figure.release());
+            if (release != null) {
+                String move = releaseMove(release.before(), release.after());
+                en += " (" + move + ")";
+                zh += "（" + move + "）";
+            }
+            figures.add(new Label(en, zh));
+        }
+        releaseMoves.forEach((name, release) -> {
+            Label label = RELEASES.get(name).label();
+            String move = releaseMove(release.before(), release.after());
+            figures.add(new Label(label.en() + ": " + move, label.zh() + "：" + move));
+        });
+        return figures;
+    }
+
+    /** The official record's sections the figures stand for ("wages", "projections"...). */
+    private static Set<String> figureSections(List<FieldChange> inputs) {
+        Set<String> sections = new LinkedHashSet<>();
+        for (FieldChange input : inputs) {
+            String name = published(input.path());
+            if (RELEASES.containsKey(name)) {
+                sections.add(RELEASES.get(name).section());
+            } else if (FIGURES.containsKey(name)) {
+                sections.add(FIGURES.get(name).section());
+            }
+        }
+        return sections;
+    }
+
+    /** "/published/medianWage" -> medianWage. */
+    private static String published(String path) {
+        String relative = relative(path);
+        return relative.startsWith(PUBLISHED) ? relative.substring(PUBLISHED.length()) : relative;
+    }
+
+    /**
+     * "OEWS May 2023 -> May 2024": without the "BLS " every BLS release starts with, and the series said once when
+     * both name the same one (the series is what comes before the date: a month or a number).
+     */
+    static String releaseMove(Object before, Object after) {
+        String from = before == null ? null : shortRelease(before.toString());
+        String to = after == null ? null : shortRelease(after.toString());
+        if (from == null || to == null) {
+            return (from == null ? "none" : from) + " -> " + (to == null ? "none" : to);
+        }
+        String series = series(from);
+        if (!series.isEmpty() && series.equals(series(to))) {
+            return from + " -> " + to.substring(series.length()).trim();
+        }
+        return from + " -> " + to;
+    }
+
+    private static String shortRelease(String release) {
+        return release.startsWith("BLS ") ? release.substring(4) : release;
+    }
+
+    /** The words before the first month or number: "OEWS" of "OEWS May 2024", "GPTs are GPTs" of "GPTs are GPTs 2024". */
+    private static String series(String release) {
+        String[] words = release.split(" ");
+        StringBuilder series = new StringBuilder();
+        for (String word : words) {
+            if (MONTHS.contains(word) || word.chars().anyMatch(Character::isDigit)) {
+                return series.toString().trim();
+            }
+            series.append(word).append(' ');
+        }
+        return "";
+    }
+
+    private static Label joined(List<Label> parts) {
+        return new Label(String.join("; ", parts.stream().map(Label::en).toList()),
+                String.join("；", parts.stream().map(Label::zh).toList()));
+    }
+
+    private static Label joined(List<Label> first, List<Label> then) {
+        List<Label> parts = new ArrayList<>(first);
+        parts.addAll(then);
+        return joined(parts);
+    }
+
+    private static String relative(String path) {
+        return path.startsWith("/") ? path.substring(1) : path;
     }
 
     /** The rules of the update that concern this occupation (the caller picks them by code). */
@@ -295,6 +543,76 @@ final class ChangeMessages {
         return a == null || b == null ? Objects.equals(a, b) : a.compareTo(b) == 0;
     }
 
+    /** A value as a reader expects it: strings that hold numbers (as JSON may bring them) count as numbers. */
+    private static BigDecimal decimal(Object value) {
+        if (value instanceof Number n) {
+            return new BigDecimal(n.toString());
+        }
+        if (value instanceof String text) {
+            try {
+                return new BigDecimal(text.trim());
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /** The same value, also when one side is a number and the other the same number as a string. */
+    private static boolean sameValue(Object a, Object b) {
+        BigDecimal x = decimal(a);
+        BigDecimal y = decimal(b);
+        return x != null && y != null ? x.compareTo(y) == 0 : Objects.equals(a, b);
+    }
+
     private record Label(String en, String zh) {
+    }
+
+    private record Figure(Label label, Unit unit, String release, String section) {
+
+        Figure(String en, String zh, Unit unit, String release, String section) {
+            this(new Label(en, zh), unit, release, section);
+        }
+    }
+
+    private record Release(Label label, String section) {
+    }
+
+    /** How a figure is written, in either language; a value that is not the number its unit expects is told as is. */
+    private enum Unit {
+        USD, PERCENT, THOUSANDS, NUMBER, FLAG, TEXT;
+
+        private static final BigDecimal THOUSAND = BigDecimal.valueOf(1000);
+
+        /** "USD 108,020 -> 112,590": the currency once when both are amounts. */
+        String move(Object before, Object after, boolean zh) {
+            BigDecimal from = decimal(before);
+            BigDecimal to = decimal(after);
+            if (this == USD && from != null && to != null) {
+                return "USD " + grouped(from) + " -> " + grouped(to);
+            }
+            return format(before, zh) + " -> " + format(after, zh);
+        }
+
+        String format(Object value, boolean zh) {
+            String none = zh ? "無" : "none";
+            if (value == null) {
+                return none;
+            }
+            BigDecimal number = decimal(value);
+            return switch (this) {
+                case USD -> number == null ? value(value, none) : "USD " + grouped(number);
+                case PERCENT -> number == null ? value(value, none) : number.stripTrailingZeros().toPlainString() + "%";
+                case THOUSANDS -> number == null ? value(value, none) : grouped(number.multiply(THOUSAND));
+                case NUMBER -> number == null ? value(value, none) : number.stripTrailingZeros().toPlainString();
+                case FLAG -> Boolean.parseBoolean(value.toString()) ? (zh ? "是" : "yes") : (zh ? "否" : "no");
+                case TEXT -> value(value, none);
+            };
+        }
+
+        /** 108020 -> "108,020"; 17.25 -> "17.25". */
+        private static String grouped(BigDecimal number) {
+            return new DecimalFormat("#,##0.##", DecimalFormatSymbols.getInstance(Locale.US)).format(number);
+        }
     }
 }

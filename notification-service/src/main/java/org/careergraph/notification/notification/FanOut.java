@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * a page written twice (after a crash) a no-op.
  *
  * <p>A notice is claimed with SELECT ... FOR UPDATE SKIP LOCKED and leased, so instances share the work; each page
- * commits with the notice's progress, so a fan-out cut short resumes where it stopped.
+ * commits with the notice's progress, so a fan-out cut short resumes where it stopped. A notice held for its
+ * release's score change ({@link ReleaseScores}) is due when its hold ends; the claim ends the hold.
  */
 @Singleton
 class FanOut {
@@ -156,10 +157,13 @@ class FanOut {
         return end;
     }
 
-    /** Moves the notice's progress from {@code after} to {@code next} and its lease ahead; false if it moved on. */
+    /**
+     * Moves the notice's progress from {@code after} to {@code next} and its lease ahead; false if it moved on. A
+     * held notice stops being held in the transaction that claims it: from then on no score change is merged into it.
+     */
     private boolean extendLease(Connection connection, long id, String after, String next) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE notice SET fan_out_after = ?, fan_out_due = ? WHERE id = ? AND fan_out_after = ?")) {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE notice SET fan_out_after = ?, "
+                + "fan_out_due = ?, held_until = NULL WHERE id = ? AND fan_out_after = ?")) {
             update.setString(1, next);
             update.setTimestamp(2, Timestamp.from(now().plus(lease)));
             update.setLong(3, id);

@@ -29,10 +29,11 @@ class NoticeWriter {
             ON DUPLICATE KEY UPDATE event_type = event_type""";
     private static final String INSERT_NOTICES = """
             INSERT INTO notice (event_id, event_type, occupation_id, code_system, code, country, kinds, green_list,
-                title_en, title_zh, message_en, message_zh, effective_from, occurred_at, recorded_at, fan_out_due)
+                title_en, title_zh, message_en, message_zh, effective_from, occurred_at, recorded_at, fan_out_due,
+                held_until, cause_event_id, merged_event_id)
             VALUES %s
             ON DUPLICATE KEY UPDATE kinds = kinds""";
-    private static final String NOTICE_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String NOTICE_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final JdbcOperations jdbc;
     private final JsonMapper json;
@@ -49,15 +50,8 @@ class NoticeWriter {
         if (notices.isEmpty()) {
             return;
         }
-        Timestamp now = Timestamp.from(clock.instant().truncatedTo(ChronoUnit.MILLIS));
+        Timestamp now = storeEvent(event);
         Timestamp occurredAt = event.time() == null ? now : Timestamp.from(event.time().toInstant());
-        jdbc.prepareStatement(INSERT_EVENT, statement -> {
-            statement.setString(1, event.id());
-            statement.setString(2, event.type().type());
-            statement.setString(3, payload(event));
-            statement.setTimestamp(4, now);
-            return statement.executeUpdate();
-        });
         String sql = INSERT_NOTICES.formatted(String.join(", ", Collections.nCopies(notices.size(), NOTICE_ROW)));
         jdbc.prepareStatement(sql, statement -> {
             int i = 0;
@@ -81,10 +75,29 @@ class NoticeWriter {
                 statement.setDate(++i, Date.valueOf(notice.effectiveFrom()));
                 statement.setTimestamp(++i, occurredAt);
                 statement.setTimestamp(++i, now);
-                statement.setTimestamp(++i, now);
+                // A held notice is due for fan-out when its hold ends (or when its partner comes, ReleaseScores).
+                Timestamp heldUntil = notice.heldUntil() == null ? null : Timestamp.from(notice.heldUntil());
+                statement.setTimestamp(++i, heldUntil == null ? now : heldUntil);
+                statement.setTimestamp(++i, heldUntil);
+                statement.setString(++i, notice.causeEventId());
+                statement.setString(++i, notice.mergedEventId());
             }
             return statement.executeUpdate();
         });
+    }
+
+    /** Keeps the event's payload (once: a redelivery changes nothing); returns the time it was received. */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public Timestamp storeEvent(ReceivedEvent<?> event) {
+        Timestamp now = Timestamp.from(clock.instant().truncatedTo(ChronoUnit.MILLIS));
+        jdbc.prepareStatement(INSERT_EVENT, statement -> {
+            statement.setString(1, event.id());
+            statement.setString(2, event.type().type());
+            statement.setString(3, payload(event));
+            statement.setTimestamp(4, now);
+            return statement.executeUpdate();
+        });
+        return now;
     }
 
     private String payload(ReceivedEvent<?> event) {

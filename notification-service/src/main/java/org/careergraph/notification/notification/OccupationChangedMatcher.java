@@ -19,10 +19,12 @@ import org.careergraph.platform.inbox.ReceivedEvent;
 class OccupationChangedMatcher implements EventHandler<OccupationChanged> {
 
     private final KnownOccupations knownOccupations;
+    private final ReleaseScores releaseScores;
     private final NoticeWriter writer;
 
-    OccupationChangedMatcher(KnownOccupations knownOccupations, NoticeWriter writer) {
+    OccupationChangedMatcher(KnownOccupations knownOccupations, ReleaseScores releaseScores, NoticeWriter writer) {
         this.knownOccupations = knownOccupations;
+        this.releaseScores = releaseScores;
         this.writer = writer;
     }
 
@@ -34,9 +36,15 @@ class OccupationChangedMatcher implements EventHandler<OccupationChanged> {
     @Override
     public void handle(ReceivedEvent<OccupationChanged> event) {
         OccupationChanged change = event.payload();
+        // Also locks the occupation's row: a release's notice and its score change pair up one after the other.
         Occupation occupation = knownOccupations.apply(change);
-        writer.write(event, List.of(new Notice(occupation, ChangeMessages.occupationChanged(change),
+        Notice notice = new Notice(occupation, ChangeMessages.occupationChanged(change),
                 ChangeKind.ofCatalogChange(change), null, false,
-                change.changedAt().atZone(ZoneOffset.UTC).toLocalDate())));
+                change.changedAt().atZone(ZoneOffset.UTC).toLocalDate());
+        // A release moves figures, and scores with them: told together with the score change (ReleaseScores).
+        if (ChangeMessages.releaseOf(change) != null) {
+            notice = releaseScores.releaseNotice(event, notice);
+        }
+        writer.write(event, List.of(notice));
     }
 }

@@ -27,6 +27,8 @@ class ChangeMessagesTest {
     private static final Occupation WORKER = new Occupation("anzsco-411215", "ANZSCO", "411215",
             "Community Services Worker", "社區服務工作者", 2, Instant.parse("2026-11-20T09:15:00Z"));
     private static final LocalDate DECEMBER_FIRST = LocalDate.parse("2026-12-01");
+    private static final Occupation DATA_SCIENTISTS = new Occupation("soc-15-2051", "SOC", "15-2051",
+            "Data Scientists", "資料科學家", 3, Instant.parse("2026-12-03T08:00:00Z"));
 
     @Test
     void aGreenListMoveSaysFromWhichTierToWhichFromWhenAndTheSource() {
@@ -106,6 +108,114 @@ class ChangeMessagesTest {
                 + "from 2026-11-20 (reason: first score)", message.en());
         assertEquals("社區服務工作者 (anzsco-411215)：總分 無 -> 7.0，收入 無 -> 7.0，自 2026-11-20 起（原因：first score）",
                 message.zh());
+    }
+
+    @Test
+    void aScoreMovedByNewFiguresNamesEachFigureWithItsReleaseThenTheScore() {
+        ScoreChanged change = dataScientistsScore(List.of(
+                new FieldChange("/published/medianWage", 108020, new BigDecimal("112590")),
+                new FieldChange("/published/wageRelease", "BLS OEWS May 2023", "BLS OEWS May 2024"),
+                new FieldChange("/published/allOccupationsMedianWage", 48060L, 49500.0)));
+
+        Message message = ChangeMessages.scoreChanged(DATA_SCIENTISTS, change, LocalDate.parse("2026-12-03"));
+        assertEquals("Data Scientists (soc-15-2051): median pay USD 108,020 -> 112,590 (OEWS May 2023 -> May 2024); "
+                + "all occupations' median USD 48,060 -> 49,500; income 7.1 -> 7.3; overall 6.2 -> 6.3 from 2026-12-03 "
+                + "(reason: catalog revision 3 changed [/official/wages, /salaryBands])", message.en());
+        assertEquals("資料科學家 (soc-15-2051)：薪資中位數 USD 108,020 -> 112,590（OEWS May 2023 -> May 2024）；"
+                + "全體職業薪資中位數 USD 48,060 -> 49,500；收入 7.1 -> 7.3；總分 6.2 -> 6.3，自 2026-12-03 起"
+                + "（原因：catalog revision 3 changed [/official/wages, /salaryBands]）", message.zh());
+    }
+
+    @Test
+    void figuresThatCameAsStringsAreToldAsTheSameNumbers() {
+        ScoreChanged asNumbers = dataScientistsScore(List.of(
+                new FieldChange("/published/medianWage", 108020, 112590),
+                new FieldChange("/published/wageRelease", "BLS OEWS May 2023", "BLS OEWS May 2024"),
+                new FieldChange("/published/employmentChange", new BigDecimal("3.50"), 4.1),
+                new FieldChange("/published/annualOpenings", new BigDecimal("17.7"), 18)));
+        ScoreChanged asStrings = dataScientistsScore(List.of(
+                new FieldChange("/published/medianWage", "108020", "112590.00"),
+                new FieldChange("/published/wageRelease", "BLS OEWS May 2023", "BLS OEWS May 2024"),
+                new FieldChange("/published/employmentChange", "3.5", "4.10"),
+                new FieldChange("/published/annualOpenings", "17.7", " 18 ")));
+
+        LocalDate asOf = LocalDate.parse("2026-12-03");
+        Message message = ChangeMessages.scoreChanged(DATA_SCIENTISTS, asNumbers, asOf);
+        assertEquals(message, ChangeMessages.scoreChanged(DATA_SCIENTISTS, asStrings, asOf));
+        assertTrue(message.en().contains(": median pay USD 108,020 -> 112,590 (OEWS May 2023 -> May 2024); "
+                + "projected employment change 3.5% -> 4.1%; openings a year 17,700 -> 18,000; income "), message.en());
+        assertTrue(message.zh().contains("：薪資中位數 USD 108,020 -> 112,590（OEWS May 2023 -> May 2024）；"
+                + "預估就業變化 3.5% -> 4.1%；每年職缺 17,700 -> 18,000；收入 "), message.zh());
+    }
+
+    @Test
+    void aFigureWithoutAValueBeforeIsNewAndAnUnchangedReleaseIsNotTold() {
+        ScoreChanged change = dataScientistsScore(List.of(
+                new FieldChange("/published/medianWage", null, 112590),
+                new FieldChange("/published/wageRelease", "BLS OEWS May 2024", "BLS OEWS May 2024"),
+                new FieldChange("/published/llmExposureGpt4", "0.40", new BigDecimal("0.450"))));
+
+        Message message = ChangeMessages.scoreChanged(DATA_SCIENTISTS, change, LocalDate.parse("2026-12-03"));
+        assertTrue(message.en().startsWith("Data Scientists (soc-15-2051): median pay none -> USD 112,590; "
+                + "LLM exposure (GPT-4 rated) 0.4 -> 0.45; income 7.1 -> 7.3; overall 6.2 -> 6.3 from "), message.en());
+        assertTrue(message.zh().startsWith("資料科學家 (soc-15-2051)：薪資中位數 無 -> USD 112,590；"
+                + "大型語言模型暴露度（GPT-4 評估） 0.4 -> 0.45；收入 7.1 -> 7.3；總分 6.2 -> 6.3，"), message.zh());
+    }
+
+    @Test
+    void aReleaseThatChangedWithoutItsFiguresIsToldOnItsOwn() {
+        ScoreChanged change = dataScientistsScore(List.of(
+                new FieldChange("/published/jobZone", 4, 5),
+                new FieldChange("/published/projectionsRelease", "BLS Employment Projections 2022-32",
+                        "BLS Employment Projections 2023-33")));
+
+        Message message = ChangeMessages.scoreChanged(DATA_SCIENTISTS, change, LocalDate.parse("2026-12-03"));
+        assertTrue(message.en().contains(": job zone (O*NET) 4 -> 5; US employment projections release: "
+                + "Employment Projections 2022-32 -> 2023-33; income 7.1 -> 7.3"), message.en());
+        assertTrue(message.zh().contains("：職業準備等級（O*NET） 4 -> 5；美國就業預測資料版本："
+                + "Employment Projections 2022-32 -> 2023-33；收入 7.1 -> 7.3"), message.zh());
+    }
+
+    @Test
+    void releaseNamesSayTheSeriesOnceAndTheDateWhole() {
+        assertEquals("OEWS May 2023 -> May 2024", ChangeMessages.releaseMove("BLS OEWS May 2023", "BLS OEWS May 2024"));
+        assertEquals("GPTs are GPTs 2023 -> 2024", ChangeMessages.releaseMove("GPTs are GPTs 2023", "GPTs are GPTs 2024"));
+        assertEquals("O*NET 29.3 -> 30.1", ChangeMessages.releaseMove("O*NET 29.3", "O*NET 30.1"));
+        assertEquals("none -> OEWS May 2024", ChangeMessages.releaseMove(null, "BLS OEWS May 2024"));
+        assertEquals("Working with AI 2025 -> AI usage atlas 2026",
+                ChangeMessages.releaseMove("Working with AI 2025", "AI usage atlas 2026"));
+    }
+
+    @Test
+    void aReleaseAndTheScoreMoveItCausedAreToldAsOne() {
+        OccupationChanged release = new OccupationChanged("soc-15-2051", 3, OccupationChanged.ChangeKind.UPDATED,
+                new OccupationFacts("資料科學家", "Data Scientists", "SOC", "15-2051", 4, List.of()), List.of(
+                        new FieldChange("/official/wages", Map.of("employment", 192710), Map.of("employment", 202900)),
+                        new FieldChange("/salaryBands", List.of(), List.of())),
+                "release: BLS OEWS May 2024", Instant.parse("2026-12-03T08:00:00Z"));
+        ScoreChanged score = dataScientistsScore(List.of(
+                new FieldChange("/published/medianWage", "108020", "112590"),
+                new FieldChange("/published/wageRelease", "BLS OEWS May 2023", "BLS OEWS May 2024"),
+                new FieldChange("/published/allOccupationsMedianWage", "48060", "49500")));
+
+        Message message = ChangeMessages.releaseScored(release, score);
+        assertEquals("Data Scientists (soc-15-2051): median pay USD 108,020 -> 112,590 (OEWS May 2023 -> May 2024); "
+                + "all occupations' median USD 48,060 -> 49,500; also updated: salary bands; income 7.1 -> 7.3; "
+                + "overall 6.2 -> 6.3 from 2026-12-03 (new official release: BLS OEWS May 2024; catalog revision 3)",
+                message.en());
+        assertEquals("資料科學家 (soc-15-2051)：薪資中位數 USD 108,020 -> 112,590（OEWS May 2023 -> May 2024）；"
+                + "全體職業薪資中位數 USD 48,060 -> 49,500；另有更新：薪資範圍；收入 7.1 -> 7.3；總分 6.2 -> 6.3，"
+                + "自 2026-12-03 起（官方新版資料：BLS OEWS May 2024；職業目錄第 3 版）", message.zh());
+
+        Message withoutFigures = ChangeMessages.releaseScored(release, dataScientistsScore(List.of()));
+        assertTrue(withoutFigures.en().contains("(soc-15-2051): US wages (BLS OEWS): employment=192710 -> "
+                + "employment=202900; salary bands: none -> none; income 7.1 -> 7.3; overall 6.2 -> 6.3 from "),
+                withoutFigures.en());
+        OccupationChanged created = new OccupationChanged("soc-15-2051", 1, OccupationChanged.ChangeKind.CREATED,
+                release.occupation(), release.changes(), release.changedBy(), release.changedAt());
+        assertEquals("Data Scientists (soc-15-2051): added to the catalog; income 7.1 -> 7.3; overall 6.2 -> 6.3 from "
+                + "2026-12-03 (new official release: BLS OEWS May 2024; catalog revision 1)",
+                ChangeMessages.releaseScored(created, score).en(), "a new page's figures are all new: not listed");
     }
 
     @Test
@@ -204,6 +314,14 @@ class ChangeMessagesTest {
         return new ImmigrationStatusChanged("anzsco-411215", "NZ", DECEMBER_FIRST, new ImmigrationStatus(before),
                 new ImmigrationStatus(after), source == null ? null : "p-1", source,
                 source == null ? "skill level changed" : "Green List tier change");
+    }
+
+    private static ScoreChanged dataScientistsScore(List<FieldChange> inputChanges) {
+        return new ScoreChanged("soc-15-2051", "2",
+                new Score(new BigDecimal("6.2"), Map.of("income", new BigDecimal("7.1"), "aiRisk", new BigDecimal("4.0"))),
+                new Score(new BigDecimal("6.3"), Map.of("income", new BigDecimal("7.3"), "aiRisk", new BigDecimal("4.0"))),
+                "catalog revision 3 changed [/official/wages, /salaryBands]", "release-event",
+                "careergraph.occupation.changed.v1", inputChanges);
     }
 
     private static OccupationFacts facts(String titleEn) {
