@@ -1,6 +1,7 @@
 package org.careergraph.events;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.micronaut.core.annotation.Creator;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
@@ -23,6 +24,7 @@ public record ScoreChanged(
         String causeEventType,
         @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable List<FieldChange> inputChanges) implements EventPayload {
 
+    @Creator // the canonical constructor binds JSON, not the shorter one below
     public ScoreChanged {
         inputChanges = inputChanges == null ? List.of() : List.copyOf(inputChanges);
     }

@@ -1,5 +1,6 @@
 package org.careergraph.catalog.page;
 
+import io.micronaut.core.annotation.Creator;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.Valid;
@@ -76,6 +77,7 @@ public record OfficialRecord(
                         @Size(max = 5) List<@NotNull @Valid Percentile> percentiles,
                         @Nullable @Valid Wages allOccupations) {
 
+        @Creator // the canonical constructor binds JSON, not the shorter one below
         public Wages {
             percentiles = CareerPage.orEmpty(percentiles);
         }

@@ -138,6 +138,11 @@ class ReleaseUpdateIT implements TestPropertyProvider {
         assertEquals(new java.math.BigDecimal(may2024Median("15-2051")),
                 new java.math.BigDecimal(path(scientists, "occupation", "published", "medianWage").toString()));
         assertEquals(4, path(scientists, "occupation", "published", "jobZone"));
+        // With what to read it against: the same release's all-occupations median, kept on the stored page too.
+        assertEquals(0, new java.math.BigDecimal("49500").compareTo(new java.math.BigDecimal(path(scientists,
+                "occupation", "published", "allOccupationsMedianWage").toString())));
+        assertEquals("00-0000", path(get("/api/occupations/soc-15-2051"), "page", "official", "wages",
+                "allOccupations", "socCode"));
 
         // An occupation whose figures did not move (every one BLS publishes moved a little between these two
         // releases; those that did not are the ones neither release has, such as the military's): no revision.
