@@ -1,6 +1,5 @@
 package org.careergraph.deploy.local;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,24 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -60,12 +50,12 @@ class ReleaseScoresIT {
     private static final List<String> WATCHED = List.of("soc-15-2051", "soc-29-1141", "soc-25-2021");
 
     private final ObjectMapper json = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final List<JsonNode> alerts = new CopyOnWriteArrayList<>();
     private final List<String> alertIds = new CopyOnWriteArrayList<>();
     private HttpServer receiver;
     private LocalLauncher launcher;
     private TopicProbe scoreEvents;
+    private SystemApi api;
     private Path root;
 
     @BeforeAll
@@ -93,6 +83,7 @@ class ReleaseScoresIT {
                 .toAbsolutePath(), freePort(), ports, false, false, Duration.ofMinutes(4), System.out))
                 .start(infrastructure);
         scoreEvents = TopicProbe.open(TestInfrastructure.kafkaBootstrapServers(), Topics.SCORES);
+        api = new SystemApi(launcher.url().toString(), launcher.adminToken());
     }
 
     @AfterAll
@@ -103,53 +94,35 @@ class ReleaseScoresIT {
         if (scoreEvents != null) {
             scoreEvents.close();
         }
+        if (api != null) {
+            api.close();
+        }
         receiver.stop(0);
-        http.close();
     }
 
     @Test
     void oewsMay2024MovesExactlyTheScoresItShouldAndTellsTheirWatchers() throws Exception {
-        // Every series but OEWS as bundled, and OEWS May 2023; the classifications last, so that each occupation is
-        // created once with everything its releases say.
-        Path releases = root.resolve("catalog-service/src/main/resources/releases");
-        Map<String, String[]> bundled = new LinkedHashMap<>();
-        for (String line : Files.readAllLines(releases.resolve("index.tsv")).stream().skip(1).toList()) {
-            String[] cells = line.split("\t");
-            bundled.put(cells[0], cells);
-        }
-        for (String series : List.of("ZH_TITLES", "CROSSWALK", "PROJECTIONS", "LLM_EXPOSURE", "AI_APPLICABILITY",
-                "OEWS", "ANZSCO", "ONET")) {
-            if (series.equals("OEWS")) {
-                importRelease("OEWS", null, null, Map.of("national_M2023_dl.csv", Files.readAllBytes(
-                        root.resolve("catalog-service/src/test/resources/releases/national_M2023_dl.csv"))));
-                continue;
-            }
-            String[] entry = bundled.get(series);
-            Map<String, byte[]> files = new LinkedHashMap<>();
-            for (String file : entry[3].split("\\|")) {
-                files.put(file.substring(file.lastIndexOf('/') + 1), Files.readAllBytes(releases.resolve(file)));
-            }
-            importRelease(series, entry[1], entry[2], files);
+        for (SystemApi.Release release : SystemApi.releasesUpToOewsMay2023(root)) {
+            importRelease(release);
         }
 
-        List<String> ids = occupationIds();
+        List<String> ids = api.occupationIds("");
         assertTrue(ids.size() > 2000, "every occupation of the releases: " + ids.size());
         // Scored and given a status, until nothing moves any more (an occupation with no figure at all, such as the
         // military's, has nothing to rate and no score).
         await().atMost(EVENTUALLY).pollInterval(Duration.ofSeconds(2)).until(() ->
-                total("/api/occupations?size=1&minScore=0&maxScore=10") > ids.size() * 9 / 10);
+                api.total("/api/occupations?size=1&minScore=0&maxScore=10") > ids.size() * 9 / 10);
         quiet();
         Map<String, JsonNode> before = scores(ids);
         assertTrue(before.size() > ids.size() * 9 / 10, "nearly all occupations scored: " + before.size());
 
         String webhookUrl = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks/release-watch";
-        HttpResponse<String> subscribed = send("POST", "/api/subscriptions", json.writeValueAsBytes(Map.of(
+        HttpResponse<String> subscribed = api.send("POST", "/api/subscriptions", json.writeValueAsBytes(Map.of(
                 "webhookUrl", webhookUrl, "occupationIds", WATCHED)), "application/json", null);
         assertEquals(201, subscribed.statusCode(), subscribed.body());
         int mark = quiet();
 
-        importRelease("OEWS", null, null, Map.of("national_M2024_dl.csv",
-                Files.readAllBytes(releases.resolve(bundled.get("OEWS")[3]))));
+        importRelease(SystemApi.oewsMay2024(root));
         await().atMost(EVENTUALLY).pollInterval(Duration.ofSeconds(1)).until(() -> WATCHED.stream().allMatch(id ->
                 score(id).path("explanation").toString().contains("BLS OEWS May 2024")));
         int end = quiet();
@@ -194,54 +167,19 @@ class ReleaseScoresIT {
 
     // --- the system, through the gateway ---
 
-    private void importRelease(String series, String release, String releasedOn, Map<String, byte[]> files)
-            throws Exception {
-        String boundary = "release-" + UUID.randomUUID();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("series", series);
-        if (release != null) {
-            fields.put("release", release);
-            fields.put("releasedOn", releasedOn);
-        }
-        for (Map.Entry<String, String> field : fields.entrySet()) {
-            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey()
-                    + "\"\r\n\r\n" + field.getValue() + "\r\n").getBytes(UTF_8));
-        }
-        for (Map.Entry<String, byte[]> file : files.entrySet()) {
-            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\""
-                    + file.getKey() + "\"\r\nContent-Type: text/plain\r\n\r\n").getBytes(UTF_8));
-            body.write(file.getValue());
-            body.write("\r\n".getBytes(UTF_8));
-        }
-        body.write(("--" + boundary + "--\r\n").getBytes(UTF_8));
-        HttpResponse<String> accepted = send("POST", "/api/releases", body.toByteArray(),
-                "multipart/form-data; boundary=" + boundary, launcher.adminToken());
-        assertEquals(202, accepted.statusCode(), series + ": " + accepted.body());
-        String location = accepted.headers().firstValue("Location").orElseThrow();
+    private void importRelease(SystemApi.Release release) throws Exception {
+        String location = api.upload(release);
         JsonNode done = await().atMost(EVENTUALLY).pollInterval(Duration.ofMillis(500)).until(
-                () -> json.readTree(send("GET", location, null, null, launcher.adminToken()).body()),
+                () -> api.importStatus(location),
                 status -> !List.of("QUEUED", "RUNNING").contains(status.path("status").asText()));
-        assertEquals("APPLIED", done.path("status").asText(), series + ": " + done);
-    }
-
-    private List<String> occupationIds() throws Exception {
-        List<String> ids = new ArrayList<>();
-        for (int page = 0; ; page++) {
-            JsonNode items = json.readTree(send("GET", "/api/occupations?size=100&page=" + page, null, null, null)
-                    .body()).path("items");
-            if (items.isEmpty()) {
-                return ids;
-            }
-            items.forEach(item -> ids.add(item.path("id").asText()));
-        }
+        assertEquals("APPLIED", done.path("status").asText(), release.name() + ": " + done);
     }
 
     /** The occupations that have a score, with it. */
     private Map<String, JsonNode> scores(List<String> ids) throws Exception {
         Map<String, JsonNode> scores = new HashMap<>();
         for (String id : ids) {
-            HttpResponse<String> response = send("GET", "/api/scores/" + id, null, null, null);
+            HttpResponse<String> response = api.send("GET", "/api/scores/" + id, null, null, null);
             assertTrue(response.statusCode() == 200 || response.statusCode() == 404, id + ": " + response.body());
             if (response.statusCode() == 200) {
                 scores.put(id, json.readTree(response.body()));
@@ -252,7 +190,7 @@ class ReleaseScoresIT {
 
     private JsonNode score(String id) {
         try {
-            HttpResponse<String> response = send("GET", "/api/scores/" + id, null, null, null);
+            HttpResponse<String> response = api.send("GET", "/api/scores/" + id, null, null, null);
             assertEquals(200, response.statusCode(), id + ": " + response.body());
             return json.readTree(response.body());
         } catch (IOException | InterruptedException e) {
@@ -287,24 +225,6 @@ class ReleaseScoresIT {
             return seen.getAndSet(now) == now;
         });
         return seen.get();
-    }
-
-    private long total(String path) throws Exception {
-        return json.readTree(send("GET", path, null, null, null).body()).path("total").asLong();
-    }
-
-    private HttpResponse<String> send(String method, String path, byte[] body, String contentType, String bearer)
-            throws IOException, InterruptedException {
-        URI uri = path.startsWith("http") ? URI.create(path) : URI.create(launcher.url() + path);
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
-                .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofByteArray(body));
-        if (contentType != null) {
-            request.header("Content-Type", contentType);
-        }
-        if (bearer != null) {
-            request.header("Authorization", "Bearer " + bearer);
-        }
-        return http.send(request.build(), BodyHandlers.ofString(UTF_8));
     }
 
     private static int freePort() throws IOException {

