@@ -120,7 +120,7 @@ final class ChangeMessages {
                     "projectionsRelease", "projections")),
             Map.entry("onTheJobTraining", new Figure("on-the-job training", "在職訓練", Unit.TEXT,
                     "projectionsRelease", "projections")),
-            Map.entry("jobZone", new Figure("job zone (O*NET)", "職業準備等級（O*NET）", Unit.NUMBER, null,
+            Map.entry("jobZone", new Figure("job zone (O*NET)", "職業準備等級（O*NET）", Unit.NUMBER, "jobZoneRelease",
                     "jobZone")),
             Map.entry("llmExposureGpt4", new Figure("LLM exposure (GPT-4 rated)", "大型語言模型暴露度（GPT-4 評估）",
                     Unit.NUMBER, "llmExposureRelease", "llmExposure")),
@@ -136,7 +136,9 @@ final class ChangeMessages {
             "llmExposureRelease", new Release(new Label("LLM exposure release", "大型語言模型暴露度資料版本"),
                     "llmExposure"),
             "aiApplicabilityRelease", new Release(new Label("AI applicability release", "AI 適用度資料版本"),
-                    "aiApplicability"));
+                    "aiApplicability"),
+            "jobZoneRelease", new Release(new Label("O*NET release", "O*NET 資料版本"), "jobZone"),
+            "skillLevelRelease", new Release(new Label("skill level release", "技能等級資料版本"), "skillLevel"));
     private static final String PUBLISHED = "published/";
     /** Where the date of a release's name starts ("OEWS May 2024"), when it does not start with a number. */
     private static final Set<String> MONTHS = Set.of("January", "February", "March", "April", "May", "June", "July",

@@ -128,7 +128,7 @@ final class Formula2 {
             return new Rated(page.value(), "no BLS projection for the occupation, so the page's: " + page.rule(),
                     page.inputs());
         }
-        String from = f.projectionsRelease();
+        String from = projections(f);
         List<InputUsed> inputs = new ArrayList<>();
         inputs.add(new InputUsed("projected employment change", num(f.employmentChange()) + " %", Source.PUBLISHED,
                 from));
@@ -210,9 +210,20 @@ final class Formula2 {
         BigDecimal exposure = exposures.stream().reduce(BigDecimal.ZERO, BigDecimal::add)
                 .divide(BigDecimal.valueOf(exposures.size()), 4, RoundingMode.HALF_UP);
         BigDecimal research = p.withoutExposure().subtract(p.perExposure().multiply(exposure));
+        List<String> missing = new ArrayList<>();
+        if (f.llmExposureGpt4() == null) {
+            missing.add("the GPT-4 rating");
+        }
+        if (f.llmExposureHuman() == null) {
+            missing.add("the human rating");
+        }
+        if (f.aiApplicability() == null) {
+            missing.add("the AI applicability score");
+        }
         String researchRule = "research: " + num(p.withoutExposure()) + " - " + num(p.perExposure())
                 + " x mean exposure (" + String.join("; ", terms) + ") = " + num(p.withoutExposure()) + " - "
-                + num(p.perExposure()) + " x " + num(exposure) + " = " + num(research);
+                + num(p.perExposure()) + " x " + num(exposure) + " = " + num(research)
+                + (missing.isEmpty() ? "" : " (not published for it: " + String.join(", ", missing) + ")");
         if (page.value() == null) {
             return Rated.of(research, researchRule + " (the page says nothing about AI)", inputs);
         }
@@ -229,6 +240,22 @@ final class Formula2 {
                 + num(raw), inputs);
     }
 
+    // PR difficulty ----------------------------------------------------------------------------------------------
+
+    /**
+     * Formula 1's rule, except that a New Zealand status whose every pay rule is unknown (no pay figure: SMC income
+     * points, the SMC wage rule and the AEWV wage rule all unknown) is not rated rather than read as "unknown" points.
+     */
+    static Rated prDifficulty(Reading in, ScoringModel.PrDifficulty p) {
+        ImmigrationStatus s = in.status;
+        if (s != null && "NZ".equals(in.country) && s.smcIncomePoints() == null && s.smcEligible() == null
+                && s.aewvEligible() == null) {
+            return Rated.not("not rated: without a pay figure for the occupation the SMC income points, the SMC wage "
+                    + "rule and the AEWV wage rule cannot be told", List.of());
+        }
+        return ScoreCalculator.prDifficulty(in, p);
+    }
+
     // Learning duration ------------------------------------------------------------------------------------------
 
     static Rated learningDuration(Reading in, ScoringModel.LearningDuration p) {
@@ -240,7 +267,7 @@ final class Formula2 {
             BigDecimal years = ENTRY_EDUCATION_YEARS.get(f.entryEducation());
             inputs.add(new InputUsed("typical entry education", f.entryEducation() + (years == null
                     ? " (not a category the model knows: left out)" : " = " + years(years)), Source.PUBLISHED,
-                    f.projectionsRelease()));
+                    projections(f)));
             if (years != null) {
                 estimates.add(years);
                 named.add(num(years) + " (entry education)");
@@ -291,25 +318,22 @@ final class Formula2 {
         if (f != null && f.onTheJobTraining() != null) {
             training = trainingPoints(f.onTheJobTraining(), p);
             inputs.add(new InputUsed("typical on-the-job training", f.onTheJobTraining() + (training == null
-                    ? " (not a category the model knows: left out)" : ""), Source.PUBLISHED, f.projectionsRelease()));
+                    ? " (not a category the model knows: left out)" : ""), Source.PUBLISHED, projections(f)));
         }
         if (required != null) {
             inputs.add(new InputUsed("required qualifications", ScoreCalculator.qualifications(in.facts),
                     Source.IMPORTED, in.factsFrom));
         }
-        if (required == null && training == null) {
-            return Rated.not("not rated: the page has no qualification section and no on-the-job training is "
-                    + "published for the occupation", inputs);
+        if (required == null) {
+            // BLS's training says nothing of licences: without the page's qualifications "none" would be a guess.
+            return Rated.not("not rated: the page lists no qualifications, so whether a licence or registration is "
+                    + "required is not known" + (training == null ? "" : " (on-the-job training alone does not tell)"),
+                    inputs);
         }
-        BigDecimal raw = BigDecimal.TEN;
-        StringBuilder rule = new StringBuilder("10");
-        if (required != null) {
-            raw = raw.subtract(p.perRequiredQualification().multiply(BigDecimal.valueOf(required.size())));
-            rule.append(" - ").append(num(p.perRequiredQualification())).append(" x ").append(required.size())
-                    .append(" required qualifications");
-        } else {
-            rule.append(" (the page has no qualification section)");
-        }
+        BigDecimal raw = BigDecimal.TEN.subtract(p.perRequiredQualification()
+                .multiply(BigDecimal.valueOf(required.size())));
+        StringBuilder rule = new StringBuilder("10 - ").append(num(p.perRequiredQualification())).append(" x ")
+                .append(required.size()).append(" required qualifications");
         if (training != null) {
             raw = raw.subtract(training);
             rule.append(" - ").append(num(training)).append(" (").append(f.onTheJobTraining()).append(")");
@@ -336,6 +360,11 @@ final class Formula2 {
 
     private static String num(BigDecimal value) {
         return ScoreCalculator.num(value);
+    }
+
+    /** The projections' release, or its publisher where the catalog did not name one. */
+    private static String projections(PublishedFacts f) {
+        return f.projectionsRelease() == null ? "BLS Employment Projections" : f.projectionsRelease();
     }
 
     private static String years(BigDecimal years) {

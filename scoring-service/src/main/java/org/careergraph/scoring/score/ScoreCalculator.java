@@ -53,7 +53,8 @@ public final class ScoreCalculator {
                         : learningDuration(reading, model.learningDuration());
                 case CERTIFICATION -> figures ? Formula2.certification(reading, model.certification())
                         : certification(reading, model.certification());
-                case PR_DIFFICULTY -> prDifficulty(reading, model.prDifficulty());
+                case PR_DIFFICULTY -> figures ? Formula2.prDifficulty(reading, model.prDifficulty())
+                        : prDifficulty(reading, model.prDifficulty());
             };
             explained.add(new DimensionExplanation(dimension.key(), rated.value, model.weights().of(dimension),
                     rated.rule, rated.inputs));
@@ -265,7 +266,7 @@ public final class ScoreCalculator {
                         in.factsFrom)));
     }
 
-    private static Rated prDifficulty(Reading in, ScoringModel.PrDifficulty p) {
+    static Rated prDifficulty(Reading in, ScoringModel.PrDifficulty p) {
         if (in.status == null) {
             return Rated.not("not rated: no immigration status is known for the occupation", List.of());
         }

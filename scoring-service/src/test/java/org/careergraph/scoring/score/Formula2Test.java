@@ -44,12 +44,14 @@ class Formula2Test {
         assertEquals(new BigDecimal("4.5"), d.get("aiRisk"),
                 "10 - 8 x mean(0.75, 0.59375, min(1, 2 x 0.357163)) = 10 - 8 x 0.686 = 4.512");
         assertEquals(new BigDecimal("5.0"), d.get("learningDuration"), "10 - 1.25 x mean(4 bachelor's, 4 job zone 4)");
-        assertEquals(new BigDecimal("10.0"), d.get("certification"), "10 - 0 (on-the-job training: None)");
+        assertNull(d.get("certification"), "no qualification section: whether a licence is needed is not known");
         assertNull(d.get("competition"), "no editorial rating and no qualification section");
         assertEquals(new BigDecimal("6.0"), d.get("prFriendliness"), "EB-2 open");
         assertEquals(new BigDecimal("5.0"), d.get("prDifficulty"), "H-1B 3 + 1 x 1 entry + EB-2 1");
-        // (2 x 8 + 1.5 x 9.8 + 1.5 x 6 + 2 x 4.5 + 1 x 5 + 1 x 10 + 1.5 x 5) / 10.5 = 71.2 / 10.5 = 6.7810
-        assertEquals(new BigDecimal("6.8"), result.score().overall());
+        // (2 x 8 + 1.5 x 9.8 + 1.5 x 6 + 2 x 4.5 + 1 x 5 + 1.5 x 5) / 9.5 = 61.2 / 9.5 = 6.4421
+        assertEquals(new BigDecimal("6.4"), result.score().overall());
+        assertEquals("not rated: the page lists no qualifications, so whether a licence or registration is required "
+                + "is not known (on-the-job training alone does not tell)", rule(result, "certification"));
 
         assertEquals("5 + 2.5 x log2(pay / median) = 5 + 2.5 x log2(112,590.00 / 49,500.00) = 5 + 2.5 x 1.1856 = "
                 + "7.964 -> 8.0", rule(result, "income"));
@@ -80,14 +82,15 @@ class Formula2Test {
                 + "growth areas", rule(result, "demandOutlook"));
         assertEquals("not rated: no research exposure figure for the occupation, and the page says nothing about AI",
                 rule(result, "aiRisk"));
-        assertEquals("not rated: the page has no qualification section and no on-the-job training is published for "
-                + "the occupation", rule(result, "certification"));
+        assertEquals("not rated: the page lists no qualifications, so whether a licence or registration is required "
+                + "is not known", rule(result, "certification"));
         assertEquals(new BigDecimal("9.4"), d.get("learningDuration"), "10 - 1.25 x 0.5 (skill level 4) = 9.375");
         assertEquals(new BigDecimal("3.0"), d.get("prFriendliness"), "not on the Green List");
-        assertEquals(new BigDecimal("3.5"), d.get("prDifficulty"), "SMC wage rule unknown (no pay figure), no AEWV");
-        assertEquals(List.of("prFriendliness", "learningDuration", "prDifficulty"), List.copyOf(d.keySet()));
-        // (1 x 9.4 + 1.5 x 3 + 1.5 x 3.5) / 4 = 19.15 / 4 = 4.7875
-        assertEquals(new BigDecimal("4.8"), result.score().overall());
+        assertTrue(rule(result, "prDifficulty").startsWith("not rated: without a pay figure"),
+                "SMC points, the SMC wage rule and AEWV all unknown: " + rule(result, "prDifficulty"));
+        assertEquals(List.of("prFriendliness", "learningDuration"), List.copyOf(d.keySet()));
+        // (1.5 x 3 + 1 x 9.4) / 2.5 = 13.9 / 2.5 = 5.56
+        assertEquals(new BigDecimal("5.6"), result.score().overall());
     }
 
     @Test
