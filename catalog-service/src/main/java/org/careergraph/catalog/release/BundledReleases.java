@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The releases shipped with the service ({@code releases/index.tsv}): on start, every one the catalog does not hold
  * yet is imported, all together in one import (so each occupation is created once, with everything its releases
- * say), before the seed pages merge into them. Runs before the HTTP server takes requests; the log shows progress.
+ * say), before the seed pages merge into them; when it holds them all but they were applied by an older derivation,
+ * the releases in force are applied once more. Runs before the HTTP server takes requests; the log shows progress.
  */
 @Singleton
 @Order(-100)
@@ -26,7 +27,13 @@ import org.slf4j.LoggerFactory;
 public class BundledReleases implements ApplicationEventListener<StartupEvent> {
 
     private static final Logger LOG = LoggerFactory.getLogger(BundledReleases.class);
-    private static final String AUTHOR = "bundled releases";
+    /**
+     * How this catalog derives pages from releases, raised when that changes (2: wages and projections carry their
+     * release's all-occupations figures), so that a catalog holding every bundled release applies them once more and
+     * its events carry what the new derivation adds.
+     */
+    static final int DERIVATION = 2;
+    static final String AUTHOR = "bundled releases (derivation " + DERIVATION + ")";
 
     private final ReleaseImports imports;
     private final ReleaseStore store;
@@ -51,10 +58,16 @@ public class BundledReleases implements ApplicationEventListener<StartupEvent> {
             }
         }
         if (missing.isEmpty()) {
-            return;
+            if (imports.latest(100).stream().anyMatch(e -> e.status() == ImportLog.Status.APPLIED
+                    && AUTHOR.equals(e.requestedBy()))) {
+                return;
+            }
+            LOG.info("Applying the releases in force again: this catalog derives more from them than the one that "
+                    + "imported them");
+        } else {
+            LOG.info("Importing the bundled releases: {}", missing.stream().map(ParsedRelease::name)
+                    .collect(Collectors.joining(", ")));
         }
-        LOG.info("Importing the bundled releases: {}", missing.stream().map(ParsedRelease::name)
-                .collect(Collectors.joining(", ")));
         ImportLog.Entry entry = imports.runNow(missing, AUTHOR);
         if (entry.status() != ImportLog.Status.APPLIED) {
             throw new IllegalStateException("The bundled releases could not be imported: "

@@ -55,7 +55,8 @@ class ReleaseApplier {
         classifications.useInThisThread(sources);
         List<Target> targets = sources.targets();
         progress.started(targets.size());
-        String names = releases.stream().map(ParsedRelease::name).collect(Collectors.joining(", "));
+        String names = releases.isEmpty() ? "the releases in force, again"
+                : releases.stream().map(ParsedRelease::name).collect(Collectors.joining(", "));
         String author = "release: " + (names.length() <= MAX_AUTHOR ? names
                 : releases.get(0).name() + " and " + (releases.size() - 1) + " more");
         int created = 0;

@@ -6,12 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.core.type.Argument;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +40,18 @@ class OfficialReleasesIT implements TestPropertyProvider {
     @Client("/")
     HttpClient http;
 
+    @Inject
+    BundledReleases bundled;
+
+    @Inject
+    ReleaseImports imports;
+
+    @Inject
+    JdbcOperations jdbc;
+
+    @Inject
+    TransactionOperations<Connection> transactions;
+
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> props = new HashMap<>(TestInfrastructure.serviceProperties("catalog"));
@@ -57,6 +73,23 @@ class OfficialReleasesIT implements TestPropertyProvider {
                 .orElseThrow();
         assertTrue(((String) onet.get("attribution")).contains("O*NET 30.1 Database"));
         assertEquals(1016, onet.get("records"));
+    }
+
+    @Test
+    void aCatalogWhosePagesAnOlderDerivationMadeAppliesTheReleasesInForceOnceMore() {
+        // As a catalog of the release before: every bundled release held, imported under the old name.
+        transactions.executeWrite(status -> jdbc.prepareStatement(
+                "UPDATE release_import SET requested_by = 'bundled releases'", PreparedStatement::executeUpdate));
+
+        bundled.onApplicationEvent(null);
+        bundled.onApplicationEvent(null);
+
+        List<ImportLog.Entry> again = imports.latest(10).stream()
+                .filter(e -> e.requestedBy().equals(BundledReleases.AUTHOR)).toList();
+        assertEquals(1, again.size(), "applied once more, then known to be current");
+        assertEquals(ImportLog.Status.APPLIED, again.get(0).status());
+        assertEquals(List.of(), again.get(0).releases(), "no new release: the ones in force");
+        assertEquals(0, again.get(0).outcome().updated(), "these pages are current already: nothing moves");
     }
 
     @Test
