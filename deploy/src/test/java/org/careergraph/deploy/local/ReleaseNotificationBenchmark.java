@@ -1,6 +1,7 @@
 package org.careergraph.deploy.local;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -35,6 +36,7 @@ import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.core.ConditionTimeoutException;
 import org.careergraph.events.Topics;
 import org.careergraph.testsupport.TestInfrastructure;
 import org.careergraph.testsupport.TopicProbe;
@@ -333,51 +335,60 @@ public final class ReleaseNotificationBenchmark {
                 + " occupations%s)%n", watched.size(), PREFIX.isEmpty() ? "" : ", SOC " + PREFIX + "*");
         Run run = new Run(System.currentTimeMillis(), watched);
         String location = api.upload(may2024);
-        long reported = System.nanoTime();
-        while (true) {
-            long now = System.currentTimeMillis();
-            if (run.applied < 0) {
-                JsonNode status = api.importStatus(location);
-                run.importStatus = status.path("status").asText();
-                run.importTotal = status.path("total").asInt();
-                run.importDone = status.path("done").asInt();
-                if (run.importStatus.equals("APPLIED")) {
-                    run.applied = Instant.parse(status.path("finishedAt").asText()).toEpochMilli() - run.upload;
-                } else if (!List.of("QUEUED", "RUNNING").contains(run.importStatus)) {
-                    throw new IllegalStateException("OEWS May 2024: " + status);
+        long[] reported = {System.nanoTime()};
+        try {
+            await().atMost(LIMIT).pollInterval(Duration.ofMillis(250)).until(() -> {
+                long now = System.currentTimeMillis();
+                observe(run, location, occupationMark, scoreMark, now);
+                if (System.nanoTime() - reported[0] > PROGRESS.toNanos()) {
+                    reported[0] = System.nanoTime();
+                    System.out.println(run.progress(now));
                 }
-            }
-            List<ConsumerRecord<String, byte[]>> occupations = after(occupationEvents, occupationMark);
-            List<ConsumerRecord<String, byte[]>> scores = after(scoreEvents, scoreMark);
-            if (occupations.size() != run.occupations.size() || scores.size() != run.scores.size()) {
-                run.lastEventSeen = now;
-            }
-            for (ConsumerRecord<String, byte[]> record : occupations.subList(run.occupations.size(),
-                    occupations.size())) {
-                JsonNode facts = json.readTree(record.value()).path("occupation");
-                run.codes.put(record.key(), facts.path("codeSystem").asText() + " " + facts.path("code").asText());
-            }
-            run.occupations = occupations;
-            run.scores = scores;
-            if (run.done(now)) {
-                break;
-            }
-            if (System.nanoTime() - reported > PROGRESS.toNanos()) {
-                reported = System.nanoTime();
-                System.out.println(run.progress(now));
-            }
-            if (now - run.upload > LIMIT.toMillis()) {
-                System.out.println("Gave up after " + LIMIT.toMinutes() + " minutes: " + run.progress(now));
-                break;
-            }
-            Thread.sleep(250);
+                return run.done(now);
+            });
+        } catch (ConditionTimeoutException e) {
+            System.out.println("Gave up after " + LIMIT.toMinutes() + " minutes: "
+                    + run.progress(System.currentTimeMillis()));
+            return run;
         }
         // Anything more (a second alert for one occupation) would come within the hold window.
         Duration settle = holdWindowDuration().plusSeconds(5);
+        int told = alerts.size();
         System.out.printf("%s%nEvery expected alert is in; listening %d s more for any other%n",
                 run.progress(System.currentTimeMillis()), settle.toSeconds());
-        Thread.sleep(settle.toMillis());
+        try {
+            await().during(settle).atMost(settle.plusSeconds(10)).until(() -> alerts.size() == told);
+        } catch (ConditionTimeoutException e) {
+            System.out.printf("%,d alerts more than expected came meanwhile%n", alerts.size() - told);
+        }
         return run;
+    }
+
+    /** Reads the import's progress and the events it caused so far into {@code run}. */
+    private void observe(Run run, String location, int occupationMark, int scoreMark, long now) throws Exception {
+        if (run.applied < 0) {
+            JsonNode status = api.importStatus(location);
+            run.importStatus = status.path("status").asText();
+            run.importTotal = status.path("total").asInt();
+            run.importDone = status.path("done").asInt();
+            if (run.importStatus.equals("APPLIED")) {
+                run.applied = Instant.parse(status.path("finishedAt").asText()).toEpochMilli() - run.upload;
+            } else if (!List.of("QUEUED", "RUNNING").contains(run.importStatus)) {
+                throw new IllegalStateException("OEWS May 2024: " + status);
+            }
+        }
+        List<ConsumerRecord<String, byte[]>> occupations = after(occupationEvents, occupationMark);
+        List<ConsumerRecord<String, byte[]>> scores = after(scoreEvents, scoreMark);
+        if (occupations.size() != run.occupations.size() || scores.size() != run.scores.size()) {
+            run.lastEventSeen = now;
+        }
+        for (ConsumerRecord<String, byte[]> record : occupations.subList(run.occupations.size(),
+                occupations.size())) {
+            JsonNode facts = json.readTree(record.value()).path("occupation");
+            run.codes.put(record.key(), facts.path("codeSystem").asText() + " " + facts.path("code").asText());
+        }
+        run.occupations = occupations;
+        run.scores = scores;
     }
 
     /** The income dimension of an occupation's score as the API tells it now, for a prediction that missed. */
@@ -431,27 +442,23 @@ public final class ReleaseNotificationBenchmark {
         }
     }
 
-    private void importRelease(String name, String location) throws Exception {
+    private void importRelease(String name, String location) {
         long start = System.nanoTime();
-        long reported = start;
-        while (true) {
+        long[] reported = {start};
+        JsonNode done = await().atMost(LIMIT).pollInterval(Duration.ofMillis(250)).until(() -> {
             JsonNode status = api.importStatus(location);
-            String state = status.path("status").asText();
-            if (!List.of("QUEUED", "RUNNING").contains(state)) {
-                if (!state.equals("APPLIED")) {
-                    throw new IllegalStateException(name + ": " + status);
-                }
-                System.out.printf("imported %s in %.1f s (%,d occupations)%n", name, seconds(start),
-                        status.path("total").asInt());
-                return;
+            if (System.nanoTime() - reported[0] > PROGRESS.toNanos()) {
+                reported[0] = System.nanoTime();
+                System.out.printf("importing %s: %s %,d/%,d%n", name, status.path("status").asText(),
+                        status.path("done").asInt(), status.path("total").asInt());
             }
-            if (System.nanoTime() - reported > PROGRESS.toNanos()) {
-                reported = System.nanoTime();
-                System.out.printf("importing %s: %s %,d/%,d%n", name, state, status.path("done").asInt(),
-                        status.path("total").asInt());
-            }
-            Thread.sleep(250);
+            return status;
+        }, status -> !List.of("QUEUED", "RUNNING").contains(status.path("status").asText()));
+        if (!done.path("status").asText().equals("APPLIED")) {
+            throw new IllegalStateException(name + ": " + done);
         }
+        System.out.printf("imported %s in %.1f s (%,d occupations)%n", name, seconds(start),
+                done.path("total").asInt());
     }
 
     /**
@@ -459,50 +466,44 @@ public final class ReleaseNotificationBenchmark {
      * nearly all scored (an occupation with nothing to rate, such as the military SOC 55-*, which have no figure,
      * page or status, has no score), or for a minute whatever the number (a stall on a busy machine looks the same).
      */
-    private void awaitScored(int occupations) throws Exception {
+    private void awaitScored(int occupations) {
         long start = System.nanoTime();
-        long reported = start;
-        long steadySince = start;
-        long scored = -1;
-        int events = -1;
-        while (true) {
-            long nowScored = api.total("/api/occupations?size=1&minScore=0&maxScore=10");
-            int nowEvents = scoreEvents.records().size();
-            if (nowScored != scored || nowEvents != events) {
-                scored = nowScored;
-                events = nowEvents;
-                steadySince = System.nanoTime();
-            }
-            long steady = System.nanoTime() - steadySince;
-            if (steady >= QUIET.toNanos() && scored >= occupations * 0.95
-                    || steady >= Duration.ofMinutes(1).toNanos()) {
-                break;
-            }
-            if (System.nanoTime() - reported > PROGRESS.toNanos()) {
-                reported = System.nanoTime();
-                System.out.printf("scored %,d/%,d occupations, %,d score events (%.0f s)%n", scored, occupations,
-                        events, seconds(start));
-            }
-            if (seconds(start) > LIMIT.toSeconds()) {
-                throw new IllegalStateException("scores still moving after " + LIMIT.toMinutes() + " minutes");
-            }
-            Thread.sleep(1000);
+        long[] reported = {start};
+        long[] steadySince = {start};
+        long[] counts = {-1, -1};
+        try {
+            await().atMost(LIMIT).pollInterval(Duration.ofSeconds(1)).until(() -> {
+                long scored = api.total("/api/occupations?size=1&minScore=0&maxScore=10");
+                int events = scoreEvents.records().size();
+                if (scored != counts[0] || events != counts[1]) {
+                    counts[0] = scored;
+                    counts[1] = events;
+                    steadySince[0] = System.nanoTime();
+                }
+                if (System.nanoTime() - reported[0] > PROGRESS.toNanos()) {
+                    reported[0] = System.nanoTime();
+                    System.out.printf("scored %,d/%,d occupations, %,d score events (%.0f s)%n", scored,
+                            occupations, events, seconds(start));
+                }
+                long steady = System.nanoTime() - steadySince[0];
+                return steady >= QUIET.toNanos() && scored >= occupations * 0.95
+                        || steady >= Duration.ofMinutes(1).toNanos();
+            });
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException("scores still moving after " + LIMIT.toMinutes() + " minutes", e);
         }
-        System.out.printf("scored %,d of %,d occupations in %.0f s (the others have nothing to rate)%n", scored,
+        System.out.printf("scored %,d of %,d occupations in %.0f s (the others have nothing to rate)%n", counts[0],
                 occupations, seconds(start));
     }
 
     /** Waits until no score event has come for five seconds. */
-    private void quiet() throws InterruptedException {
-        for (int seen = -1; ; ) {
+    private void quiet() {
+        int[] seen = {-1};
+        await().atMost(LIMIT).pollInterval(Duration.ofSeconds(5)).until(() -> {
             int now = scoreEvents.records().size();
-            if (now == seen) {
-                System.out.printf("no score event for 5 s (%,d so far)%n", now);
-                return;
-            }
-            seen = now;
-            Thread.sleep(5000);
-        }
+            return seen[0] == (seen[0] = now);
+        });
+        System.out.printf("no score event for 5 s (%,d so far)%n", seen[0]);
     }
 
     /**

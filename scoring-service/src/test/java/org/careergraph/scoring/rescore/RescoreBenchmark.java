@@ -1,5 +1,7 @@
 package org.careergraph.scoring.rescore;
 
+import static org.awaitility.Awaitility.await;
+
 import com.mysql.cj.MysqlConnection;
 import com.mysql.cj.Query;
 import com.mysql.cj.interceptors.QueryInterceptor;
@@ -22,6 +24,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -181,9 +184,8 @@ public final class RescoreBenchmark {
         for (var job = rescorer.claim(); job.isPresent(); job = rescorer.claim()) {
             rescorer.run(job.get());
         }
-        while (transactions.executeRead(s -> jobs.findLatest()).filter(job -> !job.finished()).isPresent()) {
-            sleep(200);
-        }
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).until(() ->
+                transactions.executeRead(s -> jobs.findLatest()).filter(job -> !job.finished()).isEmpty());
     }
 
     /** Stores the inputs as the event handlers would (without scoring them), with progress. */
@@ -421,15 +423,6 @@ public final class RescoreBenchmark {
 
     private static double seconds(long startNanos) {
         return (System.nanoTime() - startNanos) / 1e9;
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     /**
