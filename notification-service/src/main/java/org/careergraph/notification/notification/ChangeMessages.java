@@ -1,5 +1,6 @@
 package org.careergraph.notification.notification;
 
+import io.micronaut.core.annotation.Nullable;
 import java.math.BigDecimal;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
@@ -187,18 +188,9 @@ final class ChangeMessages {
             en.add("overall score " + number(overallBefore, "none") + " -> " + number(after.overall(), "none"));
             zh.add("總分 " + number(overallBefore, "無") + " -> " + number(after.overall(), "無"));
         }
-        Set<String> names = new LinkedHashSet<>(after.dimensions().keySet());
-        if (before != null) {
-            names.addAll(before.dimensions().keySet());
-        }
-        for (String name : names) {
-            BigDecimal from = before == null ? null : before.dimensions().get(name);
-            BigDecimal to = after.dimensions().get(name);
-            if (!sameNumber(from, to)) {
-                Label label = DIMENSIONS.getOrDefault(name, new Label(name, name));
-                en.add(label.en() + " " + number(from, "none") + " -> " + number(to, "none"));
-                zh.add(label.zh() + " " + number(from, "無") + " -> " + number(to, "無"));
-            }
+        for (Label move : dimensionMoves(before, after)) {
+            en.add(move.en());
+            zh.add(move.zh());
         }
         if (en.isEmpty()) {
             en.add("score recomputed, overall " + number(after.overall(), "none"));
@@ -288,6 +280,20 @@ final class ChangeMessages {
     private static List<Label> scoreMoves(ScoreChanged change) {
         Score before = change.before();
         Score after = change.after();
+        List<Label> moves = dimensionMoves(before, after);
+        BigDecimal overallBefore = before == null ? null : before.overall();
+        if (!sameNumber(overallBefore, after.overall())) {
+            moves.add(new Label("overall " + number(overallBefore, "none") + " -> " + number(after.overall(), "none"),
+                    "總分 " + number(overallBefore, "無") + " -> " + number(after.overall(), "無")));
+        } else if (moves.isEmpty()) {
+            moves.add(new Label("score recomputed, overall " + number(after.overall(), "none"),
+                    "分數已重新計算，總分 " + number(after.overall(), "無")));
+        }
+        return moves;
+    }
+
+    /** Each dimension that moved (or appeared, or is no longer rated): "income 7.1 -> 7.3". */
+    private static List<Label> dimensionMoves(@Nullable Score before, Score after) {
         List<Label> moves = new ArrayList<>();
         Set<String> names = new LinkedHashSet<>(after.dimensions().keySet());
         if (before != null) {
@@ -301,14 +307,6 @@ final class ChangeMessages {
                 moves.add(new Label(label.en() + " " + number(from, "none") + " -> " + number(to, "none"),
                         label.zh() + " " + number(from, "無") + " -> " + number(to, "無")));
             }
-        }
-        BigDecimal overallBefore = before == null ? null : before.overall();
-        if (!sameNumber(overallBefore, after.overall())) {
-            moves.add(new Label("overall " + number(overallBefore, "none") + " -> " + number(after.overall(), "none"),
-                    "總分 " + number(overallBefore, "無") + " -> " + number(after.overall(), "無")));
-        } else if (moves.isEmpty()) {
-            moves.add(new Label("score recomputed, overall " + number(after.overall(), "none"),
-                    "分數已重新計算，總分 " + number(after.overall(), "無")));
         }
         return moves;
     }

@@ -9,7 +9,6 @@ import java.util.Map;
 import org.careergraph.events.CodeSystem;
 import org.careergraph.events.ImmigrationStatus;
 import org.careergraph.events.PublishedFacts;
-import org.careergraph.events.SalaryBand;
 import org.careergraph.scoring.model.ScoringModel;
 import org.careergraph.scoring.score.Explanation.InputUsed;
 import org.careergraph.scoring.score.Explanation.Source;
@@ -67,32 +66,12 @@ final class Formula2 {
         }
         String missing = f == null || f.medianWage() == null ? "no OEWS median wage for the occupation"
                 : "no all-occupations median in its OEWS release";
-        SalaryBand band = in.facts.midLevelBand();
-        ImmigrationStatus.MedianWage median = in.status == null ? null : in.status.medianWage();
-        List<InputUsed> inputs = new ArrayList<>();
-        if (band != null) {
-            inputs.add(new InputUsed("mid-level pay", ScoreCalculator.money(band.midpoint(), band.currency()),
-                    Source.DERIVED, in.factsFrom + ": midpoint of the " + band.level() + " band "
-                    + ScoreCalculator.money(band.min(), band.currency()) + " - "
-                    + ScoreCalculator.money(band.max(), band.currency())));
+        ScoreCalculator.PagePay pay = ScoreCalculator.pagePay(in);
+        if (pay.gap() != null) {
+            return Rated.not("not rated: " + missing + ", and " + pay.gap(), pay.inputs());
         }
-        if (median != null) {
-            inputs.add(new InputUsed("median wage a year", ScoreCalculator.money(median.perYear(), median.currency()),
-                    Source.DERIVED, in.statusFrom));
-        }
-        if (band == null) {
-            return Rated.not("not rated: " + missing + ", and the page gives no salary band", inputs);
-        }
-        if (median == null) {
-            return Rated.not("not rated: " + missing + ", and no median wage is known for the occupation's country",
-                    inputs);
-        }
-        if (!median.currency().equals(band.currency())) {
-            return Rated.not("not rated: " + missing + "; the page's pay is in " + band.currency()
-                    + ", the median in " + median.currency(), inputs);
-        }
-        return logOfPay(p, band.midpoint(), median.perYear(), missing + ": the page's mid-level pay against the "
-                + "rule set's median: ", inputs);
+        return logOfPay(p, pay.pay(), pay.median(), missing + ": the page's mid-level pay against the rule set's "
+                + "median: ", pay.inputs());
     }
 
     /** pointsAtMedian + perDoubling x log2(pay / median). */

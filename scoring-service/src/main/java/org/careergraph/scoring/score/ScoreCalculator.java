@@ -95,6 +95,23 @@ public final class ScoreCalculator {
     // The dimensions -----------------------------------------------------------------------------------------------
 
     static Rated income(Reading in, ScoringModel.Income p) {
+        PagePay pay = pagePay(in);
+        if (pay.gap() != null) {
+            return Rated.not("not rated: " + pay.gap(), pay.inputs());
+        }
+        BigDecimal raw = p.pointsAtMedian().multiply(pay.pay()).divide(pay.median(), 4, RoundingMode.HALF_UP);
+        return Rated.of(raw, num(p.pointsAtMedian()) + " x pay / median = " + num(p.pointsAtMedian()) + " x "
+                + plainMoney(pay.pay()) + " / " + plainMoney(pay.median()) + " = " + num(raw), pay.inputs());
+    }
+
+    /**
+     * The page's mid-level pay and the country's median wage a year as the status gives it, with the inputs read;
+     * {@code gap} says why the two cannot be set against each other (null when they can).
+     */
+    record PagePay(@Nullable BigDecimal pay, @Nullable BigDecimal median, List<InputUsed> inputs, @Nullable String gap) {
+    }
+
+    static PagePay pagePay(Reading in) {
         SalaryBand band = in.facts.midLevelBand();
         ImmigrationStatus.MedianWage median = in.status == null ? null : in.status.medianWage();
         List<InputUsed> inputs = new ArrayList<>();
@@ -107,19 +124,12 @@ public final class ScoreCalculator {
             inputs.add(new InputUsed("median wage a year", money(median.perYear(), median.currency()), Source.DERIVED,
                     in.statusFrom));
         }
-        if (band == null) {
-            return Rated.not("not rated: the page gives no salary band", inputs);
-        }
-        if (median == null) {
-            return Rated.not("not rated: no median wage is known for the occupation's country", inputs);
-        }
-        if (!median.currency().equals(band.currency())) {
-            return Rated.not("not rated: the pay is in " + band.currency() + ", the median in " + median.currency(),
-                    inputs);
-        }
-        BigDecimal raw = p.pointsAtMedian().multiply(band.midpoint()).divide(median.perYear(), 4, RoundingMode.HALF_UP);
-        return Rated.of(raw, num(p.pointsAtMedian()) + " x pay / median = " + num(p.pointsAtMedian()) + " x "
-                + plainMoney(band.midpoint()) + " / " + plainMoney(median.perYear()) + " = " + num(raw), inputs);
+        String gap = band == null ? "the page gives no salary band"
+                : median == null ? "no median wage is known for the occupation's country"
+                : !median.currency().equals(band.currency())
+                ? "the pay is in " + band.currency() + ", the median in " + median.currency() : null;
+        return new PagePay(band == null ? null : band.midpoint(), median == null ? null : median.perYear(),
+                List.copyOf(inputs), gap);
     }
 
     static Rated demandOutlook(Reading in, ScoringModel.DemandOutlook p) {
