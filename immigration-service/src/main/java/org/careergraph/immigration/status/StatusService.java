@@ -1,6 +1,7 @@
 package org.careergraph.immigration.status;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -161,6 +162,41 @@ public class StatusService {
 
     /** The occupations whose status changes, sorted by id, and how many of those looked at keep theirs. */
     public record StatusComparison(List<StatusDiff> changed, int unchanged) {
+    }
+
+    /**
+     * Each country's stored statuses against a fresh assessment of today, storing nothing: an operator's check
+     * after an incident (and the fault-injection suite's), where any difference is a change that was not applied.
+     * Reads the rules as a status query does (an update whose day began shows as a difference until the scheduled
+     * job applies it) from one snapshot, without locks: a writer committing meanwhile may show too; ask again.
+     */
+    @Transactional(readOnly = true)
+    public List<Consistency> consistency() {
+        List<Consistency> countries = new ArrayList<>();
+        for (Country country : Country.values()) {
+            RuleBook book = books.withAnnounced(country);
+            LocalDate today = country.today(clock);
+            Map<String, OccupationStatus> stored = statuses.findByCountry(country.name()).stream()
+                    .collect(Collectors.toMap(OccupationStatus::occupationId, Function.identity()));
+            List<KnownOccupation> covered = coveredBy(country);
+            List<String> differing = new ArrayList<>();
+            for (KnownOccupation occupation : covered) {
+                Assessment fresh = StatusCalculator.assess(occupation, book, today);
+                OccupationStatus row = stored.get(occupation.id());
+                if (row == null ? !fresh.summary().equals(ImmigrationStatus.NONE) : row.differsFrom(fresh)) {
+                    differing.add(occupation.id());
+                }
+            }
+            countries.add(new Consistency(country.name(), today, covered.size(), differing.size(),
+                    differing.stream().sorted().limit(Consistency.EXAMPLES).toList()));
+        }
+        return countries;
+    }
+
+    /** One country's check: {@code differing} statuses of {@code occupations}, the first few named (by id). */
+    @Serdeable
+    public record Consistency(String country, LocalDate on, int occupations, int differing, List<String> examples) {
+        static final int EXAMPLES = 20;
     }
 
     /** Every occupation coded in a system the country's rules speak of. */

@@ -4,19 +4,25 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -64,6 +70,9 @@ class StatusChangesIT implements TestPropertyProvider {
 
     @Inject
     KnownOccupationRepository occupations;
+
+    @Inject
+    TransactionOperations<Connection> transactions;
 
     private final String kafka = TestInfrastructure.kafkaBootstrapServers();
     private final TestEvents events = TestEvents.connect(kafka);
@@ -146,6 +155,36 @@ class StatusChangesIT implements TestPropertyProvider {
 
         assertExactly(Map.of(named, 4, other, 1));
         assertNull(status(other, null).get("greenListTier"));
+    }
+
+    /** The operator's check: every stored status is what the rules in force say, and one that is not is named. */
+    @Test
+    void theConsistencyCheckFindsAStatusThatAChangeNeverReached() {
+        String code = knownOccupation();
+        record(today().minusDays(1), tier(code, "2"));
+        statusChanges(code, 2);
+        String id = TestOccupations.idOf(code);
+        await().atMost(WAIT).until(() -> differing("NZ").isEmpty());
+
+        // As if the update's recomputation had been lost: the stored row still says "not on the list".
+        assertEquals(1, (int) transactions.<Integer>executeWrite(tx -> {
+            try (Statement sql = tx.getConnection().createStatement()) {
+                return sql.executeUpdate("UPDATE occupation_status SET green_list_tier = NULL, since = NULL,"
+                        + " policy_update_id = NULL WHERE occupation_id = '" + id + "'");
+            }
+        }));
+        assertEquals(List.of(id), differing("NZ"));
+        assertEquals(HttpStatus.FORBIDDEN, assertThrows(HttpClientResponseException.class, () -> http.toBlocking()
+                .exchange(HttpRequest.GET("/api/immigration/consistency").bearerAuth(TestInfrastructure.token("EDITOR")),
+                        List.class)).getStatus());
+    }
+
+    private List<?> differing(String country) {
+        List<Map> countries = http.toBlocking().retrieve(HttpRequest.GET("/api/immigration/consistency")
+                .bearerAuth(ADMIN), Argument.listOf(Map.class));
+        Map<?, ?> found = countries.stream().filter(c -> country.equals(c.get("country"))).findFirst().orElseThrow();
+        assertEquals(today().toString(), found.get("on"));
+        return (List<?>) found.get("examples");
     }
 
     @Test

@@ -28,13 +28,11 @@ class ModelChanges {
 
     private final Models models;
     private final RescoreJobRepository jobs;
-    private final ScoringInputRepository inputs;
     private final Rescorer rescorer;
 
-    ModelChanges(Models models, RescoreJobRepository jobs, ScoringInputRepository inputs, Rescorer rescorer) {
+    ModelChanges(Models models, RescoreJobRepository jobs, Rescorer rescorer) {
         this.models = models;
         this.jobs = jobs;
-        this.inputs = inputs;
         this.rescorer = rescorer;
     }
 
@@ -69,11 +67,11 @@ class ModelChanges {
     ModelPreview preview(ScoringModel model, @Nullable String note, String admin) {
         ModelVersion current = models.active();
         List<FieldChange> changes = Models.differences(current.model(), model);
-        if (changes.isEmpty()) {
-            return ModelPreview.unchanged(current.version(), (int) inputs.countRated());
-        }
         ModelPreview.Tally tally = new ModelPreview.Tally();
-        rescorer.dryRun(new ModelVersion(current.version() + 1, model, note, admin, Instant.now()), tally::add);
+        // The model in force is computed too: its `changed` counts the stored scores a fresh computation would move,
+        // 0 unless a change was missed (an operator's consistency check, docs/reliability.md).
+        rescorer.dryRun(changes.isEmpty() ? current
+                : new ModelVersion(current.version() + 1, model, note, admin, Instant.now()), tally::add);
         return tally.preview(current.version(), changes);
     }
 

@@ -17,6 +17,8 @@ import org.careergraph.scoring.score.StoredScore;
 /**
  * What putting a model in force would do to the stored scores, nothing stored.
  *
+ * @param sameAsCurrent   the model in force: putting it re-scores nothing, and {@code changed} counts the stored
+ *                        scores that differ from a fresh computation (0 unless a change was missed)
  * @param total           occupations a re-score job would score (archived ones too)
  * @param changed         how many overall scores would move
  * @param movers          the largest moves of the overall, largest first, ties by id
@@ -27,11 +29,6 @@ public record ModelPreview(int currentVersion, boolean sameAsCurrent, List<Field
                            int changed, List<Mover> movers, Map<String, Integer> dimensionsMoved) {
 
     static final int MOVERS = 20;
-
-    /** The model in force already: putting it again re-scores nothing. */
-    static ModelPreview unchanged(int currentVersion, int total) {
-        return new ModelPreview(currentVersion, true, List.of(), total, 0, List.of(), new Tally().dimensionsMoved);
-    }
 
     /** An occupation whose overall would move; {@code before} is null when it was never scored (delta = after). */
     @Serdeable
@@ -88,7 +85,7 @@ public record ModelPreview(int currentVersion, boolean sameAsCurrent, List<Field
         }
 
         ModelPreview preview(int currentVersion, List<FieldChange> changedParameters) {
-            return new ModelPreview(currentVersion, false, changedParameters, total, changed, movers(),
+            return new ModelPreview(currentVersion, changedParameters.isEmpty(), changedParameters, total, changed, movers(),
                     dimensionsMoved);
         }
 

@@ -14,8 +14,11 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -50,6 +53,9 @@ class ModelPreviewIT implements TestPropertyProvider {
 
     @Inject
     JsonMapper json;
+
+    @Inject
+    TransactionOperations<Connection> transactions;
 
     private final String kafka = TestInfrastructure.kafkaBootstrapServers();
     private final TestEvents events = TestEvents.connect(kafka);
@@ -167,6 +173,17 @@ class ModelPreviewIT implements TestPropertyProvider {
         }
 
         assertSameAsCurrent(model, 3, all.size());
+
+        // A stored score a change never reached (as after a lost event): the model in force previews it as moving.
+        assertEquals(1, (int) transactions.<Integer>executeWrite(tx -> {
+            try (Statement sql = tx.getConnection().createStatement()) {
+                return sql.executeUpdate("UPDATE score SET overall = overall - 1 WHERE occupation_id = '" + mixed + "'");
+            }
+        }));
+        Map<?, ?> drift = http.toBlocking().retrieve(ModelApi.preview(model, ModelApi.ADMIN), Map.class);
+        assertEquals(true, drift.get("sameAsCurrent"));
+        assertEquals(1, drift.get("changed"));
+        assertEquals(mixed, ((List<Map<String, Object>>) drift.get("movers")).getFirst().get("occupationId"));
     }
 
     /** The model in force previews as itself: nothing to change, as its PUT re-scores nothing. */
