@@ -30,10 +30,18 @@ import org.careergraph.notification.notification.Message;
 @Singleton
 class DeliveryQueue {
 
+    /**
+     * Due notifications, each the oldest pending one of its subscription: a subscription's alerts go out one after
+     * the other, in the order of their notices (the order of the changes), whatever instance claims them and however
+     * many attempts one takes. Nothing else is needed for that order: a later notification is not even looked at
+     * while an earlier one is pending, claimed by any instance or waiting for its next attempt.
+     */
     private static final String SELECT_DUE = """
-            SELECT id, subscription_id FROM notification
-            WHERE status = 'PENDING' AND next_attempt_at <= ?
-            ORDER BY next_attempt_at
+            SELECT n.id, n.subscription_id FROM notification n
+            WHERE n.status = 'PENDING' AND n.next_attempt_at <= ?
+              AND NOT EXISTS (SELECT 1 FROM notification e WHERE e.subscription_id = n.subscription_id
+                              AND e.status = 'PENDING' AND e.notice_id < n.notice_id)
+            ORDER BY n.next_attempt_at
             LIMIT ?
             FOR UPDATE SKIP LOCKED""";
     private static final String SELECT_CLAIMED = """
@@ -44,7 +52,7 @@ class DeliveryQueue {
             JOIN subscription s ON s.id = n.subscription_id
             JOIN notice c ON c.id = n.notice_id
             WHERE n.id IN (%s)
-            ORDER BY n.created_at, n.id""";
+            ORDER BY n.notice_id""";
     private static final String DELIVERED = """
             UPDATE notification SET status = 'DELIVERED', attempts = attempts + 1, last_attempt_at = ?,
                 delivered_at = ?, last_error = NULL, claim_token = NULL
@@ -69,8 +77,9 @@ class DeliveryQueue {
     }
 
     /**
-     * Claims up to {@code limit} due notifications until {@code now + lease}, oldest due first, and with a digest
-     * subscriber's notification all of that subscriber's due ones (a digest is one mail).
+     * Claims up to {@code limit} due notifications until {@code now + lease}, oldest due first and at most one per
+     * subscription (see {@link #SELECT_DUE}), and with a digest subscriber's notification all of that subscriber's
+     * due ones (a digest is one mail).
      */
     List<Delivery> claim(int limit, Instant now, Duration lease) {
         return transactions.executeWrite(status -> jdbc.execute(connection -> {

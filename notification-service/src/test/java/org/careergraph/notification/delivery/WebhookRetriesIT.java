@@ -192,6 +192,30 @@ class WebhookRetriesIT implements TestPropertyProvider {
         assertTrue(receiver.callsTo(target).get(0).headers().containsKey("webhook-signature"));
     }
 
+    /** One subscription's alerts in the order of the changes: a later one waits while an earlier one is retried. */
+    @Test
+    @Order(5)
+    void aLaterAlertWaitsForAnEarlierOneThatIsRetried() {
+        String code = TestOccupations.uniqueCode();
+        String hook = UUID.randomUUID().toString();
+        receiver.answerFirst(hook, 500);
+        Subscribed subscription = subscribe(hook, occupations().announce(code));
+        String first = occupations().publish(EventType.IMMIGRATION_STATUS_CHANGED, code);
+        await().atMost(PATIENCE).until(() -> receiver.callsTo(hook).size() == 1);
+        String second = occupations().publish(EventType.IMMIGRATION_STATUS_CHANGED, code);
+        occupations().awaitFannedOut(second);
+
+        // The second is not sent while the first waits for its next attempt (5 s on the clock) ...
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                .until(() -> receiver.callsTo(hook).size() == 1);
+        clock.advance(SCHEDULE.get(0).multipliedBy(2));
+        // ... and follows it once it is delivered.
+        await().atMost(PATIENCE).until(() -> receiver.callsTo(hook).size() == 3);
+        assertEquals(List.of(first, first, second), receiver.callsTo(hook).stream()
+                .map(call -> call.body().contains(first) ? first : call.body().contains(second) ? second : "?")
+                .toList());
+    }
+
     private record Subscribed(String id, String token) {
     }
 
