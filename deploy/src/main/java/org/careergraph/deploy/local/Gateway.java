@@ -30,13 +30,16 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The one local origin: forwards each request to the service {@link Routes} names, as the Kubernetes Ingress does,
- * and answers {@code /health/readiness} for the whole system.
+ * and answers {@code /health/readiness} for the whole system. A service its supervisor knows to be down (restarting,
+ * given up on) is answered for as Kubernetes answers for a Service without ready pods: 503, with a Retry-After while
+ * it restarts.
  */
 final class Gateway implements AutoCloseable {
 
@@ -62,12 +65,20 @@ final class Gateway implements AutoCloseable {
     private final ExecutorService executor;
     private final HttpClient client;
     private final Map<Service, URI> upstreams;
+    private final Function<Service, Optional<Outage>> outages;
 
-    private Gateway(HttpServer server, ExecutorService executor, HttpClient client, Map<Service, URI> upstreams) {
+    private Gateway(HttpServer server, ExecutorService executor, HttpClient client, Map<Service, URI> upstreams,
+                    Function<Service, Optional<Outage>> outages) {
         this.server = server;
         this.executor = executor;
         this.client = client;
         this.upstreams = upstreams;
+        this.outages = outages;
+    }
+
+    /** A gateway that knows of no outages: it finds out by forwarding. */
+    static Gateway start(int port, Map<Service, URI> upstreams) {
+        return start(port, upstreams, service -> Optional.empty());
     }
 
     /**
@@ -75,8 +86,9 @@ final class Gateway implements AutoCloseable {
      *
      * @param port      0 for a free one
      * @param upstreams base URL of each service, e.g. {@code http://localhost:8081}
+     * @param outages   what the supervisor knows of a service that cannot serve now
      */
-    static Gateway start(int port, Map<Service, URI> upstreams) {
+    static Gateway start(int port, Map<Service, URI> upstreams, Function<Service, Optional<Outage>> outages) {
         HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
@@ -91,7 +103,7 @@ final class Gateway implements AutoCloseable {
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .executor(executor)
                 .build();
-        Gateway gateway = new Gateway(server, executor, client, Map.copyOf(upstreams));
+        Gateway gateway = new Gateway(server, executor, client, Map.copyOf(upstreams), outages);
         server.setExecutor(executor);
         server.createContext("/", gateway::handle);
         server.start();
@@ -132,6 +144,11 @@ final class Gateway implements AutoCloseable {
     }
 
     private void forward(HttpExchange exchange, URI requested, Service service) throws IOException {
+        Optional<Outage> outage = outages.apply(service);
+        if (outage.isPresent()) {
+            unavailable(exchange, service, outage.get(), requested.getPath());
+            return;
+        }
         HttpResponse<InputStream> response;
         try {
             response = client.send(upstreamRequest(exchange, requested, service), BodyHandlers.ofInputStream());
@@ -144,8 +161,14 @@ final class Gateway implements AutoCloseable {
                     requested.getPath());
             return;
         } catch (IOException e) {
-            problem(exchange, 502, "Bad Gateway", "The " + service.shortName() + " service is not reachable.",
-                    requested.getPath());
+            // It may have exited just now: then its supervisor knows by the time the connection failed.
+            Optional<Outage> exited = outages.apply(service);
+            if (exited.isPresent()) {
+                unavailable(exchange, service, exited.get(), requested.getPath());
+            } else {
+                problem(exchange, 502, "Bad Gateway", "The " + service.shortName() + " service is not reachable.",
+                        requested.getPath());
+            }
             return;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -235,26 +258,51 @@ final class Gateway implements AutoCloseable {
                 .collect(Collectors.toSet());
     }
 
-    /** UP when every service's own readiness is UP. */
+    /**
+     * UP when every service's own readiness is UP. A service that is DOWN has a detail: its supervisor's state
+     * ({@code RESTARTING}, {@code GAVE_UP}, ...), or {@code NOT_READY} when its own readiness check said so.
+     */
     private void answerReadiness(HttpExchange exchange) throws IOException {
+        Map<Service, Optional<Outage>> knownOutages = new LinkedHashMap<>();
         Map<Service, CompletableFuture<Boolean>> checks = new LinkedHashMap<>();
         for (Service service : Service.values()) {
+            Optional<Outage> outage = outages.apply(service);
+            knownOutages.put(service, outage);
             URI upstream = upstreams.get(service);
-            checks.put(service, upstream == null ? CompletableFuture.completedFuture(false) : client
-                    .sendAsync(HttpRequest.newBuilder(URI.create(upstream + READINESS)).timeout(READINESS_TIMEOUT).build(),
-                            BodyHandlers.discarding())
-                    .handle((response, error) -> error == null && response.statusCode() == 200));
+            checks.put(service, upstream == null || outage.isPresent() ? CompletableFuture.completedFuture(false)
+                    : client.sendAsync(HttpRequest.newBuilder(URI.create(upstream + READINESS))
+                                    .timeout(READINESS_TIMEOUT).build(), BodyHandlers.discarding())
+                            .handle((response, error) -> error == null && response.statusCode() == 200));
         }
         StringBuilder services = new StringBuilder();
+        StringBuilder details = new StringBuilder();
         boolean allUp = true;
         for (Map.Entry<Service, CompletableFuture<Boolean>> check : checks.entrySet()) {
+            Service service = check.getKey();
             boolean up = check.getValue().join();
             allUp &= up;
             services.append(services.isEmpty() ? "" : ",")
-                    .append('"').append(check.getKey().shortName()).append("\":\"").append(up ? "UP" : "DOWN").append('"');
+                    .append('"').append(service.shortName()).append("\":\"").append(up ? "UP" : "DOWN").append('"');
+            if (!up) {
+                Outage outage = knownOutages.get(service).orElse(new Outage("NOT_READY",
+                        "did not answer its readiness check with 200", Optional.empty()));
+                details.append(details.isEmpty() ? "" : ",").append('"').append(service.shortName())
+                        .append("\":{\"state\":").append(jsonString(outage.state())).append(",\"detail\":")
+                        .append(jsonString(outage.detail())).append('}');
+            }
         }
-        json(exchange, allUp ? 200 : 503, "application/json",
-                "{\"status\":\"" + (allUp ? "UP" : "DOWN") + "\",\"services\":{" + services + "}}");
+        json(exchange, allUp ? 200 : 503, "application/json", "{\"status\":\"" + (allUp ? "UP" : "DOWN")
+                + "\",\"services\":{" + services + "}" + (details.isEmpty() ? "" : ",\"details\":{" + details + "}")
+                + "}");
+    }
+
+    /** 503 for a service that is down for now, with when to try again if it is coming back. */
+    private static void unavailable(HttpExchange exchange, Service service, Outage outage, String instance)
+            throws IOException {
+        outage.retryAfter().ifPresent(after -> exchange.getResponseHeaders().set("Retry-After",
+                String.valueOf(Math.max(1, (after.toMillis() + 999) / 1000))));
+        problem(exchange, 503, "Service Unavailable", "The " + service.shortName() + " service " + outage.detail()
+                + ".", instance);
     }
 
     private static void problem(HttpExchange exchange, int status, String title, String detail, String instance)

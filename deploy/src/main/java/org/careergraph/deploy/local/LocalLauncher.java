@@ -1,14 +1,9 @@
 package org.careergraph.deploy.local;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +19,9 @@ import org.careergraph.security.Roles;
  *
  * <p>{@link #main} also starts an embedded Kafka and MariaDB with their data in the data folder ({@code .careergraph/}
  * under the project root, or {@code CAREERGRAPH_HOME}); the end-to-end test brings its own broker and database.
+ *
+ * <p>Once started, a {@link Supervisor} restarts a service that exits, as a Kubernetes Deployment would; in
+ * {@link #main} a {@link Watchdog} stops every child process should the launcher's JVM be killed.
  */
 public final class LocalLauncher implements AutoCloseable {
 
@@ -58,15 +56,25 @@ public final class LocalLauncher implements AutoCloseable {
     }
 
     private final Config config;
+    private final Runnable childrenChanged;
     private final Map<Service, String> classpaths = new EnumMap<>(Service.class);
-    private final List<ServiceProcess> processes = new ArrayList<>();
+    private Supervisor supervisor;
     private Gateway gateway;
     private String adminToken;
     private boolean closed;
 
     /** Fails at once, before anything starts, when a service is not built. */
     LocalLauncher(Config config) {
+        this(config, () -> { });
+    }
+
+    /**
+     * @param childrenChanged called whenever a service process starts or exits (the watchdog's cue to look again at
+     *                        our child processes)
+     */
+    LocalLauncher(Config config, Runnable childrenChanged) {
         this.config = config;
+        this.childrenChanged = childrenChanged;
         for (Service service : Service.values()) {
             classpaths.put(service, ServiceProcess.classpath(config.projectRoot(), service));
         }
@@ -94,9 +102,11 @@ public final class LocalLauncher implements AutoCloseable {
         }
         Ports.requireFree(config.gatewayPort(), "the gateway", "CAREERGRAPH_PORT");
 
+        startSupervisor();
         Map<Service, URI> upstreams = new EnumMap<>(Service.class);
         for (Service service : Service.values()) {
-            startService(service, environment(service, infrastructure, secret), home);
+            startService(ServiceProcess.Launch.of(service, port(service), classpaths.get(service),
+                    environment(service, infrastructure, secret), home));
             upstreams.put(service, URI.create("http://localhost:" + port(service)));
         }
         startGateway(upstreams);
@@ -107,15 +117,19 @@ public final class LocalLauncher implements AutoCloseable {
 
     // Each start step checks, under close()'s lock, that close() has not run meanwhile (Ctrl-C while starting).
 
-    private synchronized void startService(Service service, Map<String, String> environment, Path workDir) {
+    private synchronized void startSupervisor() {
         ensureOpen();
-        processes.add(ServiceProcess.start(service, port(service), classpaths.get(service), environment, workDir,
-                config.out()));
+        supervisor = new Supervisor(RestartPolicy.DEFAULT, STOP_GRACE, config.out(), childrenChanged);
+    }
+
+    private synchronized void startService(ServiceProcess.Launch launch) {
+        ensureOpen();
+        supervisor.start(launch);
     }
 
     private synchronized void startGateway(Map<Service, URI> upstreams) {
         ensureOpen();
-        gateway = Gateway.start(config.gatewayPort(), upstreams);
+        gateway = Gateway.start(config.gatewayPort(), upstreams, supervisor::outage);
     }
 
     private synchronized void ensureOpen() {
@@ -160,28 +174,29 @@ public final class LocalLauncher implements AutoCloseable {
         return env;
     }
 
-    /** Polls every service's readiness; fails early when one exits, and names the ones not ready at the deadline. */
+    /**
+     * Waits until every service is ready at once (the supervisor checks each); fails early when one exits before it
+     * was ever ready, and names the ones not ready at the deadline.
+     */
     private void awaitReady() {
         long deadline = System.nanoTime() + config.readyTimeout().toNanos();
-        Map<Service, String> notReady = new LinkedHashMap<>();
-        processes.forEach(p -> notReady.put(p.service(), "not answering yet"));
-        try (HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {
+        try {
             while (true) {
                 ensureOpen();
-                for (ServiceProcess process : processes) {
-                    if (!notReady.containsKey(process.service())) {
-                        continue;
-                    }
-                    if (!process.isAlive()) {
-                        throw new IllegalStateException("The " + process.service().shortName() + " service exited with "
-                                + "code " + process.exitValue() + " before it was ready; its output is above, prefixed ["
-                                + process.service().shortName() + "].");
-                    }
-                    String state = readiness(client, process.port());
-                    if (state == null) {
-                        notReady.remove(process.service());
-                    } else {
-                        notReady.put(process.service(), state);
+                Map<Service, String> notReady = new LinkedHashMap<>();
+                for (Service service : Service.values()) {
+                    Supervisor.Status status = supervisor.status(service).orElseThrow();
+                    String name = service.shortName();
+                    switch (status.state()) {
+                        case READY -> { }
+                        case EXITED_BEFORE_READY -> throw new IllegalStateException("The " + name + " service exited "
+                                + "with code " + status.lastExitCode() + " before it was ready; its output is above, "
+                                + "prefixed [" + name + "].");
+                        case GAVE_UP -> throw new IllegalStateException("The " + name + " service exited "
+                                + status.exitsInARow() + " times in a row (last code " + status.lastExitCode()
+                                + "); its output is above, prefixed [" + name + "].");
+                        default -> notReady.put(service, status.notReadyBecause() == null ? status.state().name()
+                                : status.notReadyBecause());
                     }
                 }
                 if (notReady.isEmpty()) {
@@ -202,18 +217,6 @@ public final class LocalLauncher implements AutoCloseable {
         }
     }
 
-    /** Null when ready, else what the readiness endpoint said. */
-    private static String readiness(HttpClient client, int port) throws InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + Gateway.READINESS))
-                .timeout(Duration.ofSeconds(5)).build();
-        try {
-            var response = client.send(request, BodyHandlers.ofString());
-            return response.statusCode() == 200 ? null : "readiness " + response.statusCode() + ": " + response.body();
-        } catch (IOException e) {
-            return "not answering yet";
-        }
-    }
-
     /** The gateway's address: the one URL of the system. */
     URI url() {
         return gateway.url();
@@ -228,24 +231,32 @@ public final class LocalLauncher implements AutoCloseable {
         return config.home().resolve("admin-token");
     }
 
-    /** Stops the gateway, then asks every service to stop and waits for each (killing it after the grace time). */
+    /**
+     * Stops the gateway, then asks every service to stop and waits for each (killing it after the grace time). No
+     * service is restarted from the first moment on: on Ctrl-C the services get the terminal's SIGINT too, and exit
+     * on their own.
+     */
     @Override
     public void close() {
         Gateway stoppingGateway;
-        List<ServiceProcess> stopping;
+        Supervisor stoppingSupervisor;
         synchronized (this) {
             if (closed) {
                 return;
             }
             closed = true;
             stoppingGateway = gateway;
-            stopping = List.copyOf(processes);
+            stoppingSupervisor = supervisor;
+        }
+        if (stoppingSupervisor != null) {
+            stoppingSupervisor.stopRestarting();
         }
         if (stoppingGateway != null) {
             stoppingGateway.close();
         }
-        stopping.forEach(ServiceProcess::requestStop);
-        stopping.forEach(p -> p.awaitStop(STOP_GRACE, config.out()));
+        if (stoppingSupervisor != null) {
+            stoppingSupervisor.close();
+        }
     }
 
     // ---- the README's command: ./mvnw -Prun -DskipTests package ----
@@ -264,7 +275,15 @@ public final class LocalLauncher implements AutoCloseable {
         Config config = new Config(root, home, Ports.fromEnvironment("CAREERGRAPH_PORT", 8080), servicePorts, true,
                 true, Duration.ofMinutes(4), out);
 
-        LocalLauncher launcher = new LocalLauncher(config);
+        // First, so that from now on a kill -9 of this JVM leaves no child behind (MariaDB's included).
+        Watchdog watchdog = Watchdog.start(STOP_GRACE, out);
+        LocalLauncher launcher;
+        try {
+            launcher = new LocalLauncher(config, watchdog::update);
+        } catch (RuntimeException e) {
+            watchdog.close();
+            throw e;
+        }
         PrivateFiles.directory(home);
         EmbeddedServers servers = new EmbeddedServers(home, Ports.fromEnvironment("CAREERGRAPH_KAFKA_PORT", 19092),
                 Ports.fromEnvironment("CAREERGRAPH_DB_PORT", 13306), Ports.fromEnvironment("CAREERGRAPH_SMTP_PORT", 13025),
@@ -273,15 +292,20 @@ public final class LocalLauncher implements AutoCloseable {
             out.println("[launcher] Stopping Career Graph ...");
             launcher.close();
             servers.close();
+            // Last: should this JVM be killed while stopping, the watchdog still stops what is left.
+            watchdog.close();
             out.println("[launcher] Stopped. Data kept in " + home);
         }, "careergraph-shutdown"));
 
         try {
             out.println("[launcher] Starting Career Graph from " + root + " (data in " + home + ")");
-            launcher.start(servers.start());
+            LocalLauncher.Infrastructure infrastructure = servers.start();
+            watchdog.update(); // mariadbd is our child now
+            launcher.start(infrastructure);
         } catch (RuntimeException e) {
             launcher.close();
             servers.close();
+            watchdog.close();
             throw e;
         }
         printBanner(out, launcher, home, Duration.ofNanos(System.nanoTime() - started));
@@ -308,7 +332,8 @@ public final class LocalLauncher implements AutoCloseable {
         out.println("  curl -s \"imap://localhost:" + Ports.fromEnvironment("CAREERGRAPH_IMAP_PORT", IMAP_PORT)
                 + "/INBOX;MAILINDEX=1\" -u you@example.com:any");
         out.println();
-        out.println("Data is kept in " + home + " between runs (mail only for this run). Ctrl-C stops everything.");
+        out.println("Data is kept in " + home + " between runs (mail only for this run). A service that exits is "
+                + "restarted. Ctrl-C stops everything.");
         out.println();
     }
 }

@@ -14,10 +14,30 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /** One service in its own JVM, built from its module's target/ folder, its output prefixed on ours. */
 final class ServiceProcess {
+
+    /**
+     * How a service starts, kept so that a restart starts it the same way.
+     *
+     * @param command     the whole command line, e.g. from {@link #javaCommand}
+     * @param environment added to (and overriding) our own environment
+     * @param workDir     the child's working directory
+     */
+    record Launch(Service service, int port, List<String> command, Map<String, String> environment, Path workDir) {
+        Launch {
+            command = List.copyOf(command);
+            environment = Map.copyOf(environment);
+        }
+
+        /** The service's own main class on the classpath its build wrote. */
+        static Launch of(Service service, int port, String classpath, Map<String, String> environment, Path workDir) {
+            return new Launch(service, port, javaCommand(classpath, service.mainClass()), environment, workDir);
+        }
+    }
 
     /**
      * Small heaps and a quick JIT: five JVMs (four services, the web front) share a laptop (or 2 cores) with the
@@ -27,17 +47,22 @@ final class ServiceProcess {
     private static final List<String> JVM_OPTIONS = List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
             "-XX:TieredStopAtLevel=1", "--enable-native-access=ALL-UNNAMED", "-Duser.timezone=UTC");
 
+    /** How long an exit waits for the last lines of output, so that they come before what the launcher says. */
+    private static final Duration OUTPUT_DRAIN = Duration.ofSeconds(1);
+
     private final Service service;
     private final int port;
     private final Process process;
     private final Thread outputPump;
-    private volatile boolean stopping;
+    private final CompletableFuture<Void> outputEnded;
 
-    private ServiceProcess(Service service, int port, Process process, Thread outputPump) {
+    private ServiceProcess(Service service, int port, Process process, Thread outputPump,
+                           CompletableFuture<Void> outputEnded) {
         this.service = service;
         this.port = port;
         this.process = process;
         this.outputPump = outputPump;
+        this.outputEnded = outputEnded;
     }
 
     /** The classpath the service's build wrote; fails with what to run when it is missing. */
@@ -57,38 +82,35 @@ final class ServiceProcess {
         }
     }
 
-    /**
-     * Starts the JVM with the same java binary as ours.
-     *
-     * @param environment added to (and overriding) our own environment
-     * @param workDir     the child's working directory
-     * @param out         where the child's lines go, each prefixed with {@code [name] }
-     */
-    static ServiceProcess start(Service service, int port, String classpath, Map<String, String> environment,
-                                Path workDir, PrintStream out) {
+    /** Our own java binary with the services' JVM options, running {@code mainClass}. */
+    static List<String> javaCommand(String classpath, String mainClass) {
         List<String> command = new ArrayList<>();
         command.add(javaBinary());
         command.addAll(JVM_OPTIONS);
         command.add("-cp");
         command.add(classpath);
-        command.add(service.mainClass());
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
-        builder.environment().putAll(environment);
+        command.add(mainClass);
+        return command;
+    }
+
+    /** Starts the process; its lines go to {@code out}, each prefixed with {@code [name] }. */
+    static ServiceProcess start(Launch launch, PrintStream out) {
+        Service service = launch.service();
+        ProcessBuilder builder = new ProcessBuilder(launch.command()).directory(launch.workDir().toFile())
+                .redirectErrorStream(true);
+        builder.environment().putAll(launch.environment());
         Process process;
         try {
             process = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start " + service.module(), e);
         }
-        Thread pump = Thread.ofPlatform().daemon().name(service.shortName() + "-output")
-                .start(() -> pump(process, "[" + service.shortName() + "] ", out));
-        ServiceProcess started = new ServiceProcess(service, port, process, pump);
-        process.onExit().thenAccept(exited -> {
-            if (!started.stopping) {
-                out.println("[launcher] " + service.shortName() + " exited unexpectedly with code " + exited.exitValue());
-            }
+        CompletableFuture<Void> outputEnded = new CompletableFuture<>();
+        Thread pump = Thread.ofPlatform().daemon().name(service.shortName() + "-output").start(() -> {
+            pump(process, "[" + service.shortName() + "] ", out);
+            outputEnded.complete(null);
         });
-        return started;
+        return new ServiceProcess(service, launch.port(), process, pump, outputEnded);
     }
 
     private static String javaBinary() {
@@ -107,25 +129,30 @@ final class ServiceProcess {
         }
     }
 
-    Service service() {
-        return service;
-    }
-
     int port() {
         return port;
+    }
+
+    long pid() {
+        return process.pid();
     }
 
     boolean isAlive() {
         return process.isAlive();
     }
 
-    int exitValue() {
-        return process.exitValue();
+    /**
+     * Completes with the exit code once the process has exited and its output has been printed (or a second has
+     * passed: a grandchild may hold the output open).
+     */
+    CompletableFuture<Integer> exited() {
+        return process.onExit()
+                .thenCompose(exited -> outputEnded.completeOnTimeout(null, OUTPUT_DRAIN.toMillis(), TimeUnit.MILLISECONDS))
+                .thenApply(ignored -> process.exitValue());
     }
 
     /** Asks the JVM to shut down (SIGTERM), so that it runs its shutdown hooks; does not wait. */
     void requestStop() {
-        stopping = true;
         process.destroy();
     }
 
