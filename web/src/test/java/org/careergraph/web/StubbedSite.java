@@ -133,9 +133,30 @@ public final class StubbedSite {
         }
     }
 
+    /** A form post ({@code application/x-www-form-urlencoded}), without following a redirect. */
+    public HttpResponse<String> post(String path, String form, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(web.getURL() + path))
+                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form));
+        headers.forEach(request::header);
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The cookie of a signed-in admin. */
     public static String adminCookie() {
         return "cg_admin=" + AccessTokens.issue(JWT_SECRET, "admin", List.of(Roles.ADMIN), Duration.ofHours(1));
+    }
+
+    /** The cookie of a signed-in editor (no ADMIN role). */
+    public static String editorCookie() {
+        return "cg_admin=" + AccessTokens.issue(JWT_SECRET, "editor", List.of(Roles.EDITOR), Duration.ofHours(1));
     }
 
     public static String fixture(String name) {

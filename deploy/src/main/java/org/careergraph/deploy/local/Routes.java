@@ -17,12 +17,15 @@ final class Routes {
     static {
         API_PREFIXES.put("/api/occupations", Service.CATALOG);
         API_PREFIXES.put("/api/releases", Service.CATALOG);
+        // Each service's own admin resources that belong to no domain path, e.g. /api/catalog/dead-letters.
+        API_PREFIXES.put("/api/catalog", Service.CATALOG);
         API_PREFIXES.put("/api/immigration", Service.IMMIGRATION);
         API_PREFIXES.put("/api/scores", Service.SCORING);
         API_PREFIXES.put("/api/rankings", Service.SCORING);
         API_PREFIXES.put("/api/scoring", Service.SCORING);
         API_PREFIXES.put("/api/subscriptions", Service.NOTIFICATION);
         API_PREFIXES.put("/api/feeds", Service.NOTIFICATION);
+        API_PREFIXES.put("/api/notification", Service.NOTIFICATION);
     }
 
     private Routes() {

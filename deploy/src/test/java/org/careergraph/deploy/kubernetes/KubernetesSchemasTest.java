@@ -82,10 +82,14 @@ class KubernetesSchemasTest {
         assertEquals(10, CodeFacts.topics().size(), CodeFacts.topics().toString());
         assertTrue(CodeFacts.topics().contains("careergraph.scores.dlt"));
         assertEquals("/", CodeFacts.publicRoutes().keySet().stream().reduce((a, b) -> b).orElseThrow());
-        assertEquals(Map.of("/api/occupations", "catalog-service", "/api/releases", "catalog-service",
-                "/api/immigration", "immigration-service", "/api/scores", "scoring-service", "/api/rankings",
-                "scoring-service", "/api/scoring", "scoring-service", "/api/subscriptions", "notification-service",
-                "/api/feeds", "notification-service", "/", "web"), CodeFacts.publicRoutes());
+        assertEquals(Map.ofEntries(Map.entry("/api/occupations", "catalog-service"),
+                Map.entry("/api/releases", "catalog-service"), Map.entry("/api/catalog", "catalog-service"),
+                Map.entry("/api/immigration", "immigration-service"), Map.entry("/api/scores", "scoring-service"),
+                Map.entry("/api/rankings", "scoring-service"), Map.entry("/api/scoring", "scoring-service"),
+                Map.entry("/api/subscriptions", "notification-service"),
+                Map.entry("/api/feeds", "notification-service"),
+                Map.entry("/api/notification", "notification-service"), Map.entry("/", "web")),
+                CodeFacts.publicRoutes());
         assertTrue(CodeFacts.requiredEnvironment("catalog-service").containsAll(CodeFacts.REQUIRED_FOR_SERVICES));
         assertTrue(CodeFacts.requiredEnvironment("web").containsAll(CodeFacts.REQUIRED_FOR_WEB));
     }

@@ -46,7 +46,8 @@ import org.slf4j.LoggerFactory;
  * was processed before, else run the handlers and record the id. Offsets are committed only after that transaction.
  * A failing record is retried with exponential backoff a bounded number of times, then dead-lettered so that the
  * partition moves on; a record that can never succeed (not a CloudEvent, a payload that does not bind) is
- * dead-lettered at once. Unknown event types are skipped: consumers ignore what they do not know.
+ * dead-lettered at once. Unknown event types are skipped: consumers ignore what they do not know. The service keeps
+ * its dead letters for an admin to read and replay through this same path ({@link DeadLetterInbox}).
  *
  * <p>On a graceful shutdown (SIGTERM, micronaut.lifecycle.graceful-shutdown) it stops polling, finishes and commits
  * the batch in hand and closes the consumer, so that the group rebalances at once; @PreDestroy is the hard stop.
@@ -109,6 +110,11 @@ public class EventConsumer implements ApplicationEventListener<StartupEvent>, Gr
         return handlers.keySet().stream().map(EventType::topic).distinct().sorted().toList();
     }
 
+    /** The consumer group: the one named in the dead letters this service writes, and keeps (DeadLetterInbox). */
+    String group() {
+        return group;
+    }
+
     private void run() {
         try {
             consume();
@@ -167,15 +173,15 @@ public class EventConsumer implements ApplicationEventListener<StartupEvent>, Gr
     void process(ConsumerRecord<String, byte[]> record) throws Exception {
         ReceivedEvent<EventPayload> event;
         try {
-            Optional<ReceivedEvent<EventPayload>> bound = bind(record);
+            Optional<ReceivedEvent<EventPayload>> bound = read(record);
             if (bound.isEmpty()) {
                 return;
             }
             event = bound.get();
-        } catch (Exception e) {
+        } catch (UnreadableRecordException e) {
             LOG.warn("Dead-lettering unreadable record {}-{}@{}: {}", record.topic(), record.partition(),
-                    record.offset(), e.toString());
-            deadLetters.send(record, group, e);
+                    record.offset(), e.getCause().toString());
+            deadLetters.send(record, group, e.getCause());
             return;
         }
         Exception last = null;
@@ -196,7 +202,18 @@ public class EventConsumer implements ApplicationEventListener<StartupEvent>, Gr
         deadLetters.send(record, group, last);
     }
 
-    /** Empty for event types this service does not handle. */
+    /**
+     * Binds a record to its contract record as the consumer does; empty for event types this service does not handle.
+     * Also how a dead letter is replayed (DeadLetterService), so that a replay reads it exactly as consuming would.
+     */
+    Optional<ReceivedEvent<EventPayload>> read(ConsumerRecord<String, byte[]> record) throws UnreadableRecordException {
+        try {
+            return bind(record);
+        } catch (Exception e) {
+            throw new UnreadableRecordException(e);
+        }
+    }
+
     @SuppressWarnings("unchecked")
     private Optional<ReceivedEvent<EventPayload>> bind(ConsumerRecord<String, byte[]> record) throws Exception {
         CloudEvent cloudEvent = KafkaMessageFactory.createReader(record.headers(), record.value()).toEvent();
@@ -212,17 +229,21 @@ public class EventConsumer implements ApplicationEventListener<StartupEvent>, Gr
                 cloudEvent.getSubject(), cloudEvent.getTime(), payload));
     }
 
-    private void handleOnce(ReceivedEvent<EventPayload> event) {
-        transactions.executeWrite(status -> {
+    /**
+     * Skips the event if its id was processed before, else runs the handlers and records the id, in one transaction
+     * (the caller's, when it has one: a replay marks its dead letter in the same one). False when it was skipped.
+     */
+    boolean handleOnce(ReceivedEvent<EventPayload> event) {
+        return transactions.executeWrite(status -> {
             if (processed.existsById(event.id())) {
                 LOG.debug("Skipping event {}: already processed", event.id());
-                return null;
+                return false;
             }
             for (EventHandler<EventPayload> handler : handlers.get(event.type())) {
                 handler.handle(event);
             }
             processed.save(new ProcessedEvent(event.id(), event.type().type(), Instant.now()));
-            return null;
+            return true;
         });
     }
 

@@ -15,8 +15,8 @@ import org.careergraph.security.Roles;
 import org.careergraph.web.view.Views;
 
 /**
- * Everything under /admin but the sign-in needs a signed-in admin or editor; policy updates and the scoring model
- * need ADMIN, as their APIs do. A reader is sent to sign in; an editor gets a 403 page.
+ * Everything under /admin but the sign-in needs a signed-in admin or editor; policy updates, the scoring model and
+ * the dead letters need ADMIN, as their APIs do. A reader is sent to sign in; an editor gets a 403 page.
  */
 @ServerFilter("/admin/**")
 class AdminFilter {
@@ -42,7 +42,8 @@ class AdminFilter {
                     ? HttpResponse.seeOther(URI.create(AdminController.LOGIN))
                     : views.error(request, HttpStatus.UNAUTHORIZED, "error.signIn");
         }
-        boolean adminOnly = path.startsWith("/admin/policy-updates") || path.startsWith("/admin/scoring");
+        boolean adminOnly = path.startsWith("/admin/policy-updates") || path.startsWith("/admin/scoring")
+                || path.startsWith("/admin/dead-letters");
         if (adminOnly && !caller.get().roles().contains(Roles.ADMIN)) {
             return views.error(request, HttpStatus.FORBIDDEN, "error.adminOnly");
         }

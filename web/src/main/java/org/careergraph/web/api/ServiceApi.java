@@ -49,7 +49,12 @@ public class ServiceApi implements AutoCloseable {
 
     /** A read started now on its own virtual thread: a page that needs several asks them all at once. */
     public CompletableFuture<ApiResponse> getLater(Backend backend, String path) {
-        return CompletableFuture.supplyAsync(() -> get(backend, path, null), calls);
+        return getLater(backend, path, null);
+    }
+
+    /** The same with an admin's token: the console asks every service at once. */
+    public CompletableFuture<ApiResponse> getLater(Backend backend, String path, @Nullable String bearer) {
+        return CompletableFuture.supplyAsync(() -> get(backend, path, bearer), calls);
     }
 
     /** The answer of a read started with {@link #getLater}, failing as {@link #get} would have. */

@@ -6,6 +6,8 @@ import java.util.List;
 public final class AdminChoices {
 
     public static final List<String> COUNTRIES = PolicyController.COUNTRIES;
+    public static final List<String> DEAD_LETTER_STATES = DeadLetterController.STATES;
+    public static final List<String> DEAD_LETTER_OUTCOMES = DeadLetterController.DONE;
 
     private AdminChoices() {
     }

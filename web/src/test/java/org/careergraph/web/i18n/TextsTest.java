@@ -67,6 +67,8 @@ class TextsTest {
         PREFIXED.put("admin.edit.", List.of("skillLevel", "demandOutlook", "competition"));
         PREFIXED.put("admin.policy.done.", List.of("recorded", "withdrawn", "notWithdrawn"));
         PREFIXED.put("admin.scoring.done.", List.of("queued", "unchanged"));
+        PREFIXED.put("admin.deadLetters.state.", AdminChoices.DEAD_LETTER_STATES);
+        PREFIXED.put("admin.deadLetters.done.", AdminChoices.DEAD_LETTER_OUTCOMES);
         List<String> rankings = Arrays.stream(RankingList.values()).map(RankingList::slug).toList();
         PREFIXED.put("ranking.title.", rankings);
         PREFIXED.put("ranking.lede.", rankings);
