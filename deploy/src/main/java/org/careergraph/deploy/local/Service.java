@@ -4,7 +4,7 @@ package org.careergraph.deploy.local;
  * The four services and the web front: where their build output is, how they start, their default local port and
  * database (the web front has none: it reads the services' APIs).
  */
-enum Service {
+public enum Service {
 
     CATALOG("catalog", "catalog-service", "org.careergraph.catalog.CatalogApplication", 8081),
     IMMIGRATION("immigration", "immigration-service", "org.careergraph.immigration.ImmigrationApplication", 8082),
@@ -25,32 +25,32 @@ enum Service {
     }
 
     /** Log prefix, database name and the middle of its port variable (CAREERGRAPH_CATALOG_PORT). */
-    String shortName() {
+    public String shortName() {
         return shortName;
     }
 
-    String module() {
+    public String module() {
         return module;
     }
 
-    String mainClass() {
+    public String mainClass() {
         return mainClass;
     }
 
-    int defaultPort() {
+    public int defaultPort() {
         return defaultPort;
     }
 
     /** Whether it owns a database (and so a schema on the local MariaDB). */
-    boolean hasDatabase() {
+    public boolean hasDatabase() {
         return this != WEB;
     }
 
-    String database() {
+    public String database() {
         return shortName;
     }
 
-    String portVariable() {
+    public String portVariable() {
         return "CAREERGRAPH_" + name() + "_PORT";
     }
 }

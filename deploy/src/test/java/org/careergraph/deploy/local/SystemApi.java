@@ -25,22 +25,22 @@ import java.util.UUID;
  * The local system's API through its gateway, as a client calls it: plain requests, release uploads as an admin, and
  * the listings a test or benchmark walks. Shared by the tests and benchmarks that import the publishers' files.
  */
-final class SystemApi implements AutoCloseable {
+public final class SystemApi implements AutoCloseable {
 
     private final ObjectMapper json = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
     private final String adminToken;
 
-    SystemApi(String baseUrl, String adminToken) {
+    public SystemApi(String baseUrl, String adminToken) {
         this.baseUrl = baseUrl;
         this.adminToken = adminToken;
     }
 
     /** A release to upload: its series, its label and date (null: the files say), its files by name. */
-    record Release(String series, String label, String releasedOn, Map<String, byte[]> files) {
+    public record Release(String series, String label, String releasedOn, Map<String, byte[]> files) {
 
-        String name() {
+        public String name() {
             return series + " " + (label == null ? files.keySet() : label);
         }
     }
@@ -61,8 +61,7 @@ final class SystemApi implements AutoCloseable {
         for (String series : List.of("ZH_TITLES", "CROSSWALK", "PROJECTIONS", "LLM_EXPOSURE", "AI_APPLICABILITY",
                 "OEWS", "ANZSCO", "ONET")) {
             if (series.equals("OEWS")) {
-                releases.add(new Release("OEWS", null, null, Map.of("national_M2023_dl.csv", Files.readAllBytes(
-                        root.resolve("catalog-service/src/test/resources/releases/national_M2023_dl.csv")))));
+                releases.add(oewsMay2023(root));
                 continue;
             }
             String[] entry = index.get(series);
@@ -75,14 +74,20 @@ final class SystemApi implements AutoCloseable {
         return releases;
     }
 
+    /** OEWS May 2023, from the catalog's test files. */
+    public static Release oewsMay2023(Path root) throws IOException {
+        return new Release("OEWS", null, null, Map.of("national_M2023_dl.csv", Files.readAllBytes(
+                root.resolve("catalog-service/src/test/resources/releases/national_M2023_dl.csv"))));
+    }
+
     /** OEWS May 2024 as bundled. */
-    static Release oewsMay2024(Path root) throws IOException {
+    public static Release oewsMay2024(Path root) throws IOException {
         return new Release("OEWS", null, null, Map.of("national_M2024_dl.csv", Files.readAllBytes(
                 root.resolve("catalog-service/src/main/resources/releases/bls-oews/national_M2024_dl.csv"))));
     }
 
     /** Uploads a release as an admin (POST /api/releases, multipart); answers where its import's progress is. */
-    String upload(Release release) throws IOException, InterruptedException {
+    public String upload(Release release) throws IOException, InterruptedException {
         String boundary = "release-" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         Map<String, String> fields = new LinkedHashMap<>();
@@ -111,7 +116,7 @@ final class SystemApi implements AutoCloseable {
     }
 
     /** An import's progress: {@code status} QUEUED, RUNNING, APPLIED or REFUSED, with its counts. */
-    JsonNode importStatus(String location) throws IOException, InterruptedException {
+    public JsonNode importStatus(String location) throws IOException, InterruptedException {
         return json.readTree(send("GET", location, null, null, adminToken).body());
     }
 
