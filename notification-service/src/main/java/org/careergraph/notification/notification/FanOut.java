@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * the country of an immigration change, or every Green List change. UNION counts a subscription that watches it several ways once; the unique (subscription, notice) key makes
  * a page written twice (after a crash) a no-op.
  *
- * <p>A notice is claimed with SELECT ... FOR UPDATE SKIP LOCKED and leased, so instances share the work; each page
+ * <p>A notice is claimed with SELECT ... FOR UPDATE SKIP LOCKED and leased, so instances share the work (one
+ * occupation's notices in their order, see {@link #CLAIM}); each page
  * commits with the notice's progress, so a fan-out cut short resumes where it stopped. A notice held for its
  * release's score change ({@link ReleaseScores}) is due when its hold ends; the claim ends the hold.
  */
@@ -39,11 +40,19 @@ class FanOut {
 
     private static final Logger LOG = LoggerFactory.getLogger(FanOut.class);
 
+    /**
+     * The oldest due notice whose occupation has no earlier notice still to fan out: one occupation's notices are
+     * fanned out in their order (a notice leased by an instance that died, or held for its release's score change,
+     * holds up the later ones of its occupation), so that its notifications, and so its alerts, follow that order.
+     */
     private static final String CLAIM = """
-            SELECT id, occupation_id, code_system, code, country, kinds, green_list, recorded_at, fan_out_after
-            FROM notice
-            WHERE fan_out_due IS NOT NULL AND fan_out_due <= ?
-            ORDER BY fan_out_due
+            SELECT n.id, n.occupation_id, n.code_system, n.code, n.country, n.kinds, n.green_list, n.recorded_at,
+                n.fan_out_after
+            FROM notice n
+            WHERE n.fan_out_due IS NOT NULL AND n.fan_out_due <= ?
+              AND NOT EXISTS (SELECT 1 FROM notice e WHERE e.occupation_id = n.occupation_id
+                              AND e.fan_out_due IS NOT NULL AND e.id < n.id)
+            ORDER BY n.fan_out_due
             LIMIT 1
             FOR UPDATE SKIP LOCKED""";
     private static final String PAGE_END = """

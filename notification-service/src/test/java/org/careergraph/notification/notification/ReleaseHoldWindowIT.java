@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.careergraph.events.EventType;
 import org.careergraph.notification.OccupationEvents;
 import org.careergraph.notification.ReleaseEvents;
 import org.careergraph.notification.TestDatabase;
@@ -107,6 +108,23 @@ class ReleaseHoldWindowIT implements TestPropertyProvider {
                 + "112,590 (OEWS May 2023 -> May 2024); all occupations' median USD 48,060 -> 49,500; income 7.1 -> "
                 + "7.3; overall 6.2 -> 6.3 from "), english);
         assertEquals(2, receiver.callsTo(everything.hook()).size());
+    }
+
+    /** One occupation's alerts in the order of its changes: a change just after a held release waits for it. */
+    @Test
+    void aChangeRightAfterAHeldReleaseIsToldAfterIt() {
+        String code = TestOccupations.uniqueCode();
+        String occupationId = occupations().announce(code);
+        Subscribed everything = subscribe(occupationId);
+        String release = releases().publishRelease(UUID.randomUUID().toString(), code);
+        await().atMost(PATIENCE).until(() -> TestDatabase.count(jdbc,
+                "SELECT COUNT(*) FROM notice WHERE event_id = ?", release) == 1);
+
+        String status = occupations().publish(EventType.IMMIGRATION_STATUS_CHANGED, code);
+
+        awaitDelivered(everything, 2);
+        assertEquals(List.of(release, status), receiver.callsTo(everything.hook()).stream()
+                .map(c -> read(c.body()).get("eventId")).toList());
     }
 
     private record Subscribed(String id, String token, String hook) {
