@@ -214,6 +214,8 @@ class DeadLetterInboxIT implements TestPropertyProvider {
 
         inbox.keep(List.of(ours, theirs));
         inbox.keep(List.of(ours));
+        // The same record dead-lettered again by a consumer that crashed before committing past it.
+        inbox.keep(List.of(deadLetter(9, key, GROUP)));
 
         List<Map<String, Object>> kept = listedWithKey(null, key);
         assertEquals(1, kept.size(), "" + kept);
