@@ -34,9 +34,12 @@ import org.junit.jupiter.api.Test;
  */
 class FaultInjectionIT {
 
-    /** How big a run is. */
+    /**
+     * How big a run is; {@code releases}: the official releases as of OEWS May 2023 are imported first (about 2,000
+     * occupations), and OEWS May 2024 halfway through the faults.
+     */
     record Form(String name, int occupations, Duration workload, Duration operationEvery, int killsPerReplica,
-                int brokerKills, int databaseKills, boolean loadReleases, Duration convergeWithin) {
+                int brokerKills, int databaseKills, boolean releases, Duration convergeWithin) {
 
         static final Form SHORT = new Form("short", 4, Duration.ofSeconds(75), Duration.ofMillis(400), 1, 1, 1,
                 false, Duration.ofMinutes(4));
@@ -59,7 +62,7 @@ class FaultInjectionIT {
         Path root = Path.of("").toAbsolutePath().getParent();
         out.println("[faults] " + form.name() + " form, seed " + seed + " (-Dfaults.seed to repeat), logs in " + dir);
 
-        try (Cluster cluster = new Cluster(root, dir, 2, form.loadReleases(), out);
+        try (Cluster cluster = new Cluster(root, dir, 2, out);
              WebhookReceiver receiver = new WebhookReceiver();
              Chaos chaos = new Chaos(cluster, seed, out)) {
             long started = System.nanoTime();
@@ -68,6 +71,10 @@ class FaultInjectionIT {
             Api api = new Api(cluster);
             KafkaView kafka = new KafkaView(cluster.broker().bootstrapServers());
             Workload workload = new Workload(api, seed, receiver);
+            if (form.releases()) {
+                workload.importReleases(SystemApi.releasesUpToOewsMay2023(root));
+                out.println("[faults] official releases imported " + seconds(started) + " s after the start");
+            }
             workload.setUp(form.occupations());
 
             Set<String> poison = new HashSet<>();
@@ -87,13 +94,10 @@ class FaultInjectionIT {
                     }
                 }
             }, form.workload().toMillis() / 2, TimeUnit.MILLISECONDS);
-            if (form.loadReleases()) {
-                // A release moving hundreds of occupations' wages (and scores) at a third, and back at two thirds.
-                SystemApi.Release may2023 = SystemApi.oewsMay2023(root);
+            if (form.releases()) {
+                // A release moving hundreds of occupations' wages, and so their scores, while things are killed.
                 SystemApi.Release may2024 = SystemApi.oewsMay2024(root);
-                operations.schedule(() -> workload.importRelease(may2023), form.workload().toMillis() / 3,
-                        TimeUnit.MILLISECONDS);
-                operations.schedule(() -> workload.importRelease(may2024), form.workload().toMillis() * 2 / 3,
+                operations.schedule(() -> workload.importRelease(may2024), form.workload().toMillis() / 3,
                         TimeUnit.MILLISECONDS);
             }
             chaos.awaitDone(form.workload().plusMinutes(5));

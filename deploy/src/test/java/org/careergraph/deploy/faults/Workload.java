@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -71,7 +72,30 @@ final class Workload {
         }
     }
 
-    /** Before the faults: the occupations (each watched by one subscription for every kind of change). */
+    /**
+     * Before the faults, with every process up: the official releases as of OEWS May 2023 (about 2,000 occupations),
+     * imported as an admin uploads them.
+     */
+    void importReleases(List<SystemApi.Release> releases) {
+        try (SystemApi system = new SystemApi(api.anyReady(Service.CATALOG).url().toString(), api.adminToken())) {
+            for (SystemApi.Release release : releases) {
+                String status = system.importRelease(release, Duration.ofMinutes(10)).path("status").asText();
+                if (!status.equals("APPLIED")) {
+                    throw new IllegalStateException(release.name() + ": " + status);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Before the faults: the occupations, each watched by one subscription for every kind of change, and known to
+     * every service (a policy update names a code immigration must know).
+     */
     void setUp(int count) {
         for (int i = 0; i < count; i++) {
             String code = String.valueOf(910000 + random.nextInt(89999));
@@ -91,6 +115,9 @@ final class Workload {
                             "occupationIds", List.of(occupation.id)), null));
             occupation.watchedSince = Instant.now();
             require(subscribed, "watch " + occupation.id);
+            awaitAcked(() -> api.send(Service.IMMIGRATION, "GET", "/api/immigration/occupations/" + occupation.id
+                    + "/status", null, null));
+            awaitAcked(() -> api.send(Service.SCORING, "GET", "/api/scores/" + occupation.id, null, null));
         }
         Answer model = api.send(Service.SCORING, "GET", "/api/scoring/model", null, null);
         require(model, "read the scoring model");

@@ -168,10 +168,7 @@ class ReleaseScoresIT {
     // --- the system, through the gateway ---
 
     private void importRelease(SystemApi.Release release) throws Exception {
-        String location = api.upload(release);
-        JsonNode done = await().atMost(EVENTUALLY).pollInterval(Duration.ofMillis(500)).until(
-                () -> api.importStatus(location),
-                status -> !List.of("QUEUED", "RUNNING").contains(status.path("status").asText()));
+        JsonNode done = api.importRelease(release, EVENTUALLY);
         assertEquals("APPLIED", done.path("status").asText(), release.name() + ": " + done);
     }
 

@@ -1,6 +1,7 @@
 package org.careergraph.deploy.local;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -50,7 +51,7 @@ public final class SystemApi implements AutoCloseable {
      * before May 2024. The classifications come last, so that each occupation is created once with everything its
      * releases say.
      */
-    static List<Release> releasesUpToOewsMay2023(Path root) throws IOException {
+    public static List<Release> releasesUpToOewsMay2023(Path root) throws IOException {
         Path bundled = root.resolve("catalog-service/src/main/resources/releases");
         Map<String, String[]> index = new LinkedHashMap<>();
         for (String line : Files.readAllLines(bundled.resolve("index.tsv")).stream().skip(1).toList()) {
@@ -113,6 +114,13 @@ public final class SystemApi implements AutoCloseable {
             throw new IllegalStateException(release.name() + ": " + accepted.statusCode() + " " + accepted.body());
         }
         return accepted.headers().firstValue("Location").orElseThrow();
+    }
+
+    /** Uploads the release and waits until its import ends: its last progress (status APPLIED, unless refused). */
+    public JsonNode importRelease(Release release, Duration atMost) throws IOException, InterruptedException {
+        String location = upload(release);
+        return await().atMost(atMost).pollInterval(Duration.ofMillis(500)).until(() -> importStatus(location),
+                status -> !List.of("QUEUED", "RUNNING").contains(status.path("status").asText()));
     }
 
     /** An import's progress: {@code status} QUEUED, RUNNING, APPLIED or REFUSED, with its counts. */
