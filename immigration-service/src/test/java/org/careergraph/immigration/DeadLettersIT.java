@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cloudevents.CloudEvent;
-import io.cloudevents.core.builder.CloudEventBuilder;
-import io.cloudevents.kafka.CloudEventSerializer;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
@@ -19,7 +17,6 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -27,14 +24,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.careergraph.events.EventType;
 import org.careergraph.events.Topics;
 import org.careergraph.testsupport.TestEvents;
@@ -70,7 +60,6 @@ class DeadLettersIT implements TestPropertyProvider {
 
     private final String kafka = TestInfrastructure.kafkaBootstrapServers();
     private final TestEvents events = TestEvents.connect(kafka);
-    private final KafkaProducer<String, CloudEvent> deadLetterProducer = deadLetterProducer(kafka);
     private final TopicProbe statusEvents = TopicProbe.open(kafka, Topics.IMMIGRATION_STATUSES);
     private final Map<String, TopicProbe> probes = new HashMap<>();
 
@@ -83,7 +72,6 @@ class DeadLettersIT implements TestPropertyProvider {
     @AfterAll
     void close() {
         events.close();
-        deadLetterProducer.close();
         statusEvents.close();
         probes.values().forEach(TopicProbe::close);
     }
@@ -130,8 +118,8 @@ class DeadLettersIT implements TestPropertyProvider {
         String code = TestOccupations.uniqueCode();
         String key = TestOccupations.idOf(code);
         // As the consumer dead-letters an event whose handler kept failing (before a fix): unchanged, with headers.
-        String eventId = deadLetterAsIfTheHandlerFailed(EventType.OCCUPATION_CHANGED, key,
-                TestOccupations.occupationChanged(json, key, code, 1, "Community Services Worker"));
+        String eventId = events.publishDeadLetter(EventType.OCCUPATION_CHANGED, key,
+                TestOccupations.occupationChanged(json, key, code, 1, "Community Services Worker"), GROUP);
         Map<String, Object> listed = await().atMost(WAIT).until(() -> listedWithKey("NEW", key), l -> l.size() == 1)
                 .get(0);
         assertEquals(eventId, listed.get("eventId"));
@@ -162,35 +150,6 @@ class DeadLettersIT implements TestPropertyProvider {
         assertEquals(1, listedWithKey("NEW", poison).size());
     }
 
-    private String deadLetterAsIfTheHandlerFailed(EventType type, String key, String json) {
-        String id = UUID.randomUUID().toString();
-        CloudEvent event = CloudEventBuilder.v1().withId(id).withType(type.type())
-                .withSource(URI.create("/careergraph/test")).withSubject(key).withDataContentType("application/json")
-                .withData(json.getBytes(StandardCharsets.UTF_8)).build();
-        RecordHeaders headers = new RecordHeaders();
-        headers.add("careergraph-dlt-original-topic", bytes(type.topic()));
-        headers.add("careergraph-dlt-original-partition", bytes("0"));
-        headers.add("careergraph-dlt-original-offset", bytes("0"));
-        headers.add("careergraph-dlt-consumer-group", bytes(GROUP));
-        headers.add("careergraph-dlt-error", bytes("java.lang.IllegalStateException: failed before the fix"));
-        try {
-            deadLetterProducer.send(new ProducerRecord<>(Topics.deadLetter(type.topic()), null, key, event, headers))
-                    .get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-        return id;
-    }
-
-    private static KafkaProducer<String, CloudEvent> deadLetterProducer(String kafka) {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
-        return new KafkaProducer<>(props, new StringSerializer(), new CloudEventSerializer());
-    }
-
-    private static byte[] bytes(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
-    }
 
     private long processed(String eventId) {
         return jdbc.execute(connection -> {

@@ -31,16 +31,19 @@ import org.careergraph.notification.notification.Message;
 class DeliveryQueue {
 
     /**
-     * Due notifications, each the oldest pending one of its subscription: a subscription's alerts go out one after
-     * the other, in the order of their notices (the order of the changes), whatever instance claims them and however
-     * many attempts one takes. Nothing else is needed for that order: a later notification is not even looked at
-     * while an earlier one is pending, claimed by any instance or waiting for its next attempt.
+     * Due notifications, each the oldest pending one of its subscription about its occupation: one occupation's alerts
+     * reach a subscriber one after the other, in the order of their notices (the order of the changes), whatever
+     * instance claims them and however many attempts one takes. A later one is not even looked at while an earlier
+     * one of the same occupation is pending: in flight, leased by an instance that died, or waiting for its next
+     * attempt. Other occupations' alerts to the same subscriber are not held up (so one payload the receiver refuses
+     * holds up only its occupation's alerts, and its other deliveries still show the endpoint is alive).
      */
     private static final String SELECT_DUE = """
             SELECT n.id, n.subscription_id FROM notification n
             WHERE n.status = 'PENDING' AND n.next_attempt_at <= ?
               AND NOT EXISTS (SELECT 1 FROM notification e WHERE e.subscription_id = n.subscription_id
-                              AND e.status = 'PENDING' AND e.notice_id < n.notice_id)
+                              AND e.occupation_id = n.occupation_id AND e.status = 'PENDING'
+                              AND e.notice_id < n.notice_id)
             ORDER BY n.next_attempt_at
             LIMIT ?
             FOR UPDATE SKIP LOCKED""";
@@ -78,7 +81,7 @@ class DeliveryQueue {
 
     /**
      * Claims up to {@code limit} due notifications until {@code now + lease}, oldest due first and at most one per
-     * subscription (see {@link #SELECT_DUE}), and with a digest subscriber's notification all of that subscriber's
+     * subscription and occupation (see {@link #SELECT_DUE}), and with a digest subscriber's notification all of that subscriber's
      * due ones (a digest is one mail).
      */
     List<Delivery> claim(int limit, Instant now, Duration lease) {

@@ -60,8 +60,9 @@ class FanOut {
                 SELECT subscription_id FROM (%s) watchers ORDER BY subscription_id LIMIT ?
             ) page""";
     private static final String INSERT = """
-            INSERT INTO notification (id, subscription_id, notice_id, status, attempts, next_attempt_at, created_at)
-            SELECT UUID(), s.id, ?, 'PENDING', 0, CASE WHEN s.email_delivery = 'DAILY_DIGEST' THEN ? ELSE ? END, ?
+            INSERT INTO notification (id, subscription_id, notice_id, occupation_id, status, attempts, next_attempt_at,
+                created_at)
+            SELECT UUID(), s.id, ?, ?, 'PENDING', 0, CASE WHEN s.email_delivery = 'DAILY_DIGEST' THEN ? ELSE ? END, ?
             FROM (%s) w
             JOIN subscription s ON s.id = w.subscription_id
             WHERE s.status = 'ACTIVE' AND (s.kinds & ?) <> 0 AND COALESCE(s.confirmed_at, s.created_at) <= ?
@@ -152,10 +153,11 @@ class FanOut {
         Watchers page = watchers(notice, after, end, false);
         try (PreparedStatement insert = connection.prepareStatement(INSERT.formatted(page.sql()))) {
             insert.setLong(1, notice.id());
-            insert.setTimestamp(2, Timestamp.from(digests.nextAfter(now)));
-            insert.setTimestamp(3, Timestamp.from(now));
+            insert.setString(2, notice.occupationId());
+            insert.setTimestamp(3, Timestamp.from(digests.nextAfter(now)));
             insert.setTimestamp(4, Timestamp.from(now));
-            int i = page.bind(insert, 4);
+            insert.setTimestamp(5, Timestamp.from(now));
+            int i = page.bind(insert, 5);
             insert.setInt(i + 1, notice.kinds());
             insert.setTimestamp(i + 2, notice.recordedAt());
             insert.executeUpdate();
