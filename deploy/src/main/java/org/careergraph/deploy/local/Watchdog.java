@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 
 /**
  * Stops this JVM's child processes (the services, mariadbd) when the JVM dies without stopping them: a kill -9 or a
- * crash, which no shutdown hook sees. One per JVM.
+ * crash, which no shutdown hook sees. One per JVM (the launcher's; the fault-injection suite's).
  *
  * <p>A small {@code /bin/sh} process reads, on its stdin, the current list of our descendants: one line of pids,
  * sent again whenever it changes. Only this JVM holds the other end of that pipe (Java closes it in every other
@@ -30,7 +30,7 @@ import java.util.stream.Stream;
  * still alive. So a pid it signals could only be another process's if one of ours exited in the last moments before
  * the JVM died and the system gave its pid away in between.
  */
-final class Watchdog implements AutoCloseable {
+public final class Watchdog implements AutoCloseable {
 
     private static final Duration REFRESH = Duration.ofSeconds(2);
     private static final Duration EXIT_WAIT = Duration.ofSeconds(5);
@@ -88,7 +88,7 @@ final class Watchdog implements AutoCloseable {
      * @param grace how long our processes get between SIGTERM and SIGKILL
      * @param out   where a watchdog that ended early is reported (its own messages go to our stderr)
      */
-    static Watchdog start(Duration grace, PrintStream out) {
+    public static Watchdog start(Duration grace, PrintStream out) {
         long graceSeconds = Math.max(1, (grace.toMillis() + 999) / 1000);
         Process process;
         try {

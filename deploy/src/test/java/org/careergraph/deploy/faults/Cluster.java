@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.careergraph.deploy.local.Service;
+import org.careergraph.deploy.local.Watchdog;
 import org.careergraph.security.AccessTokens;
 import org.careergraph.security.Roles;
 
@@ -33,6 +34,8 @@ final class Cluster implements AutoCloseable {
     private final Map<Service, List<Replica>> replicas = new LinkedHashMap<>();
     private final String secret = AccessTokens.newSecret();
     private final PrintStream out;
+    /** Should this JVM die (a timed-out or killed test run), nothing it started keeps running. */
+    private final Watchdog watchdog;
 
     /**
      * @param projectRoot  where the services' builds are
@@ -40,6 +43,7 @@ final class Cluster implements AutoCloseable {
      */
     Cluster(Path projectRoot, Path dir, int replicasEach, PrintStream out) throws IOException {
         this.out = out;
+        this.watchdog = Watchdog.start(Duration.ofSeconds(10), out);
         Path logs = Files.createDirectories(dir.resolve("logs"));
         broker = new Broker(dir.resolve("kafka"), freePort(), logs);
         database = new Database(dir.resolve("mariadb"), projectRoot.resolve("deploy/target/faults-mariadb-binaries"),
@@ -143,6 +147,7 @@ final class Cluster implements AutoCloseable {
             Thread.currentThread().interrupt();
         } finally {
             database.stop();
+            watchdog.close();
         }
         out.println("[faults] stopped the cluster");
     }

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.careergraph.embedded.EmbeddedMariaDb;
 
@@ -53,8 +54,7 @@ final class Database {
         Optional<ProcessHandle> mariadbd = ProcessHandle.current().descendants()
                 .filter(p -> p.info().command().map(c -> c.endsWith("/mariadbd") || c.endsWith("/mysqld"))
                         .orElse(false))
-                .filter(p -> p.info().arguments().map(a -> String.join(" ", a).contains("--port=" + port))
-                        .orElse(true))
+                .filter(p -> p.info().arguments().map(a -> List.of(a).contains("--port=" + port)).orElse(false))
                 .findFirst();
         if (mariadbd.isEmpty()) {
             throw new IllegalStateException("No mariadbd process on port " + port + " to kill");

@@ -125,6 +125,8 @@ class FaultInjectionIT {
             out.println(table);
             Files.writeString(dir.resolve("report.md"), table);
 
+            assertEquals(Topics.ALL.size(), poison.size(), "a malformed record on every topic");
+            assertTrue(end.alertFigures().expected() > 0, "alerts were expected: the check is not vacuous");
             assertEquals(List.of(), chaos.failures(), "every kill and restart ran");
             assertEquals(List.of(), workload.surprises, "no acknowledged write refused");
             found.forEach((check, problems) -> assertEquals(List.of(), problems.stream().limit(20).toList(), check));

@@ -4,7 +4,6 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ConsumerGroupListing;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -70,18 +68,19 @@ final class KafkaView {
         }
     }
 
-    /** Per consumer group, the records on the topics it has committed on that it has not committed past yet. */
-    Map<String, Long> lagByGroup() throws ExecutionException, InterruptedException, TimeoutException {
+    /**
+     * Per consumer group, the records on its topics it has not committed past yet: every partition counts, one it
+     * never committed on from the start (a group that never committed at all lags by everything).
+     */
+    Map<String, Long> lag(Map<String, List<String>> groupTopics)
+            throws ExecutionException, InterruptedException, TimeoutException {
         Map<String, Long> lags = new TreeMap<>();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            Collection<ConsumerGroupListing> groups = admin.listConsumerGroups().all().get(30, TimeUnit.SECONDS);
-            for (ConsumerGroupListing group : groups) {
-                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group.groupId())
+            for (var group : groupTopics.entrySet()) {
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group.getKey())
                         .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
-                // Every partition of each topic it consumes: one it never committed on counts from the start.
-                List<String> topics = committed.keySet().stream().map(TopicPartition::topic).distinct().toList();
                 Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-                admin.describeTopics(topics).allTopicNames().get(30, TimeUnit.SECONDS).values().forEach(d ->
+                admin.describeTopics(group.getValue()).allTopicNames().get(30, TimeUnit.SECONDS).values().forEach(d ->
                         d.partitions().forEach(p -> latest.put(new TopicPartition(d.name(), p.partition()),
                                 OffsetSpec.latest())));
                 long lag = 0;
@@ -89,7 +88,7 @@ final class KafkaView {
                     OffsetAndMetadata at = committed.get(end.getKey());
                     lag += end.getValue().offset() - (at == null ? 0 : at.offset());
                 }
-                lags.put(group.groupId(), lag);
+                lags.put(group.getKey(), lag);
             }
         }
         return lags;

@@ -73,7 +73,11 @@ final class Replica {
         return URI.create("http://localhost:" + port);
     }
 
+    /** Starts it unless it runs already (a late restart must not leave a second JVM no one stops). */
     synchronized void start() {
+        if (alive()) {
+            return;
+        }
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);

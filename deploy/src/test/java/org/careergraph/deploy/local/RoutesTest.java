@@ -26,6 +26,10 @@ class RoutesTest {
         "/api/subscriptions, NOTIFICATION",
         "/api/subscriptions/7f3c/deliveries, NOTIFICATION",
         "/api/feeds/anzsco-411215.atom, NOTIFICATION",
+        "/api/catalog/dead-letters, CATALOG",
+        "/api/notification/dead-letters/12/replay, NOTIFICATION",
+        "/api/scoring/dead-letters, SCORING",
+        "/api/immigration/dead-letters, IMMIGRATION",
     })
     void everyPublicApiPathGoesToTheServiceThatOwnsIt(String path, Service owner) {
         assertEquals(Optional.of(owner), Routes.serviceFor(path));
