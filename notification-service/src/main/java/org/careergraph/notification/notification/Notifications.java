@@ -83,6 +83,24 @@ public class Notifications {
         });
     }
 
+    /**
+     * Makes what waits for the next digest due now (the subscription moved from a daily digest to immediate mails):
+     * else it would go out only at the digest hour, and hold up the later alerts of its occupations until then.
+     */
+    public void sendDigestWaitingNow(String subscriptionId, Instant now) {
+        jdbc.execute(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("""
+                    UPDATE notification SET next_attempt_at = ?
+                    WHERE subscription_id = ? AND status = 'PENDING' AND attempts = 0 AND claim_token IS NULL
+                      AND next_attempt_at > ?""")) {
+                update.setTimestamp(1, Timestamp.from(now));
+                update.setString(2, subscriptionId);
+                update.setTimestamp(3, Timestamp.from(now));
+                return update.executeUpdate();
+            }
+        });
+    }
+
     /** Fails what is still waiting to be sent, saying why (the subscription was paused). */
     public void failPending(String subscriptionId, String reason) {
         jdbc.execute(connection -> {

@@ -174,6 +174,9 @@ class Subscriptions {
             watches.replace(id, settings.watches());
             if (updated.status() == SubscriptionStatus.DISABLED && current.status() != SubscriptionStatus.DISABLED) {
                 notifications.failPending(id, "not sent: the subscription was " + PAUSED);
+            } else if (current.emailDelivery() == EmailDelivery.DAILY_DIGEST
+                    && updated.emailDelivery() == EmailDelivery.IMMEDIATE) {
+                notifications.sendDigestWaitingNow(id, now());
             }
             return null;
         });

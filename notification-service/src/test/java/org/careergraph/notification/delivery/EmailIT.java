@@ -236,7 +236,7 @@ class EmailIT implements TestPropertyProvider {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void whenTheConfirmationCannotBeSentNothingIsStored() {
         String occupationId = occupations().announce(TestOccupations.uniqueCode());
         smtp.stop();
@@ -246,6 +246,26 @@ class EmailIT implements TestPropertyProvider {
                         "occupationIds", List.of(occupationId)))));
         assertEquals(HttpStatus.SERVICE_UNAVAILABLE, e.getStatus());
         assertEquals(0, TestDatabase.count(jdbc, "SELECT COUNT(*) FROM subscription WHERE email = ?", address));
+    }
+
+    /** A digest subscriber who moves to immediate mails gets what waited for the digest at once, not at 07:00. */
+    @Test
+    @Order(5)
+    void movingFromTheDigestToImmediateMailsSendsWhatWaitedAtOnce() throws Exception {
+        String code = TestOccupations.uniqueCode();
+        String occupationId = occupations().announce(code);
+        String address = address();
+        Map<?, ?> created = subscribe(Map.of("email", address, "occupationIds", List.of(occupationId),
+                "emailDelivery", "daily_digest"));
+        confirm(address);
+        occupations().publish(EventType.IMMIGRATION_STATUS_CHANGED, code);
+        await().atMost(PATIENCE).until(() -> deliveries(created), d -> d.size() == 1);
+
+        http.toBlocking().exchange(HttpRequest.PATCH("/api/subscriptions/" + created.get("id"),
+                Map.of("emailDelivery", "immediate")).header("X-Manage-Token", (String) created.get("manageToken")));
+
+        MimeMessage alert = awaitMails(address, 2).get(1);
+        assertTrue(text(alert).contains("NZ immigration status"), text(alert));
     }
 
     private void confirm(String address) throws Exception {
