@@ -1,7 +1,5 @@
 package org.careergraph.deploy.load;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
 import com.sun.management.GarbageCollectorMXBean;
 import com.sun.management.GcInfo;
 import com.sun.tools.attach.VirtualMachine;
@@ -11,10 +9,7 @@ import java.lang.management.MemoryMXBean;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -26,6 +21,7 @@ import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXServiceURL;
 import org.careergraph.deploy.local.Service;
+import org.careergraph.deploy.local.ServiceJvms;
 
 /**
  * Each service JVM's heap right after a full GC, as that GC itself reports it.
@@ -125,36 +121,9 @@ final class HeapAfterGc implements AutoCloseable {
         }
     }
 
-    /** The service's JVM among this JVM's descendants (the launcher's supervisor starts them as our children). */
+    /** The service's JVM among this JVM's descendants. */
     static long pid(Service service) {
-        List<Long> found = new ArrayList<>();
-        ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).forEach(process -> {
-            List<String> command = commandLine(process);
-            if (!command.isEmpty() && command.getLast().equals(service.mainClass())) {
-                found.add(process.pid());
-            }
-        });
-        if (found.size() != 1) {
-            throw new IllegalStateException(found.size() + " JVMs run " + service.mainClass() + ": " + found);
-        }
-        return found.getFirst();
-    }
-
-    /** The process's arguments: from /proc where there is one (never cut short), else as the JDK reports them. */
-    private static List<String> commandLine(ProcessHandle process) {
-        Path proc = Path.of("/proc", String.valueOf(process.pid()), "cmdline");
-        try {
-            if (Files.isReadable(proc)) {
-                return Arrays.asList(new String(Files.readAllBytes(proc), UTF_8).split("\0"));
-            }
-        } catch (IOException e) {
-            return List.of(); // gone meanwhile
-        }
-        ProcessHandle.Info info = process.info();
-        List<String> command = new ArrayList<>();
-        info.command().ifPresent(command::add);
-        info.arguments().ifPresent(arguments -> command.addAll(Arrays.asList(arguments)));
-        return command;
+        return ServiceJvms.pid(service);
     }
 
     private void forget(Service service) {

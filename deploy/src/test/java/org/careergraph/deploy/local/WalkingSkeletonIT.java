@@ -171,17 +171,12 @@ class WalkingSkeletonIT {
                 scoreAfter.body());
 
         // kill -9 of a service: the launcher starts it again, and it serves through the gateway as before.
-        ProcessHandle scoring = ProcessHandle.current().descendants()
-                .filter(p -> p.info().arguments().map(a -> List.of(a).contains(Service.SCORING.mainClass()))
-                        .orElse(false))
-                .findFirst().orElseThrow();
+        ProcessHandle scoring = ProcessHandle.of(ServiceJvms.pid(Service.SCORING)).orElseThrow();
         scoring.destroyForcibly();
         await().atMost(EVENTUALLY).until(() -> !scoring.isAlive());
         await().atMost(EVENTUALLY).pollInterval(Duration.ofMillis(500))
                 .until(() -> send("GET", "/api/scores/" + watched, null, null).statusCode() == 200);
-        assertTrue(ProcessHandle.current().descendants().anyMatch(p -> p.pid() != scoring.pid()
-                && p.info().arguments().map(a -> List.of(a).contains(Service.SCORING.mainClass())).orElse(false)),
-                "a new scoring process serves");
+        assertTrue(ServiceJvms.pid(Service.SCORING) != scoring.pid(), "a new scoring process serves");
         assertEquals(200, send("GET", "/health/readiness", null, null).statusCode());
     }
 
