@@ -18,7 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /** One service in its own JVM, built from its module's target/ folder, its output prefixed on ours. */
-final class ServiceProcess {
+public final class ServiceProcess {
 
     /**
      * How a service starts, kept so that a restart starts it the same way.
@@ -80,6 +80,11 @@ final class ServiceProcess {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + classpathFile, e);
         }
+    }
+
+    /** The command that runs the service as the launcher does (the fault-injection suite's replicas too). */
+    public static List<String> command(Path projectRoot, Service service) {
+        return javaCommand(classpath(projectRoot, service), service.mainClass());
     }
 
     /** Our own java binary with the services' JVM options, running {@code mainClass}. */

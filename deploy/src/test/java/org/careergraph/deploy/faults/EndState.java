@@ -29,6 +29,7 @@ import org.careergraph.deploy.faults.WebhookReceiver.Call;
 import org.careergraph.deploy.faults.Workload.Occupation;
 import org.careergraph.deploy.local.Service;
 import org.careergraph.events.Topics;
+import org.careergraph.testsupport.TopicProbe;
 
 /**
  * The checks the suite runs once the faults stop, until they all pass (converged) or time runs out: what was
@@ -263,7 +264,7 @@ final class EndState {
         Map<String, ConsumerRecord<String, byte[]>> events = new HashMap<>();
         for (String topic : List.of(Topics.SCORES, Topics.IMMIGRATION_STATUSES)) {
             for (ConsumerRecord<String, byte[]> record : kafka.readAll(topic)) {
-                String id = KafkaView.header(record, "ce_id");
+                String id = TopicProbe.header(record, "ce_id");
                 if (id != null && watched.containsKey(record.key())) {
                     events.putIfAbsent(id, record);
                 }
@@ -331,14 +332,14 @@ final class EndState {
         Set<String> dead = new HashSet<>();
         for (String topic : Topics.ALL) {
             for (ConsumerRecord<String, byte[]> letter : kafka.readAll(Topics.deadLetter(topic))) {
-                String origin = KafkaView.header(letter, DLT_ORIGINAL_TOPIC) + "/"
-                        + KafkaView.header(letter, DLT_ORIGINAL_PARTITION) + "/"
-                        + KafkaView.header(letter, DLT_ORIGINAL_OFFSET);
-                String group = KafkaView.header(letter, DLT_CONSUMER_GROUP);
+                String origin = TopicProbe.header(letter, DLT_ORIGINAL_TOPIC) + "/"
+                        + TopicProbe.header(letter, DLT_ORIGINAL_PARTITION) + "/"
+                        + TopicProbe.header(letter, DLT_ORIGINAL_OFFSET);
+                String group = TopicProbe.header(letter, DLT_CONSUMER_GROUP);
                 dead.add(group + " " + origin);
                 if (!poison.contains(origin)) {
                     problems.add("dead letter not put there by the suite: " + origin + " by " + group + " ("
-                            + KafkaView.header(letter, "careergraph-dlt-error") + ")");
+                            + TopicProbe.header(letter, "careergraph-dlt-error") + ")");
                 } else if (!listed(group, origin)) {
                     problems.add("dead letter " + origin + " of " + group + " not listed by its service");
                 }

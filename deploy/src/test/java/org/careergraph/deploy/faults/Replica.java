@@ -2,7 +2,6 @@ package org.careergraph.deploy.faults;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -13,18 +12,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.careergraph.deploy.local.Service;
+import org.careergraph.deploy.local.ServiceProcess;
 
-/** One replica of a service in its own JVM, its output in a log file; killed with SIGKILL and started again. */
+/**
+ * One replica of a service in its own JVM, run as the launcher runs it, its output in a log file; killed with SIGKILL
+ * and started again.
+ */
 final class Replica {
 
-    /** As the local launcher runs them: small heaps and a quick JIT, UTC. */
-    private static final List<String> JVM_OPTIONS = List.of("-Xms64m", "-Xmx320m", "-XX:+UseSerialGC",
-            "-XX:TieredStopAtLevel=1", "--enable-native-access=ALL-UNNAMED", "-Duser.timezone=UTC");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final Service service;
@@ -42,23 +41,7 @@ final class Replica {
         this.port = port;
         this.environment = environment;
         this.log = logDir.resolve(name() + ".log");
-        this.command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(JVM_OPTIONS);
-        command.add("-cp");
-        command.add(classpath(projectRoot, service));
-        command.add(service.mainClass());
-    }
-
-    /** The classpath the service's build wrote (the run profile's runtime-classpath.txt), after its classes. */
-    private static String classpath(Path projectRoot, Service service) {
-        Path target = projectRoot.resolve(service.module()).resolve("target");
-        try {
-            String dependencies = Files.readString(target.resolve("runtime-classpath.txt"), UTF_8).strip();
-            return target.resolve("classes") + (dependencies.isEmpty() ? "" : File.pathSeparator + dependencies);
-        } catch (IOException e) {
-            throw new UncheckedIOException(service.module() + " is not built (package it first)", e);
-        }
+        this.command = ServiceProcess.command(projectRoot, service);
     }
 
     String name() {

@@ -11,23 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.careergraph.events.Topics;
 import org.careergraph.platform.kafka.KafkaClientMeters;
 import org.careergraph.platform.kafka.KafkaSettings;
@@ -53,79 +41,26 @@ class DeadLetterInbox implements ApplicationEventListener<StartupEvent>, Gracefu
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterInbox.class);
     static final String GROUP_SUFFIX = "-dead-letters";
 
-    private final KafkaSettings settings;
-    private final TopicSetup topicSetup;
     private final String group;
-    private final List<String> topics;
     private final TransactionOperations<Connection> transactions;
     private final DeadLetterStore store;
     private final Clock clock;
-    private final KafkaClientMeters meters;
-    private final CompletableFuture<Void> stopped = new CompletableFuture<>();
-
-    private volatile boolean running;
-    private volatile KafkaConsumer<String, byte[]> consumer;
-    private Thread thread;
+    private final ConsumerLoop loop;
 
     DeadLetterInbox(EventConsumer events, KafkaSettings settings, TopicSetup topicSetup,
                     TransactionOperations<Connection> transactions, DeadLetterStore store, Clock clock,
                     KafkaClientMeters meters) {
-        this.settings = settings;
-        this.topicSetup = topicSetup;
         this.group = events.group();
-        this.topics = events.topics().stream().map(Topics::deadLetter).toList();
         this.transactions = transactions;
         this.store = store;
         this.clock = clock;
-        this.meters = meters;
+        this.loop = new ConsumerLoop("dead-letter inbox", "dead-letter-inbox", group + GROUP_SUFFIX,
+                events.topics().stream().map(Topics::deadLetter).toList(), settings, topicSetup, meters, this::keep);
     }
 
     @Override
     public void onApplicationEvent(StartupEvent event) {
-        running = true;
-        thread = new Thread(this::run, "dead-letter-inbox-" + group);
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    private void run() {
-        try {
-            consume();
-        } finally {
-            stopped.complete(null);
-        }
-    }
-
-    private void consume() {
-        topicSetup.ensureTopicsOnce();
-        while (running) {
-            try (KafkaConsumer<String, byte[]> kafka = newConsumer(); AutoCloseable kafkaMeters = meters.bind(kafka)) {
-                consumer = kafka;
-                kafka.subscribe(topics);
-                LOG.info("Keeping the dead letters of group {} from {}", group, topics);
-                while (running) {
-                    ConsumerRecords<String, byte[]> records = kafka.poll(Duration.ofMillis(500));
-                    if (records.isEmpty()) {
-                        continue;
-                    }
-                    keep(records);
-                    Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
-                    for (ConsumerRecord<String, byte[]> record : records) {
-                        done.put(new TopicPartition(record.topic(), record.partition()),
-                                new OffsetAndMetadata(record.offset() + 1));
-                    }
-                    kafka.commitSync(done);
-                }
-            } catch (WakeupException e) {
-                // stop() woke the consumer up
-            } catch (Exception e) {
-                // Database down, broker gone...: nothing was committed past what is stored; start over from there.
-                LOG.error("Dead-letter inbox failed; restarting from the last committed offsets", e);
-                pause(Duration.ofSeconds(1));
-            } finally {
-                consumer = null;
-            }
-        }
+        loop.start();
     }
 
     /** Stores this group's records of the batch in one transaction. */
@@ -162,40 +97,13 @@ class DeadLetterInbox implements ApplicationEventListener<StartupEvent>, Gracefu
         return new String(header.value(), StandardCharsets.UTF_8);
     }
 
-    private KafkaConsumer<String, byte[]> newConsumer() {
-        Map<String, Object> props = settings.clientProperties("dead-letter-inbox");
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, group + GROUP_SUFFIX);
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        // A dead letter is kept up to 1 MiB of value: a few per poll keep a batch's transaction small.
-        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 50);
-        return new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
-    }
-
-    private static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     @Override
     public CompletionStage<?> shutdownGracefully() {
-        running = false;
-        return thread == null ? CompletableFuture.completedFuture(null) : stopped;
+        return loop.stopGracefully();
     }
 
     @PreDestroy
     void stop() throws InterruptedException {
-        running = false;
-        KafkaConsumer<String, byte[]> current = consumer;
-        if (current != null) {
-            current.wakeup();
-        }
-        if (thread != null) {
-            thread.join(Duration.ofSeconds(30));
-        }
+        loop.stop();
     }
 }

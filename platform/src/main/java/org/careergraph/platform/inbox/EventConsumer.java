@@ -15,22 +15,12 @@ import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.careergraph.events.EventPayload;
 import org.careergraph.events.EventType;
 import org.careergraph.platform.kafka.KafkaClientMeters;
@@ -59,8 +49,6 @@ public class EventConsumer implements ApplicationEventListener<StartupEvent>, Gr
     private static final Logger LOG = LoggerFactory.getLogger(EventConsumer.class);
 
     private final Map<EventType, List<EventHandler<EventPayload>>> handlers;
-    private final KafkaSettings settings;
-    private final TopicSetup topicSetup;
     private final String group;
     private final TransactionOperations<Connection> transactions;
     private final ProcessedEventRepository processed;
@@ -68,12 +56,7 @@ public class EventConsumer implements ApplicationEventListener<StartupEvent>, Gr
     private final JsonMapper json;
     private final int maxAttempts;
     private final Duration initialBackoff;
-    private final KafkaClientMeters meters;
-    private final CompletableFuture<Void> stopped = new CompletableFuture<>();
-
-    private volatile boolean running;
-    private volatile KafkaConsumer<String, byte[]> consumer;
-    private Thread thread;
+    private final ConsumerLoop loop;
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     EventConsumer(List<EventHandler<?>> handlers, KafkaSettings settings, TopicSetup topicSetup,
@@ -85,8 +68,6 @@ public class EventConsumer implements ApplicationEventListener<StartupEvent>, Gr
                   KafkaClientMeters meters) {
         this.handlers = handlers.stream().collect(Collectors.groupingBy(EventHandler::type,
                 Collectors.mapping(h -> (EventHandler<EventPayload>) (EventHandler) h, Collectors.toList())));
-        this.settings = settings;
-        this.topicSetup = topicSetup;
         this.group = group.isBlank() ? settings.serviceName() : group;
         this.transactions = transactions;
         this.processed = processed;
@@ -94,15 +75,17 @@ public class EventConsumer implements ApplicationEventListener<StartupEvent>, Gr
         this.json = json;
         this.maxAttempts = maxAttempts;
         this.initialBackoff = initialBackoff;
-        this.meters = meters;
+        this.loop = new ConsumerLoop("event consumer", "consumer", this.group, topics(), settings, topicSetup, meters,
+                records -> {
+                    for (ConsumerRecord<String, byte[]> record : records) {
+                        process(record);
+                    }
+                });
     }
 
     @Override
     public void onApplicationEvent(StartupEvent event) {
-        running = true;
-        thread = new Thread(this::run, "event-consumer-" + group);
-        thread.setDaemon(true);
-        thread.start();
+        loop.start();
     }
 
     /** The topics this service consumes: those of the event types it has handlers for. */
@@ -113,60 +96,6 @@ public class EventConsumer implements ApplicationEventListener<StartupEvent>, Gr
     /** The consumer group: the one named in the dead letters this service writes, and keeps (DeadLetterInbox). */
     String group() {
         return group;
-    }
-
-    private void run() {
-        try {
-            consume();
-        } finally {
-            stopped.complete(null);
-        }
-    }
-
-    private void consume() {
-        // Subscribing to topics that do not exist yet works, but fills a fresh installation's log with warnings.
-        topicSetup.ensureTopicsOnce();
-        while (running) {
-            try (KafkaConsumer<String, byte[]> kafka = newConsumer(); AutoCloseable kafkaMeters = meters.bind(kafka)) {
-                consumer = kafka;
-                kafka.subscribe(topics());
-                LOG.info("Consuming {} as group {}", topics(), group);
-                while (running) {
-                    ConsumerRecords<String, byte[]> records = kafka.poll(Duration.ofMillis(500));
-                    Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
-                    for (ConsumerRecord<String, byte[]> record : records) {
-                        process(record);
-                        done.put(new TopicPartition(record.topic(), record.partition()),
-                                new OffsetAndMetadata(record.offset() + 1));
-                    }
-                    if (!done.isEmpty()) {
-                        kafka.commitSync(done);
-                    }
-                }
-            } catch (WakeupException e) {
-                // stop() woke the consumer up
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (Exception e) {
-                // Broker gone, dead letter not written...: start over from the last committed offsets.
-                LOG.error("Event consumer failed; restarting from the last committed offsets", e);
-                pause(Duration.ofSeconds(1));
-            } finally {
-                consumer = null;
-            }
-        }
-    }
-
-    private KafkaConsumer<String, byte[]> newConsumer() {
-        Map<String, Object> props = settings.clientProperties("consumer");
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, group);
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        // Few records per poll: a batch of poison records, each retried with backoff, must fit in max.poll.interval.
-        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 50);
-        return new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
     /** Handles, skips or dead-letters one record; returns only when the record may be committed. */
@@ -194,7 +123,7 @@ public class EventConsumer implements ApplicationEventListener<StartupEvent>, Gr
                 LOG.warn("Handling event {} ({}) failed, attempt {} of {}: {}", event.id(), event.type().type(),
                         attempt, maxAttempts, e.toString());
                 if (attempt < maxAttempts) {
-                    pause(initialBackoff.multipliedBy(1L << (attempt - 1)));
+                    ConsumerLoop.pause(initialBackoff.multipliedBy(1L << (attempt - 1)));
                 }
             }
         }
@@ -247,37 +176,14 @@ public class EventConsumer implements ApplicationEventListener<StartupEvent>, Gr
         });
     }
 
-    private static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /**
-     * Stops polling without interrupting the batch in hand (a poll returns within 500 ms), so that its offsets are
-     * committed before the consumer leaves the group; completes when the consumer is closed.
-     */
+    /** Stops polling after the batch in hand, whose offsets are committed; completes when the consumer is closed. */
     @Override
     public CompletionStage<?> shutdownGracefully() {
-        running = false;
-        if (thread == null) {
-            return CompletableFuture.completedFuture(null);
-        }
-        LOG.info("Graceful shutdown: event consumer {} stops polling", group);
-        return stopped;
+        return loop.stopGracefully();
     }
 
     @PreDestroy
     void stop() throws InterruptedException {
-        running = false;
-        KafkaConsumer<String, byte[]> current = consumer;
-        if (current != null) {
-            current.wakeup();
-        }
-        if (thread != null) {
-            thread.join(Duration.ofSeconds(30));
-        }
+        loop.stop();
     }
 }
