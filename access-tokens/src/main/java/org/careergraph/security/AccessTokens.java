@@ -25,6 +25,8 @@ import java.util.Optional;
 public final class AccessTokens {
 
     private static final int MIN_SECRET_BYTES = 32;
+    /** How far the clocks of the issuer and the checker may disagree, for "exp" and "nbf". */
+    static final Duration CLOCK_SKEW = Duration.ofSeconds(60);
 
     private AccessTokens() {
     }
@@ -59,8 +61,9 @@ public final class AccessTokens {
     }
 
     /**
-     * The caller a token names when it is signed with the secret (HS256 only), not expired and not before its
-     * "nbf" time; empty for anything else, whatever is wrong with it.
+     * The caller a token names, by the one rule every service and the console hold to: signed with the secret by
+     * HS256 (no other algorithm), with a subject and an "exp" time (required), not expired and not before its "nbf"
+     * time, both give or take {@link #CLOCK_SKEW}; empty for anything else, whatever is wrong with it.
      */
     public static Optional<Caller> verify(String secret, String token) {
         try {
@@ -73,8 +76,8 @@ public final class AccessTokens {
             Instant now = Instant.now();
             Date expires = claims.getExpirationTime();
             Date notBefore = claims.getNotBeforeTime();
-            if (expires == null || !expires.toInstant().isAfter(now) || claims.getSubject() == null
-                    || notBefore != null && notBefore.toInstant().isAfter(now)) {
+            if (expires == null || !expires.toInstant().plus(CLOCK_SKEW).isAfter(now) || claims.getSubject() == null
+                    || notBefore != null && notBefore.toInstant().minus(CLOCK_SKEW).isAfter(now)) {
                 return Optional.empty();
             }
             List<String> roles = claims.getStringListClaim("roles");

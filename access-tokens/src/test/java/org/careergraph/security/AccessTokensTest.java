@@ -57,9 +57,24 @@ class AccessTokensTest {
 
     @Test
     void anExpiredTokenIsRejected() throws Exception {
-        String token = hs256(SECRET, claims("ana", Instant.now().minusSeconds(5)).build());
+        String token = hs256(SECRET, claims("ana", Instant.now().minus(AccessTokens.CLOCK_SKEW).minusSeconds(5))
+                .build());
 
         assertEquals(Optional.empty(), AccessTokens.verify(SECRET, token));
+    }
+
+    @Test
+    void clocksMayDisagreeByTheSkewAndNoMore() throws Exception {
+        Instant now = Instant.now();
+        String justExpired = hs256(SECRET, claims("ana", now.minusSeconds(5)).build());
+        String almostValid = hs256(SECRET, claims("ana", now.plusSeconds(3600))
+                .notBeforeTime(Date.from(now.plusSeconds(5))).build());
+        String notYetValid = hs256(SECRET, claims("ana", now.plusSeconds(3600))
+                .notBeforeTime(Date.from(now.plus(AccessTokens.CLOCK_SKEW).plusSeconds(30))).build());
+
+        assertTrue(AccessTokens.verify(SECRET, justExpired).isPresent());
+        assertTrue(AccessTokens.verify(SECRET, almostValid).isPresent());
+        assertEquals(Optional.empty(), AccessTokens.verify(SECRET, notYetValid));
     }
 
     @Test

@@ -1,0 +1,174 @@
+package org.careergraph.platform.web;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.order.Ordered;
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.ServerHttpRequest;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.body.CloseableAvailableByteBody;
+import io.micronaut.http.filter.ServerFilterPhase;
+import io.micronaut.inject.MethodExecutionHandle;
+import io.micronaut.web.router.RouteAttributes;
+import io.micronaut.web.router.RouteMatch;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Every request is read strictly before a route sees it, in every service the same way:
+ * <ul>
+ * <li>a {@code charset} the server knows (UTF-8 for JSON), so no binder fails on it later;</li>
+ * <li>query and path values by {@link TextRules}; a true/false parameter only {@code true} or {@code false}; a date
+ * or time parameter an ISO 8601 value within the years a database stores;</li>
+ * <li>a JSON body by {@link StrictJson} against the type the route binds it to.</li>
+ * </ul>
+ * Each refusal is a problem naming the parameter or field; nothing reaches the route.
+ */
+@ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
+class StrictInputFilter implements Ordered {
+
+    private final ProblemExceptionHandler problems;
+
+    StrictInputFilter(ProblemExceptionHandler problems) {
+        this.problems = problems;
+    }
+
+    /** Continues with the route (null) or answers with the problem; the body is read only when it is JSON. */
+    @RequestFilter
+    @Nullable
+    CompletionStage<@Nullable HttpResponse<?>> check(HttpRequest<?> request) {
+        Optional<String> contentType = request.getHeaders().get(HttpHeaders.CONTENT_TYPE, String.class);
+        contentType.ifPresent(StrictInputFilter::checkCharset);
+        Optional<RouteMatch<?>> route = RouteAttributes.getRouteMatch(request);
+        checkParameters(request, route.orElse(null));
+        Optional<Argument<?>> bodyType = route.filter(MethodExecutionHandle.class::isInstance)
+                .flatMap(r -> Arrays.stream(((MethodExecutionHandle<?, ?>) r).getArguments())
+                        .filter(a -> a.getAnnotationMetadata().hasAnnotation(Body.class)
+                                && a.getAnnotationMetadata().stringValue(Body.class).isEmpty())
+                        .<Argument<?>>map(a -> a)
+                        .findFirst());
+        if (bodyType.isEmpty() || contentType.isEmpty() || !isJson(contentType.get())
+                || !(request instanceof ServerHttpRequest<?> server) || bodyType.get().getType() == String.class
+                || bodyType.get().getType().getName().startsWith("java.io")) {
+            return null;
+        }
+        Argument<?> type = bodyType.get();
+        CompletableFuture<? extends CloseableAvailableByteBody> buffered = server.byteBody().split().buffer();
+        return buffered.thenApply(body -> {
+            byte[] bytes;
+            try (body) {
+                bytes = body.toByteArray();
+            }
+            List<Problem.FieldError> errors = bytes.length == 0 ? List.of() : StrictJson.check(bytes, type);
+            return errors.isEmpty() ? null : problems.handle(request, new ProblemException(HttpStatus.BAD_REQUEST,
+                    "The request body is not JSON of the expected shape.", errors));
+        });
+    }
+
+    private static void checkCharset(String contentType) {
+        for (String parameter : contentType.split(";")) {
+            String[] pair = parameter.split("=", 2);
+            if (pair.length == 2 && pair[0].strip().equalsIgnoreCase("charset")) {
+                String name = pair[1].strip().replace("\"", "");
+                boolean known;
+                try {
+                    known = Charset.isSupported(name);
+                } catch (IllegalCharsetNameException e) {
+                    known = false;
+                }
+                if (!known || isJson(contentType) && !Charset.forName(name).equals(StandardCharsets.UTF_8)) {
+                    throw new ProblemException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "The charset \"" + name
+                            + "\" is not supported here; send UTF-8.",
+                            List.of(new Problem.FieldError("Content-Type", "charset must be UTF-8")));
+                }
+            }
+        }
+    }
+
+    private static boolean isJson(String contentType) {
+        String type = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        return type.equals("application/json") || type.endsWith("+json");
+    }
+
+    /** Every query value by the text rules, and the typed ones by their type, before the binder reads them. */
+    private static void checkParameters(HttpRequest<?> request, @Nullable RouteMatch<?> route) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        for (Map.Entry<String, List<String>> parameter : request.getParameters().asMap().entrySet()) {
+            for (String value : parameter.getValue()) {
+                TextRules.urlValueProblem(value).ifPresent(p -> errors.add(new Problem.FieldError(parameter.getKey(), p)));
+            }
+        }
+        if (route != null) {
+            route.getVariableValues().forEach((name, value) -> TextRules.urlValueProblem(String.valueOf(value))
+                    .ifPresent(p -> errors.add(new Problem.FieldError(name, p))));
+            if (route instanceof MethodExecutionHandle<?, ?> method) {
+                for (Argument<?> argument : method.getArguments()) {
+                    if (argument.getAnnotationMetadata().hasAnnotation(Body.class)) {
+                        continue;
+                    }
+                    String name = argument.getAnnotationMetadata().stringValue(QueryValue.class)
+                            .or(() -> argument.getAnnotationMetadata().stringValue(PathVariable.class))
+                            .filter(s -> !s.isEmpty()).orElse(argument.getName());
+                    String value = request.getParameters().get(name);
+                    if (value == null && route.getVariableValues().get(name) != null) {
+                        value = String.valueOf(route.getVariableValues().get(name));
+                    }
+                    if (value != null) {
+                        typed(argument.getType(), value).ifPresent(p -> errors.add(new Problem.FieldError(name, p)));
+                    }
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, "The request has invalid parameters.", errors);
+        }
+    }
+
+    /** The binder reads "abc" as false and accepts a time a database cannot store: here they are refused. */
+    private static Optional<String> typed(Class<?> type, String value) {
+        if (type == Boolean.class || type == boolean.class) {
+            return value.equals("true") || value.equals("false") ? Optional.empty()
+                    : Optional.of("must be true or false");
+        }
+        try {
+            int year;
+            if (type == Instant.class) {
+                year = Instant.parse(value).atOffset(ZoneOffset.UTC).getYear();
+            } else if (type == LocalDate.class) {
+                year = LocalDate.parse(value).getYear();
+            } else {
+                return Optional.empty();
+            }
+            return year < StrictJson.FIRST_YEAR || year > StrictJson.LAST_YEAR
+                    ? Optional.of("must be within the years " + StrictJson.FIRST_YEAR + " to " + StrictJson.LAST_YEAR)
+                    : Optional.empty();
+        } catch (DateTimeException e) {
+            return Optional.of(ProblemResponseProcessor.expected(type));
+        }
+    }
+
+    @Override
+    public int getOrder() {
+        return ServerFilterPhase.FIRST.before();
+    }
+}
