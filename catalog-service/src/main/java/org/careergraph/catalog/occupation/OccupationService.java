@@ -41,6 +41,7 @@ import org.careergraph.events.OccupationChanged.ChangeKind;
 import org.careergraph.platform.outbox.Outbox;
 import org.careergraph.platform.web.Problem.FieldError;
 import org.careergraph.platform.web.ProblemException;
+import org.careergraph.platform.web.StrictJson;
 
 /**
  * Writes occupations. Every real change, whatever the write path, is one new revision and one
@@ -149,10 +150,15 @@ public class OccupationService {
         Map<String, Object> patched = MergePatch.apply(tree(asInput(current)), mergePatch);
         OccupationInput input;
         try {
-            input = json.readValue(json.writeValueAsBytes(patched), OccupationInput.class);
+            // The patch is read as strictly as a whole body: no field the occupation lacks, no value of another type.
+            byte[] bytes = json.writeValueAsBytes(patched);
+            List<FieldError> errors = StrictJson.check(bytes, OccupationInput.class);
+            if (!errors.isEmpty()) {
+                throw new ProblemException(HttpStatus.BAD_REQUEST, "The patched occupation is not valid.", errors);
+            }
+            input = json.readValue(bytes, OccupationInput.class);
         } catch (IOException e) {
-            throw new ProblemException(HttpStatus.BAD_REQUEST, "The patched occupation is not valid: "
-                    + e.getMessage().replaceAll("\\[class [^]]*]", ""), List.of());
+            throw new ProblemException(HttpStatus.BAD_REQUEST, "The patched occupation is not valid.", List.of());
         }
         Set<ConstraintViolation<OccupationInput>> violations = validator.validate(input);
         if (!violations.isEmpty()) {

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import org.careergraph.platform.web.OneLine;
 
 /**
  * Where each value of an occupation came from, by field: {@code /title/en}, {@code /title/zh}, each section of the
@@ -67,6 +68,7 @@ public record Provenance(Map<String, Source> fields) {
      * of our translations) by its series, name and date.
      */
     @Serdeable
+    @OneLine
     public record Source(Kind kind, @Nullable String series, @Nullable String release,
                          @Nullable LocalDate releasedOn, @Nullable String by, @Nullable Instant at) {
 

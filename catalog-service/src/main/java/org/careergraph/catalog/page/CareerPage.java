@@ -15,6 +15,7 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.util.List;
+import org.careergraph.platform.web.OneLine;
 
 /**
  * Everything a career page shows, structured and bilingual (see the seed pages' README for the sections). Lists are
@@ -24,10 +25,10 @@ import java.util.List;
  */
 @Serdeable
 public record CareerPage(
-        @NotNull @Valid LocalizedText title,
-        @NotBlank @Size(max = 16) String codeSystem,
-        @NotBlank @Size(max = 16) String code,
-        @Valid List<@NotNull @Valid CrosswalkCode> crosswalk,
+        @NotNull @Valid @OneLine LocalizedText title,
+        @NotBlank @Size(max = 16) @OneLine String codeSystem,
+        @NotBlank @Size(max = 16) @OneLine String code,
+        @Valid @OneLine List<@NotNull @Valid CrosswalkCode> crosswalk,
         @Nullable Boolean skilledMigration,
         @Nullable @DecimalMin("0") @DecimalMax("10") BigDecimal publishedOverallScore,
         @Nullable @Valid LocalizedText summary,
@@ -41,7 +42,7 @@ public record CareerPage(
         @Size(max = 50) List<@NotNull @Valid LocalizedText> notSuitableFor,
         @Nullable @Valid LocalizedText careerProspects,
         @Nullable @Valid LocalizedText outlook,
-        @Size(max = 50) List<@NotBlank @Size(max = 200) String> growthAreas,
+        @Size(max = 50) @OneLine List<@NotBlank @Size(max = 200) String> growthAreas,
         @Size(max = 50) List<@NotNull @Valid Faq> faq,
         @Nullable @Valid LocalizedText dataSources,
         @Valid OfficialRecord official) {
@@ -121,7 +122,7 @@ public record CareerPage(
     /** A tool, product or platform already doing part of the job; pages sometimes omit its name or year. */
     @Serdeable
     public record AiTool(
-            @Nullable @Size(max = 200) String name,
+            @Nullable @Size(max = 200) @OneLine String name,
             @Nullable ToolKind kind,
             @Nullable ToolImpact impact,
             @Nullable @Min(1950) @Max(2100) Integer year,
@@ -136,39 +137,41 @@ public record CareerPage(
     /** Yearly pay at one experience level, e.g. "初級(0-3年)" 48,000 to 58,000 NZD: years 0 to 3. */
     @Serdeable
     public record PageSalaryBand(
-            @NotBlank @Size(max = 100) String level,
+            @NotBlank @Size(max = 100) @OneLine String level,
             @Nullable @PositiveOrZero @Max(80) Integer yearsFrom,
             @Nullable @PositiveOrZero @Max(80) Integer yearsTo,
             @NotNull @PositiveOrZero @Digits(integer = 10, fraction = 2) BigDecimal min,
             @NotNull @PositiveOrZero @Digits(integer = 10, fraction = 2) BigDecimal max,
-            @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as NZD") String currency,
+            @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as NZD") @OneLine String currency,
             @Nullable @Size(max = 500) String note) {
     }
 
     /** A way into the job, e.g. "Community service work certificate", 1 year, 8,000 to 12,000 NZD. */
     @Serdeable
     public record EducationPath(
-            @NotBlank @Size(max = 300) String stage,
-            @Nullable @Size(max = 100) String duration,
+            @NotBlank @Size(max = 300) @OneLine String stage,
+            @Nullable @Size(max = 100) @OneLine String duration,
             @Nullable @PositiveOrZero @Digits(integer = 2, fraction = 2) BigDecimal minYears,
             @Nullable @PositiveOrZero @Digits(integer = 2, fraction = 2) BigDecimal maxYears,
             @Nullable @PositiveOrZero @Digits(integer = 10, fraction = 2) BigDecimal costMin,
             @Nullable @PositiveOrZero @Digits(integer = 10, fraction = 2) BigDecimal costMax,
-            @Nullable @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as NZD") String currency) {
+            @Nullable @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as NZD") @OneLine String currency) {
     }
 
     @Serdeable
-    public record Qualification(@NotBlank @Size(max = 300) String name, @Nullable @Size(max = 300) String issuer,
+    public record Qualification(@NotBlank @Size(max = 300) @OneLine String name,
+                                @Nullable @Size(max = 300) @OneLine String issuer,
                                 boolean required) {
     }
 
     /** A visa route the page names, e.g. code "SMC", name "Skilled Migrant Category Resident Visa". */
     @Serdeable
-    public record VisaPathway(@NotBlank @Size(max = 64) String code, @Nullable @Size(max = 300) String name,
+    public record VisaPathway(@NotBlank @Size(max = 64) @OneLine String code,
+                              @Nullable @Size(max = 300) @OneLine String name,
                               @Nullable @Size(max = 4000) String details) {
     }
 
     @Serdeable
-    public record Faq(@NotNull @Valid LocalizedText question, @NotNull @Valid LocalizedText answer) {
+    public record Faq(@NotNull @Valid @OneLine LocalizedText question, @NotNull @Valid LocalizedText answer) {
     }
 }

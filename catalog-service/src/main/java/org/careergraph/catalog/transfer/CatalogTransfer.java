@@ -20,6 +20,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.SequenceInputStream;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Enumeration;
 import java.io.UncheckedIOException;
@@ -33,6 +35,7 @@ import org.careergraph.catalog.occupation.Provenance;
 import org.careergraph.catalog.page.CareerPage;
 import org.careergraph.platform.web.Problem.FieldError;
 import org.careergraph.platform.web.ProblemException;
+import org.careergraph.platform.web.StrictJson;
 
 /**
  * The whole catalog as NDJSON, one occupation per line as a client writes it (plus its id, archived flag and the
@@ -109,19 +112,29 @@ public class CatalogTransfer {
         List<FieldError> errors = new ArrayList<>();
         List<String> rows;
         try {
-            rows = new BufferedReader(new InputStreamReader(ndjson, StandardCharsets.UTF_8)).lines().toList();
+            // Bytes that are not UTF-8 are refused, not read as replacement characters.
+            rows = new BufferedReader(new InputStreamReader(ndjson, StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)))
+                    .lines().toList();
         } catch (UncheckedIOException e) {
             throw new ProblemException(HttpStatus.BAD_REQUEST, "The import could not be read: "
-                    + e.getCause().getMessage(), List.of());
+                    + (e.getCause() instanceof CharacterCodingException ? "it is not UTF-8" : "the upload broke off")
+                    + "; nothing was stored.", List.of());
         }
         for (int i = 0; i < rows.size(); i++) {
             if (rows.get(i).isBlank()) {
                 continue;
             }
             String where = "line " + (i + 1) + ": ";
+            byte[] row = rows.get(i).getBytes(StandardCharsets.UTF_8);
+            List<FieldError> strict = StrictJson.check(row, Line.class);
+            if (!strict.isEmpty()) {
+                strict.forEach(e -> errors.add(new FieldError(where + e.field(), e.message())));
+                continue;
+            }
             Line line;
             try {
-                line = json.readValue(rows.get(i), Line.class);
+                line = json.readValue(row, Line.class);
             } catch (IOException e) {
                 line = null;
             }

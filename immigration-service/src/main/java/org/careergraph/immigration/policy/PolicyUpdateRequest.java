@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
+import org.careergraph.platform.web.OneLine;
 
 /**
  * A policy update as an admin writes it. Every field is nullable here so that validation, not JSON binding, reports
@@ -16,9 +17,9 @@ import java.util.List;
  */
 @Serdeable
 public record PolicyUpdateRequest(
-        @NotBlank @Nullable String country,
+        @NotBlank @Nullable @OneLine String country,
         @Nullable LocalDate effectiveFrom,
-        @NotBlank @Size(max = 500) @Nullable String source,
+        @NotBlank @Size(max = 500) @Nullable @OneLine String source,
         @Size(max = 2000) @Nullable String note,
         @NotEmpty @Size(max = 500) @Nullable List<@NotNull @Valid Change> changes) {
 
@@ -27,6 +28,7 @@ public record PolicyUpdateRequest(
      * has keys). A null value removes the rule from the date; {@code effectiveTo} (inclusive) ends it on a day.
      */
     @Serdeable
+    @OneLine
     public record Change(
             @NotBlank @Nullable String kind,
             @Size(max = 16) @Nullable String codeSystem,

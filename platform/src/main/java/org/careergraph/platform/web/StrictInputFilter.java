@@ -5,7 +5,7 @@ import io.micronaut.core.order.Ordered;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.ServerHttpRequest;
 import io.micronaut.http.annotation.Body;
@@ -13,7 +13,7 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
-import io.micronaut.http.body.CloseableAvailableByteBody;
+import io.micronaut.http.filter.FilterContinuation;
 import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.inject.MethodExecutionHandle;
 import io.micronaut.web.router.RouteAttributes;
@@ -31,8 +31,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Mono;
 
 /**
  * Every request is read strictly before a route sees it, in every service the same way:
@@ -53,36 +53,52 @@ class StrictInputFilter implements Ordered {
         this.problems = problems;
     }
 
-    /** Continues with the route (null) or answers with the problem; the body is read only when it is JSON. */
+    /** Answers with the problem, or goes on to the route; the body is read first only when it is JSON. */
     @RequestFilter
-    @Nullable
-    CompletionStage<@Nullable HttpResponse<?>> check(HttpRequest<?> request) {
+    Publisher<MutableHttpResponse<?>> check(HttpRequest<?> request,
+                                            FilterContinuation<Publisher<MutableHttpResponse<?>>> route) {
+        Optional<Argument<?>> bodyType;
         Optional<String> contentType = request.getHeaders().get(HttpHeaders.CONTENT_TYPE, String.class);
-        contentType.ifPresent(StrictInputFilter::checkCharset);
-        Optional<RouteMatch<?>> route = RouteAttributes.getRouteMatch(request);
-        checkParameters(request, route.orElse(null));
-        Optional<Argument<?>> bodyType = route.filter(MethodExecutionHandle.class::isInstance)
-                .flatMap(r -> Arrays.stream(((MethodExecutionHandle<?, ?>) r).getArguments())
-                        .filter(a -> a.getAnnotationMetadata().hasAnnotation(Body.class)
-                                && a.getAnnotationMetadata().stringValue(Body.class).isEmpty())
-                        .<Argument<?>>map(a -> a)
-                        .findFirst());
+        try {
+            contentType.ifPresent(StrictInputFilter::checkCharset);
+            Optional<RouteMatch<?>> match = RouteAttributes.getRouteMatch(request);
+            checkParameters(request, match.orElse(null));
+            bodyType = match.flatMap(StrictInputFilter::bodyType);
+        } catch (ProblemException e) {
+            return Mono.just(problem(request, e));
+        }
         if (bodyType.isEmpty() || contentType.isEmpty() || !isJson(contentType.get())
-                || !(request instanceof ServerHttpRequest<?> server) || bodyType.get().getType() == String.class
-                || bodyType.get().getType().getName().startsWith("java.io")) {
-            return null;
+                || !(request instanceof ServerHttpRequest<?> server)) {
+            return route.proceed();
         }
         Argument<?> type = bodyType.get();
-        CompletableFuture<? extends CloseableAvailableByteBody> buffered = server.byteBody().split().buffer();
-        return buffered.thenApply(body -> {
+        return Mono.fromFuture(server.byteBody().split().buffer()).flatMap(body -> {
             byte[] bytes;
             try (body) {
                 bytes = body.toByteArray();
             }
             List<Problem.FieldError> errors = bytes.length == 0 ? List.of() : StrictJson.check(bytes, type);
-            return errors.isEmpty() ? null : problems.handle(request, new ProblemException(HttpStatus.BAD_REQUEST,
-                    "The request body is not JSON of the expected shape.", errors));
+            return errors.isEmpty() ? Mono.from(route.proceed()) : Mono.just(problem(request,
+                    new ProblemException(HttpStatus.BAD_REQUEST, "The request body is not JSON of the expected shape.",
+                            errors)));
         });
+    }
+
+    /** The type a route binds its whole body to, when it is read as JSON (not as text or a stream). */
+    private static Optional<Argument<?>> bodyType(RouteMatch<?> match) {
+        if (!(match instanceof MethodExecutionHandle<?, ?> method)) {
+            return Optional.empty();
+        }
+        return Arrays.stream(method.getArguments())
+                .filter(a -> a.getAnnotationMetadata().hasAnnotation(Body.class)
+                        && a.getAnnotationMetadata().stringValue(Body.class).isEmpty()
+                        && a.getType() != String.class && !a.getType().getName().startsWith("java.io"))
+                .<Argument<?>>map(a -> a)
+                .findFirst();
+    }
+
+    private MutableHttpResponse<?> problem(HttpRequest<?> request, ProblemException problem) {
+        return (MutableHttpResponse<?>) problems.handle(request, problem);
     }
 
     private static void checkCharset(String contentType) {
@@ -167,8 +183,9 @@ class StrictInputFilter implements Ordered {
         }
     }
 
+    /** After authentication and the body limits: a stranger's or an oversized body is never read. */
     @Override
     public int getOrder() {
-        return ServerFilterPhase.FIRST.before();
+        return ServerFilterPhase.SECURITY.after();
     }
 }
