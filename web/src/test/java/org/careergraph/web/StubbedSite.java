@@ -76,6 +76,11 @@ public final class StubbedSite {
                 "micronaut.metrics.enabled", false));
     }
 
+    /** A bean of the running web front (its router, to list the routes a test walks). */
+    public <T> T bean(Class<T> type) {
+        return web.getApplicationContext().getBean(type);
+    }
+
     /** The site, started on first use. */
     public static synchronized StubbedSite start() {
         if (running == null) {

@@ -14,6 +14,7 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.careergraph.security.AccessTokens.Caller;
@@ -49,7 +50,13 @@ class AdminController {
     @Post("/login")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> login(HttpRequest<?> request, @Body @Nullable String body) {
-        String token = Form.parse(body).get("token");
+        Form form = Form.parse(body);
+        if (!form.notOneLine(List.of("token")).isEmpty()) {
+            // A token is one line of printable text; this one is not even looked at.
+            return views.page(request, HttpStatus.BAD_REQUEST, "admin/login", Map.of("failed", false,
+                    "problem", views.context(request).getT().get("form.notOneLine")));
+        }
+        String token = form.get("token");
         Optional<Caller> caller = session.verify(token);
         if (caller.isEmpty()) {
             return views.page(request, HttpStatus.UNAUTHORIZED, "admin/login", Map.of("failed", true));

@@ -23,6 +23,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 import org.careergraph.web.api.ApiResponse;
@@ -73,6 +74,13 @@ class DeadLetterController {
     HttpResponse<String> list(HttpRequest<?> request, @QueryValue @Nullable String state,
                               @QueryValue @Nullable String done, @QueryValue @Nullable String service,
                               @QueryValue @Nullable String id) {
+        Optional<String> refused = state != null && !STATES.contains(state) ? Optional.of("state")
+                : done != null && !DONE.contains(done) ? Optional.of("done")
+                : service != null && !SERVICES.containsKey(service) ? Optional.of("service")
+                : id != null && !ID.matcher(id).matches() ? Optional.of("id") : Optional.empty();
+        if (refused.isPresent()) {
+            return views.refusedParameter(request, refused.get());
+        }
         String outcome = null;
         if (done != null && DONE.contains(done) && service != null && SERVICES.containsKey(service) && id != null
                 && ID.matcher(id).matches()) {
@@ -103,6 +111,9 @@ class DeadLetterController {
         if (!session.csrfMatches(request, form.get("csrf"))) {
             return views.error(request, HttpStatus.FORBIDDEN, "error.csrf");
         }
+        if (form.get("state") != null && !STATES.contains(form.get("state"))) {
+            return views.error(request, HttpStatus.BAD_REQUEST, "error.badRequest");
+        }
         Backend backend = SERVICES.get(service);
         if (backend == null || !ID.matcher(id).matches()) {
             return views.error(request, HttpStatus.NOT_FOUND, "error.notFound");
@@ -118,7 +129,8 @@ class DeadLetterController {
             outcome.put("id", id);
             return HttpResponse.seeOther(URI.create("/admin/dead-letters" + ServiceApi.query(outcome)));
         }
-        String why = answer.problemDetail() == null ? "HTTP " + answer.status() : answer.problemDetail();
+        // The service's reason as it gave it: the console's dead letters are diagnostics, shown to admins only.
+        String why = answer.problemDetailAsGiven() == null ? "HTTP " + answer.status() : answer.problemDetailAsGiven();
         String failed = (action.equals("replay")
                 ? views.context(request).getT().get("admin.deadLetters.failed.replay")
                 : views.context(request).getT().get("admin.deadLetters.failed.discard"))

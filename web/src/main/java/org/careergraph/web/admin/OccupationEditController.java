@@ -39,6 +39,11 @@ import org.careergraph.web.view.Views;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class OccupationEditController {
 
+    /** The one-line fields of the edit form; the page's JSON may span lines. */
+    private static final List<String> ONE_LINE = List.of("revision", "skillLevel", "demandOutlook", "competition");
+    /** The catalog's own limit on search text. */
+    private static final int MAX_QUERY = 200;
+
     private final ServiceApi api;
     private final AdminSession session;
     private final Views views;
@@ -53,6 +58,9 @@ class OccupationEditController {
 
     @Get
     HttpResponse<String> find(HttpRequest<?> request, @QueryValue @Nullable String q) {
+        if (q != null && q.length() > MAX_QUERY) {
+            return views.refusedParameter(request, "q");
+        }
         ApiResponse found = api.get(Backend.CATALOG, "/api/occupations" + ServiceApi.query(Map.of(
                 "q", q == null ? "" : q, "includeArchived", "true", "size", 50)), null);
         Map<String, Object> model = new LinkedHashMap<>();
@@ -84,20 +92,30 @@ class OccupationEditController {
         if (!session.csrfMatches(request, submitted.get("csrf"))) {
             return views.error(request, HttpStatus.FORBIDDEN, "error.csrf");
         }
-        Map<String, String> fields = new LinkedHashMap<>();
-        for (String name : List.of("revision", "skillLevel", "demandOutlook", "competition", "page")) {
-            fields.put(name, submitted.get(name));
-        }
         ApiResponse current = api.get(Backend.CATALOG, "/api/occupations/" + ServiceApi.segment(id), null);
         if (!current.isSuccess()) {
             return views.error(request, HttpStatus.NOT_FOUND, "error.noOccupation");
+        }
+        Map<String, String> unfit = views.notOneLine(request, submitted.notOneLine(ONE_LINE));
+        submitted.notText(List.of("page")).forEach(field -> unfit.put(field,
+                views.context(request).getT().get("form.notText")));
+        Form kept = submitted.without(List.copyOf(unfit.keySet()));
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (String name : List.of("revision", "skillLevel", "demandOutlook", "competition", "page")) {
+            fields.put(name, kept.get(name));
+        }
+        if (!unfit.isEmpty()) {
+            // Nothing is saved: the form comes back without what was refused, each such field with its error.
+            return form(request, HttpStatus.BAD_REQUEST, id, current.json(), fields, unfit, null);
         }
         Object page;
         try {
             page = fields.get("page") == null ? null
                     : json.readValue(fields.get("page").getBytes(StandardCharsets.UTF_8), Argument.OBJECT_ARGUMENT);
         } catch (IOException e) {
-            return invalid(request, id, current.json(), fields, Map.of("page", "not JSON: " + e.getMessage()), null);
+            // The parser's message names its own classes and echoes the input: the reader gets plain words.
+            return invalid(request, id, current.json(), fields,
+                    Map.of("page", views.context(request).getT().get("admin.edit.notJson")), null);
         }
         Map<String, Object> input = new LinkedHashMap<>();
         input.put("page", page);

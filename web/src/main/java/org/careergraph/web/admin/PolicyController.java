@@ -19,6 +19,7 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.careergraph.web.api.ApiResponse;
 import org.careergraph.web.api.Backend;
@@ -55,7 +56,13 @@ class PolicyController {
     HttpResponse<String> auditTrail(HttpRequest<?> request, @QueryValue @Nullable String country,
                                                  @QueryValue @Nullable Integer page,
                                                  @QueryValue @Nullable String done) {
-        int pageNumber = page == null || page < 0 ? 0 : Math.min(page, LAST_PAGE);
+        Optional<String> refused = page != null && (page < 0 || page > LAST_PAGE) ? Optional.of("page")
+                : country != null && !country.isEmpty() && !COUNTRIES.contains(country) ? Optional.of("country")
+                : done != null && !DONE.contains(done) ? Optional.of("done") : Optional.empty();
+        if (refused.isPresent()) {
+            return views.refusedParameter(request, refused.get());
+        }
+        int pageNumber = page == null ? 0 : page;
         ApiResponse trail = api.get(Backend.IMMIGRATION, API + ServiceApi.query(Map.of("country",
                 country == null ? "" : country, "page", pageNumber, "size", PAGE_SIZE)), token(request));
         Map<String, Object> model = new LinkedHashMap<>();
@@ -67,13 +74,16 @@ class PolicyController {
         model.put("total", total);
         model.put("pageNumber", pageNumber);
         model.put("hasNext", (long) (pageNumber + 1) * PAGE_SIZE < total);
-        // Only the outcomes this controller redirects with: the parameter is no channel for arbitrary text.
-        model.put("done", done != null && DONE.contains(done) ? done : null);
+        // Only the outcomes this controller redirects with (checked above): the parameter is no channel for text.
+        model.put("done", done);
         return views.page(request, "admin/policy-updates", model);
     }
 
     @Get("/new")
     HttpResponse<String> newUpdate(HttpRequest<?> request, @QueryValue @Nullable String country) {
+        if (country != null && !country.isEmpty() && !COUNTRIES.contains(country)) {
+            return views.refusedParameter(request, "country");
+        }
         return form(request, HttpStatus.OK, PolicyForm.empty(country), Map.of(), null, null);
     }
 
@@ -84,6 +94,11 @@ class PolicyController {
         Form submitted = Form.parse(body);
         if (!session.csrfMatches(request, submitted.get("csrf"))) {
             return views.error(request, HttpStatus.FORBIDDEN, "error.csrf");
+        }
+        List<String> unfit = submitted.notOneLine(PolicyForm.fieldNames());
+        if (!unfit.isEmpty()) {
+            Map<String, String> errors = views.notOneLine(request, unfit);
+            return form(request, HttpStatus.BAD_REQUEST, PolicyForm.of(submitted.without(unfit)), errors, null, null);
         }
         PolicyForm form = PolicyForm.of(submitted);
         String valueOrRemove = views.context(request).getT().get("admin.policy.valueOrRemove");
@@ -109,6 +124,10 @@ class PolicyController {
         Form form = Form.parse(body);
         if (!session.csrfMatches(request, form.get("csrf"))) {
             return views.error(request, HttpStatus.FORBIDDEN, "error.csrf");
+        }
+        if (!form.notOneLine(List.of("reason")).isEmpty()) {
+            return views.error(request, HttpStatus.BAD_REQUEST, "error.badRequest",
+                    views.context(request).getT().get("form.notOneLine"));
         }
         Map<String, Object> reason = new LinkedHashMap<>();
         reason.put("reason", form.get("reason"));

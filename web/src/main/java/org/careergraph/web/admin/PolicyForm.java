@@ -22,6 +22,18 @@ record PolicyForm(Map<String, String> fields, List<Map<String, String>> rows) {
             "remove");
     private static final Pattern CHANGE_FIELD = Pattern.compile("^changes\\[(\\d+)](.*)$");
 
+    /** Every field the form sends but the form token: each holds one line. */
+    static List<String> fieldNames() {
+        List<String> names = new ArrayList<>(FIELDS);
+        for (int i = 0; i < ROWS; i++) {
+            for (String field : ROW_FIELDS) {
+                names.add("changes[" + i + "]." + field);
+            }
+        }
+        names.add("action");
+        return names;
+    }
+
     static PolicyForm empty(@Nullable String country) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("country", country == null ? "NZ" : country);

@@ -17,7 +17,9 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.careergraph.web.api.ApiResponse;
 import org.careergraph.web.api.Backend;
 import org.careergraph.web.api.ServiceApi;
@@ -35,6 +37,11 @@ import org.careergraph.web.view.Views;
 class ScoringController {
 
     private static final String MODEL = "/api/scoring/model";
+    /** The outcomes this controller redirects with. */
+    private static final List<String> DONE = List.of("queued", "unchanged");
+    /** Every field the form sends but the form token: each holds one line. */
+    private static final List<String> FIELDS = Stream.concat(PageContext.DIMENSIONS.stream().map(d -> "weights." + d),
+            Stream.of("note", "action")).toList();
 
     private final ServiceApi api;
     private final AdminSession session;
@@ -48,6 +55,9 @@ class ScoringController {
 
     @Get
     HttpResponse<String> weights(HttpRequest<?> request, @QueryValue @Nullable String done) {
+        if (done != null && !DONE.contains(done)) {
+            return views.refusedParameter(request, "done");
+        }
         Map<String, Object> current = api.get(Backend.SCORING, MODEL, null).json();
         Map<String, String> weights = new LinkedHashMap<>();
         if (current.get("model") instanceof Map<?, ?> model && model.get("weights") instanceof Map<?, ?> w) {
@@ -65,6 +75,16 @@ class ScoringController {
             return views.error(request, HttpStatus.FORBIDDEN, "error.csrf");
         }
         Map<String, Object> current = api.get(Backend.SCORING, MODEL, null).json();
+        List<String> unfit = form.notOneLine(FIELDS);
+        if (!unfit.isEmpty()) {
+            // Nothing is previewed or saved: the form comes back without what was refused.
+            Map<String, String> errors = views.notOneLine(request, unfit);
+            Form kept = form.without(unfit);
+            Map<String, String> weights = new LinkedHashMap<>();
+            PageContext.DIMENSIONS.forEach(d -> weights.put(d, kept.get("weights." + d)));
+            return render(request, HttpStatus.BAD_REQUEST, current, weights, kept.get("note"), errors, null, null,
+                    null);
+        }
         Map<String, String> weights = new LinkedHashMap<>();
         PageContext.DIMENSIONS.forEach(d -> weights.put(d, form.get("weights." + d)));
         String note = form.get("note");
@@ -108,7 +128,7 @@ class ScoringController {
         model.put("errors", errors);
         model.put("preview", preview);
         model.put("problem", problem);
-        model.put("done", "queued".equals(done) || "unchanged".equals(done) ? done : null);
+        model.put("done", done);
         return views.page(request, status, "admin/scoring", model);
     }
 

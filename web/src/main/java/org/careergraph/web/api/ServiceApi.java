@@ -69,7 +69,7 @@ public class ServiceApi implements AutoCloseable {
     /**
      * One call; {@code body} (maps, lists, values) goes as JSON. Throws {@link BackendUnavailableException} when the
      * service does not answer or answers with a server error (every page then says so the same way), and a 400 when
-     * a header value taken from a form could not be sent (a line break in a pasted token).
+     * a header value taken from a form could not be sent (anything but printable ASCII in a pasted token).
      */
     public ApiResponse send(Backend backend, String method, String path, @Nullable Object body,
                             Map<String, String> headers, @Nullable String bearer) {
@@ -83,7 +83,8 @@ public class ServiceApi implements AutoCloseable {
             all.putIfAbsent("Content-Type", "application/json");
         }
         all.forEach((name, value) -> {
-            if (value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
+            if (!value.chars().allMatch(c -> c >= 0x20 && c < 0x7F)) {
+                // The forms check their fields first; this is the last guard, never a failure of the HTTP client.
                 throw new HttpStatusException(HttpStatus.BAD_REQUEST, "A value cannot be sent as given");
             }
             request.header(name, value);

@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.regex.Pattern;
 import org.careergraph.web.api.ApiResponse;
 import org.careergraph.web.api.Backend;
 import org.careergraph.web.api.ServiceApi;
@@ -54,6 +55,24 @@ class CatalogController {
     /** Far beyond any catalog; keeps page arithmetic from overflowing. */
     private static final int LAST_PAGE = 10_000;
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    /** The catalog's own limit on search text. */
+    static final int MAX_TEXT = 200;
+    static final List<String> TIERS = List.of("1", "2");
+    /** A major group's code in any code system: {@code 2}, {@code 15-0000}. */
+    private static final Pattern GROUP_CODE = Pattern.compile("[0-9A-Za-z-]{1,16}");
+    /** The filters the form offers as a list, each with the values it offers. */
+    private static final Map<String, List<String>> CHOICES = Map.of("codeSystem", CODE_SYSTEMS,
+            "skilledMigration", List.of("true", "false"), "verdict", VERDICTS, "greenListTier", TIERS,
+            "skillLevel", LEVELS.stream().map(String::valueOf).toList(),
+            "jobZone", LEVELS.stream().map(String::valueOf).toList(), "sort", SORTS);
+    private static final NumberFilter WAGE = new NumberFilter(Pattern.compile("\\d{1,9}(\\.\\d{1,2})?"),
+            new BigDecimal("999999999.99"), "catalog.wageInvalid");
+    private static final NumberFilter SCORE = new NumberFilter(Pattern.compile("\\d{1,2}(\\.\\d{1,3})?"),
+            BigDecimal.TEN, "catalog.scoreInvalid");
+    private static final NumberFilter PERCENT = new NumberFilter(Pattern.compile("\\d{1,3}(\\.\\d{1,4})?"),
+            HUNDRED, "catalog.percentInvalid");
+    private static final Map<String, NumberFilter> NUMBERS = Map.of("minWage", WAGE, "maxWage", WAGE,
+            "minScore", SCORE, "maxScore", SCORE, "minExposure", PERCENT, "maxExposure", PERCENT);
 
     private final ServiceApi api;
     private final Views views;
@@ -76,7 +95,10 @@ class CatalogController {
         List<String> compare = picked.get();
         Map<String, String> filters = new LinkedHashMap<>();
         FILTERS.forEach(name -> filters.put(name, request.getParameters().get(name)));
-        int pageNumber = page == null || page < 0 ? 0 : Math.min(page, LAST_PAGE);
+        if (page != null && (page < 0 || page > LAST_PAGE)) {
+            return views.refusedParameter(request, "page");
+        }
+        int pageNumber = page == null ? 0 : page;
         PageContext context = views.context(request);
         Map<String, String> errors = new LinkedHashMap<>();
         Map<String, Object> query = apiQuery(filters, errors, context);
@@ -98,6 +120,7 @@ class CatalogController {
         model.put("verdicts", VERDICTS);
         model.put("sorts", SORTS);
         model.put("levels", LEVELS);
+        model.put("tiers", TIERS);
         model.put("errors", errors);
         model.put("problem", result == null ? context.getT().get("catalog.invalid")
                 : result.isSuccess() ? null : result.problemDetail());
@@ -128,27 +151,54 @@ class CatalogController {
     }
 
     /**
-     * The catalog API's query for the form's filters: the exposure band, which readers give in percent, as a share
-     * from 0 to 1. A percentage that is no number from 0 to 100 is an error of its field, in the reader's language.
+     * The catalog API's query for the form's filters, each read strictly: a choice must be one the form offers, a
+     * number must be a plain decimal in its range, the search text at most {@value #MAX_TEXT} characters. A filter
+     * that does not fit is an error of its field, in the reader's language (and nothing is searched). The exposure
+     * band, which readers give in percent, is asked as a share from 0 to 1.
      */
     static Map<String, Object> apiQuery(Map<String, String> filters, Map<String, String> errors, PageContext page) {
         Map<String, Object> query = new LinkedHashMap<>(filters);
-        for (String name : PERCENT_FILTERS) {
-            String value = filters.get(name);
+        Map<String, String> t = page.getT();
+        for (Map.Entry<String, String> filter : filters.entrySet()) {
+            String name = filter.getKey();
+            String value = filter.getValue();
             if (value == null || value.isBlank()) {
                 continue;
             }
-            try {
-                BigDecimal percent = new BigDecimal(value.strip());
-                if (percent.signum() < 0 || percent.compareTo(HUNDRED) > 0) {
-                    throw new NumberFormatException(value);
+            List<String> choices = CHOICES.get(name);
+            if (choices != null && !choices.contains(value)) {
+                errors.put(name, t.get("catalog.choiceInvalid"));
+            } else if (name.equals("q") && value.length() > MAX_TEXT) {
+                errors.put(name, t.get("catalog.qTooLong"));
+            } else if (name.equals("majorGroup") && !GROUP_CODE.matcher(value).matches()) {
+                errors.put(name, t.get("catalog.choiceInvalid"));
+            } else if (NUMBERS.containsKey(name)) {
+                Optional<BigDecimal> number = NUMBERS.get(name).read(value.strip());
+                if (number.isEmpty()) {
+                    errors.put(name, t.get(NUMBERS.get(name).messageKey()));
+                } else {
+                    query.put(name, PERCENT_FILTERS.contains(name)
+                            ? number.get().divide(HUNDRED).stripTrailingZeros().toPlainString()
+                            : number.get().toPlainString());
                 }
-                query.put(name, percent.divide(HUNDRED).stripTrailingZeros().toPlainString());
-            } catch (NumberFormatException | ArithmeticException e) {
-                errors.put(name, page.getT().get("catalog.percentInvalid"));
             }
         }
         return query;
+    }
+
+    /**
+     * A number filter: a plain decimal ({@code 50000}, {@code 62.5}; no sign, exponent or grouping) of at most so
+     * many digits, up to a maximum; read by pattern first, so no text costs more than its few digits.
+     */
+    record NumberFilter(Pattern shape, BigDecimal max, String messageKey) {
+
+        Optional<BigDecimal> read(String value) {
+            if (!shape.matcher(value).matches()) {
+                return Optional.empty();
+            }
+            BigDecimal number = new BigDecimal(value);
+            return number.compareTo(max) > 0 ? Optional.empty() : Optional.of(number);
+        }
     }
 
     /** The major groups by code system in {@link #GROUP_SYSTEMS} order (others after), as the catalog lists them. */

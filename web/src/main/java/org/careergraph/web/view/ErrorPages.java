@@ -37,15 +37,16 @@ class ErrorPages {
                 e.getStatus() == HttpStatus.NOT_FOUND ? "error.notFound" : "error.badRequest");
     }
 
-    /** A parameter of the wrong type ({@code ?page=abc}) or a required one missing. */
+    /** A parameter of the wrong type ({@code ?page=abc}, a number too large for it), named on the page. */
     @Error(exception = ConversionErrorException.class, global = true)
-    HttpResponse<String> unreadable(HttpRequest<?> request) {
-        return views.error(request, HttpStatus.BAD_REQUEST, "error.badRequest");
+    HttpResponse<String> unreadable(HttpRequest<?> request, ConversionErrorException e) {
+        return views.refusedParameter(request, e.getArgument().getName());
     }
 
+    /** A required parameter missing. */
     @Error(exception = UnsatisfiedRouteException.class, global = true)
-    HttpResponse<String> incomplete(HttpRequest<?> request) {
-        return views.error(request, HttpStatus.BAD_REQUEST, "error.badRequest");
+    HttpResponse<String> incomplete(HttpRequest<?> request, UnsatisfiedRouteException e) {
+        return views.refusedParameter(request, e.getArgument().getName());
     }
 
     @Error(exception = BackendUnavailableException.class, global = true)

@@ -1,5 +1,6 @@
 package org.careergraph.web.view;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.io.Writable;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
@@ -13,6 +14,8 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.careergraph.web.admin.AdminSession;
 import org.careergraph.web.i18n.Language;
@@ -23,6 +26,8 @@ import org.careergraph.web.i18n.Language;
  */
 @Singleton
 public class Views {
+
+    static final String HTML = MediaType.TEXT_HTML_TYPE + ";charset=utf-8";
 
     private final AdminSession admin;
     private final ThymeleafViewsRenderer<Map<String, Object>> thymeleaf;
@@ -45,16 +50,45 @@ public class Views {
 
     public MutableHttpResponse<String> page(HttpRequest<?> request, HttpStatus status, String view,
                                             Map<String, ?> model) {
-        return HttpResponse.<String>status(status).contentType(MediaType.TEXT_HTML_TYPE.toString() + ";charset=utf-8")
-                .body(render(request, view, model));
+        return SecurityHeaders.apply(request, HttpResponse.<String>status(status).contentType(HTML)
+                .body(render(request, view, model)));
     }
 
     /** An error page: the status and, from the page's words, what happened and what to do. */
     public MutableHttpResponse<String> error(HttpRequest<?> request, HttpStatus status, String messageKey) {
-        return page(request, status, "error", Map.of("status", status.getCode(), "message", messageKey));
+        return error(request, status, messageKey, null);
     }
 
-    private String render(HttpRequest<?> request, String view, Map<String, ?> model) {
+    /** The same with a line saying what in particular was refused ("the value of “page” in the address"). */
+    public MutableHttpResponse<String> error(HttpRequest<?> request, HttpStatus status, String messageKey,
+                                             @Nullable String detail) {
+        return page(request, status, "error", errorModel(status, messageKey, detail));
+    }
+
+    /** The 400 page for a parameter of the address that is not accepted, naming it. */
+    public MutableHttpResponse<String> refusedParameter(HttpRequest<?> request, String name) {
+        return error(request, HttpStatus.BAD_REQUEST, "error.badRequest",
+                context(request).getT().get("refused.parameter").replace("{0}", name));
+    }
+
+    /** Each of these form fields with the message that it takes one line of text, for the form's errors. */
+    public Map<String, String> notOneLine(HttpRequest<?> request, List<String> fields) {
+        String message = context(request).getT().get("form.notOneLine");
+        Map<String, String> errors = new LinkedHashMap<>();
+        fields.forEach(field -> errors.put(field, message));
+        return errors;
+    }
+
+    /** The error page's model, for an answer made elsewhere ({@code HtmlErrorResponses}). */
+    static Map<String, Object> errorModel(HttpStatus status, String messageKey, @Nullable String detail) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("status", status.getCode());
+        model.put("message", messageKey);
+        model.put("detail", detail);
+        return model;
+    }
+
+    String render(HttpRequest<?> request, String view, Map<String, ?> model) {
         Map<String, Object> all = new HashMap<>(model);
         all.put("page", context(request));
         Writable html = thymeleaf.render(view, all, request);

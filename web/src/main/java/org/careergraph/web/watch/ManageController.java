@@ -5,6 +5,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
@@ -25,7 +26,8 @@ import org.careergraph.web.view.Views;
 /**
  * Managing a subscription with its id and manage token: see it and its deliveries, change what it watches for,
  * pause or resume it, unsubscribe. The token travels only in form bodies (never in a URL), and these pages are
- * never cached.
+ * never cached ({@code SecurityHeaders}). An id, token or field that is no one line of text is refused with 400
+ * before anything is sent.
  */
 @Controller("/subscriptions")
 @Produces(MediaType.TEXT_HTML)
@@ -33,6 +35,10 @@ import org.careergraph.web.view.Views;
 class ManageController {
 
     private static final String TOKEN_HEADER = "X-Manage-Token";
+    /** The fields that open a subscription, and those of a change: each holds one line. */
+    private static final List<String> KEY = List.of("id", "token");
+    private static final List<String> CHANGE = List.of("kinds", "enabled", "wasEnabled", "emailDelivery",
+            "webhookUrl");
 
     private final ServiceApi api;
     private final Views views;
@@ -51,6 +57,9 @@ class ManageController {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<String> open(HttpRequest<?> request, @Body @Nullable String body) {
         Form form = Form.parse(body);
+        if (!form.notOneLine(KEY).isEmpty()) {
+            return keyRefused(request);
+        }
         return manage(request, form.get("id"), form.get("token"), Map.of(), null, null);
     }
 
@@ -58,10 +67,19 @@ class ManageController {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<String> change(HttpRequest<?> request, @Body @Nullable String body) {
         Form form = Form.parse(body);
+        if (!form.notOneLine(KEY).isEmpty()) {
+            return keyRefused(request);
+        }
         String id = form.get("id");
         String token = form.get("token");
         if (id == null || token == null) {
             return manage(request, id, token, Map.of(), null, null);
+        }
+        List<String> unfit = form.notOneLine(CHANGE);
+        if (!unfit.isEmpty()) {
+            // Nothing is sent: the page shows the subscription as stored, with each refused field's error.
+            Map<String, String> errors = views.notOneLine(request, unfit);
+            return manage(request, id, token, errors, null, form.without(unfit)).status(HttpStatus.BAD_REQUEST);
         }
         Map<String, Object> patch = new LinkedHashMap<>();
         patch.put("kinds", form.all("kinds"));
@@ -89,6 +107,9 @@ class ManageController {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<String> unsubscribe(HttpRequest<?> request, @Body @Nullable String body) {
         Form form = Form.parse(body);
+        if (!form.notOneLine(KEY).isEmpty()) {
+            return keyRefused(request);
+        }
         String id = form.get("id");
         String token = form.get("token");
         if (id != null && token != null) {
@@ -106,7 +127,18 @@ class ManageController {
      * The manage page, or the key form again when the id and token open nothing (the same for a wrong token). After
      * a refused change the form shows what was {@code submitted}, beside the errors, rather than what is stored.
      */
-    private HttpResponse<String> manage(HttpRequest<?> request, @Nullable String id, @Nullable String token,
+    /**
+     * An id or token that is no one line of printable text (a control character, no UTF-8) is no key at all: 400 and
+     * the key form, with nothing sent to the notification service.
+     */
+    private MutableHttpResponse<String> keyRefused(HttpRequest<?> request) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("notFound", false);
+        model.put("problem", views.context(request).getT().get("manage.keyUnfit"));
+        return page(request, HttpStatus.BAD_REQUEST, "manage-key", model);
+    }
+
+    private MutableHttpResponse<String> manage(HttpRequest<?> request, @Nullable String id, @Nullable String token,
                                         Map<String, String> errors, @Nullable String message,
                                         @Nullable Form submitted) {
         ApiResponse subscription = id == null || token == null ? null : api.send(Backend.NOTIFICATION, "GET",
@@ -128,9 +160,8 @@ class ManageController {
         return page(request, errors.isEmpty() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_ENTITY, "manage", model);
     }
 
-    private HttpResponse<String> page(HttpRequest<?> request, HttpStatus status, String view,
+    private MutableHttpResponse<String> page(HttpRequest<?> request, HttpStatus status, String view,
                                       Map<String, Object> model) {
-        return views.page(request, status, view, model)
-                .header("Cache-Control", "no-store");
+        return views.page(request, status, view, model);
     }
 }

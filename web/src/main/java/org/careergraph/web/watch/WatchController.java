@@ -13,6 +13,7 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.util.List;
 import java.util.Map;
 import org.careergraph.web.api.ApiResponse;
 import org.careergraph.web.api.Backend;
@@ -39,17 +40,25 @@ class WatchController {
 
     /**
      * Subscribes, then shows the manage key (and a webhook's signing secret) once; a refused request shows the career
-     * page again with the form filled in and each field's error.
+     * page again with the form filled in and each field's error. A field that is no one line of text (a control
+     * character, no UTF-8) is refused here, with 400, before anything is sent.
      */
     @Post("/{id}/watch")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<String> watch(HttpRequest<?> request, @PathVariable String id, @Body @Nullable String body) {
-        WatchForm form = WatchForm.of(Form.parse(body));
+        Form submitted = Form.parse(body);
+        List<String> unfit = submitted.notOneLine(WatchForm.FIELDS);
+        if (!unfit.isEmpty()) {
+            // Nothing is sent: the form comes back without what was refused, each such field with its error.
+            Map<String, String> errors = views.notOneLine(request, unfit);
+            return careerPages.page(request, id, WatchForm.of(submitted.without(unfit)).withErrors(errors))
+                    .status(HttpStatus.BAD_REQUEST);
+        }
+        WatchForm form = WatchForm.of(submitted);
         ApiResponse created = api.send(Backend.NOTIFICATION, "POST", "/api/subscriptions", form.request(id), Map.of(),
                 null);
         if (created.status() == 201) {
-            return views.page(request, "subscribed", Map.of("subscription", created.json(), "occupationId", id))
-                    .header("Cache-Control", "no-store");
+            return views.page(request, "subscribed", Map.of("subscription", created.json(), "occupationId", id));
         }
         // A refused request shows the page with the form again; too many unconfirmed subscriptions stays a 429.
         return careerPages.page(request, id,

@@ -19,6 +19,9 @@ public record WatchForm(String channel, @Nullable String email, @Nullable String
     public static final List<String> KINDS = List.of("SCORE", "IMMIGRATION_STATUS", "POLICY", "SALARY", "AI_IMPACT",
             "CATALOG");
 
+    /** The form's fields: each holds one line. */
+    static final List<String> FIELDS = List.of("channel", "email", "webhookUrl", "emailDelivery", "kinds");
+
     public static WatchForm empty() {
         return new WatchForm("email", null, null, "IMMEDIATE", KINDS, Map.of());
     }
