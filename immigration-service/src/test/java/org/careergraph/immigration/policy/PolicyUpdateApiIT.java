@@ -192,6 +192,25 @@ class PolicyUpdateApiIT implements TestPropertyProvider {
         assertRefused(update(today().minusDays(31), change(code, "1")), HttpStatus.UNPROCESSABLE_ENTITY,
                 List.of("effectiveFrom"));
 
+        // Read strictly: a date beyond what the database stores, a value of another type, an unknown field, a
+        // duplicate key, a line break in a one-line field, and anything after the document.
+        Map<String, Object> farFuture = change(code, "1");
+        farFuture.put("effectiveTo", "+10000-01-01");
+        assertRefused(update(null, farFuture), HttpStatus.BAD_REQUEST, List.of("changes[0].effectiveTo"));
+        assertProblem(assertThrows(HttpClientResponseException.class, () -> http.toBlocking().exchange(
+                HttpRequest.POST(PATH + "/preview", update(null, farFuture)).bearerAuth(ADMIN))), HttpStatus.BAD_REQUEST);
+        Map<String, Object> typed = change(code, "1");
+        typed.put("value", 1);
+        assertRefused(update(null, typed), HttpStatus.BAD_REQUEST, List.of("changes[0].value"));
+        Map<String, Object> unknownField = new LinkedHashMap<>(update(null, change(code, "1")));
+        unknownField.put("urgent", true);
+        assertRefused(unknownField, HttpStatus.BAD_REQUEST, List.of("urgent"));
+        Map<String, Object> twoLines = new LinkedHashMap<>(update(null, change(code, "1")));
+        twoLines.put("source", "https://example.org/\r\nX-Injected: 1");
+        assertRefused(twoLines, HttpStatus.BAD_REQUEST, List.of("source"));
+        assertRefused("{\"country\":\"NZ\",\"country\":\"AU\"}", HttpStatus.BAD_REQUEST, null);
+        assertRefused("{\"country\":\"NZ\"} []", HttpStatus.BAD_REQUEST, null);
+
         assertEquals(before, total(audit()), "nothing was stored");
         Map<?, ?> status = http.toBlocking().retrieve(HttpRequest.GET(
                 "/api/immigration/occupations/" + TestOccupations.idOf(code) + "/status"), Map.class);
