@@ -1,10 +1,12 @@
 package org.careergraph.notification.subscription;
 
 import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.web.router.RouteAttributes;
 
 /**
  * On every HTML answer of this service (the mailbox pages, whose URL carries the mailbox token): nothing loads or
@@ -18,8 +20,12 @@ class HtmlSecurityHeaders {
             + "base-uri 'none'";
 
     @ResponseFilter
-    void headers(MutableHttpResponse<?> response) {
-        boolean html = response.getContentType().map(type -> type.matches(MediaType.TEXT_HTML_TYPE)).orElse(false);
+    void headers(HttpRequest<?> request, MutableHttpResponse<?> response) {
+        // The content type is set when the body is written, after this filter: the route says what it produces.
+        boolean html = response.getContentType().map(type -> type.matches(MediaType.TEXT_HTML_TYPE))
+                .orElseGet(() -> RouteAttributes.getRouteMatch(request)
+                        .map(route -> route.getRouteInfo().getProduces().stream().anyMatch(t -> t.matches(MediaType.TEXT_HTML_TYPE)))
+                        .orElse(false));
         if (html) {
             response.header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
                     .header("X-Frame-Options", "DENY")

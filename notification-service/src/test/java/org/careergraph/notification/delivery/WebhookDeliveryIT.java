@@ -247,6 +247,26 @@ class WebhookDeliveryIT implements TestPropertyProvider {
         assertEquals("failing past the retry window", disabled.get("statusReason"));
     }
 
+    /** What a subscriber (or an admin) reads in a delivery is what happened, never a Java exception's name. */
+    @Test
+    void aReceiverThatWentAwayIsRecordedAsConnectionRefused() {
+        String code = TestOccupations.uniqueCode();
+        String occupationId = occupations().announce(code);
+        Subscribed subscription;
+        try (WebhookReceiver leaving = WebhookReceiver.start()) {
+            Map<?, ?> created = http.toBlocking().retrieve(HttpRequest.POST("/api/subscriptions", Map.of(
+                    "webhookUrl", leaving.url("bye"), "occupationIds", List.of(occupationId))), Map.class);
+            subscription = new Subscribed((String) created.get("id"), (String) created.get("manageToken"),
+                    (String) created.get("signingSecret"));
+        }
+
+        occupations().publish(EventType.IMMIGRATION_STATUS_CHANGED, code);
+
+        Map<?, ?> delivery = await().atMost(PATIENCE).until(() -> deliveries(subscription),
+                d -> d.size() == 1 && ((Number) d.get(0).get("attempts")).intValue() >= 1).get(0);
+        assertEquals("connection refused", delivery.get("lastError"));
+    }
+
     @Test
     void aPrefixWatchHearsOfANewOccupationUnderItAndOfChangesToTheKnownOnes() {
         String prefix = TestOccupations.uniquePrefix();

@@ -372,7 +372,7 @@ class SubscriptionApiIT implements TestPropertyProvider {
     private Map<?, ?> assertProblem(HttpStatus status, Supplier<MutableHttpRequest<?>> request) {
         HttpClientResponseException e = assertThrows(HttpClientResponseException.class,
                 () -> http.toBlocking().exchange(request.get()));
-        assertEquals(status, e.getStatus());
+        assertEquals(status, e.getStatus(), () -> e.getMessage() + " " + e.getResponse().getBody(Map.class));
         assertEquals("application/problem+json", e.getResponse().getContentType().orElseThrow().toString());
         Map<?, ?> problem = e.getResponse().getBody(Argument.of(Map.class)).orElseThrow();
         assertEquals(status.getCode(), ((Number) problem.get("status")).intValue());
