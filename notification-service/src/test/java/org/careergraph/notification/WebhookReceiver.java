@@ -20,13 +20,21 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A real HTTP server on 127.0.0.1 that records every webhook call. It answers 200, or the statuses scripted for a
  * path first (e.g. 500 once, then 200). Each test uses paths of its own.
+ *
+ * <p>A verification request (a new subscription's, body {@code {"type":"webhook.verification","challenge":...}}) is
+ * answered 200 echoing the challenge, unless scripted otherwise, and kept apart: {@link #verificationsTo}, not
+ * {@link #callsTo}.
  */
 public final class WebhookReceiver implements AutoCloseable {
 
@@ -34,13 +42,38 @@ public final class WebhookReceiver implements AutoCloseable {
     public record Call(String path, Map<String, String> headers, String body) {
     }
 
+    private static final Pattern VERIFICATION = Pattern.compile("\"type\"\\s*:\\s*\"webhook\\.verification\"");
+    private static final Pattern CHALLENGE = Pattern.compile("\"challenge\"\\s*:\\s*\"([^\"]*)\"");
+
     private final HttpServer server;
-    private final ExecutorService executor = Executors.newFixedThreadPool(4);
+    private final ExecutorService executor = Executors.newFixedThreadPool(8);
     private final Queue<Call> calls = new ConcurrentLinkedQueue<>();
     private final Map<String, Deque<Integer>> scripted = new ConcurrentHashMap<>();
     private final Map<String, Integer> always = new ConcurrentHashMap<>();
     private final Map<String, Map<String, String>> responseHeaders = new ConcurrentHashMap<>();
     private final Set<String> endless = ConcurrentHashMap.newKeySet();
+    private final Queue<Call> verifications = new ConcurrentLinkedQueue<>();
+    private final Map<String, Verification> verificationAnswers = new ConcurrentHashMap<>();
+    private final CountDownLatch closing = new CountDownLatch(1);
+
+    /** How a hook answers verification requests: a status and a body, or nothing at all (until the caller gives up). */
+    public record Verification(int status, String body, boolean silent) {
+
+        /** 200 with {"challenge": "..."}: what a subscriber's endpoint does. */
+        public static final Verification ECHO = new Verification(200, null, false);
+        /** 200 with the bare challenge as text, also accepted. */
+        public static final Verification BARE_ECHO = new Verification(200, "", false);
+        /** Never answers, as an endpoint that is down behind a proxy. */
+        public static final Verification SILENT = new Verification(0, null, true);
+
+        public static Verification status(int status) {
+            return new Verification(status, "{}", false);
+        }
+
+        public static Verification body(String body) {
+            return new Verification(200, body, false);
+        }
+    }
 
     private WebhookReceiver() {
         try {
@@ -83,6 +116,25 @@ public final class WebhookReceiver implements AutoCloseable {
         endless.add(path(name));
     }
 
+    /** How this hook answers verification requests from now on (echoing the challenge, unless told). */
+    public void answerVerification(String name, Verification answer) {
+        verificationAnswers.put(path(name), answer);
+    }
+
+    /** The verification requests this hook got. */
+    public List<Call> verificationsTo(String name) {
+        return verifications.stream().filter(c -> c.path().equals(path(name))).toList();
+    }
+
+    /** The challenge in a verification request's body, or null when it is none. */
+    public static String challenge(String body) {
+        if (!VERIFICATION.matcher(body).find()) {
+            return null;
+        }
+        Matcher challenge = CHALLENGE.matcher(body);
+        return challenge.find() ? challenge.group(1) : null;
+    }
+
     public List<Call> callsTo(String name) {
         return calls.stream().filter(c -> c.path().equals(path(name))).toList();
     }
@@ -97,7 +149,14 @@ public final class WebhookReceiver implements AutoCloseable {
             Map<String, String> headers = new LinkedHashMap<>();
             exchange.getRequestHeaders()
                     .forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), String.join(",", v)));
-            calls.add(new Call(path, headers, new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+            Call call = new Call(path, headers, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            String challenge = challenge(call.body());
+            if (challenge != null) {
+                verifications.add(call);
+                answerVerification(exchange, verificationAnswers.getOrDefault(path, Verification.ECHO), challenge);
+                return;
+            }
+            calls.add(call);
             Deque<Integer> next = scripted.get(path);
             Integer first = next == null ? null : next.pollFirst();
             int status = first != null ? first : always.getOrDefault(path, 200);
@@ -107,6 +166,27 @@ public final class WebhookReceiver implements AutoCloseable {
             }
             responseHeaders.getOrDefault(path, Map.of()).forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
             exchange.sendResponseHeaders(status, -1);
+        }
+    }
+
+    private void answerVerification(HttpExchange exchange, Verification answer, String challenge)
+            throws IOException {
+        if (answer.silent()) {
+            try {
+                closing.await(15, TimeUnit.SECONDS); // the caller gives up first (its timeout)
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return;
+        }
+        String body = answer.body() == null ? "{\"challenge\":\"" + challenge + "\"}"
+                : answer.body().isEmpty() ? challenge : answer.body();
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", answer.body() != null && answer.body().isEmpty()
+                ? "text/plain" : "application/json");
+        exchange.sendResponseHeaders(answer.status(), bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
         }
     }
 
@@ -126,6 +206,7 @@ public final class WebhookReceiver implements AutoCloseable {
 
     @Override
     public void close() {
+        closing.countDown();
         server.stop(0);
         executor.shutdownNow();
     }

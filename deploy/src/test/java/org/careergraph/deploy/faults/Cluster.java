@@ -70,6 +70,8 @@ final class Cluster implements AutoCloseable {
         // The suite imports releases itself, as an admin does, where its form wants them.
         env.put("CATALOG_LOAD_RELEASES", "false");
         env.put("NOTIFICATION_WEBHOOK_ALLOWED_HOSTS", "localhost,127.0.0.1");
+        // The workload subscribes and unsubscribes all along, from one client: far more than a person does.
+        env.put("NOTIFICATION_SUBSCRIBE_BURST", "100000");
         env.put("SMTP_HOST", "127.0.0.1");
         env.put("SMTP_PORT", "9"); // no mail in this suite: webhooks only
         env.put("PUBLIC_URL", "http://localhost:8080");

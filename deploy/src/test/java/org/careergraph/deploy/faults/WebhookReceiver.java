@@ -1,5 +1,6 @@
 package org.careergraph.deploy.faults;
 
+import org.careergraph.deploy.WebhookChallenge;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
@@ -14,7 +15,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Answers every webhook 204 and records each call: path (one per subscription), webhook-id and the payload's ids. */
+/**
+ * Answers every webhook 204 and records each call: path (one per subscription), webhook-id and the payload's ids. A new
+ * subscription's verification request is answered ({@link WebhookChallenge}) and not recorded.
+ */
 final class WebhookReceiver implements AutoCloseable {
 
     /** One call as it arrived; {@code sequence} orders the calls by arrival. */
@@ -36,7 +40,11 @@ final class WebhookReceiver implements AutoCloseable {
 
     private void record(HttpExchange exchange) throws IOException {
         try (exchange; InputStream body = exchange.getRequestBody()) {
-            JsonNode payload = json.readTree(body.readAllBytes());
+            byte[] bytes = body.readAllBytes();
+            if (WebhookChallenge.answered(exchange, bytes)) {
+                return; // a new subscription's verification, not a delivery
+            }
+            JsonNode payload = json.readTree(bytes);
             calls.add(new Call(sequence.incrementAndGet(), exchange.getRequestURI().getPath(),
                     exchange.getRequestHeaders().getFirst("webhook-id"), payload.path("eventId").asText(),
                     payload.path("eventType").asText(), payload.path("occupationId").asText()));

@@ -57,6 +57,8 @@ final class Workload {
     final List<String> withdrawnPolicyUpdates = new ArrayList<>();
     final List<String> ackedReleaseImports = new ArrayList<>();
     final List<ChurnSubscription> liveChurn = new ArrayList<>();
+    /** Numbers each churn subscription's URL: one URL takes only a few subscriptions. */
+    private int churned;
     final List<ChurnSubscription> deletedChurn = new ArrayList<>();
     Integer ackedAiRiskWeight;
     final List<Integer> unknownAiRiskWeights = new ArrayList<>();
@@ -219,7 +221,8 @@ final class Workload {
         if (liveChurn.isEmpty() || random.nextBoolean()) {
             Occupation occupation = occupations.get(random.nextInt(occupations.size()));
             Answer answer = api.send(Service.NOTIFICATION, "POST", "/api/subscriptions", Map.of(
-                    "webhookUrl", receiver.url("/churn/" + occupation.id), "occupationIds", List.of(occupation.id)),
+                    "webhookUrl", receiver.url("/churn/" + occupation.id + "/" + churned++),
+                    "occupationIds", List.of(occupation.id)),
                     null);
             count(Kind.SUBSCRIPTION_CHANGE, answer);
             if (answer.acked()) {

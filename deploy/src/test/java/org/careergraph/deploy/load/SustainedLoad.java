@@ -1,5 +1,6 @@
 package org.careergraph.deploy.load;
 
+import org.careergraph.deploy.WebhookChallenge;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.awaitility.Awaitility.await;
 
@@ -103,7 +104,9 @@ final class SustainedLoad {
             receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             receiver.createContext("/hooks", exchange -> {
                 try (exchange; InputStream body = exchange.getRequestBody()) {
-                    body.transferTo(java.io.OutputStream.nullOutputStream());
+                    if (WebhookChallenge.answered(exchange, body.readAllBytes())) {
+                        return; // a new subscription's verification
+                    }
                     webhooks.incrementAndGet();
                     exchange.sendResponseHeaders(204, -1);
                 }

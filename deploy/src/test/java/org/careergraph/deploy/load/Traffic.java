@@ -146,6 +146,7 @@ final class Traffic {
     private final Map<String, AtomicLong> errorSamples = new ConcurrentHashMap<>();
     private final Map<String, String> firstErrors = new ConcurrentHashMap<>();
     private final AtomicLong inFlightMax = new AtomicLong();
+    private final AtomicLong churned = new AtomicLong();
 
     Traffic(HttpClient http, String base, String adminToken, List<String> ids, List<String> scored, List<Own> own,
             String hookUrl, long seed, int concurrency, Duration interval) {
@@ -424,7 +425,9 @@ final class Traffic {
 
     private Answer subscribe(Random pick) throws IOException, InterruptedException {
         Own occupation = pickOf(own, pick);
-        Map<String, Object> body = Map.of("webhookUrl", hookUrl + "/churn", "occupationIds", List.of(occupation.id));
+        // A URL of its own each: one URL takes only a few subscriptions.
+        Map<String, Object> body = Map.of("webhookUrl", hookUrl + "/churn/" + churned.incrementAndGet(),
+                "occupationIds", List.of(occupation.id));
         Answer answer = send("POST", "/api/subscriptions", json.writeValueAsBytes(body), "application/json", null);
         if (answer.status() == 201) {
             JsonNode created = json.readTree(answer.body());

@@ -1,5 +1,6 @@
 package org.careergraph.deploy.local;
 
+import org.careergraph.deploy.WebhookChallenge;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.awaitility.Awaitility.await;
 
@@ -425,7 +426,11 @@ public final class ReleaseNotificationBenchmark {
     private void receive(String hook, HttpExchange exchange) throws IOException {
         long at = System.currentTimeMillis();
         try (exchange) {
-            JsonNode body = json.readTree(exchange.getRequestBody());
+            byte[] bytes = exchange.getRequestBody().readAllBytes();
+            if (WebhookChallenge.answered(exchange, bytes)) {
+                return; // a subscription's verification, not an alert
+            }
+            JsonNode body = json.readTree(bytes);
             boolean toldScore = !body.path("scoreChange").isMissingNode() && !body.path("scoreChange").isNull()
                     || SCORE_CHANGED.equals(body.path("eventType").asText());
             alerts.add(new Alert(hook, body.path("occupationId").asText(), toldScore, at));
@@ -560,7 +565,8 @@ public final class ReleaseNotificationBenchmark {
         String base = "http://127.0.0.1:" + receiver.getAddress().getPort();
         List<Map<String, Object>> requests = new ArrayList<>();
         for (int from = 0; from < watched.size(); from += PER_SUBSCRIPTION) {
-            requests.add(Map.of("webhookUrl", base + "/hooks/watched", "occupationIds",
+            // A URL of its own each (under the context's path): one URL takes only a few subscriptions.
+            requests.add(Map.of("webhookUrl", base + "/hooks/watched/" + from, "occupationIds",
                     watched.subList(from, Math.min(watched.size(), from + PER_SUBSCRIPTION))));
         }
         if (!PREFIX.isEmpty()) {

@@ -1,5 +1,6 @@
 package org.careergraph.deploy.local;
 
+import org.careergraph.deploy.WebhookChallenge;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -67,6 +68,9 @@ class WebPagesIT {
         webhookReceiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         webhookReceiver.createContext("/hook", exchange -> {
             try (exchange) {
+                if (WebhookChallenge.answered(exchange, exchange.getRequestBody().readAllBytes())) {
+                    return; // a subscription's verification
+                }
                 exchange.sendResponseHeaders(204, -1);
             }
         });

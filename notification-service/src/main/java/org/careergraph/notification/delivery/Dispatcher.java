@@ -201,7 +201,9 @@ class Dispatcher {
                 deliveries.forEach(d -> outcomes.add(Outcome.delivered(d, done)));
             } catch (RuntimeException e) {
                 Instant done = now();
-                String error = "mail not sent: " + e;
+                // The exception names our mail library's classes: its detail goes to the log, words to the record.
+                LOG.info("Mail for notification {} not sent: {}", deliveries.get(0).id(), e.toString());
+                String error = "mail not sent: the mail server could not be reached or refused the message";
                 deliveries.forEach(d -> outcomes.add(failure(d, done, error, null, false)));
             }
         });

@@ -1,6 +1,7 @@
 package org.careergraph.notification.delivery;
 
 import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.net.Inet4Address;
@@ -11,6 +12,7 @@ import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -23,9 +25,10 @@ import java.util.stream.Collectors;
  * fe80::/10), any-local (0/8, ::), multicast, reserved (240/4, with broadcast) or carrier-grade NAT (100.64/10).
  * IPv6 addresses that embed an IPv4 address (mapped, compatible, NAT64) are judged by that address. Hosts in the
  * allowed list skip the address rules and may use plain http (tests and the local launcher allow localhost and
- * 127.0.0.1).
+ * 127.0.0.1). The port, when given, is 1 to 65535.
  *
- * <p>Checked when a subscription is made and again before every delivery, because DNS answers change.
+ * <p>Checked when a subscription is made and again before every delivery, because DNS answers change; the addresses
+ * checked are the ones the delivery then connects to ({@link PinnedDns}).
  */
 @Singleton
 public class WebhookTargetPolicy {
@@ -36,12 +39,24 @@ public class WebhookTargetPolicy {
         InetAddress[] resolve(String host) throws UnknownHostException;
     }
 
+    /** A URL that may be called now: its host and the addresses checked for it. */
+    public record Target(URI uri, String host, List<InetAddress> addresses) {
+    }
+
+    /** Either a target or why not, in words a subscriber can act on. */
+    public record Checked(@Nullable Target target, @Nullable String refusal) {
+
+        static Checked refused(String why) {
+            return new Checked(null, why);
+        }
+    }
+
     private final Set<String> allowedHosts;
     private final HostResolver resolver;
 
     @Inject
     WebhookTargetPolicy(@Value("${careergraph.notification.webhook.allowed-hosts:}") String allowedHosts) {
-        this(Arrays.asList(allowedHosts.split(",")), InetAddress::getAllByName);
+        this(Arrays.asList(allowedHosts.split(",")), PinnedDns::lookup);
     }
 
     public WebhookTargetPolicy(Collection<String> allowedHosts, HostResolver resolver) {
@@ -52,44 +67,51 @@ public class WebhookTargetPolicy {
 
     /** Empty when the URL may be called now; otherwise why not, in words a subscriber can act on. */
     public Optional<String> refusal(String url) {
+        return Optional.ofNullable(check(url).refusal());
+    }
+
+    /** The URL's host resolved now, and the addresses checked; or why it may not be called. */
+    public Checked check(String url) {
         URI uri;
         try {
             uri = new URI(url);
         } catch (URISyntaxException e) {
-            return Optional.of("is not a valid URL");
+            return Checked.refused("is not a valid URL");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("https") && !scheme.equals("http")) {
-            return Optional.of("must be an https URL");
+            return Checked.refused("must be an https URL");
         }
         if (uri.getRawUserInfo() != null) {
-            return Optional.of("must not contain a user name or password");
+            return Checked.refused("must not contain a user name or password");
         }
         if (uri.getHost() == null) {
-            return Optional.of("must name a host");
+            return Checked.refused("must name a host");
+        }
+        if (uri.getPort() != -1 && (uri.getPort() < 1 || uri.getPort() > 65535)) {
+            return Checked.refused("must have a port from 1 to 65535 (or none)");
         }
         String host = normalizedHost(uri.getHost());
-        if (allowedHosts.contains(host)) {
-            return Optional.empty();
-        }
-        if (!scheme.equals("https")) {
-            return Optional.of("must be an https URL");
+        boolean allowed = allowedHosts.contains(host);
+        if (!allowed && !scheme.equals("https")) {
+            return Checked.refused("must be an https URL");
         }
         InetAddress[] addresses;
         try {
             addresses = resolver.resolve(host);
-        } catch (UnknownHostException e) {
-            return Optional.of("names a host that does not resolve");
+        } catch (UnknownHostException | IllegalArgumentException e) {
+            return Checked.refused("names a host that does not resolve");
         }
         if (addresses.length == 0) {
-            return Optional.of("names a host that does not resolve");
+            return Checked.refused("names a host that does not resolve");
         }
         for (InetAddress address : addresses) {
-            if (!isPublic(address)) {
-                return Optional.of("must not point to a loopback, private, link-local or other non-public address");
+            if (!allowed && !isPublic(address)) {
+                return Checked.refused(
+                        "must not point to a loopback, private, link-local or other non-public address");
             }
         }
-        return Optional.empty();
+        return new Checked(new Target(uri, host, List.of(addresses)), null);
     }
 
     static boolean isPublic(InetAddress address) {
@@ -145,11 +167,7 @@ public class WebhookTargetPolicy {
         }
     }
 
-    private static String normalizedHost(String host) {
-        String h = host.trim().toLowerCase(Locale.ROOT);
-        if (h.startsWith("[") && h.endsWith("]")) {
-            h = h.substring(1, h.length() - 1);
-        }
-        return h.endsWith(".") ? h.substring(0, h.length() - 1) : h;
+    static String normalizedHost(String host) {
+        return PinnedDns.normalized(host);
     }
 }

@@ -8,7 +8,7 @@ import java.time.Instant;
 /**
  * Where and how to tell a subscriber, and what about beyond the watched occupations, prefixes and countries (kept
  * beside it): the kinds of change ({@code kinds}, ChangeKind bits) and whether every Green List change. Keeps the
- * hash of the manage token, never the token.
+ * hash of the manage token, never the token; and a webhook's endpoint ({@link WebhookUrls}), for the cap per URL.
  */
 @MappedEntity("subscription")
 record Subscription(
@@ -25,16 +25,18 @@ record Subscription(
         @Nullable String signingSecret,
         @Nullable String mailboxToken,
         Instant createdAt,
-        @Nullable Instant confirmedAt) {
+        @Nullable Instant confirmedAt,
+        @Nullable String webhookEndpoint) {
 
     Subscription withStatus(SubscriptionStatus next, @Nullable String reason, @Nullable Instant confirmed) {
         return new Subscription(id, channel, webhookUrl, email, emailDelivery, next, reason, kinds, anyGreenList,
-                manageTokenHash, signingSecret, mailboxToken, createdAt, confirmed);
+                manageTokenHash, signingSecret, mailboxToken, createdAt, confirmed, webhookEndpoint);
     }
 
     Subscription withSettings(@Nullable String newWebhookUrl, @Nullable EmailDelivery newEmailDelivery, int newKinds,
                               boolean newAnyGreenList) {
         return new Subscription(id, channel, newWebhookUrl, email, newEmailDelivery, status, statusReason, newKinds,
-                newAnyGreenList, manageTokenHash, signingSecret, mailboxToken, createdAt, confirmedAt);
+                newAnyGreenList, manageTokenHash, signingSecret, mailboxToken, createdAt, confirmedAt,
+                newWebhookUrl == null ? null : WebhookUrls.endpoint(newWebhookUrl));
     }
 }

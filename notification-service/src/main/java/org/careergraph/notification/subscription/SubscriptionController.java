@@ -2,6 +2,7 @@ package org.careergraph.notification.subscription;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -26,8 +27,9 @@ import org.careergraph.notification.notification.Notifications;
 
 /**
  * Anyone may subscribe; the answer holds the subscription's manage token, which every later call about it needs in
- * the {@value #MANAGE_TOKEN} header. Blocking executor: creating resolves the webhook host through DNS and sends the
- * confirmation mail.
+ * the {@value #MANAGE_TOKEN} header. Creating (and changing a webhook URL) is limited per client
+ * ({@link SubscribeRateLimit}). Blocking executor: creating resolves the webhook host through DNS and sends the
+ * verification request or the confirmation mail.
  */
 @Controller("/api/subscriptions")
 @Secured(SecurityRule.IS_ANONYMOUS)
@@ -37,13 +39,16 @@ class SubscriptionController {
     static final String MANAGE_TOKEN = "X-Manage-Token";
 
     private final Subscriptions subscriptions;
+    private final SubscribeRateLimit rateLimit;
 
-    SubscriptionController(Subscriptions subscriptions) {
+    SubscriptionController(Subscriptions subscriptions, SubscribeRateLimit rateLimit) {
         this.subscriptions = subscriptions;
+        this.rateLimit = rateLimit;
     }
 
     @Post
-    HttpResponse<ViewModels.Created> create(@Body @Valid SubscriptionRequest request) {
+    HttpResponse<ViewModels.Created> create(HttpRequest<?> http, @Body @Valid SubscriptionRequest request) {
+        rateLimit.take(http);
         ViewModels.Created created = subscriptions.create(request);
         return HttpResponse.created(created, URI.create("/api/subscriptions/" + created.id()))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store");
@@ -56,8 +61,11 @@ class SubscriptionController {
 
     @Patch("/{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    ViewModels.View update(@PathVariable String id, @Header(MANAGE_TOKEN) @Nullable String token,
+    ViewModels.View update(HttpRequest<?> http, @PathVariable String id, @Header(MANAGE_TOKEN) @Nullable String token,
                            @Body @Valid SubscriptionPatch patch) {
+        if (patch.webhookUrl() != null) {
+            rateLimit.take(http); // a new URL costs a verification request, like a new subscription
+        }
         return subscriptions.update(id, token, patch);
     }
 

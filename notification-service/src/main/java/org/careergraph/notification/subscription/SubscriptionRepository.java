@@ -12,6 +12,17 @@ interface SubscriptionRepository extends CrudRepository<Subscription, String> {
     @Query("SELECT COUNT(*) FROM subscription WHERE email = :email AND confirmed_at IS NULL AND created_at > :since")
     long countUnconfirmed(String email, Instant since);
 
+    @Query("SELECT COUNT(*) FROM subscription WHERE webhook_endpoint = :endpoint")
+    long countByWebhookEndpoint(String endpoint);
+
+    /** Outside the transaction that stores, so that two first subscriptions to an endpoint do not deadlock. */
+    @Query("INSERT IGNORE INTO webhook_endpoint_lock (endpoint_hash) VALUES (:endpointHash)")
+    void addEndpointLock(byte[] endpointHash);
+
+    /** Inside it: holds other subscriptions to the endpoint until this one is stored, on every instance. */
+    @Query("SELECT COUNT(*) FROM webhook_endpoint_lock WHERE endpoint_hash = :endpointHash FOR UPDATE")
+    long lockEndpoint(byte[] endpointHash);
+
     @Query("DELETE FROM subscription WHERE channel = 'EMAIL' AND confirmed_at IS NULL AND created_at < :before")
     void deleteUnconfirmedBefore(Instant before);
 }

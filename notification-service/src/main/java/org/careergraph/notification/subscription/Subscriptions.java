@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -62,18 +63,20 @@ class Subscriptions {
     private final OccupationRepository occupations;
     private final Notifications notifications;
     private final WebhookTargetPolicy webhookTargets;
+    private final WebhookEndpoints webhookEndpoints;
     private final Mailer mailer;
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
 
     Subscriptions(SubscriptionRepository subscriptions, Watches watches, OccupationRepository occupations,
-                  Notifications notifications, WebhookTargetPolicy webhookTargets, Mailer mailer,
-                  TransactionOperations<Connection> transactions, Clock clock) {
+                  Notifications notifications, WebhookTargetPolicy webhookTargets, WebhookEndpoints webhookEndpoints,
+                  Mailer mailer, TransactionOperations<Connection> transactions, Clock clock) {
         this.subscriptions = subscriptions;
         this.watches = watches;
         this.occupations = occupations;
         this.notifications = notifications;
         this.webhookTargets = webhookTargets;
+        this.webhookEndpoints = webhookEndpoints;
         this.mailer = mailer;
         this.transactions = transactions;
         this.clock = clock;
@@ -85,8 +88,9 @@ class Subscriptions {
     }
 
     /**
-     * Checks everything (the webhook with DNS, before any transaction), stores the subscription with its watches,
-     * and for an email sends the confirmation mail: if that cannot be sent, nothing is kept (503, try again).
+     * Checks everything (the webhook with DNS, its room under the cap and its answer to the verification request,
+     * before any transaction), stores the subscription with its watches, and for an email sends the confirmation
+     * mail: if that cannot be sent, nothing is kept (503, try again).
      */
     ViewModels.Created create(SubscriptionRequest request) {
         Channel channel = request.webhookUrl() == null || request.webhookUrl().isBlank() ? Channel.EMAIL
@@ -107,12 +111,20 @@ class Subscriptions {
                     List.of());
         }
         String token = ManageTokens.newToken();
+        String signingSecret = email ? null : newSigningSecret();
+        String endpoint = email ? null : WebhookUrls.endpoint(settings.webhookUrl());
+        if (!email) {
+            webhookEndpoints.admit(settings.webhookUrl(), endpoint, signingSecret, false);
+        }
         Subscription subscription = new Subscription(UUID.randomUUID().toString(), channel, settings.webhookUrl(),
                 email ? request.email().trim() : null, settings.emailDelivery(),
                 email ? SubscriptionStatus.PENDING_CONFIRMATION : SubscriptionStatus.ACTIVE, null, settings.kinds(),
-                settings.anyGreenList(), ManageTokens.hash(token), email ? null : newSigningSecret(),
-                email ? ManageTokens.newToken() : null, now(), null);
+                settings.anyGreenList(), ManageTokens.hash(token), signingSecret,
+                email ? ManageTokens.newToken() : null, now(), null, endpoint);
         transactions.executeWrite(status -> {
+            if (endpoint != null) {
+                webhookEndpoints.holdRoom(endpoint, false);
+            }
             subscriptions.save(subscription);
             watches.replace(subscription.id(), settings.watches());
             return null;
@@ -169,7 +181,16 @@ class Subscriptions {
             throw ProblemException.invalidFields(errors);
         }
         Subscription updated = next;
+        boolean newWebhookUrl = updated.webhookUrl() != null && !updated.webhookUrl().equals(current.webhookUrl());
+        boolean sameEndpoint = Objects.equals(updated.webhookEndpoint(), current.webhookEndpoint());
+        if (newWebhookUrl) {
+            webhookEndpoints.admit(updated.webhookUrl(), updated.webhookEndpoint(), current.signingSecret(),
+                    sameEndpoint);
+        }
         transactions.executeWrite(status -> {
+            if (newWebhookUrl) {
+                webhookEndpoints.holdRoom(updated.webhookEndpoint(), sameEndpoint);
+            }
             subscriptions.update(updated);
             watches.replace(id, settings.watches());
             if (updated.status() == SubscriptionStatus.DISABLED && current.status() != SubscriptionStatus.DISABLED) {

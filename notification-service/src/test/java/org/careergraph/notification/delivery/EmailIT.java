@@ -80,6 +80,8 @@ class EmailIT implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> props = new HashMap<>(TestInfrastructure.serviceProperties("notification"));
+        // All of this class's subscriptions come from one client: more than a person makes at once.
+        props.put("careergraph.notification.subscribe-limits.per-client-burst", "1000");
         props.put("javamail.properties.mail.smtp.host", "127.0.0.1");
         props.put("javamail.properties.mail.smtp.port", String.valueOf(smtp.getSmtp().getPort()));
         props.put("careergraph.notification.public-url", PUBLIC_URL);
@@ -116,10 +118,12 @@ class EmailIT implements TestPropertyProvider {
 
         HttpResponse<String> page = http.toBlocking().exchange(HttpRequest.GET(confirmLink), String.class);
         assertTrue(page.body().contains("<form method=\"post\""), "a GET only shows the button: " + page.body());
+        assertSecurityHeaders(page);
         assertEquals("PENDING_CONFIRMATION", view(created).get("status"), "mail scanners open links");
         HttpResponse<String> confirmed = http.toBlocking().exchange(HttpRequest.POST(confirmLink, "")
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED), String.class);
         assertEquals(HttpStatus.OK, confirmed.status());
+        assertSecurityHeaders(confirmed);
         Map<?, ?> active = view(created);
         assertEquals("ACTIVE", active.get("status"));
         Instant.parse((String) active.get("confirmedAt"));
@@ -157,8 +161,11 @@ class EmailIT implements TestPropertyProvider {
         assertEquals(HttpStatus.NOT_FOUND, refused.getStatus());
         assertEquals("ACTIVE", view(created).get("status"));
 
+        assertSecurityHeaders(http.toBlocking().exchange(HttpRequest.GET(unsubscribe), String.class));
         // What a mail client sends for List-Unsubscribe-Post (RFC 8058).
-        assertEquals(HttpStatus.OK, http.toBlocking().exchange(oneClick(unsubscribe), String.class).status());
+        HttpResponse<String> unsubscribed = http.toBlocking().exchange(oneClick(unsubscribe), String.class);
+        assertEquals(HttpStatus.OK, unsubscribed.status());
+        assertSecurityHeaders(unsubscribed);
         assertEquals(0, TestDatabase.count(jdbc, "SELECT COUNT(*) FROM subscription WHERE id = ?", created.get("id")));
 
         String later = occupations().publish(EventType.SCORE_CHANGED, code);
@@ -266,6 +273,18 @@ class EmailIT implements TestPropertyProvider {
 
         MimeMessage alert = awaitMails(address, 2).get(1);
         assertTrue(text(alert).contains("NZ immigration status"), text(alert));
+    }
+
+    /** The mailbox pages carry the mailbox token in their URL: nothing may frame, cache or leak them. */
+    private static void assertSecurityHeaders(HttpResponse<String> page) {
+        assertTrue(page.getContentType().orElseThrow().toString().startsWith("text/html"));
+        String policy = page.header("Content-Security-Policy");
+        assertTrue(policy != null && policy.startsWith("default-src 'none'") && policy.contains("frame-ancestors 'none'")
+                && policy.contains("form-action 'self'"), "Content-Security-Policy: " + policy);
+        assertEquals("DENY", page.header("X-Frame-Options"));
+        assertEquals("nosniff", page.header("X-Content-Type-Options"));
+        assertEquals("no-referrer", page.header("Referrer-Policy"));
+        assertEquals("no-store", page.header("Cache-Control"));
     }
 
     private void confirm(String address) throws Exception {

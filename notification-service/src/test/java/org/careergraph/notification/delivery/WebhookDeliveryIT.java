@@ -63,6 +63,8 @@ class WebhookDeliveryIT implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> props = new HashMap<>(TestInfrastructure.serviceProperties("notification"));
+        // All of this class's subscriptions come from one client: more than a person makes at once.
+        props.put("careergraph.notification.subscribe-limits.per-client-burst", "1000");
         props.put("careergraph.notification.webhook.allowed-hosts", "localhost,127.0.0.1");
         props.put("careergraph.notification.delivery.retry-delays", "200ms,200ms");
         props.put("careergraph.notification.delivery.retry-jitter", "0");
@@ -243,6 +245,26 @@ class WebhookDeliveryIT implements TestPropertyProvider {
         Map<?, ?> disabled = subscription(subscription);
         assertEquals("DISABLED", disabled.get("status"), "nothing got through during the whole retry window");
         assertEquals("failing past the retry window", disabled.get("statusReason"));
+    }
+
+    /** What a subscriber (or an admin) reads in a delivery is what happened, never a Java exception's name. */
+    @Test
+    void aReceiverThatWentAwayIsRecordedAsConnectionRefused() {
+        String code = TestOccupations.uniqueCode();
+        String occupationId = occupations().announce(code);
+        Subscribed subscription;
+        try (WebhookReceiver leaving = WebhookReceiver.start()) {
+            Map<?, ?> created = http.toBlocking().retrieve(HttpRequest.POST("/api/subscriptions", Map.of(
+                    "webhookUrl", leaving.url("bye"), "occupationIds", List.of(occupationId))), Map.class);
+            subscription = new Subscribed((String) created.get("id"), (String) created.get("manageToken"),
+                    (String) created.get("signingSecret"));
+        }
+
+        occupations().publish(EventType.IMMIGRATION_STATUS_CHANGED, code);
+
+        Map<?, ?> delivery = await().atMost(PATIENCE).until(() -> deliveries(subscription),
+                d -> d.size() == 1 && ((Number) d.get(0).get("attempts")).intValue() >= 1).get(0);
+        assertEquals("connection refused", delivery.get("lastError"));
     }
 
     @Test

@@ -44,6 +44,18 @@ class WebhookTargetPolicyTest {
     }
 
     @Test
+    void aPortOutside1To65535OrAHostTheJdkCannotReadIsRefused() {
+        for (String url : List.of("https://hooks.example.com:0/x", "https://hooks.example.com:99999/x",
+                "https://hooks.example.com:65536/x", "http://127.0.0.1:0/hook")) {
+            assertRefused(allowingLocalhost.refusal(url), "port");
+        }
+        assertEquals(Optional.empty(), policy.refusal("https://hooks.example.com:65535/x"));
+        assertEquals(Optional.empty(), policy.refusal("https://hooks.example.com:1/x"));
+        assertRefused(policy.refusal("https://hooks_example.com/x"), "host");
+        assertRefused(policy.refusal("https://hooks.example.com:99999999999999/x"), "host");
+    }
+
+    @Test
     void userInfoIsRefusedEvenForAllowedHosts() {
         assertRefused(policy.refusal("https://user:secret@hooks.example.com/x"), "user name");
         assertRefused(allowingLocalhost.refusal("http://admin@127.0.0.1/x"), "user name");

@@ -17,6 +17,7 @@ import java.util.UUID;
 import org.careergraph.events.EventType;
 import org.careergraph.notification.OccupationEvents;
 import org.careergraph.notification.TestOccupations;
+import org.careergraph.notification.WebhookReceiver;
 import org.careergraph.testsupport.TestEvents;
 import org.careergraph.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.AfterAll;
@@ -40,12 +41,16 @@ class FiltersIT implements TestPropertyProvider {
     JdbcOperations jdbc;
 
     private final TestEvents events = TestEvents.connect(TestInfrastructure.kafkaBootstrapServers());
+    /** Answers the verification of each new subscription; no delivery is sent to it (see the poll interval). */
+    private final WebhookReceiver receiver = WebhookReceiver.start();
 
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> props = new HashMap<>(TestInfrastructure.serviceProperties("notification"));
+        // All of this class's subscriptions come from one client: more than a person makes at once.
+        props.put("careergraph.notification.subscribe-limits.per-client-burst", "1000");
         props.put("careergraph.notification.webhook.allowed-hosts", "localhost,127.0.0.1");
-        // Nobody answers: the notifications written are what is looked at.
+        // Nothing is sent: the notifications written are what is looked at.
         props.put("careergraph.notification.delivery.poll-interval", "1h");
         return props;
     }
@@ -53,6 +58,7 @@ class FiltersIT implements TestPropertyProvider {
     @AfterAll
     void close() {
         events.close();
+        receiver.close();
     }
 
     @Test
@@ -127,7 +133,7 @@ class FiltersIT implements TestPropertyProvider {
         String code = TestOccupations.uniqueCode();
         String occupationId = occupations().announce(code);
         Map<String, Object> request = new HashMap<>(Map.of("occupationIds", List.of(occupationId)));
-        request.put("webhookUrl", "http://127.0.0.1:9/hook/" + UUID.randomUUID());
+        request.put("webhookUrl", receiver.url(UUID.randomUUID().toString()));
         Map<?, ?> created = http.toBlocking().retrieve(HttpRequest.POST("/api/subscriptions", request), Map.class);
         String event = occupations().publish(EventType.SCORE_CHANGED, code);
         occupations().awaitFannedOut(event);
@@ -142,10 +148,10 @@ class FiltersIT implements TestPropertyProvider {
         assertEquals("not sent: the subscription was paused by the subscriber", delivery.get("lastError"));
     }
 
-    /** A webhook subscription (to a host nobody answers on) from this request; returns its id. */
+    /** A webhook subscription (to a receiver that gets nothing but the verification) from this request; its id. */
     private String subscribe(Map<String, ?> watches) {
         Map<String, Object> request = new HashMap<>(watches);
-        request.put("webhookUrl", "http://127.0.0.1:9/hook/" + UUID.randomUUID());
+        request.put("webhookUrl", receiver.url(UUID.randomUUID().toString()));
         Map<?, ?> created = http.toBlocking().retrieve(HttpRequest.POST("/api/subscriptions", request), Map.class);
         return (String) created.get("id");
     }

@@ -55,6 +55,8 @@ class ReleaseHoldWindowIT implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> props = new HashMap<>(TestInfrastructure.serviceProperties("notification"));
+        // All of this class's subscriptions come from one client: more than a person makes at once.
+        props.put("careergraph.notification.subscribe-limits.per-client-burst", "1000");
         props.put("careergraph.notification.webhook.allowed-hosts", "localhost,127.0.0.1");
         props.put("careergraph.notification.release-hold.window", WINDOW_MILLIS + "ms");
         return props;

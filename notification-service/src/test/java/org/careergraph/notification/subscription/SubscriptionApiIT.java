@@ -29,6 +29,7 @@ import java.util.stream.IntStream;
 import org.careergraph.notification.OccupationEvents;
 import org.careergraph.notification.TestDatabase;
 import org.careergraph.notification.TestOccupations;
+import org.careergraph.notification.WebhookReceiver;
 import org.careergraph.testsupport.TestEvents;
 import org.careergraph.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.AfterAll;
@@ -51,12 +52,16 @@ class SubscriptionApiIT implements TestPropertyProvider {
             "occupationIds");
 
     private final TestEvents events = TestEvents.connect(TestInfrastructure.kafkaBootstrapServers());
+    /** Answers each new subscription's verification request; deliveries are not looked at here. */
+    private final WebhookReceiver receiver = WebhookReceiver.start();
     private String known;
     private String alsoKnown;
 
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> props = new HashMap<>(TestInfrastructure.serviceProperties("notification"));
+        // All of this class's subscriptions come from one client: more than a person makes at once.
+        props.put("careergraph.notification.subscribe-limits.per-client-burst", "1000");
         props.put("careergraph.notification.webhook.allowed-hosts", "localhost,127.0.0.1");
         return props;
     }
@@ -71,6 +76,7 @@ class SubscriptionApiIT implements TestPropertyProvider {
     @AfterAll
     void closeEvents() {
         events.close();
+        receiver.close();
     }
 
     @Test
@@ -206,10 +212,11 @@ class SubscriptionApiIT implements TestPropertyProvider {
     }
 
     @Test
-    void webhooksThatPointInsideOrAreNotHttpsAreRefusedAndNothingIsStored() {
+    void webhooksThatPointInsideOrAreNotHttpsOrHaveNoValidPortOrHostAreRefusedAndNothingIsStored() {
         for (String url : List.of("http://10.0.0.1/x", "https://169.254.169.254/", "https://[::1]/",
                 "http://example.com/hook", "https://user:secret@127.0.0.1/hook", "https://[::ffff:192.168.1.1]/x",
-                "ftp://example.com/x")) {
+                "ftp://example.com/x", "https://example.com:0/x", "https://example.com:99999/x",
+                "https://example.com:65536/x", "http://127.0.0.1:0/hook", "https://exa_mple.com/x")) {
             Map<?, ?> problem = assertProblem(HttpStatus.UNPROCESSABLE_ENTITY,
                     () -> HttpRequest.POST("/api/subscriptions", Map.of("webhookUrl", url, "occupationIds",
                             List.of(known))));
@@ -365,7 +372,7 @@ class SubscriptionApiIT implements TestPropertyProvider {
     private Map<?, ?> assertProblem(HttpStatus status, Supplier<MutableHttpRequest<?>> request) {
         HttpClientResponseException e = assertThrows(HttpClientResponseException.class,
                 () -> http.toBlocking().exchange(request.get()));
-        assertEquals(status, e.getStatus());
+        assertEquals(status, e.getStatus(), () -> e.getMessage() + " " + e.getResponse().getBody(Map.class));
         assertEquals("application/problem+json", e.getResponse().getContentType().orElseThrow().toString());
         Map<?, ?> problem = e.getResponse().getBody(Argument.of(Map.class)).orElseThrow();
         assertEquals(status.getCode(), ((Number) problem.get("status")).intValue());
@@ -380,7 +387,7 @@ class SubscriptionApiIT implements TestPropertyProvider {
         return request.header(SubscriptionController.MANAGE_TOKEN, token);
     }
 
-    private static String hookUrl() {
-        return "http://127.0.0.1:9/hook/" + UUID.randomUUID();
+    private String hookUrl() {
+        return receiver.url(UUID.randomUUID().toString());
     }
 }
