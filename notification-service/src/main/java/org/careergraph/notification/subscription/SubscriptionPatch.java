@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.careergraph.notification.subscription.SubscriptionRequest.Prefix;
+import org.careergraph.platform.web.OneLine;
 
 /**
  * A change to a subscription (JSON merge patch): a field left out stays as it is; a list given replaces the list.
@@ -16,6 +17,7 @@ import org.careergraph.notification.subscription.SubscriptionRequest.Prefix;
  * email address and the channel cannot change: an address must confirm itself, so a new one subscribes anew.
  */
 @Serdeable
+@OneLine
 public record SubscriptionPatch(
         @Nullable String email,
         @Nullable String emailDelivery,

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import org.careergraph.platform.web.OneLine;
 
 /**
  * A subscription as a subscriber asks for it: a channel (an email address or a webhook URL), what to watch
@@ -17,6 +18,7 @@ import java.util.List;
  * kinds and of the email delivery are checked later (422), like whether an occupation is known.
  */
 @Serdeable
+@OneLine
 @OneChannel
 @WatchesSomething
 public record SubscriptionRequest(

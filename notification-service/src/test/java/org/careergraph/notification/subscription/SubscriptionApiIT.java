@@ -236,6 +236,30 @@ class SubscriptionApiIT implements TestPropertyProvider {
     }
 
     @Test
+    void aLooseRequestIsRefusedFieldByFieldAndNothingIsStored() {
+        String url = hookUrl();
+        String base = "\"webhookUrl\": \"" + url + "\", \"occupationIds\": [\"" + known + "\"]";
+        Map<?, ?> coerced = assertProblem(HttpStatus.BAD_REQUEST, () -> HttpRequest.POST("/api/subscriptions",
+                "{" + base + ", \"anyGreenListChange\": \"yes\", \"email\": 5, \"extra\": 1}")
+                .contentType(MediaType.APPLICATION_JSON));
+        assertEquals(List.of("anyGreenListChange", "email", "extra"), fields(coerced));
+        Map<?, ?> halfACharacter = assertProblem(HttpStatus.BAD_REQUEST, () -> HttpRequest.POST("/api/subscriptions",
+                "{\"email\": \"\\ud800@example.com\", \"occupationIds\": [\"" + known + "\"]}")
+                .contentType(MediaType.APPLICATION_JSON));
+        assertEquals(List.of("email"), fields(halfACharacter));
+        Map<?, ?> twoLines = assertProblem(HttpStatus.BAD_REQUEST, () -> HttpRequest.POST("/api/subscriptions",
+                "{\"webhookUrl\": \"" + url + "\\r\\nX: 1\", \"occupationIds\": [\"" + known + "\"]}")
+                .contentType(MediaType.APPLICATION_JSON));
+        assertEquals(List.of("webhookUrl"), fields(twoLines));
+        assertProblem(HttpStatus.BAD_REQUEST, () -> HttpRequest.POST("/api/subscriptions", "{" + base + "} {}")
+                .contentType(MediaType.APPLICATION_JSON));
+        assertProblem(HttpStatus.BAD_REQUEST, () -> HttpRequest.POST("/api/subscriptions",
+                "{" + base + ", \"webhookUrl\": \"" + url + "\"}").contentType(MediaType.APPLICATION_JSON));
+        assertNothingStoredFor(url);
+        assertEquals(0, TestDatabase.count(jdbc, "SELECT COUNT(*) FROM subscription WHERE email LIKE '%example.com'"));
+    }
+
+    @Test
     void missingFieldsEmptyAndOverlongListsAreListedFieldByField() {
         Map<?, ?> missing = assertProblem(HttpStatus.BAD_REQUEST,
                 () -> HttpRequest.POST("/api/subscriptions", Map.of()));
