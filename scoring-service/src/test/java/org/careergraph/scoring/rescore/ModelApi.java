@@ -76,9 +76,15 @@ final class ModelApi {
         assertEquals(List.of("model.weights.income", "model.aiRisk.perMajorTool"), ((List<?>) problem.get("errors"))
                 .stream().map(e -> ((Map<?, ?>) e).get("field")).toList());
 
-        Map<String, Object> unreadable = copy(model);
-        ((Map<String, Object>) unreadable.get("weights")).put("income", "a lot");
-        assertEquals(HttpStatus.BAD_REQUEST, refused(request.apply(unreadable, ADMIN)), "a body that does not bind");
+        // Read strictly: no value of another type, no number too large to write out, no field the model lacks.
+        for (Object loose : List.of("a lot", true, new java.math.BigDecimal("1e200000"))) {
+            Map<String, Object> unreadable = copy(model);
+            ((Map<String, Object>) unreadable.get("weights")).put("income", loose);
+            assertEquals(HttpStatus.BAD_REQUEST, refused(request.apply(unreadable, ADMIN)), "income " + loose);
+        }
+        Map<String, Object> unknown = copy(model);
+        ((Map<String, Object>) unknown.get("aiRisk")).put("surprise", 1);
+        assertEquals(HttpStatus.BAD_REQUEST, refused(request.apply(unknown, ADMIN)), "an unknown field");
         assertEquals(version, inForce().get("version"), "nothing stored");
     }
 
