@@ -196,6 +196,13 @@ class OccupationApiIT implements TestPropertyProvider {
                 .exchange(HttpRequest.PATCH("/api/occupations/" + id, Map.of("skillLevel", 9))
                         .contentType("application/merge-patch+json").bearerAuth(EDITOR)));
         assertProblem(invalid, HttpStatus.BAD_REQUEST);
+        // A patch is read as strictly as a whole body: an unknown field or a value of another type is refused.
+        for (String loose : List.of("{\"page\": {\"bogus\": 1}}", "{\"skillLevel\": true}", "{\"skillLevel\": 1.5}")) {
+            HttpClientResponseException refused = assertThrows(HttpClientResponseException.class, () -> http
+                    .toBlocking().exchange(HttpRequest.PATCH("/api/occupations/" + id, loose)
+                            .contentType("application/merge-patch+json").bearerAuth(EDITOR)));
+            assertProblem(refused, HttpStatus.BAD_REQUEST);
+        }
 
         HttpResponse<Map> archived = http.toBlocking().exchange(HttpRequest.POST("/api/occupations/" + id
                 + "/archive", "").bearerAuth(EDITOR), Map.class);

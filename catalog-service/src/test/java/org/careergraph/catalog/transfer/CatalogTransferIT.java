@@ -64,14 +64,17 @@ class CatalogTransferIT implements TestPropertyProvider {
         String keptLine = ours.stream().filter(l -> l.contains(kept)).findFirst().orElseThrow();
         String addedLine = keptLine.replace(kept, added).replace("Housing Officer", "Tenancy Manager");
 
-        String withBadLine = keptLine + "\n" + editedLine + "\n{\"page\": {\"codeSystem\": \"ANZSCO\", \"code\": \"12\"}}\nnull\n";
+        String withBadLine = keptLine + "\n" + editedLine + "\n{\"page\": {\"codeSystem\": \"ANZSCO\", \"code\": \"12\"}}\nnull\n"
+                + "{\"page\": {\"title\": {\"en\": \"X\"}, \"codeSystem\": \"ANZSCO\", \"code\": \"12\", \"bogus\": 1}, "
+                + "\"skillLevel\": true}\n";
         HttpClientResponseException refused = assertThrows(HttpClientResponseException.class,
                 () -> importLines(withBadLine));
         assertEquals(HttpStatus.BAD_REQUEST, refused.getStatus());
         Map<?, ?> problem = refused.getResponse().getBody(Map.class).orElseThrow();
         List<?> fields = ((List<Map<?, ?>>) problem.get("errors")).stream().map(e -> e.get("field")).toList();
         assertTrue(fields.contains("line 3: page.title") && fields.contains("line 3: page.code")
-                && fields.contains("line 4"), "" + fields);
+                && fields.contains("line 4") && fields.contains("line 5: page.bogus")
+                && fields.contains("line 5: skillLevel"), "" + fields);
         assertEquals("Case Worker", titleEn(edited), "nothing of the import was stored");
 
         Map<?, ?> result = importLines(keptLine + "\n" + editedLine + "\n" + addedLine + "\n");
