@@ -213,7 +213,7 @@ final class Gateway implements AutoCloseable {
         });
     }
 
-    /** Stops taking requests, lets running ones finish for up to a second, then cuts the rest. */
+    /** Stops taking requests and ends every connection (an answer still streaming is cut). */
     @Override
     public void close() {
         if (server != null) {

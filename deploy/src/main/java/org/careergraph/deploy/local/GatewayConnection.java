@@ -196,6 +196,12 @@ final class GatewayConnection extends ChannelInboundHandlerAdapter {
             refuse(RequestChecks.malformedHead(request, request.decoderResult().cause(), gateway.limits()), null);
             return;
         }
+        if (!request.uri().chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            // The decoder reads the line as Latin-1; forwarded, other bytes would change (RFC 9112 3.2: ASCII only).
+            refuse(Refusal.badRequest("The request target must be printable ASCII; percent-encode other characters."),
+                    null);
+            return;
+        }
         URI target;
         try {
             // Normalized, so that the service sees the path the route was chosen by (no /api/x/../y).

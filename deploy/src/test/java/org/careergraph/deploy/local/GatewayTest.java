@@ -256,6 +256,17 @@ class GatewayTest {
     }
 
     @Test
+    void aTargetThatIsNotAPathOfPrintableAsciiIsABadRequest() {
+        assertRefused(raw("GET * HTTP/1.1\r\nHost: localhost\r\n\r\n"), 400, "path from the root");
+        assertRefused(raw("CONNECT localhost:443 HTTP/1.1\r\nHost: localhost\r\n\r\n"), 400, "path from the root");
+        assertRefused(raw("GET /api/scores/%zz HTTP/1.1\r\nHost: localhost\r\n\r\n"), 400, "not a valid URI");
+        assertRefused(raw(gateway, "GET /api/scores/caf\u00e9 HTTP/1.1\r\nHost: localhost\r\n\r\n"
+                .getBytes(UTF_8)), 400, "printable ASCII");
+        assertRefused(raw("GET /api/scores/x HTTP/1.1\r\n\r\n"), 400, "Host");
+        assertTrue(received.isEmpty(), "no service was asked");
+    }
+
+    @Test
     void oversizedHeaderFieldsAre431AndAnOversizedRequestLine414() {
         assertRefused(raw("GET /api/scores/x HTTP/1.1\r\nHost: localhost\r\nX-Big: " + "a".repeat(9000)
                 + "\r\n\r\n"), 431, "header fields");
@@ -420,9 +431,13 @@ class GatewayTest {
      * bound, since the point is that it does end.
      */
     private static RawAnswer raw(Gateway target, String request) {
+        return raw(target, request.getBytes(US_ASCII));
+    }
+
+    private static RawAnswer raw(Gateway target, byte[] request) {
         CompletableFuture<String> answer = CompletableFuture.supplyAsync(() -> {
             try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), target.url().getPort())) {
-                socket.getOutputStream().write(request.getBytes(US_ASCII));
+                socket.getOutputStream().write(request);
                 socket.getOutputStream().flush();
                 return new String(socket.getInputStream().readAllBytes(), UTF_8);
             } catch (IOException e) {
