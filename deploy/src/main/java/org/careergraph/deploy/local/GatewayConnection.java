@@ -211,8 +211,13 @@ final class GatewayConnection extends ChannelInboundHandlerAdapter {
             return;
         }
         String path = target.getPath();
-        if (path == null || !path.startsWith("/") || path.equals("/..") || path.startsWith("/../")) {
+        if (path == null || !path.startsWith("/")) {
             refuse(Refusal.badRequest("The request target must be a path from the root."), null);
+            return;
+        }
+        if (path.contains("/../") || path.endsWith("/..")) {
+            // Dot segments left after normalizing were percent-encoded: the route and the service could differ.
+            refuse(Refusal.badRequest("The path must not climb with '..' segments."), null);
             return;
         }
         exchange = new Exchange(request, path);

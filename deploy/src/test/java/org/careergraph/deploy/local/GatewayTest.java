@@ -260,6 +260,8 @@ class GatewayTest {
         assertRefused(raw("GET * HTTP/1.1\r\nHost: localhost\r\n\r\n"), 400, "path from the root");
         assertRefused(raw("CONNECT localhost:443 HTTP/1.1\r\nHost: localhost\r\n\r\n"), 400, "path from the root");
         assertRefused(raw("GET /api/scores/%zz HTTP/1.1\r\nHost: localhost\r\n\r\n"), 400, "not a valid URI");
+        assertRefused(raw("GET /api/scores/%2e%2e/occupations HTTP/1.1\r\nHost: localhost\r\n\r\n"), 400, "'..'");
+        assertRefused(raw("GET /../api/scores HTTP/1.1\r\nHost: localhost\r\n\r\n"), 400, "'..'");
         assertRefused(raw(gateway, "GET /api/scores/caf\u00e9 HTTP/1.1\r\nHost: localhost\r\n\r\n"
                 .getBytes(UTF_8)), 400, "printable ASCII");
         assertRefused(raw("GET /api/scores/x HTTP/1.1\r\n\r\n"), 400, "Host");
