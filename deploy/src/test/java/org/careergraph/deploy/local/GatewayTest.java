@@ -1,6 +1,8 @@
 package org.careergraph.deploy.local;
 
+import static java.nio.charset.StandardCharsets.US_ASCII;
 import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -12,6 +14,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -21,18 +24,35 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The gateway against stand-in services (plain JDK HTTP servers) that echo what reached them. */
+/**
+ * The gateway against stand-in services (plain JDK HTTP servers) that echo what reached them; malformed and slow
+ * requests are written on a raw socket, as a client that does not follow HTTP would.
+ */
 class GatewayTest {
 
+    /** Short timeouts, so that the slow-request tests do not wait long; a 32 MB body limit. */
+    private static final GatewayLimits LIMITS = GatewayLimits.DEFAULTS
+            .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(1))
+            .withMaxBodyBytes(32L * 1024 * 1024);
+    /** How long a test waits for an answer: far more than the gateway needs, so a slow machine does not fail it. */
+    private static final Duration ANSWER_BOUND = Duration.ofSeconds(30);
+
     private final Map<Service, HttpServer> upstreams = new EnumMap<>(Service.class);
+    private final Map<Service, Outage> outages = new ConcurrentHashMap<>();
     /** What each stand-in received last. */
     private final Map<Service, Received> received = new ConcurrentHashMap<>();
     private final Map<Service, Integer> readinessStatus = new ConcurrentHashMap<>();
@@ -53,7 +73,7 @@ class GatewayTest {
             readinessStatus.put(service, 200);
             urls.put(service, URI.create("http://localhost:" + server.getAddress().getPort()));
         }
-        gateway = Gateway.start(0, urls);
+        gateway = Gateway.start(0, urls, service -> Optional.ofNullable(outages.get(service)), LIMITS);
     }
 
     @AfterEach
@@ -67,6 +87,10 @@ class GatewayTest {
         try (exchange) {
             if (exchange.getRequestURI().getPath().equals("/health/readiness")) {
                 exchange.sendResponseHeaders(readinessStatus.get(service), -1);
+                return;
+            }
+            if (exchange.getRequestMethod().equals("HEAD")) {
+                exchange.sendResponseHeaders(200, -1);
                 return;
             }
             String body = new String(exchange.getRequestBody().readAllBytes(), UTF_8);
@@ -114,6 +138,8 @@ class GatewayTest {
         assertEquals("application/json", request.headers().getFirst("Content-Type"));
         assertEquals(List.of("127.0.0.1"), request.headers().get("X-Forwarded-For"),
                 "the client's own forwarding header is not believed");
+        assertEquals("http", request.headers().getFirst("X-Forwarded-Proto"));
+        assertEquals("localhost:" + gateway.url().getPort(), request.headers().getFirst("X-Forwarded-Host"));
     }
 
     @Test
@@ -190,13 +216,241 @@ class GatewayTest {
         assertFalse(notReady.body().contains("\"catalog\":\"DOWN\""), notReady.body());
     }
 
-    private String rawRequest(String request) throws IOException {
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), gateway.url().getPort())) {
-            socket.getOutputStream().write(request.getBytes(UTF_8));
-            socket.getOutputStream().flush();
-            try (InputStream in = socket.getInputStream()) {
-                return new String(in.readAllBytes(), UTF_8);
-            }
+    // ---- requests the gateway answers itself, at once, and then closes the connection
+
+    @Test
+    void aMalformedChunkedBodyIsABadRequest() {
+        assertRefused(raw("POST /api/subscriptions HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked\r\n"
+                + "Content-Type: application/json\r\n\r\nzz\r\n{}\r\n0\r\n\r\n"), 400, "chunked body");
+    }
+
+    @Test
+    void aTransferCodingOtherThanChunkedIsABadRequest() {
+        assertRefused(raw("POST /api/subscriptions HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: gzip\r\n"
+                + "\r\n{}"), 400, "Transfer-Encoding");
+        assertRefused(raw("POST /api/subscriptions HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: gzip, chunked"
+                + "\r\n\r\n2\r\n{}\r\n0\r\n\r\n"), 400, "Transfer-Encoding");
+        assertTrue(received.isEmpty(), "no service was asked");
+    }
+
+    @Test
+    void bothContentLengthAndTransferEncodingIsABadRequest() {
+        assertRefused(raw("POST /api/subscriptions HTTP/1.1\r\nHost: localhost\r\nContent-Length: 2\r\n"
+                + "Transfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n"), 400, "Content-Length and Transfer-Encoding");
+        assertTrue(received.isEmpty(), "no service was asked");
+    }
+
+    @Test
+    void aContentLengthThatIsNotOneNumberIsABadRequest() {
+        for (String length : List.of("abc", "-1", "2, 3", "+2")) {
+            assertRefused(raw("POST /api/subscriptions HTTP/1.1\r\nHost: localhost\r\nContent-Length: " + length
+                    + "\r\n\r\n{}"), 400, "Content-Length");
         }
+        assertTrue(received.isEmpty(), "no service was asked");
+    }
+
+    @Test
+    void bareLineFeedsAreABadRequest() {
+        assertRefused(raw("GET /api/scores/anzsco-411215 HTTP/1.1\nHost: localhost\n\n"), 400, "CR LF");
+        assertTrue(received.isEmpty(), "no service was asked");
+    }
+
+    @Test
+    void aTargetThatIsNotAPathOfPrintableAsciiIsABadRequest() {
+        assertRefused(raw("GET * HTTP/1.1\r\nHost: localhost\r\n\r\n"), 400, "path from the root");
+        assertRefused(raw("CONNECT localhost:443 HTTP/1.1\r\nHost: localhost\r\n\r\n"), 400, "path from the root");
+        assertRefused(raw("GET /api/scores/%zz HTTP/1.1\r\nHost: localhost\r\n\r\n"), 400, "not a valid URI");
+        assertRefused(raw("GET /api/scores/%2e%2e/occupations HTTP/1.1\r\nHost: localhost\r\n\r\n"), 400, "'..'");
+        assertRefused(raw("GET /../api/scores HTTP/1.1\r\nHost: localhost\r\n\r\n"), 400, "'..'");
+        assertRefused(raw(gateway, "GET /api/scores/caf\u00e9 HTTP/1.1\r\nHost: localhost\r\n\r\n"
+                .getBytes(UTF_8)), 400, "printable ASCII");
+        assertRefused(raw("GET /api/scores/x HTTP/1.1\r\n\r\n"), 400, "Host");
+        assertTrue(received.isEmpty(), "no service was asked");
+    }
+
+    @Test
+    void oversizedHeaderFieldsAre431AndAnOversizedRequestLine414() {
+        assertRefused(raw("GET /api/scores/x HTTP/1.1\r\nHost: localhost\r\nX-Big: " + "a".repeat(9000)
+                + "\r\n\r\n"), 431, "header fields");
+        assertRefused(raw("GET /api/scores/" + "a".repeat(5000) + " HTTP/1.1\r\nHost: localhost\r\n\r\n"), 414,
+                "request line");
+        assertTrue(received.isEmpty(), "no service was asked");
+    }
+
+    @Test
+    void aBodyDeclaredLargerThanTheLimitIs413BeforeItIsSent() {
+        assertRefused(raw("POST /api/releases HTTP/1.1\r\nHost: localhost\r\nContent-Length: "
+                + (LIMITS.maxBodyBytes() + 1) + "\r\n\r\n"), 413, String.valueOf(LIMITS.maxBodyBytes()));
+        assertTrue(received.isEmpty(), "no service was asked");
+    }
+
+    @Test
+    void aChunkedBodyThatGrowsPastTheLimitIs413() throws IOException {
+        try (Gateway small = Gateway.start(0, urls(), service -> Optional.empty(), LIMITS.withMaxBodyBytes(1024))) {
+            String chunk = "400\r\n" + "a".repeat(1024) + "\r\n";
+            assertRefused(raw(small, "POST /api/releases HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked"
+                    + "\r\n\r\n" + chunk + chunk + "0\r\n\r\n"), 413, "1024 bytes");
+        }
+    }
+
+    @Test
+    void aHeaderSectionNotCompleteInTimeIs408() {
+        // No blank line: the head never ends.
+        assertRefused(raw("GET /api/scores/anzsco-411215 HTTP/1.1\r\nHost: localhost\r\n"), 408,
+                "header section");
+        assertTrue(received.isEmpty(), "no service was asked");
+    }
+
+    @Test
+    void aBodyShorterThanItsContentLengthIs408() {
+        assertRefused(raw("POST /api/subscriptions HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json"
+                + "\r\nContent-Length: 100\r\n\r\n{\"email\":"), 408, "body stopped");
+    }
+
+    // ---- what still works
+
+    @Test
+    void aChunkedPostIsForwardedWhole() {
+        RawAnswer answer = raw("POST /api/subscriptions HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + "5\r\n{\"a\":\r\n3\r\n\"b\"\r\n1\r\n}\r\n0\r\n\r\n");
+
+        assertEquals(201, answer.status(), answer.toString());
+        assertEquals("{\"a\":\"b\"}", received.get(Service.NOTIFICATION).body());
+        assertTrue(answer.text().contains("{\"echo\":\"9 bytes\"}"), answer.text());
+    }
+
+    @Test
+    void aLargeUploadStreamsThrough() throws Exception {
+        byte[] body = new byte[20 * 1024 * 1024];
+        Arrays.fill(body, (byte) 'x');
+
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(gateway.url().resolve("/api/releases"))
+                .POST(BodyPublishers.ofByteArray(body)).header("Content-Type", "application/octet-stream").build(),
+                BodyHandlers.ofString());
+
+        assertEquals(201, response.statusCode(), response.body());
+        assertEquals("{\"echo\":\"" + body.length + " bytes\"}", response.body());
+    }
+
+    @Test
+    void aClientThatExpects100ContinueGetsItAndItsAnswer() throws Exception {
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(gateway.url().resolve("/api/subscriptions"))
+                .expectContinue(true).POST(BodyPublishers.ofString("{}")).build(), BodyHandlers.ofString());
+
+        assertEquals(201, response.statusCode(), response.body());
+        assertEquals("{}", received.get(Service.NOTIFICATION).body());
+        assertNull(received.get(Service.NOTIFICATION).headers().getFirst("Expect"), "the gateway answered it");
+    }
+
+    @Test
+    void requestsSentTogetherOnOneConnectionAreAnsweredInTurn() {
+        RawAnswer answers = raw("HEAD /api/scores/a HTTP/1.1\r\nHost: localhost\r\n\r\n"
+                + "GET /api/rankings HTTP/1.1\r\nHost: localhost\r\n\r\n"
+                + "GET /health/liveness HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+
+        String text = answers.text();
+        assertEquals(3, text.split("HTTP/1.1 200 OK", -1).length - 1, text);
+        assertTrue(text.endsWith("{\"status\":\"UP\"}"), text);
+        String headAnswer = text.substring(0, text.indexOf("HTTP/1.1", 1));
+        assertTrue(headAnswer.endsWith("\r\n\r\n") && !headAnswer.contains("\r\n\r\n0\r\n"),
+                "a HEAD answer has no body, not even an empty chunk: " + text);
+    }
+
+    @Test
+    void aServiceKnownToBeDownIs503WithRetryAfterAndTheConnectionServesOn() {
+        outages.put(Service.CATALOG, new Outage("RESTARTING", "exited with code 137 and restarts in 2 s",
+                Optional.of(Duration.ofMillis(1500))));
+
+        RawAnswer answers = raw("POST /api/occupations HTTP/1.1\r\nHost: localhost\r\nContent-Length: 2\r\n\r\n{}"
+                + "GET /api/scores/a HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+
+        assertEquals(503, answers.status(), answers.toString());
+        assertEquals("application/problem+json", answers.header("content-type"));
+        assertEquals("2", answers.header("retry-after"));
+        assertTrue(answers.text().contains("\"detail\":\"The catalog service exited with code 137 and restarts in "
+                + "2 s.\""), answers.text());
+        assertTrue(answers.text().contains("HTTP/1.1 200 OK"), "the next request is served: " + answers.text());
+        assertNull(received.get(Service.CATALOG), "no catalog request");
+    }
+
+    // ---- helpers
+
+    private Map<Service, URI> urls() {
+        Map<Service, URI> urls = new EnumMap<>(Service.class);
+        upstreams.forEach((service, server) -> urls.put(service,
+                URI.create("http://localhost:" + server.getAddress().getPort())));
+        return urls;
+    }
+
+    /** A problem+json answer with the status, a detail that says why, and the connection closed after it. */
+    private static void assertRefused(RawAnswer answer, int status, String detailMentions) {
+        assertEquals(status, answer.status(), answer.toString());
+        assertEquals("application/problem+json", answer.header("content-type"), answer.toString());
+        assertEquals("close", answer.header("connection"), answer.toString());
+        assertTrue(answer.body().contains("\"status\":" + status), answer.body());
+        assertTrue(answer.body().contains(detailMentions), answer.body());
+    }
+
+    /** What came back on one connection until the gateway closed it. */
+    record RawAnswer(String text) {
+
+        int status() {
+            return Integer.parseInt(text.substring("HTTP/1.1 ".length(), "HTTP/1.1 ".length() + 3));
+        }
+
+        /** A header of the first answer, by its lower-case name. */
+        String header(String name) {
+            Map<String, String> headers = new LinkedHashMap<>();
+            for (String line : head().split("\r\n")) {
+                int colon = line.indexOf(':');
+                if (colon > 0) {
+                    headers.putIfAbsent(line.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                            line.substring(colon + 1).trim());
+                }
+            }
+            return headers.get(name);
+        }
+
+        /** The first answer's body (by its Content-Length, else to the end). */
+        String body() {
+            String rest = text.substring(head().length() + 4);
+            String length = header("content-length");
+            return length == null ? rest : rest.substring(0, Integer.parseInt(length));
+        }
+
+        private String head() {
+            return text.substring(0, text.indexOf("\r\n\r\n"));
+        }
+    }
+
+    private RawAnswer raw(String request) {
+        return raw(gateway, request);
+    }
+
+    /**
+     * Writes the request as it is and reads until the gateway closes the connection; waits for that with a generous
+     * bound, since the point is that it does end.
+     */
+    private static RawAnswer raw(Gateway target, String request) {
+        return raw(target, request.getBytes(US_ASCII));
+    }
+
+    private static RawAnswer raw(Gateway target, byte[] request) {
+        CompletableFuture<String> answer = CompletableFuture.supplyAsync(() -> {
+            try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), target.url().getPort())) {
+                socket.getOutputStream().write(request);
+                socket.getOutputStream().flush();
+                return new String(socket.getInputStream().readAllBytes(), UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        await().atMost(ANSWER_BOUND).until(answer::isDone);
+        return new RawAnswer(answer.join());
+    }
+
+    private String rawRequest(String request) {
+        return raw(request).text();
     }
 }
