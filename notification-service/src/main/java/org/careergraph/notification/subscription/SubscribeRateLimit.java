@@ -5,7 +5,6 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.careergraph.platform.web.ProblemException;
@@ -17,26 +16,6 @@ import org.careergraph.platform.web.ProblemException;
  */
 @Singleton
 class SubscribeRateLimit {
-
-    /** 429 with Retry-After: the seconds until this client may ask again. */
-    static final class Exceeded extends ProblemException {
-
-        private final Duration retryAfter;
-
-        Exceeded(Duration retryAfter) {
-            super(HttpStatus.TOO_MANY_REQUESTS, "Too many subscriptions from this address; try again in "
-                    + seconds(retryAfter) + " s.", List.of());
-            this.retryAfter = retryAfter;
-        }
-
-        long retryAfterSeconds() {
-            return seconds(retryAfter);
-        }
-
-        private static long seconds(Duration wait) {
-            return Math.max(1, (wait.toMillis() + 999) / 1000);
-        }
-    }
 
     /** Tokens left, as of {@code at} (System.nanoTime). */
     private record Bucket(double tokens, long at) {
@@ -53,7 +32,7 @@ class SubscribeRateLimit {
         this.refillNanos = limits.perClientRefillEvery().toNanos();
     }
 
-    /** Takes one token for this request's client, or throws {@link Exceeded}. */
+    /** Takes one token for this request's client, or refuses with 429 and the seconds until it may ask again. */
     void take(HttpRequest<?> request) {
         String client = clients.of(request);
         long now = System.nanoTime();
@@ -67,7 +46,8 @@ class SubscribeRateLimit {
             return new Bucket(tokens, now);
         });
         if (wait[0] > 0) {
-            throw new Exceeded(Duration.ofNanos(wait[0]));
+            throw ProblemException.tryAgainLater(HttpStatus.TOO_MANY_REQUESTS, "Too many subscriptions from this "
+                    + "address; try again after the seconds in Retry-After.", Duration.ofNanos(wait[0]));
         }
     }
 

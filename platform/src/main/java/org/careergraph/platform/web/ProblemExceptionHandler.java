@@ -1,7 +1,9 @@
 package org.careergraph.platform.web;
 
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.micronaut.http.server.exceptions.response.Error;
@@ -37,6 +39,10 @@ class ProblemExceptionHandler implements ExceptionHandler<ProblemException, Http
                 }
             });
         }
-        return processor.processResponse(context.build(), HttpResponse.status(exception.status()));
+        MutableHttpResponse<?> response = processor.processResponse(context.build(),
+                HttpResponse.status(exception.status()));
+        exception.retryAfterSeconds().ifPresent(seconds -> response.header(HttpHeaders.RETRY_AFTER,
+                String.valueOf(seconds)));
+        return response;
     }
 }
