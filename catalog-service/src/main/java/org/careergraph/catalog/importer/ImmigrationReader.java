@@ -23,8 +23,9 @@ final class ImmigrationReader {
     static final Pattern CODE = Pattern.compile("(?:職業代碼|職業分類代碼|occupation (?:classification )?code)\\s*+[:：]"
             + "\\s*+([^\\s(（]{1,32}+)\\s*+[(（]([^()（）]*+)[)）]", Pattern.CASE_INSENSITIVE);
     private static final Pattern LEADING_PUNCTUATION = Pattern.compile("^[.。,，;；:：\\s]++");
+    /** A whole word (anchored, so that it is read once however it is matched). */
     private static final Pattern VISA_CODE_WORD = Pattern.compile(
-            "[(（]?(?=[A-Z0-9/-]*[A-Z]|\\d{3})[A-Z0-9][A-Z0-9/-]+[)）]?");
+            "^[(（]?(?=[A-Z0-9/-]*[A-Z]|\\d{3})[A-Z0-9][A-Z0-9/-]+[)）]?$");
     private static final List<String> HEADER = List.of("簽證詳情", "簽證途徑", "visa details", "visa pathways",
             "visas", "pathways");
     /** A visa's code is its first words up to one in capitals: "SMC", "Green List T2", "Green Card (PERM)". */
