@@ -32,7 +32,7 @@ public final class Deadline {
     }
 
     public void check() {
-        if (endNanos != Long.MAX_VALUE && nanoTime.getAsLong() - endNanos > 0) {
+        if (endNanos != Long.MAX_VALUE && nanoTime.getAsLong() - endNanos >= 0) {
             throw new Passed(budget);
         }
     }
