@@ -54,6 +54,11 @@ public class ImportPool {
         }
     }
 
+    /** Whether an import would be admitted now (a hint: {@link #submit} decides). */
+    public boolean hasRoom() {
+        return free.availablePermits() > 0;
+    }
+
     /** The refusal {@link #submit} throws, for other queues of import work to answer alike. */
     public Busy busy() {
         return new Busy(retryAfter);
