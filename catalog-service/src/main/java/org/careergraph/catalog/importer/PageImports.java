@@ -55,17 +55,17 @@ public class PageImports {
     }
 
     /** A trusted text (a seed page): no If-Match, no deadline. */
-    @Transactional
     public Outcome importPage(String text, String author) {
         return importPage(text, null, Deadline.NONE, author);
     }
 
     /**
+     * Reads the text (outside any transaction: no connection is held while it is read), then writes it.
+     *
      * @param ifMatch  when given, the ETag of the page's current revision ({@code *}: whichever it is), as for PUT
      * @param deadline checked while the text is read and again before the transaction commits: past it nothing is
      *                 stored (422)
      */
-    @Transactional
     public Outcome importPage(String text, @Nullable String ifMatch, Deadline deadline, String author) {
         refuseOversized(text);
         try {
@@ -76,37 +76,43 @@ public class PageImports {
                 throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "The page cannot be read: "
                         + e.getMessage(), List.of());
             }
-            OccupationInput input = new OccupationInput(read.page(), null, null);
-            Set<ConstraintViolation<OccupationInput>> violations = validator.validate(input);
+            Set<ConstraintViolation<OccupationInput>> violations =
+                    validator.validate(new OccupationInput(read.page(), null, null));
             if (!violations.isEmpty()) {
                 throw new ConstraintViolationException(violations);
             }
-            String id = OccupationService.idOf(read.page());
-            // Locked until the commit, so that what is compared below is what the import replaced.
-            Optional<Occupation> before = repository.findByIdForUpdate(id);
-            if (ifMatch != null && !matches(ifMatch, before)) {
-                throw new ProblemException(HttpStatus.PRECONDITION_FAILED, before.map(b -> "Occupation " + id
-                        + " is at revision " + b.revision() + "; If-Match named another. Read it again and reapply"
-                        + " your change.").orElse("Occupation " + id + " does not exist; If-Match named a revision"
-                        + " of it."), List.of());
-            }
-            Occupation after = occupations.importPage(read.page(), author);
-            List<String> dropped = before.map(b -> dropped(b.page(), after.page())).orElse(List.of());
-            if (!dropped.isEmpty() && ifMatch == null) {
-                // Thrown after the write so that the merge itself says what goes; the rollback undoes it.
-                throw wouldDrop(before.get(), dropped);
-            }
-            deadline.check();
-            List<ImportWarning> warnings = new ArrayList<>(read.warnings());
-            dropped.forEach(section -> warnings.add(new ImportWarning(section, "dropped: the page had this section"
-                    + " and the text has none; If-Match confirmed the replacement")));
-            Status status = before.isEmpty() ? Status.CREATED
-                    : after.revision() == before.get().revision() ? Status.UNCHANGED : Status.UPDATED;
-            return new Outcome(status, after, warnings);
+            return write(read, ifMatch, deadline, author);
         } catch (Deadline.Passed e) {
             throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "The import took longer than its time budget"
                     + " of " + e.budget().toMillis() + " ms and was stopped; nothing was stored.", List.of());
         }
+    }
+
+    /** In one transaction: anything thrown here (a refusal, the deadline) rolls the write back. */
+    @Transactional
+    Outcome write(ImportResult read, @Nullable String ifMatch, Deadline deadline, String author) {
+        String id = OccupationService.idOf(read.page());
+        // Locked until the commit, so that what is compared below is what the import replaced.
+        Optional<Occupation> before = repository.findByIdForUpdate(id);
+        if (ifMatch != null && !matches(ifMatch, before)) {
+            throw new ProblemException(HttpStatus.PRECONDITION_FAILED, before.map(b -> "Occupation " + id
+                    + " is at revision " + b.revision() + "; If-Match named another. Read it again and reapply"
+                    + " your change.").orElse("Occupation " + id + " does not exist; If-Match named a revision"
+                    + " of it."), List.of());
+        }
+        Occupation after = occupations.importPage(read.page(), author);
+        List<String> dropped = before.map(b -> dropped(b.page(), after.page())).orElse(List.of());
+        if (!dropped.isEmpty() && ifMatch == null) {
+            // Thrown after the write so that the merge itself says what goes; the rollback undoes it.
+            throw wouldDrop(before.get(), dropped);
+        }
+        deadline.check();
+        List<ImportWarning> warnings = new ArrayList<>(read.warnings());
+        dropped.forEach(section -> warnings.add(new ImportWarning(section, "dropped: the page had this section"
+                + " and the text has none; If-Match confirmed the replacement")));
+        Status status = before.isEmpty() ? Status.CREATED
+                : after.revision() == before.get().revision() ? Status.UNCHANGED : Status.UPDATED;
+        return new Outcome(status, after, warnings);
     }
 
     /** Counted in UTF-8 bytes, as the body was (BodyLimits refuses a longer one before it is read). */

@@ -101,9 +101,10 @@ final class Tables {
                 continue;
             }
             BigDecimal[] years = durationYears(stageAndDuration[1]);
+            String rowCurrency = costed
+                    ? rowCurrency(range, currency, pageCurrency, Section.EDUCATION, warnings, warnedOnce) : null;
             paths.add(new EducationPath(stageAndDuration[0], stageAndDuration[1], years[0], years[1],
-                    costed ? amount(range, 2) : null, costed ? amount(range, 4) : null,
-                    costed ? rowCurrency(range, currency, pageCurrency, Section.EDUCATION, warnings, warnedOnce) : null));
+                    costed ? amount(range, 2) : null, costed ? amount(range, 4) : null, rowCurrency));
         }
         return paths;
     }
