@@ -14,13 +14,20 @@ import org.careergraph.platform.web.ProblemException;
 
 /**
  * Bodies are held to 1 MB, as in every service, except the two that carry whole data sets: a release upload and an
- * NDJSON catalog import, up to the server's 64 MB. Checked on the declared length, before a byte is read; a body of
- * no declared length (chunked) is taken only where a data set may come, since its size is known only once read.
+ * NDJSON catalog import, up to the server's 64 MB; a page text is held to its own, smaller limit
+ * ({@link ImportSettings#pageTextBytes()}). Checked on the declared length, before a byte is read; a body of no
+ * declared length (chunked) is taken only where a data set may come, since its size is known only once read.
  */
 @ServerFilter("/api/**")
 class BodyLimits implements Ordered {
 
     static final long DEFAULT_LIMIT = 1024 * 1024;
+
+    private final ImportSettings imports;
+
+    BodyLimits(ImportSettings imports) {
+        this.imports = imports;
+    }
 
     @RequestFilter
     void limit(HttpRequest<?> request) {
@@ -28,6 +35,10 @@ class BodyLimits implements Ordered {
             return;
         }
         long length = request.getContentLength();
+        if (isPageText(request) && length > imports.pageTextBytes()) {
+            throw new ProblemException(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "The page text is " + length
+                    + " bytes; a page import takes at most " + imports.pageTextBytes() + " bytes.", List.of());
+        }
         if (length > DEFAULT_LIMIT) {
             throw new ProblemException(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "The body is " + length
                     + " bytes; this endpoint takes at most " + DEFAULT_LIMIT + ".", List.of());
@@ -36,6 +47,12 @@ class BodyLimits implements Ordered {
             throw new ProblemException(HttpStatus.LENGTH_REQUIRED, "Send the body with a Content-Length (at most "
                     + DEFAULT_LIMIT + " bytes).", List.of());
         }
+    }
+
+    private static boolean isPageText(HttpRequest<?> request) {
+        MediaType type = request.getContentType().orElse(null);
+        return request.getMethod() == HttpMethod.POST && request.getPath().equals("/api/occupations/import")
+                && type != null && type.getName().equals(MediaType.TEXT_PLAIN);
     }
 
     private static boolean isDataSet(HttpRequest<?> request) {

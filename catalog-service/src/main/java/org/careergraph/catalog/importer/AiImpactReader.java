@@ -25,8 +25,8 @@ import org.careergraph.catalog.page.LocalizedText;
 final class AiImpactReader {
 
     private static final Pattern TOOL_HEADER = Pattern.compile(
-            "^(?:(.+?)\\s+)?(tool|product|platform|research|news|工具|產品|平台|研究|新聞)\\s*"
-                    + "(partial|major|部分|重大)(?:\\s*(\\d{4}))?$", Pattern.CASE_INSENSITIVE);
+            "^(?:(.+?)\\s++)?(tool|product|platform|research|news|工具|產品|平台|研究|新聞)\\s*+"
+                    + "(partial|major|部分|重大)(?:\\s*+(\\d{4}))?$", Pattern.CASE_INSENSITIVE);
     private static final List<Section> LISTS = List.of(Section.TAKEN_OVER, Section.AUGMENTED, Section.MOAT,
             Section.SKILLS);
     private static final Map<Section, List<String>> CUES = Map.of(
@@ -186,6 +186,8 @@ final class AiImpactReader {
     /**
      * Sizes of consecutive groups, one per target, that best fit the bullets' wording while keeping the groups
      * about the same size; on a tie the earlier groups stay smaller, since skills to build are usually the longest.
+     * The score is a sum over the groups, so the best split of the bullets from any one on into the remaining groups
+     * is worked out once (k * n * n steps), not for every way of splitting the bullets before it (n to the k).
      */
     static int[] partition(List<String> bullets, List<Section> targets) {
         int n = bullets.size();
@@ -201,9 +203,38 @@ final class AiImpactReader {
                 prefix[t][i + 1] = prefix[t][i] + cues.stream().filter(text::contains).count();
             }
         }
-        Search search = new Search(prefix, n, k, n >= k ? 1 : 0);
-        search.from(0, 0, new int[k], 0);
-        return search.best;
+        int smallest = n >= k ? 1 : 0;
+        double mean = (double) n / k;
+        // best[g][start]: the highest score of bullets start..n in groups g..k-1; size[g][start]: the first group's
+        // size in it, the smallest of equal scores.
+        double[][] best = new double[k + 1][n + 1];
+        int[][] size = new int[k][n + 1];
+        for (double[] row : best) {
+            Arrays.fill(row, Double.NEGATIVE_INFINITY);
+        }
+        best[k][n] = 0;
+        for (int g = k - 1; g >= 0; g--) {
+            for (int start = 0; start <= n; start++) {
+                int room = n - start - smallest * (k - g - 1);
+                int from = g == k - 1 ? n - start : smallest;
+                for (int s = from; s <= room; s++) {
+                    double rest = best[g + 1][start + s];
+                    if (rest == Double.NEGATIVE_INFINITY) {
+                        continue;
+                    }
+                    double score = prefix[g][start + s] - prefix[g][start] - BALANCE * (s - mean) * (s - mean) + rest;
+                    if (score > best[g][start] + 1e-9) {
+                        best[g][start] = score;
+                        size[g][start] = s;
+                    }
+                }
+            }
+        }
+        int[] sizes = new int[k];
+        for (int g = 0, start = 0; g < k; start += sizes[g], g++) {
+            sizes[g] = size[g][start];
+        }
+        return sizes;
     }
 
     private static int[] evenSplit(int n, int k) {
@@ -212,43 +243,6 @@ final class AiImpactReader {
             sizes[t] = n / k + (t >= k - n % k ? 1 : 0);
         }
         return sizes;
-    }
-
-    private static final class Search {
-        private final double[][] prefix;
-        private final int n;
-        private final int k;
-        private final int smallest;
-        private double bestScore = Double.NEGATIVE_INFINITY;
-        private int[] best;
-
-        Search(double[][] prefix, int n, int k, int smallest) {
-            this.prefix = prefix;
-            this.n = n;
-            this.k = k;
-            this.smallest = smallest;
-        }
-
-        void from(int group, int start, int[] sizes, double score) {
-            if (group == k - 1) {
-                sizes[group] = n - start;
-                double total = score + prefix[group][n] - prefix[group][start];
-                double mean = (double) n / k;
-                for (int size : sizes) {
-                    total -= BALANCE * (size - mean) * (size - mean);
-                }
-                if (total > bestScore + 1e-9) {
-                    bestScore = total;
-                    best = sizes.clone();
-                }
-                return;
-            }
-            int room = n - start - smallest * (k - group - 1);
-            for (int size = smallest; size <= room; size++) {
-                sizes[group] = size;
-                from(group + 1, start + size, sizes, score + prefix[group][start + size] - prefix[group][start]);
-            }
-        }
     }
 
     /** Paragraphs after the unheaded lists: the entry-level outlook, then the way to level up. */

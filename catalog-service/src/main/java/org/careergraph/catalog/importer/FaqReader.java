@@ -17,6 +17,8 @@ final class FaqReader {
     private static final Pattern ANSWER_PREFIX = Pattern.compile("^(?:\\*\\*)?(?:A\\d*|答)\\s*[:：.．]\\s*(?:\\*\\*)?",
             Pattern.CASE_INSENSITIVE);
 
+    private static final Pattern BOLD = Pattern.compile("\\*\\*");
+
     private FaqReader() {
     }
 
@@ -26,8 +28,8 @@ final class FaqReader {
         for (String line : lines) {
             String text = PageText.isBullet(line) ? PageText.bulletText(line) : PageText.flat(line);
             boolean prefixed = QUESTION_PREFIX.matcher(text).find();
-            text = ANSWER_PREFIX.matcher(QUESTION_PREFIX.matcher(text).replaceFirst("")).replaceFirst("")
-                    .replaceAll("\\*\\*", "").strip();
+            text = BOLD.matcher(ANSWER_PREFIX.matcher(QUESTION_PREFIX.matcher(text).replaceFirst("")).replaceFirst(""))
+                    .replaceAll("").strip();
             if (text.isEmpty()) {
                 continue;
             }

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  */
 final class GrowthAreas {
 
-    private static final Pattern SEPARATORS = Pattern.compile("\\s*[、,，;；|•·]\\s*|\\s+/\\s+");
+    private static final Pattern SEPARATORS = Pattern.compile("\\s*+[、,，;；|•·]\\s*+|\\s++/\\s++");
     private static final Pattern CAMEL_CASE_NAMES = Pattern.compile("LinkedIn|YouTube|PowerPoint|JavaScript|TypeScript"
             + "|GitHub|GitLab|iPhone|iPad|iOS|McKinsey|McDonald's|PayScale|ServicIQ|DevOps|SecOps|MLOps|FinTech|EdTech"
             + "|HealthTech|GovTech|PropTech|AgriTech|MedTech|InsurTech|RegTech|CleanTech|eCommerce|eHealth|OpenAI"

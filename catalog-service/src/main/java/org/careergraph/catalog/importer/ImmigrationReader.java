@@ -19,10 +19,13 @@ final class ImmigrationReader {
 
     static final Pattern SKILLED = Pattern.compile(
             "^(非)?技術移民職業|^(non-skilled|not a skilled|skilled)[- ]migration occupation", Pattern.CASE_INSENSITIVE);
-    static final Pattern CODE = Pattern.compile("(?:職業代碼|職業分類代碼|occupation (?:classification )?code)\\s*[:：]"
-            + "\\s*([^\\s(（]+)\\s*[(（]\\s*([^)）]*?)\\s*[)）]", Pattern.CASE_INSENSITIVE);
+    /** As {@link PageImporter}'s code pattern, with a colon required: the system (group 2) is stripped by its user. */
+    static final Pattern CODE = Pattern.compile("(?:職業代碼|職業分類代碼|occupation (?:classification )?code)\\s*+[:：]"
+            + "\\s*+([^\\s(（]{1,32}+)\\s*+[(（]([^()（）]*+)[)）]", Pattern.CASE_INSENSITIVE);
+    private static final Pattern LEADING_PUNCTUATION = Pattern.compile("^[.。,，;；:：\\s]++");
+    /** A whole word (anchored, so that it is read once however it is matched). */
     private static final Pattern VISA_CODE_WORD = Pattern.compile(
-            "[(（]?(?=[A-Z0-9/-]*[A-Z]|\\d{3})[A-Z0-9][A-Z0-9/-]+[)）]?");
+            "^[(（]?(?=[A-Z0-9/-]*[A-Z]|\\d{3})[A-Z0-9][A-Z0-9/-]+[)）]?$");
     private static final List<String> HEADER = List.of("簽證詳情", "簽證途徑", "visa details", "visa pathways",
             "visas", "pathways");
     /** A visa's code is its first words up to one in capitals: "SMC", "Green List T2", "Green Card (PERM)". */
@@ -51,7 +54,7 @@ final class ImmigrationReader {
             } else if (skilledLine.find()) {
                 skilled = skilledLine.group(2) != null ? skilledLine.group(2).equalsIgnoreCase("skilled")
                         : skilledLine.group(1) == null;
-                String rest = text.substring(skilledLine.end()).replaceFirst("^[.。,，;；:：\\s]+", "");
+                String rest = LEADING_PUNCTUATION.matcher(text.substring(skilledLine.end())).replaceFirst("");
                 if (!rest.isEmpty()) {
                     note = LocalizedText.of(rest);
                 }
@@ -66,7 +69,7 @@ final class ImmigrationReader {
     private static void sameOrCrosswalk(Matcher codeLine, String codeSystem, String code,
             List<CrosswalkCode> crosswalk, List<ImportWarning> warnings) {
         String otherCode = codeLine.group(1);
-        String otherSystem = codeLine.group(2).toUpperCase(Locale.ROOT);
+        String otherSystem = codeLine.group(2).strip().toUpperCase(Locale.ROOT);
         if (otherCode.equals(code) && otherSystem.equals(codeSystem)) {
             return;
         }

@@ -26,15 +26,21 @@ import org.careergraph.events.CodeSystem;
 public final class PageImporter {
 
     private static final Pattern CODE_LINE = Pattern.compile("職業代碼|occupation code", Pattern.CASE_INSENSITIVE);
+    /**
+     * "職業代碼: 411215(ANZSCO)": the code (group 1, at most 32 characters: every code system's codes are short) and
+     * its system (group 2, to be stripped), up to the first parenthesis of either kind. Linear: the code is
+     * bounded and the system stops at the next parenthesis, so no character is scanned from many starts.
+     */
     private static final Pattern CODE = Pattern.compile(
-            "(?:職業代碼|occupation code)\\s*[:：]?\\s*([^\\s(（]+)\\s*[(（]\\s*([^)）]*?)\\s*[)）]",
+            "(?:職業代碼|occupation code)\\s*+(?:[:：]\\s*+)?([^\\s(（]{1,32}+)\\s*+[(（]([^()（）]*+)[)）]",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern SKILLED = Pattern.compile(
             "(非)?技術移民職業|(non-skilled|not a skilled|skilled)[- ]migration occupation", Pattern.CASE_INSENSITIVE);
-    private static final Pattern SCORE = Pattern.compile("(?:總體|overall)\\s*[:：]?\\s*(\\d+(?:\\.\\d+)?)\\s*/\\s*10",
+    private static final Pattern SCORE = Pattern.compile(
+            "(?:總體|overall)\\s*+(?:[:：]\\s*+)?(\\d++(?:\\.\\d++)?)\\s*+/\\s*+10", Pattern.CASE_INSENSITIVE);
+    private static final Pattern RATING_LINE = Pattern.compile("^(?:評分|rating|score)\\s*+[·•:：]",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern RATING_LINE = Pattern.compile("^(?:評分|rating|score)\\s*[·•:：]",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern WHITESPACE = Pattern.compile("\\s");
     private static final List<String> RATING_DIMENSIONS = List.of("收入", "需求前景", "pr友善", "ai風險", "競爭強度",
             "學習時長", "認證", "pr難度", "income", "demandoutlook", "prfriendliness", "airisk", "competitionintensity",
             "learningduration", "certification", "prdifficulty");
@@ -48,20 +54,26 @@ public final class PageImporter {
     private PageImporter() {
     }
 
-    /**
-     * @throws PageFormatException when the page has no code line ("職業代碼: 411215(ANZSCO)"), no title before it, or
-     *         a code system or code the catalog does not know
-     */
-    static final int MAX_PAGE_CHARS = 200_000;
+    /** A line of a page is a sentence or a table row; a longer one is not a page's. */
     static final int MAX_LINE_CHARS = 4_000;
 
+    /** Reads a page with no deadline: the size of the text is for the caller to bound ({@link PageImports} does). */
     public static ImportResult read(String pageText) {
+        return read(pageText, Deadline.NONE);
+    }
+
+    /**
+     * Reads a page, checking the deadline at every line and between sections. The work is linear in the text: the
+     * patterns are (see {@link PageText}), and so is every step between them.
+     *
+     * @throws PageFormatException when the page has no code line ("職業代碼: 411215(ANZSCO)"), no title before it, or
+     *         a code system or code the catalog does not know
+     * @throws Deadline.Passed when the deadline passes before the page is read
+     */
+    public static ImportResult read(String pageText, Deadline deadline) {
         String text = pageText == null ? "" : pageText;
-        // Pages are a few kilobytes; the limits keep a hostile one from costing minutes of parsing.
-        if (text.length() > MAX_PAGE_CHARS) {
-            throw new PageFormatException("the page is longer than " + MAX_PAGE_CHARS + " characters");
-        }
         List<String> lines = PageText.lines(text);
+        deadline.check();
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).length() > MAX_LINE_CHARS) {
                 throw new PageFormatException("line " + (i + 1) + " is longer than " + MAX_LINE_CHARS + " characters");
@@ -69,6 +81,7 @@ public final class PageImporter {
         }
         int codeAt = -1;
         for (int i = 0; i < lines.size() && codeAt < 0; i++) {
+            deadline.check();
             codeAt = CODE_LINE.matcher(lines.get(i)).find() ? i : -1;
         }
         if (codeAt < 0) {
@@ -81,12 +94,14 @@ public final class PageImporter {
             throw new PageFormatException("the code line \"" + PageText.shorten(codeLine)
                     + "\" has no code with its system in parentheses, e.g. 411215(ANZSCO)");
         }
-        CodeSystem system = codeSystem(code.group(2), code.group(1));
+        CodeSystem system = codeSystem(code.group(2).strip(), code.group(1));
         LocalizedText title = title(lines.subList(0, codeAt), warnings);
         String afterCode = codeLine.substring(code.end());
 
         List<BigDecimal> ratingScores = new ArrayList<>();
-        Map<Section, List<String>> sections = sections(lines.subList(codeAt + 1, lines.size()), ratingScores);
+        Map<Section, List<String>> sections = sections(lines.subList(codeAt + 1, lines.size()), ratingScores,
+                deadline);
+        deadline.check();
 
         List<String> preamble = sections.getOrDefault(Section.PREAMBLE, List.of());
         int summaryEnd = 0;
@@ -97,6 +112,7 @@ public final class PageImporter {
         List<String> eraLines = new ArrayList<>(preamble.subList(summaryEnd, preamble.size()));
         eraLines.addAll(sections.getOrDefault(Section.AI_ERA, List.of()));
         AiImpact aiImpact = AiImpactReader.read(eraLines, sections, warnings);
+        deadline.check();
 
         String pageCurrency = Tables.headerCurrency(sections.getOrDefault(Section.SALARY, List.of()))
                 .or(() -> Tables.headerCurrency(sections.getOrDefault(Section.EDUCATION, List.of())))
@@ -105,6 +121,7 @@ public final class PageImporter {
                 sections.getOrDefault(Section.IMMIGRATION, List.of()), system.name(), code.group(1), warnings);
         Audience.Lists audience = Audience.read(sections.getOrDefault(Section.SUITABLE, List.of()), warnings);
         LocalizedText[] prospects = prospects(sections.getOrDefault(Section.PROSPECTS, List.of()), warnings);
+        deadline.check();
 
         CareerPage page = new CareerPage(title, system.name(), code.group(1), immigration.crosswalk(),
                 skilledMigration(afterCode, immigration.skilled(), warnings),
@@ -118,6 +135,7 @@ public final class PageImporter {
                 FaqReader.read(sections.getOrDefault(Section.FAQ, List.of()), warnings),
                 PageText.paragraphs(sections.getOrDefault(Section.SOURCES, List.of()).stream()
                         .map(l -> PageText.isBullet(l) ? PageText.bulletText(l) : l).toList()), null);
+        deadline.check();
         return new ImportResult(page, warnings);
     }
 
@@ -157,10 +175,12 @@ public final class PageImporter {
     }
 
     /** Lines grouped under their headings; rating lines are set aside (their score) and the dimension names dropped. */
-    private static Map<Section, List<String>> sections(List<String> body, List<BigDecimal> ratingScores) {
+    private static Map<Section, List<String>> sections(List<String> body, List<BigDecimal> ratingScores,
+                                                       Deadline deadline) {
         Map<Section, List<String>> sections = new EnumMap<>(Section.class);
         Section current = Section.PREAMBLE;
         for (String line : body) {
+            deadline.check();
             String text = PageText.flat(line);
             if (RATING_LINE.matcher(text).find()) {
                 Matcher score = SCORE.matcher(text);
@@ -187,7 +207,7 @@ public final class PageImporter {
     }
 
     private static boolean isRatingDimensions(String line) {
-        String rest = line.toLowerCase(Locale.ROOT).replaceAll("\\s", "");
+        String rest = WHITESPACE.matcher(line.toLowerCase(Locale.ROOT)).replaceAll("");
         int found = 0;
         for (String dimension : RATING_DIMENSIONS) {
             if (rest.contains(dimension)) {

@@ -6,11 +6,21 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.careergraph.catalog.page.LocalizedText;
 
-/** Line helpers shared by the section readers: whitespace, bullets, languages, table cells, run-together fields. */
+/**
+ * Line helpers shared by the section readers: whitespace, bullets, languages, table cells, run-together fields.
+ *
+ * <p>Every pattern of the importer runs on the lines {@link #lines} gives, in which no two whitespace characters
+ * follow each other; and each is written so that its work grows linearly with the line (possessive quantifiers
+ * where a run could otherwise be tried at every length, bounded ones where a token is short by nature, no two
+ * adjacent quantifiers that can take the same characters). PatternCostTest holds every one of them to that.
+ */
 final class PageText {
 
-    private static final Pattern BULLET = Pattern.compile("^(?:[•●▪◦‣·]|[-*](?=\\s|$))\\s*");
-    private static final Pattern CELL_SEPARATOR = Pattern.compile("\\s*[|\\t]\\s*");
+    private static final Pattern BULLET = Pattern.compile("^(?:[•●▪◦‣·]|[-*](?=\\s|$))\\s*+");
+    /** One whitespace character at most before the separator: lines hold no two in a row. */
+    private static final Pattern CELL_SEPARATOR = Pattern.compile("\\s?[|\\t]\\s*+");
+    private static final Pattern TABLE_SEPARATOR = Pattern.compile(
+            "\\|?\\s*+:?-{3,}+:?\\s*+(?:\\|\\s*+:?-{3,}+:?\\s*+)*+\\|?");
     private static final int SHORT = 60;
 
     private PageText() {
@@ -25,15 +35,34 @@ final class PageText {
                 .filter(line -> !line.isEmpty()).toList();
     }
 
-    private static String cleanLine(String raw) {
+    /**
+     * Zero-width characters dropped, every space a plain one, and each run of spaces and tabs made one character:
+     * a tab if the run has one, else a space. One pass, no pattern (the pattern this replaced tried every run of
+     * spaces at every length).
+     */
+    static String cleanLine(String raw) {
         StringBuilder out = new StringBuilder(raw.length());
-        raw.codePoints().forEach(c -> {
+        int runStart = -1;
+        for (int i = 0; i < raw.length(); ) {
+            int c = raw.codePointAt(i);
+            i += Character.charCount(c);
             if (c == '\u200B' || c == '\u200C' || c == '\u200D' || c == '\uFEFF') {
-                return;
+                continue;
             }
-            out.appendCodePoint(c == '\t' ? '\t' : Character.isWhitespace(c) || Character.isSpaceChar(c) ? ' ' : c);
-        });
-        return out.toString().replaceAll(" *\\t[\\t ]*", "\t").replaceAll(" {2,}", " ").strip();
+            boolean tab = c == '\t';
+            if (tab || Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+                if (runStart < 0) {
+                    runStart = out.length();
+                    out.append(tab ? '\t' : ' ');
+                } else if (tab) {
+                    out.setCharAt(runStart, '\t');
+                }
+            } else {
+                runStart = -1;
+                out.appendCodePoint(c);
+            }
+        }
+        return out.toString().strip();
     }
 
     /** The line as running text: tabs are just spaces there. */
@@ -93,7 +122,7 @@ final class PageText {
     }
 
     static boolean isTableSeparator(String line) {
-        return line.matches("\\|?\\s*:?-{3,}:?\\s*(\\|\\s*:?-{3,}:?\\s*)*\\|?");
+        return TABLE_SEPARATOR.matcher(line).matches();
     }
 
     /**

@@ -34,7 +34,9 @@ enum Section {
     /** Headings are short; a longer line that happens to start like one is text. */
     private static final int LONGEST_HEADING = 90;
     private static final Pattern DECORATION = Pattern.compile("^[^\\p{L}\\p{N}(]+");
-    private static final Pattern INLINE = Pattern.compile("^(.+?)\\s*[:：]\\s*(.*)$");
+    // Headings are at most LONGEST_HEADING characters, which bounds these two; they are linear besides.
+    private static final Pattern INLINE = Pattern.compile("^(.+?)\\s*+[:：]\\s*+(.*)$", Pattern.DOTALL);
+    private static final Pattern TRAILING_COLON = Pattern.compile("\\s?[:：]$");
 
     private final String path;
     private final List<Pattern> headings;
@@ -59,7 +61,7 @@ enum Section {
             return Optional.empty();
         }
         String text = DECORATION.matcher(line).replaceFirst("").strip();
-        Optional<Section> whole = matching(text.replaceFirst("\\s*[:：]$", ""));
+        Optional<Section> whole = matching(TRAILING_COLON.matcher(text).replaceFirst(""));
         if (whole.isPresent()) {
             return whole.map(s -> new Heading(s, ""));
         }

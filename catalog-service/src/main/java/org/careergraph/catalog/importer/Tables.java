@@ -3,9 +3,11 @@ package org.careergraph.catalog.importer;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.careergraph.catalog.page.CareerPage.EducationPath;
@@ -18,24 +20,29 @@ import org.careergraph.catalog.page.CareerPage.Qualification;
  */
 final class Tables {
 
-    private static final String NUMBER = "(\\d[\\d,]*(?:\\.\\d+)?)(?:\\s*([kK])(?![A-Za-z]))?";
-    private static final Pattern RANGE = Pattern.compile("(?:(?<![A-Za-z])(NZ|US|AU|A|CA|C))?\\$\\s*"
-            + NUMBER + "(?:\\s*(?:~|～|-|–|—|to|至)\\s*(?:(?<![A-Za-z])(?:NZ|US|AU|A|CA|C))?\\$?\\s*" + NUMBER + ")?");
-    private static final Pattern HEADER_CURRENCY = Pattern.compile("[(（]\\s*([A-Z]{3})\\s*[)）]");
+    // Linear on a line: digit runs and spaces are taken possessively (never retried at every shorter length), and a
+    // number that starts a duration starts where its digits start, so a run of digits is scanned once, not once
+    // from each of its digits.
+    private static final String NUMBER = "(\\d[\\d,]*+(?:\\.\\d++)?)(?:\\s*+([kK])(?![A-Za-z]))?";
+    private static final Pattern RANGE = Pattern.compile("(?:(?<![A-Za-z])(NZ|US|AU|A|CA|C))?\\$\\s*+"
+            + NUMBER + "(?:\\s*+(?:~|～|-|–|—|to|至)\\s*+(?:(?<![A-Za-z])(?:NZ|US|AU|A|CA|C))?\\$?\\s*+" + NUMBER + ")?");
+    private static final Pattern HEADER_CURRENCY = Pattern.compile("[(（]\\s*+([A-Z]{3})\\s*+[)）]");
     private static final Pattern YEAR_RANGE = Pattern.compile(
-            "(?<!\\d)(\\d{1,2})\\s*[-–~至到]\\s*(\\d{1,2})\\s*(?:年|years?|yrs?)", Pattern.CASE_INSENSITIVE);
+            "(?<!\\d)(\\d{1,2})\\s*+[-–~至到]\\s*+(\\d{1,2})\\s*+(?:年|years?|yrs?)", Pattern.CASE_INSENSITIVE);
     private static final Pattern YEARS_OR_MORE = Pattern.compile(
-            "(?<!\\d)(\\d{1,2})\\s*(?:\\+\\s*(?:年|years?|yrs?)|(?:年|years?|yrs?)\\s*(?:以上|\\+|or more))",
+            "(?<!\\d)(\\d{1,2})\\s*+(?:\\+\\s*+(?:年|years?|yrs?)|(?:年|years?|yrs?)\\s*+(?:以上|\\+|or more))",
             Pattern.CASE_INSENSITIVE);
-    private static final String DURATION = "(?:\\d+(?:\\.\\d+)?\\s*(?:[-–~至到]\\s*\\d+(?:\\.\\d+)?\\s*)?\\+?\\s*"
-            + "(?:年|個月|月|週|周|years?|yrs?|months?|weeks?)|none|無|n/a|不限)";
-    private static final Pattern STAGE_THEN_DURATION = Pattern.compile("^(.*?)\\s*(" + DURATION + ")$",
+    private static final String DURATION_NUMBER = "(?<!\\d)\\d++(?:\\.\\d++)?";
+    private static final String DURATION = "(?:" + DURATION_NUMBER + "\\s*+(?:[-–~至到]\\s*+\\d++(?:\\.\\d++)?\\s*+)?"
+            + "\\+?\\s*+(?:年|個月|月|週|周|years?|yrs?|months?|weeks?)|none|無|n/a|不限)";
+    private static final Pattern STAGE_THEN_DURATION = Pattern.compile("^(.*?)\\s*+(" + DURATION + ")$",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern DURATION_PARTS = Pattern.compile(
-            "(\\d+(?:\\.\\d+)?)\\s*(?:[-–~至到]\\s*(\\d+(?:\\.\\d+)?)\\s*)?(\\+)?\\s*(年|個月|月|週|周|years?|yrs?|months?"
-                    + "|weeks?)", Pattern.CASE_INSENSITIVE);
+            "(" + DURATION_NUMBER + ")\\s*+(?:[-–~至到]\\s*+(\\d++(?:\\.\\d++)?)\\s*+)?(\\+)?\\s*+(年|個月|月|週|周|years?"
+                    + "|yrs?|months?|weeks?)", Pattern.CASE_INSENSITIVE);
     private static final Pattern REQUIREMENT = Pattern.compile(
-            "\\s*(必需|必須|必要|required|mandatory|可選|選擇性|建議|optional|recommended)$", Pattern.CASE_INSENSITIVE);
+            "\\s?(必需|必須|必要|required|mandatory|可選|選擇性|建議|optional|recommended)$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern HEADER_NOISE = Pattern.compile("[\\s|/:：]");
     private static final List<String> SALARY_HEADER = List.of("經驗", "年薪", "薪資範圍", "範圍", "備註", "說明",
             "experience", "level", "annual salary", "salary", "range", "notes", "note");
     private static final List<String> EDUCATION_HEADER = List.of("階段", "時長", "費用", "stage", "duration", "cost",
@@ -55,6 +62,7 @@ final class Tables {
     static List<PageSalaryBand> salaryBands(List<String> lines, String pageCurrency, List<ImportWarning> warnings) {
         String currency = headerCurrency(lines).orElse(null);
         List<PageSalaryBand> bands = new ArrayList<>();
+        Set<ImportWarning> warnedOnce = new HashSet<>();
         for (String line : lines) {
             String row = String.join(" ", PageText.cells(line));
             Matcher range = RANGE.matcher(row);
@@ -69,7 +77,7 @@ final class Tables {
             String note = row.substring(range.end()).strip();
             Integer[] years = years(level);
             bands.add(new PageSalaryBand(level, years[0], years[1], amount(range, 2), amount(range, 4),
-                    rowCurrency(range, currency, pageCurrency, Section.SALARY, warnings),
+                    rowCurrency(range, currency, pageCurrency, Section.SALARY, warnings, warnedOnce),
                     note.isEmpty() ? null : note));
         }
         return bands;
@@ -78,6 +86,7 @@ final class Tables {
     static List<EducationPath> educationPaths(List<String> lines, String pageCurrency, List<ImportWarning> warnings) {
         String currency = headerCurrency(lines).orElse(null);
         List<EducationPath> paths = new ArrayList<>();
+        Set<ImportWarning> warnedOnce = new HashSet<>();
         for (String line : lines) {
             List<String> cells = PageText.cells(line);
             String row = String.join(" ", cells);
@@ -92,9 +101,10 @@ final class Tables {
                 continue;
             }
             BigDecimal[] years = durationYears(stageAndDuration[1]);
+            String rowCurrency = costed
+                    ? rowCurrency(range, currency, pageCurrency, Section.EDUCATION, warnings, warnedOnce) : null;
             paths.add(new EducationPath(stageAndDuration[0], stageAndDuration[1], years[0], years[1],
-                    costed ? amount(range, 2) : null, costed ? amount(range, 4) : null,
-                    costed ? rowCurrency(range, currency, pageCurrency, Section.EDUCATION, warnings) : null));
+                    costed ? amount(range, 2) : null, costed ? amount(range, 4) : null, rowCurrency));
         }
         return paths;
     }
@@ -157,7 +167,7 @@ final class Tables {
         for (String word : words) {
             rest = rest.replace(word, "");
         }
-        return rest.replaceAll("[\\s|/:：]", "").isEmpty();
+        return HEADER_NOISE.matcher(rest).replaceAll("").isEmpty();
     }
 
     /** Stage and duration from the cells left of the cost, or from one cell where they run together. */
@@ -215,9 +225,12 @@ final class Tables {
         return thousands == null ? value : value.multiply(BigDecimal.valueOf(1000));
     }
 
-    /** "NZ$" / "US$" on the amount, else the table header's currency, else the page's, with a warning. */
+    /**
+     * "NZ$" / "US$" on the amount, else the table header's currency, else the page's, with a warning once per table
+     * ({@code warnedOnce}: a look through every warning for each row would grow with the square of the rows).
+     */
     private static String rowCurrency(Matcher range, String headerCurrency, String pageCurrency, Section section,
-            List<ImportWarning> warnings) {
+            List<ImportWarning> warnings, Set<ImportWarning> warnedOnce) {
         String prefix = range.group(1);
         if (prefix != null) {
             return switch (prefix) {
@@ -232,7 +245,7 @@ final class Tables {
         }
         ImportWarning assumed = new ImportWarning(section.path(),
                 "no currency in the table header; assumed " + pageCurrency);
-        if (!warnings.contains(assumed)) {
+        if (warnedOnce.add(assumed)) {
             warnings.add(assumed);
         }
         return pageCurrency;

@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import org.careergraph.catalog.ImportPool;
 import org.careergraph.catalog.release.ParsedRelease.ReleaseFile;
 import org.careergraph.catalog.release.ReleaseStore.StoredRelease;
 import org.careergraph.platform.web.Problem.FieldError;
@@ -49,12 +50,14 @@ class ReleaseController {
 
     private final ReleaseImports imports;
     private final ReleaseStore store;
+    private final ImportPool pool;
     private final long fileLimit;
 
-    ReleaseController(ReleaseImports imports, ReleaseStore store,
+    ReleaseController(ReleaseImports imports, ReleaseStore store, ImportPool pool,
                       @Value("${careergraph.catalog.release-file-limit:32MB}") @ReadableBytes long fileLimit) {
         this.imports = imports;
         this.store = store;
+        this.pool = pool;
         this.fileLimit = fileLimit;
     }
 
@@ -98,13 +101,15 @@ class ReleaseController {
         }
         Series series = Series.parse(fields.get("series")).orElseThrow(() -> ProblemException.invalidField("series",
                 "must be one of " + List.of(Series.values())));
-        ParsedRelease release;
-        try {
-            release = ReleaseReaders.read(series, files, fields.get("release"), fields.get("releasedOn"));
-        } catch (ReleaseFileException e) {
-            throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "The release files cannot be imported;"
-                    + " nothing was stored.", e.errors());
-        }
+        // Reading and checking megabytes of rows is an import's work: on the import pool (429 when it is full).
+        ParsedRelease release = pool.run(() -> {
+            try {
+                return ReleaseReaders.read(series, files, fields.get("release"), fields.get("releasedOn"));
+            } catch (ReleaseFileException e) {
+                throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "The release files cannot be imported;"
+                        + " nothing was stored.", e.errors());
+            }
+        });
         ReleaseImports.View view = imports.submit(List.of(release), admin.getName());
         return HttpResponse.accepted(URI.create("/api/releases/imports/" + view.entry().id())).body(view);
     }

@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.careergraph.catalog.ImportPool;
 import org.careergraph.catalog.release.ImportLog.Entry;
 import org.careergraph.catalog.release.ImportLog.Outcome;
 import org.careergraph.catalog.release.ImportLog.Status;
@@ -36,11 +37,14 @@ public class ReleaseImports {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReleaseImports.class);
     private static final Duration REPORT_EVERY = Duration.ofSeconds(2);
+    /** Imports run one at a time; past this many queued or running, another is refused (429), not queued. */
+    static final int MOST_QUEUED = 3;
 
     private final ReleaseApplier applier;
     private final ReleaseStore store;
     private final ImportLog log;
     private final ImportLock lock;
+    private final ImportPool pool;
     private final Classifications classifications;
     private final Clock clock;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
@@ -50,8 +54,9 @@ public class ReleaseImports {
     });
     private final Map<String, Tracker> running = new ConcurrentHashMap<>();
 
-    ReleaseImports(ReleaseApplier applier, ReleaseStore store, ImportLog log, ImportLock lock,
+    ReleaseImports(ReleaseApplier applier, ReleaseStore store, ImportLog log, ImportLock lock, ImportPool pool,
                    Classifications classifications, Clock clock) {
+        this.pool = pool;
         this.applier = applier;
         this.store = store;
         this.log = log;
@@ -66,7 +71,10 @@ public class ReleaseImports {
     }
 
     /** Queues the releases' import and answers at once; {@link #find} follows it. */
-    public View submit(List<ParsedRelease> releases, String by) {
+    public synchronized View submit(List<ParsedRelease> releases, String by) {
+        if (running.size() >= MOST_QUEUED) {
+            throw pool.busy();
+        }
         Tracker tracker = queue(releases, by);
         worker.submit(() -> run(releases, by, tracker));
         return find(tracker.id).orElseThrow();

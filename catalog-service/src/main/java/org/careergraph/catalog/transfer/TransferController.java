@@ -14,6 +14,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import org.careergraph.catalog.ImportPool;
 import org.careergraph.security.Roles;
 
 /** Bulk export and import of the whole catalog as NDJSON, for editors and admins. */
@@ -24,9 +25,11 @@ class TransferController {
     static final String NDJSON = "application/x-ndjson";
 
     private final CatalogTransfer transfer;
+    private final ImportPool pool;
 
-    TransferController(CatalogTransfer transfer) {
+    TransferController(CatalogTransfer transfer, ImportPool pool) {
         this.transfer = transfer;
+        this.pool = pool;
     }
 
     /** Streamed: the catalog is read a batch at a time while it is sent. */
@@ -36,11 +39,14 @@ class TransferController {
         return new StreamedFile(transfer.export(), MediaType.of(NDJSON));
     }
 
-    /** Read as it arrives (up to the server's 64 MB, see BodyLimits), on a worker thread, not the event loop. */
+    /**
+     * Read as it arrives (up to the server's 64 MB, see BodyLimits) and imported on the import pool, not the event
+     * loop; 429 with Retry-After at once when every import thread is taken. This (blocking) thread only waits.
+     */
     @Post("/import")
     @Consumes(NDJSON)
     @ExecuteOn(TaskExecutors.BLOCKING)
     HttpResponse<CatalogTransfer.Result> importCatalog(@Body InputStream ndjson, Authentication author) {
-        return HttpResponse.ok(transfer.importLines(ndjson, author.getName()));
+        return HttpResponse.ok(pool.run(() -> transfer.importLines(ndjson, author.getName())));
     }
 }

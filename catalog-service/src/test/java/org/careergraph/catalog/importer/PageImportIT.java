@@ -101,9 +101,63 @@ class PageImportIT implements TestPropertyProvider {
         assertEquals(HttpStatus.UNAUTHORIZED, anonymous.getStatus());
     }
 
+    @Test
+    void aTextThatWouldDropSectionsAsksForIfMatchAndWithItSaysWhatItDropped() throws IOException {
+        String code = code();
+        String full = seed("000_9d7066477939e445.txt").replace("411215", code);
+        String id = "anzsco-" + code;
+        String etag = importPage(full).header("ETag");
+        String titleAndCode = "社區服務工作者 Community Services Worker\n職業代碼: " + code + "(ANZSCO)\n";
+
+        HttpClientResponseException refused = assertThrows(HttpClientResponseException.class,
+                () -> importPage(titleAndCode));
+        assertEquals(HttpStatus.PRECONDITION_REQUIRED, refused.getStatus());
+        assertEquals("application/problem+json", refused.getResponse().getContentType().orElseThrow().toString());
+        Map<?, ?> problem = refused.getResponse().getBody(Map.class).orElseThrow();
+        assertTrue(((String) problem.get("detail")).contains("If-Match: " + etag), "" + problem);
+        List<?> fields = ((List<?>) problem.get("errors")).stream().map(e -> ((Map<?, ?>) e).get("field")).toList();
+        assertTrue(fields.containsAll(List.of("summary", "salaryBands", "faq", "aiImpact.tools")), "" + fields);
+        assertEquals(etag, http.toBlocking().exchange(HttpRequest.GET("/api/occupations/" + id)).header("ETag"),
+                "nothing was stored");
+
+        HttpClientResponseException stale = assertThrows(HttpClientResponseException.class,
+                () -> importPage(titleAndCode, "\"999\""));
+        assertEquals(HttpStatus.PRECONDITION_FAILED, stale.getStatus());
+
+        HttpResponse<Map> replaced = importPage(titleAndCode, etag);
+        assertEquals("UPDATED", replaced.body().get("status"));
+        List<?> warned = ((List<?>) replaced.body().get("warnings")).stream()
+                .filter(w -> ((String) ((Map<?, ?>) w).get("message")).startsWith("dropped"))
+                .map(w -> ((Map<?, ?>) w).get("section")).toList();
+        assertEquals(fields, warned);
+        Map<?, ?> page = (Map<?, ?>) ((Map<?, ?>) replaced.body().get("occupation")).get("page");
+        assertTrue(((List<?>) page.get("salaryBands")).isEmpty());
+
+        // Nothing left to drop: the same text again needs no If-Match, nor does one that adds a section.
+        assertEquals("UNCHANGED", importPage(titleAndCode).body().get("status"));
+        assertEquals("UPDATED", importPage(titleAndCode + "常見問題\nWhy?\nBecause.\n").body().get("status"));
+    }
+
+    @Test
+    void aPageTextOverTheLimitIsRefusedBeforeItIsRead() {
+        String text = "住房官員 Housing Officer\n職業代碼: 411215(ANZSCO)\n" + "x\n".repeat(131_072);
+        HttpClientResponseException e = assertThrows(HttpClientResponseException.class, () -> importPage(text));
+        assertEquals(HttpStatus.REQUEST_ENTITY_TOO_LARGE, e.getStatus());
+        assertEquals("application/problem+json", e.getResponse().getContentType().orElseThrow().toString());
+        assertTrue(e.getResponse().getBody(String.class).orElseThrow().contains("at most 262144 bytes"));
+    }
+
     private HttpResponse<Map> importPage(String text) {
-        return http.toBlocking().exchange(HttpRequest.POST("/api/occupations/import", text)
-                .contentType(MediaType.TEXT_PLAIN_TYPE.toString() + ";charset=UTF-8").bearerAuth(EDITOR), Map.class);
+        return importPage(text, null);
+    }
+
+    private HttpResponse<Map> importPage(String text, String ifMatch) {
+        var request = HttpRequest.POST("/api/occupations/import", text)
+                .contentType(MediaType.TEXT_PLAIN_TYPE.toString() + ";charset=UTF-8").bearerAuth(EDITOR);
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        return http.toBlocking().exchange(request, Map.class);
     }
 
     private static String seed(String file) throws IOException {
