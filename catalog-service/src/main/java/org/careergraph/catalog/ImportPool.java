@@ -1,5 +1,6 @@
 package org.careergraph.catalog;
 
+import io.micronaut.http.HttpStatus;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -11,11 +12,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.careergraph.platform.web.ProblemException;
 
 /**
  * The threads imports run on: a fixed pool of {@link ImportSettings#concurrency()} threads, apart from the HTTP event
  * loop, so that reads are served whatever the imports cost. An import is admitted only while a thread is free; one
- * more is refused at once with {@link Busy} (429 with Retry-After), never queued.
+ * more is refused at once (429 with Retry-After), never queued.
  */
 @Singleton
 public class ImportPool {
@@ -35,10 +37,10 @@ public class ImportPool {
         });
     }
 
-    /** Runs the work on an import thread; {@link Busy} at once when every thread is taken. */
+    /** Runs the work on an import thread; refused at once ({@link #busy()}) when every thread is taken. */
     public <T> CompletableFuture<T> submit(Supplier<T> work) {
         if (!free.tryAcquire()) {
-            throw new Busy(retryAfter);
+            throw busy();
         }
         try {
             return CompletableFuture.supplyAsync(() -> {
@@ -60,8 +62,9 @@ public class ImportPool {
     }
 
     /** The refusal {@link #submit} throws, for other queues of import work to answer alike. */
-    public Busy busy() {
-        return new Busy(retryAfter);
+    public ProblemException busy() {
+        return ProblemException.tryAgainLater(HttpStatus.TOO_MANY_REQUESTS, "Every import slot is taken; try again "
+                + "after the seconds in Retry-After.", retryAfter);
     }
 
     /** As {@link #submit}, waiting for the result: for a caller already off the event loop (a blocking thread). */
@@ -80,20 +83,5 @@ public class ImportPool {
     @PreDestroy
     void stop() {
         threads.shutdownNow();
-    }
-
-    /** Every import thread is taken: try again after {@link #retryAfter()}. */
-    public static final class Busy extends RuntimeException {
-
-        private final Duration retryAfter;
-
-        Busy(Duration retryAfter) {
-            super("Every import slot is taken; try again in " + Math.max(1, retryAfter.toSeconds()) + " s.");
-            this.retryAfter = retryAfter;
-        }
-
-        public Duration retryAfter() {
-            return retryAfter;
-        }
     }
 }

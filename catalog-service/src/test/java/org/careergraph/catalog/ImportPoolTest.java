@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.micronaut.http.HttpStatus;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import org.careergraph.platform.web.ProblemException;
 import org.junit.jupiter.api.Test;
 
 /** Imports are admitted while a pool thread is free and refused at once beyond that, never queued. */
@@ -20,8 +22,9 @@ class ImportPoolTest {
             CompletableFuture<String> first = pool.submit(() -> waitFor(release, "first"));
             CompletableFuture<String> second = pool.submit(() -> waitFor(release, "second"));
 
-            ImportPool.Busy busy = assertThrows(ImportPool.Busy.class, () -> pool.submit(() -> "third"));
-            assertEquals(Duration.ofSeconds(7), busy.retryAfter());
+            ProblemException busy = assertThrows(ProblemException.class, () -> pool.submit(() -> "third"));
+            assertEquals(HttpStatus.TOO_MANY_REQUESTS, busy.status());
+            assertEquals(7, busy.retryAfterSeconds().orElseThrow());
 
             release.countDown();
             assertEquals("first", first.get());

@@ -94,7 +94,7 @@ public class PageImports {
         String id = OccupationService.idOf(read.page());
         // Locked until the commit, so that what is compared below is what the import replaced.
         Optional<Occupation> before = repository.findByIdForUpdate(id);
-        if (ifMatch != null && !matches(ifMatch, before)) {
+        if (ifMatch != null && !before.map(b -> b.matches(ifMatch)).orElse(false)) {
             throw new ProblemException(HttpStatus.PRECONDITION_FAILED, before.map(b -> "Occupation " + id
                     + " is at revision " + b.revision() + "; If-Match named another. Read it again and reapply"
                     + " your change.").orElse("Occupation " + id + " does not exist; If-Match named a revision"
@@ -122,11 +122,6 @@ public class PageImports {
             throw new ProblemException(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "The page text is " + bytes
                     + " bytes; a page import takes at most " + settings.pageTextBytes() + " bytes.", List.of());
         }
-    }
-
-    /** As PUT reads If-Match: the current revision's ETag, or {@code *} for whichever revision exists. */
-    private static boolean matches(String ifMatch, Optional<Occupation> current) {
-        return current.isPresent() && (ifMatch.equals("*") || ifMatch.equals(current.get().etag()));
     }
 
     private static ProblemException wouldDrop(Occupation current, List<String> dropped) {

@@ -128,4 +128,9 @@ public record Occupation(
     public String etag() {
         return "\"" + revision + "\"";
     }
+
+    /** Whether an If-Match header names this revision: its ETag, or {@code *} for whichever revision exists. */
+    public boolean matches(String ifMatch) {
+        return ifMatch.equals("*") || ifMatch.equals(etag());
+    }
 }

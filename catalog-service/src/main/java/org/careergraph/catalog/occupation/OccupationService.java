@@ -358,7 +358,7 @@ public class OccupationService {
     private Occupation lockedForWrite(String id, @Nullable String ifMatch) {
         Occupation current = occupations.findByIdForUpdate(id)
                 .orElseThrow(() -> ProblemException.notFound("No occupation " + id + "."));
-        if (ifMatch != null && !ifMatch.equals("*") && !ifMatch.equals(current.etag())) {
+        if (ifMatch != null && !current.matches(ifMatch)) {
             throw new ProblemException(HttpStatus.PRECONDITION_FAILED, "Occupation " + id + " is at revision "
                     + current.revision() + "; If-Match named another. Read it again and reapply your change.",
                     List.of());
