@@ -22,7 +22,15 @@ class HostileInputTest {
         Findings findings = HostileInput.against(URI.create(site.server().getURL().toString()),
                         site.server().getApplicationContext().getBean(Router.class))
                 .adminHeader("Cookie", StubbedSite.adminCookie())
-                .examples(Examples.create().pathValue("id", "anzsco-411215"))
+                .examples(Examples.create().pathValue("id", "anzsco-411215")
+                        // Forms read as text: their fields, so that each gets hostile values (the others get a field
+                        // named "field").
+                        .body("POST /admin/login", () -> "token=not-a-token")
+                        .body("POST /subscriptions/manage", () -> "id=sub-1&token=manage-token")
+                        .body("POST /subscriptions/change", () -> "id=sub-1&token=manage-token&enabled=true"
+                                + "&wasEnabled=true&emailDelivery=INSTANT&webhookUrl=https%3A%2F%2Fexample.com%2Fhook")
+                        .body("POST /subscriptions/unsubscribe", () -> "id=sub-1&token=manage-token")
+                        .body("POST /occupations/{id}/watch", () -> "channel=email&email=a%40example.com"))
                 .walk();
         System.out.println(findings.report());
         findings.assertNone();

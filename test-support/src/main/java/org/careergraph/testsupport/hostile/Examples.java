@@ -62,7 +62,7 @@ public final class Examples {
         return this;
     }
 
-    Optional<String> pathValue(String template, String variable, Class<?> type) {
+    Optional<String> validPathValue(String template, String variable) {
         Supplier<String> value = pathValues.getOrDefault(template + "#" + variable, pathValues.get(variable));
         return Optional.ofNullable(value).map(Supplier::get);
     }

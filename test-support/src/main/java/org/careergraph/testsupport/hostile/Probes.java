@@ -242,7 +242,7 @@ final class Probes {
     private void mutate(List<Object> path, Kind kind, String type, boolean absent, Supplier<String> document) {
         List<Mutation> mutations = mutations(kind);
         if (absent) {
-            mutations = mutations.stream().filter(m -> m.expect() == Expect.REFUSE).limit(2).toList();
+            mutations = mutations.stream().filter(m -> m.expect() == Expect.REFUSE).limit(3).toList();
         }
         List<Probe> group = new ArrayList<>();
         for (Mutation mutation : mutations) {
@@ -307,6 +307,24 @@ final class Probes {
         groups.add(group);
         if (type.contains("json")) {
             jsonLines(type);
+        } else if (type.startsWith(MediaType.APPLICATION_FORM_URLENCODED)) {
+            formFields(type);
+        }
+    }
+
+    /** A form read as text (the web front's): each field of the example given each hostile value. */
+    private void formFields(String type) {
+        String[] fields = example().split("&");
+        for (int i = 0; i < fields.length; i++) {
+            String name = fields[i].split("=", 2)[0];
+            List<Probe> group = new ArrayList<>();
+            for (String value : List.of("%00", "%01", "%0D%0A", "%ED%A0%80", "%zz", "a".repeat(10_240))) {
+                String[] changed = fields.clone();
+                changed[i] = name + "=" + value;
+                group.add(bodyProbe("form field " + name + "=" + shown(value), type,
+                        utf8(String.join("&", changed)), Expect.NO_5XX));
+            }
+            groups.add(group);
         }
     }
 
@@ -397,7 +415,7 @@ final class Probes {
     private Map<String, String> validPathValues() {
         Map<String, String> values = new LinkedHashMap<>();
         route.pathVariables().forEach((name, type) -> values.put(name, URLEncoder.encode(
-                examples.pathValue(route.template(), name, type.getType()).orElse(
+                examples.validPathValue(route.template(), name).orElse(
                         kind(type.getType()) == Kind.INTEGER ? "1" : "hostile-example"), StandardCharsets.UTF_8)
                 .replace("+", "%20")));
         return values;
