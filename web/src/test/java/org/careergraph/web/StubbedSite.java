@@ -154,6 +154,11 @@ public final class StubbedSite {
         }
     }
 
+    /** The running web front (its URL, its router). */
+    public EmbeddedServer server() {
+        return web;
+    }
+
     /** The cookie of a signed-in admin. */
     public static String adminCookie() {
         return "cg_admin=" + AccessTokens.issue(JWT_SECRET, "admin", List.of(Roles.ADMIN), Duration.ofHours(1));
