@@ -8,6 +8,7 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Error;
 import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.exceptions.ContentLengthExceededException;
 import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.web.router.exceptions.UnsatisfiedRouteException;
 import org.careergraph.web.api.BackendUnavailableException;
@@ -49,6 +50,12 @@ class ErrorPages {
         return views.refusedParameter(request, e.getArgument().getName());
     }
 
+    /** A form larger than the server takes (1 MB). */
+    @Error(exception = ContentLengthExceededException.class, global = true)
+    HttpResponse<String> tooLarge(HttpRequest<?> request, ContentLengthExceededException e) {
+        return views.error(request, HttpStatus.REQUEST_ENTITY_TOO_LARGE, "error.tooLarge");
+    }
+
     @Error(exception = BackendUnavailableException.class, global = true)
     HttpResponse<String> unavailable(HttpRequest<?> request, BackendUnavailableException e) {
         LOG.warn("{} for {}", e.getMessage(), request.getPath());
@@ -57,6 +64,9 @@ class ErrorPages {
 
     @Error(exception = Exception.class, global = true)
     HttpResponse<String> fault(HttpRequest<?> request, Exception e) {
+        if (MalformedAddress.is(e)) {
+            return views.error(request, HttpStatus.BAD_REQUEST, "error.badRequest");
+        }
         LOG.error("Failed to serve {}", request.getPath(), e);
         return views.error(request, HttpStatus.INTERNAL_SERVER_ERROR, "error.fault");
     }
