@@ -19,10 +19,13 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
+import io.netty.handler.codec.http.multipart.HttpPostRequestDecoder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -156,36 +159,54 @@ class ReleaseController {
     private static List<CompletedPart> parts(MultipartBody body) {
         CompletableFuture<List<CompletedPart>> done = new CompletableFuture<>();
         List<CompletedPart> parts = new ArrayList<>();
-        body.subscribe(new Subscriber<>() {
-            @Override
-            public void onSubscribe(Subscription subscription) {
-                subscription.request(Long.MAX_VALUE);
-            }
-
-            @Override
-            public void onNext(CompletedPart part) {
-                parts.add(part);
-            }
-
-            @Override
-            public void onError(Throwable error) {
-                done.completeExceptionally(error);
-            }
-
-            @Override
-            public void onComplete() {
-                done.complete(parts);
-            }
-        });
         try {
+            body.subscribe(new Subscriber<>() {
+                @Override
+                public void onSubscribe(Subscription subscription) {
+                    subscription.request(Long.MAX_VALUE);
+                }
+
+                @Override
+                public void onNext(CompletedPart part) {
+                    parts.add(part);
+                }
+
+                @Override
+                public void onError(Throwable error) {
+                    done.completeExceptionally(error);
+                }
+
+                @Override
+                public void onComplete() {
+                    done.complete(parts);
+                }
+            });
             return done.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException runtime ? runtime
-                    : new ProblemException(HttpStatus.BAD_REQUEST, "The upload could not be read: "
-                    + e.getCause().getMessage(), List.<FieldError>of());
+            throw unreadable(e.getCause());
+        } catch (RuntimeException e) {
+            throw unreadable(e);
         }
+    }
+
+    /** Why the multipart decoder stopped, as the caller's problem; our own refusals (a file too large) as they are. */
+    private static RuntimeException unreadable(Throwable failure) {
+        if (failure instanceof ProblemException problem) {
+            return problem;
+        }
+        for (Throwable e = failure; e != null; e = e.getCause()) {
+            if (e instanceof UnsupportedCharsetException || e instanceof IllegalCharsetNameException) {
+                return new ProblemException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "A part of the upload names a charset"
+                        + " this server does not know; send its fields as UTF-8. Nothing was stored.", List.of());
+            }
+        }
+        if (failure instanceof HttpPostRequestDecoder.ErrorDataDecoderException || !(failure instanceof RuntimeException)) {
+            return new ProblemException(HttpStatus.BAD_REQUEST, "The upload could not be read as multipart/form-data;"
+                    + " nothing was stored.", List.of());
+        }
+        return (RuntimeException) failure;
     }
 }

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.careergraph.notification.OccupationEvents;
 import org.careergraph.notification.TestOccupations;
+import org.careergraph.notification.WebhookReceiver;
 import org.careergraph.testsupport.TestEvents;
 import org.careergraph.testsupport.TestInfrastructure;
 import org.careergraph.testsupport.hostile.DatabaseFingerprint;
@@ -57,6 +58,8 @@ class HostileInputIT implements TestPropertyProvider {
 
     private final Map<String, String> properties = properties();
     private final TestEvents events = TestEvents.connect(TestInfrastructure.kafkaBootstrapServers());
+    /** Answers each new subscription's verification, so that a valid example is stored. */
+    private final WebhookReceiver receiver = WebhookReceiver.start();
 
     @Override
     public Map<String, String> getProperties() {
@@ -66,12 +69,15 @@ class HostileInputIT implements TestPropertyProvider {
     private static Map<String, String> properties() {
         Map<String, String> props = new HashMap<>(TestInfrastructure.serviceProperties("notification"));
         props.put("careergraph.notification.webhook.allowed-hosts", "localhost,127.0.0.1");
+        // The walk subscribes hundreds of times from one address: the limit is not what it tests.
+        props.put("careergraph.notification.subscribe-limits.per-client-burst", "100000");
         return props;
     }
 
     @AfterAll
     void close() {
         events.close();
+        receiver.close();
     }
 
     @Test
@@ -97,9 +103,8 @@ class HostileInputIT implements TestPropertyProvider {
         findings.assertNone();
     }
 
-    private static Map<String, Object> subscription(String occupation) {
-        return Map.of("webhookUrl", "http://127.0.0.1:9/hook/" + UUID.randomUUID(), "occupationIds",
-                List.of(occupation));
+    private Map<String, Object> subscription(String occupation) {
+        return Map.of("webhookUrl", receiver.url(UUID.randomUUID().toString()), "occupationIds", List.of(occupation));
     }
 
     private String write(Object value) {

@@ -12,6 +12,7 @@ import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import io.micronaut.json.JsonSyntaxException;
 import io.micronaut.serde.exceptions.SerdeException;
 import jakarta.inject.Singleton;
+import java.net.URISyntaxException;
 import java.time.LocalDate;
 import java.time.temporal.Temporal;
 import java.util.ArrayList;
@@ -40,7 +41,12 @@ class ProblemResponseProcessor implements ErrorResponseProcessor<Problem> {
         HttpStatus status = response.status();
         String detail;
         List<Problem.FieldError> fields = new ArrayList<>();
-        if (status.getCode() >= 500) {
+        if (status.getCode() >= 500 && isMalformedAddress(context)) {
+            // The server could not parse the address (?q=%zz): it failed before any filter or route, the caller's fault.
+            status = HttpStatus.BAD_REQUEST;
+            response.status(status);
+            detail = "The request's address is not valid: a % must start two hexadecimal digits.";
+        } else if (status.getCode() >= 500) {
             String reference = UUID.randomUUID().toString();
             LOG.error("Request {} {} failed (reference {})", context.getRequest().getMethod(),
                     context.getRequest().getPath(), reference, context.getRootCause().orElse(null));
@@ -73,6 +79,15 @@ class ProblemResponseProcessor implements ErrorResponseProcessor<Problem> {
         Problem problem = new Problem("about:blank", status.getReason(), status.getCode(), detail,
                 context.getRequest().getPath(), fields);
         return response.contentType(Problem.CONTENT_TYPE).body(problem);
+    }
+
+    private static boolean isMalformedAddress(ErrorContext context) {
+        for (Throwable e = context.getRootCause().orElse(null); e != null; e = e.getCause()) {
+            if (e instanceof URISyntaxException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Optional<ConversionErrorException> unreadableParameter(ErrorContext context) {

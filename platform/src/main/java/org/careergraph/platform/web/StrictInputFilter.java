@@ -13,6 +13,7 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.body.ByteBody;
 import io.micronaut.http.filter.FilterContinuation;
 import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.inject.MethodExecutionHandle;
@@ -72,7 +73,9 @@ class StrictInputFilter implements Ordered {
             return route.proceed();
         }
         Argument<?> type = bodyType.get();
-        return Mono.fromFuture(server.byteBody().split().buffer()).flatMap(body -> {
+        // FASTEST: this copy is read to the end now, while the route's copy waits; with the default (the pace of the
+        // slowest reader) a body larger than what has arrived would wait for the route, which waits for this filter.
+        return Mono.fromFuture(server.byteBody().split(ByteBody.SplitBackpressureMode.FASTEST).buffer()).flatMap(body -> {
             byte[] bytes;
             try (body) {
                 bytes = body.toByteArray();
