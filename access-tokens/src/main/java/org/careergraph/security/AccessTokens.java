@@ -24,7 +24,8 @@ import java.util.Optional;
  */
 public final class AccessTokens {
 
-    private static final int MIN_SECRET_BYTES = 32;
+    /** The shortest secret HS256 is safe with (its output size). */
+    public static final int MIN_SECRET_BYTES = 32;
     /** How far the clocks of the issuer and the checker may disagree, for "exp" and "nbf". */
     static final Duration CLOCK_SKEW = Duration.ofSeconds(60);
 

@@ -53,6 +53,9 @@ import org.slf4j.LoggerFactory;
  */
 final class GatewayConnection extends ChannelInboundHandlerAdapter {
 
+    /** Requests that may be sent twice without doing twice what they ask. */
+    private static final Set<HttpMethod> IDEMPOTENT = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS,
+            HttpMethod.PUT, HttpMethod.DELETE);
     private static final Logger LOG = LoggerFactory.getLogger(GatewayConnection.class);
 
     /** After its last answer, how long a closing connection still reads (and drops) what the client sends. */
@@ -475,8 +478,10 @@ final class GatewayConnection extends ChannelInboundHandlerAdapter {
         }
         if (ex.responseStarted) {
             closeNow(); // the answer is cut short: the client must not take it for whole
-        } else if (ex.reusedUpstream && !ex.retried && ex.requestComplete && ex.bodyBytes == 0) {
-            // A kept connection the service closed just as it was reused: once more on a new one.
+        } else if (ex.reusedUpstream && !ex.retried && ex.requestComplete && ex.bodyBytes == 0
+                && IDEMPOTENT.contains(ex.request.method())) {
+            // A kept connection the service closed just as it was reused: once more on a new one, for a request that
+            // may run twice (an empty POST such as a replay or a confirmation may already have done its work).
             ex.retried = true;
             ex.upstream = null;
             ex.waitingForUpstream.add(LastHttpContent.EMPTY_LAST_CONTENT);

@@ -104,7 +104,8 @@ class SupervisorTest {
 
         ProcessHandle.of(servingPid()).orElseThrow().destroyForcibly();
 
-        await().atMost(STARTUP).until(() -> state() == State.GAVE_UP);
+        // The state and the launcher's line about it come from one decision, not in one step: wait for both.
+        await().atMost(STARTUP).until(() -> state() == State.GAVE_UP && output().contains("gave up on scoring"));
         String output = output();
         assertTrue(output.contains("[launcher] scoring exited with code 137; restarting in 0.1 s (restart 1)\n"), output);
         assertTrue(output.contains("[launcher] scoring exited with code 3; restarting in 0.2 s (restart 2)\n"), output);

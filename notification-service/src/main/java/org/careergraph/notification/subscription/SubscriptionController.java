@@ -63,10 +63,8 @@ class SubscriptionController {
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     ViewModels.View update(HttpRequest<?> http, @PathVariable String id, @Header(MANAGE_TOKEN) @Nullable String token,
                            @Body @Valid SubscriptionPatch patch) {
-        if (patch.webhookUrl() != null) {
-            rateLimit.take(http); // a new URL costs a verification request, like a new subscription
-        }
-        return subscriptions.update(id, token, patch);
+        // A new URL costs a verification request, like a new subscription; the same URL again costs nothing.
+        return subscriptions.update(id, token, patch, () -> rateLimit.take(http));
     }
 
     @Delete("/{id}")

@@ -5,6 +5,7 @@ import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 import java.time.Instant;
+import java.util.List;
 
 @JdbcRepository(dialect = Dialect.MYSQL)
 interface SubscriptionRepository extends CrudRepository<Subscription, String> {
@@ -14,6 +15,13 @@ interface SubscriptionRepository extends CrudRepository<Subscription, String> {
 
     @Query("SELECT COUNT(*) FROM subscription WHERE webhook_endpoint = :endpoint")
     long countByWebhookEndpoint(String endpoint);
+
+    /** Webhook subscriptions whose endpoint is still their URL as given (rows from before the cap, see V7). */
+    @Query("SELECT * FROM subscription WHERE webhook_url IS NOT NULL AND webhook_endpoint = webhook_url")
+    List<Subscription> findWithUnnormalizedEndpoint();
+
+    @Query("UPDATE subscription SET webhook_endpoint = :endpoint WHERE id = :id")
+    void updateWebhookEndpoint(String id, String endpoint);
 
     /** Outside the transaction that stores, so that two first subscriptions to an endpoint do not deadlock. */
     @Query("INSERT IGNORE INTO webhook_endpoint_lock (endpoint_hash) VALUES (:endpointHash)")

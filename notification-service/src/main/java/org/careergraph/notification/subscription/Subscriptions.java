@@ -148,8 +148,11 @@ class Subscriptions {
         return ViewModels.view(subscription, watches.of(id));
     }
 
-    /** Applies a merge patch: every given field is checked like at creation, and nothing changes unless all pass. */
-    ViewModels.View update(String id, @Nullable String token, SubscriptionPatch patch) {
+    /**
+     * Applies a merge patch: every given field is checked like at creation, and nothing changes unless all pass. A
+     * new webhook URL is verified like a new subscription, after {@code beforeVerifying} (the caller's rate limit).
+     */
+    ViewModels.View update(String id, @Nullable String token, SubscriptionPatch patch, Runnable beforeVerifying) {
         Subscription current = authorized(id, token);
         Watches.Of currentWatches = watches.of(id);
         List<FieldError> errors = new ArrayList<>();
@@ -184,6 +187,7 @@ class Subscriptions {
         boolean newWebhookUrl = updated.webhookUrl() != null && !updated.webhookUrl().equals(current.webhookUrl());
         boolean sameEndpoint = Objects.equals(updated.webhookEndpoint(), current.webhookEndpoint());
         if (newWebhookUrl) {
+            beforeVerifying.run();
             webhookEndpoints.admit(updated.webhookUrl(), updated.webhookEndpoint(), current.signingSecret(),
                     sameEndpoint);
         }

@@ -1,6 +1,8 @@
 package org.careergraph.notification.subscription;
 
+import io.micronaut.context.event.StartupEvent;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Optional;
@@ -49,6 +51,20 @@ class WebhookEndpoints {
                     + "webhook documentation)");
         });
         subscriptions.addEndpointLock(ManageTokens.hash(endpoint));
+    }
+
+    /**
+     * Subscriptions from before the cap kept their URL as given (migration V7): at start they get its normal form,
+     * so that they count for every spelling of their endpoint. Idempotent; each instance may run it.
+     */
+    @EventListener
+    void normalizeOlderEndpoints(StartupEvent started) {
+        for (Subscription older : subscriptions.findWithUnnormalizedEndpoint()) {
+            String endpoint = WebhookUrls.endpoint(older.webhookUrl());
+            if (!endpoint.equals(older.webhookEndpoint())) {
+                subscriptions.updateWebhookEndpoint(older.id(), endpoint);
+            }
+        }
     }
 
     /** Inside the storing transaction: waits for other subscriptions to the endpoint, then counts again. */

@@ -11,8 +11,9 @@ final class WebhookUrls {
     }
 
     /**
-     * Scheme and host in lower case, the port always written, the path without dot segments ("/" when empty); the
-     * query and fragment left out, so that {@code ?n=1}, {@code ?n=2} ... count as one endpoint. For a URL the
+     * Scheme and host in lower case, the port always written, the path decoded, without dot segments, repeated
+     * slashes or a trailing slash ("/" when empty); the query and fragment left out, so that {@code ?n=1},
+     * {@code /hook/}, {@code //hook} and {@code /%68ook} count as one endpoint with {@code /hook}. For a URL the
      * {@link org.careergraph.notification.delivery.WebhookTargetPolicy} accepted.
      */
     static String endpoint(String url) {
@@ -26,7 +27,10 @@ final class WebhookUrls {
         int port = uri.getPort() != -1 ? uri.getPort() : scheme.equals("https") ? 443 : 80;
         String host = uri.getHost().toLowerCase(Locale.ROOT);
         host = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
-        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-        return scheme + "://" + host + ":" + port + path;
+        String path = uri.getPath() == null ? "" : uri.getPath().replaceAll("/{2,}", "/");
+        if (path.endsWith("/")) {
+            path = path.substring(0, path.length() - 1);
+        }
+        return scheme + "://" + host + ":" + port + (path.isEmpty() ? "/" : path);
     }
 }

@@ -23,6 +23,11 @@ class AccessTokenValidator implements TokenValidator<HttpRequest<?>> {
     private final String secret;
 
     AccessTokenValidator(@Value("${careergraph.security.jwt-secret}") String secret) {
+        // Refused at start, not token by token: with a short or empty secret every admin call would quietly fail.
+        if (secret.getBytes(java.nio.charset.StandardCharsets.UTF_8).length < AccessTokens.MIN_SECRET_BYTES) {
+            throw new IllegalStateException("JWT_SECRET must be at least " + AccessTokens.MIN_SECRET_BYTES
+                    + " bytes");
+        }
         this.secret = secret;
     }
 

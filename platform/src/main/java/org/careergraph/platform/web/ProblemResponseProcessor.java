@@ -81,9 +81,14 @@ class ProblemResponseProcessor implements ErrorResponseProcessor<Problem> {
         return response.contentType(Problem.CONTENT_TYPE).body(problem);
     }
 
+    /**
+     * The request's own address failed to parse: a URISyntaxException on a request target ("/path?q=%zz"). One on an
+     * absolute URL (a webhook address our code parses) stays a server error.
+     */
     private static boolean isMalformedAddress(ErrorContext context) {
         for (Throwable e = context.getRootCause().orElse(null); e != null; e = e.getCause()) {
-            if (e instanceof URISyntaxException) {
+            if (e instanceof URISyntaxException syntax && syntax.getInput() != null
+                    && syntax.getInput().startsWith("/")) {
                 return true;
             }
         }

@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 
@@ -68,19 +69,23 @@ class StrictInputFilter implements Ordered {
         } catch (ProblemException e) {
             return Mono.just(problem(request, e));
         }
-        if (bodyType.isEmpty() || contentType.isEmpty() || !isJson(contentType.get())
+        // A body without a Content-Type is bound as JSON too, so it is read as JSON here.
+        if (bodyType.isEmpty() || !contentType.map(StrictInputFilter::isJson).orElse(true)
                 || !(request instanceof ServerHttpRequest<?> server)) {
             return route.proceed();
         }
         Argument<?> type = bodyType.get();
         // FASTEST: this copy is read to the end now, while the route's copy waits; with the default (the pace of the
         // slowest reader) a body larger than what has arrived would wait for the route, which waits for this filter.
-        return Mono.fromFuture(server.byteBody().split(ByteBody.SplitBackpressureMode.FASTEST).buffer()).flatMap(body -> {
-            byte[] bytes;
-            try (body) {
-                bytes = body.toByteArray();
-            }
-            List<Problem.FieldError> errors = bytes.length == 0 ? List.of() : StrictJson.check(bytes, type);
+        // The copy is closed as soon as it is read, whatever happens to the request afterwards.
+        CompletableFuture<byte[]> bytes = server.byteBody().split(ByteBody.SplitBackpressureMode.FASTEST).buffer()
+                .thenApply(body -> {
+                    try (body) {
+                        return body.toByteArray();
+                    }
+                });
+        return Mono.fromFuture(bytes).flatMap(json -> {
+            List<Problem.FieldError> errors = json.length == 0 ? List.of() : StrictJson.check(json, type);
             return errors.isEmpty() ? Mono.from(route.proceed()) : Mono.just(problem(request,
                     new ProblemException(HttpStatus.BAD_REQUEST, "The request body is not JSON of the expected shape.",
                             errors)));

@@ -5,7 +5,7 @@ import java.util.Optional;
 /**
  * What text a request may carry, wherever it comes from (a JSON string, a query or path value): no NUL or other
  * control character, no lone surrogate (half of a character the database would store as "?"), and no line break
- * where one line is meant. Tabs are text.
+ * or tab where one line is meant (as the web front's forms read it). Tabs are text elsewhere.
  */
 public final class TextRules {
 
@@ -32,9 +32,10 @@ public final class TextRules {
                 i++;
             } else if (Character.isSurrogate(c)) {
                 return Optional.of("contains half of a character (a lone surrogate at position " + i + ")");
-            } else if (c == '\n' || c == '\r') {
+            } else if (c == '\n' || c == '\r' || c == '\t') {
                 if (oneLine) {
-                    return Optional.of("must be one line, without line breaks");
+                    return Optional.of(c == '\t' ? "must be one line, without tabs"
+                            : "must be one line, without line breaks");
                 }
             } else if (c == 0) {
                 return Optional.of("contains a NUL character at position " + i);

@@ -115,6 +115,10 @@ class StrictInputIT implements TestPropertyProvider {
         assertTrue(trailing.body().contains("unexpected content after the JSON document"), trailing.body());
         assertEquals(400, twoLines.statusCode());
         assertTrue(twoLines.body().contains("must be one line"), twoLines.body());
+        HttpResponse<String> noContentType = http.send(HttpRequest.newBuilder(URI.create(server.getURL()
+                + "/api/platform/strict")).POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"a\",\"count\":true}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, noContentType.statusCode(), "a body without a Content-Type is bound as JSON: read strictly");
         assertEquals(before, CALLS.get());
     }
 

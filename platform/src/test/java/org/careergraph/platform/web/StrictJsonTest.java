@@ -114,6 +114,7 @@ class StrictJsonTest {
         assertEquals(Map.of("title.en", "must be one line, without line breaks"),
                 errors("{\"title\":{\"en\":\"a\\r\\nb\"}}"));
         assertEquals(Map.of("tags[1]", "must be one line, without line breaks"), errors("{\"tags\":[\"a\",\"b\\n\"]}"));
+        assertEquals(Map.of("tags[0]", "must be one line, without tabs"), errors("{\"tags\":[\"a\\tb\"]}"));
         assertEquals(Map.of(), errors("{\"summary\":{\"en\":\"tab\\there, 😀 and\\nnew lines\"}}"));
     }
 

@@ -114,6 +114,10 @@ public final class HostileInput {
                 .filter(r -> r.method() != HttpMethod.HEAD && r.method() != HttpMethod.OPTIONS)
                 .filter(r -> routeFilter.test(r.name()))
                 .filter(r -> ONLY == null || Pattern.compile(ONLY).matcher(r.name()).find()).toList();
+        if (routes.isEmpty()) {
+            // A walk of nothing would pass: a router without routes or a -Dhostile.only matching none is a mistake.
+            throw new AssertionError("no route to walk" + (ONLY == null ? "" : " matches -Dhostile.only=" + ONLY));
+        }
         long started = System.nanoTime();
         int requests = 0;
         // A service may still be busy with its start (a first rescore, a seed): walk once it has been quiet a while.

@@ -43,6 +43,18 @@ public class ServiceApi implements AutoCloseable {
         this.json = json;
     }
 
+    /**
+     * Who the call is made for, as a proxy says it: the chain of X-Forwarded-For the front received (from the gateway
+     * or the ingress) with the address it came from added. The notification service limits subscriptions per client
+     * by it; without it every visitor of the front would count as the front.
+     */
+    public static Map<String, String> forwardedFor(io.micronaut.http.HttpRequest<?> request) {
+        String peer = request.getRemoteAddress().getAddress() == null ? request.getRemoteAddress().getHostString()
+                : request.getRemoteAddress().getAddress().getHostAddress();
+        String chain = request.getHeaders().get("X-Forwarded-For");
+        return Map.of("X-Forwarded-For", chain == null || chain.isBlank() ? peer : chain.strip() + ", " + peer);
+    }
+
     public ApiResponse get(Backend backend, String path, @Nullable String bearer) {
         return send(backend, "GET", path, null, Map.of(), bearer);
     }

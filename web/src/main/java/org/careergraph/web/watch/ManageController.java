@@ -94,8 +94,11 @@ class ManageController {
         if (form.get("webhookUrl") != null) {
             patch.put("webhookUrl", form.get("webhookUrl"));
         }
+        Map<String, String> headers = new java.util.HashMap<>(ServiceApi.forwardedFor(request));
+        headers.put(TOKEN_HEADER, token);
+        headers.put("Content-Type", "application/merge-patch+json");
         ApiResponse changed = api.send(Backend.NOTIFICATION, "PATCH", "/api/subscriptions/" + ServiceApi.segment(id),
-                patch, Map.of(TOKEN_HEADER, token, "Content-Type", "application/merge-patch+json"), null);
+                patch, headers, null);
         if (changed.isSuccess()) {
             return manage(request, id, token, Map.of(), "manage.saved", null);
         }

@@ -55,8 +55,8 @@ class WatchController {
                     .status(HttpStatus.BAD_REQUEST);
         }
         WatchForm form = WatchForm.of(submitted);
-        ApiResponse created = api.send(Backend.NOTIFICATION, "POST", "/api/subscriptions", form.request(id), Map.of(),
-                null);
+        ApiResponse created = api.send(Backend.NOTIFICATION, "POST", "/api/subscriptions", form.request(id),
+                ServiceApi.forwardedFor(request), null);
         if (created.status() == 201) {
             return views.page(request, "subscribed", Map.of("subscription", created.json(), "occupationId", id));
         }
