@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.careergraph.testsupport.TestInfrastructure;
 import org.careergraph.testsupport.hostile.Findings.Finding;
 import org.careergraph.testsupport.hostile.Probes.Expect;
 import org.careergraph.testsupport.hostile.Probes.Probe;
@@ -68,6 +69,21 @@ public final class HostileInput {
     }
 
     /** The service at {@code baseUrl}, whose routes {@code router} lists. */
+    /**
+     * The walk of one service under test, as each service's HostileInputIT runs it: as ADMIN, its database compared
+     * before and after each refusal, the report printed, and the test failed on any finding.
+     */
+    public static void walkService(URI baseUrl, Router router, Map<String, String> serviceProperties,
+                                   Examples examples) {
+        Findings findings = against(baseUrl, router)
+                .adminToken(TestInfrastructure.token("ADMIN"))
+                .fingerprint(DatabaseFingerprint.of(serviceProperties))
+                .examples(examples)
+                .walk();
+        System.out.println(findings.report());
+        findings.assertNone();
+    }
+
     public static HostileInput against(URI baseUrl, Router router) {
         return new HostileInput(baseUrl, router);
     }
