@@ -22,10 +22,6 @@ import io.micronaut.web.router.RouteMatch;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
-import java.time.DateTimeException;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -174,21 +170,7 @@ class StrictInputFilter implements Ordered {
             return value.equals("true") || value.equals("false") ? Optional.empty()
                     : Optional.of("must be true or false");
         }
-        try {
-            int year;
-            if (type == Instant.class) {
-                year = Instant.parse(value).atOffset(ZoneOffset.UTC).getYear();
-            } else if (type == LocalDate.class) {
-                year = LocalDate.parse(value).getYear();
-            } else {
-                return Optional.empty();
-            }
-            return year < StrictJson.FIRST_YEAR || year > StrictJson.LAST_YEAR
-                    ? Optional.of("must be within the years " + StrictJson.FIRST_YEAR + " to " + StrictJson.LAST_YEAR)
-                    : Optional.empty();
-        } catch (DateTimeException e) {
-            return Optional.of(ProblemResponseProcessor.expected(type));
-        }
+        return StrictJson.temporalProblem(type, value, ProblemResponseProcessor.expected(type));
     }
 
     /** After authentication and the body limits: a stranger's or an oversized body is never read. */

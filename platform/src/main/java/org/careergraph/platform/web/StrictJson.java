@@ -233,7 +233,17 @@ public final class StrictJson {
         if (!expect(parser, parser.currentToken() == JsonToken.VALUE_STRING, path, "must be " + example)) {
             return;
         }
-        String text = parser.getText();
+        temporalProblem(kind, parser.getText(), "must be an ISO 8601 " + (kind == LocalDate.class
+                ? "date such as 2026-12-01" : "time such as 2026-12-01T09:30:00Z"))
+                .ifPresent(problem -> refuse(path, problem));
+    }
+
+    /**
+     * What is wrong with a date or time written as text, for a JSON field or a query value alike: {@code unreadable}
+     * when it is not ISO 8601, a range when its year is outside what a MySQL DATE or DATETIME stores. Empty for a
+     * type this does not read.
+     */
+    static Optional<String> temporalProblem(Class<?> kind, String text, String unreadable) {
         int year;
         try {
             if (kind == LocalDate.class) {
@@ -247,16 +257,13 @@ public final class StrictJson {
             } else if (kind == LocalDateTime.class) {
                 year = LocalDateTime.parse(text).getYear();
             } else {
-                return;
+                return Optional.empty();
             }
         } catch (DateTimeException e) {
-            refuse(path, "must be an ISO 8601 " + (kind == LocalDate.class ? "date such as 2026-12-01"
-                    : "time such as 2026-12-01T09:30:00Z"));
-            return;
+            return Optional.of(unreadable);
         }
-        if (year < FIRST_YEAR || year > LAST_YEAR) {
-            refuse(path, "must be within the years " + FIRST_YEAR + " to " + LAST_YEAR);
-        }
+        return year < FIRST_YEAR || year > LAST_YEAR
+                ? Optional.of("must be within the years " + FIRST_YEAR + " to " + LAST_YEAR) : Optional.empty();
     }
 
     private void list(JsonParser parser, Argument<?> type, String path, boolean oneLine) throws IOException {
