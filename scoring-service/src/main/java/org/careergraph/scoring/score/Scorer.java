@@ -28,9 +28,9 @@ import org.careergraph.scoring.model.Models;
 /**
  * Scores occupations and keeps their scores, history and {@code score changed} events together: an event and a
  * history row only when a value really changed. One way for one occupation (an event's inputs) and for a batch (a
- * model change): a batch reads its current scores in one query and writes them in batched statements; history and
- * outbox rows, whose ids the database generates, are inserted one per changed occupation (Micronaut Data does not
- * batch such inserts on MySQL).
+ * model change): a batch reads its current scores in one query and writes them, and its history rows, in batched
+ * statements; its outbox rows go in one per changed occupation (the platform's {@code Outbox.addAll}: Micronaut Data
+ * does not batch inserts whose ids the database generates on MySQL).
  */
 @Singleton
 public class Scorer {
@@ -107,7 +107,7 @@ public class Scorer {
         }
         scores.saveAll(created);
         scores.updateAll(updated);
-        history.saveAll(moves);
+        history.insertAll(moves);
         outbox.addAll(events);
         return events.size();
     }

@@ -136,6 +136,9 @@ class ScoringIT implements TestPropertyProvider {
         Map<?, ?> latest = (Map<?, ?>) history.get(0);
         assertEquals(6.5, ((Number) latest.get("overall")).doubleValue(), "newest first");
         assertEquals(tierMove.causeEventId(), latest.get("causeEventId"));
+        assertEquals(tierMove.reason(), latest.get("reason"));
+        assertEquals(8.0, ((Number) ((Map<?, ?>) latest.get("dimensions")).get("prFriendliness")).doubleValue(),
+                "the move's values, as its event told them");
         assertEquals(1, ((List<?>) http.toBlocking().retrieve(HttpRequest.GET("/api/scores/" + id
                 + "/history?limit=1"), LIST)).size());
     }
