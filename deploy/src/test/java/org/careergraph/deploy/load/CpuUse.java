@@ -11,10 +11,10 @@ import java.time.Duration;
  * are shared: the difference is other work, and it explains a latency the system did not cause. Linux only (from
  * {@code /proc/stat}); elsewhere the machine's figure is NaN.
  */
-final class CpuUse {
+public final class CpuUse {
 
     /** Cores busy over the interval: the whole machine's, and the run's own. */
-    record Reading(double machine, double ours) {
+    public record Reading(double machine, double ours) {
     }
 
     private long lastBusy = -1;
@@ -22,7 +22,7 @@ final class CpuUse {
     private long lastOursNanos = -1;
     private long lastAt = -1;
 
-    synchronized Reading read() {
+    public synchronized Reading read() {
         long at = System.nanoTime();
         long[] stat = procStat();
         long ours = ourCpuNanos();

@@ -34,8 +34,9 @@ public class ServiceApi implements AutoCloseable {
 
     private final WebSettings settings;
     private final JsonMapper json;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    /** HTTP/1.1, as the services speak it: the default, HTTP/2, would offer every plain-http request an upgrade. */
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(3)).followRedirects(HttpClient.Redirect.NEVER).build();
     private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
 
     ServiceApi(WebSettings settings, JsonMapper json) {

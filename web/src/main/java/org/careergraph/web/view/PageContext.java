@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.careergraph.security.AccessTokens.Caller;
 import org.careergraph.security.Roles;
 import org.careergraph.web.api.ServiceApi;
@@ -28,6 +29,12 @@ public final class PageContext {
     public static final List<String> DIMENSIONS = List.of("income", "demandOutlook", "prFriendliness", "aiRisk",
             "competition", "learningDuration", "certification", "prDifficulty");
 
+    /**
+     * What {@link BigDecimal} reads: sign, digits with a point, exponent. Checked first, because most text a page
+     * passes (a date, a code) is no number, and a refused parse throws: a career page threw about ten a render.
+     */
+    private static final Pattern DECIMAL = Pattern.compile(
+            "[+-]?(\\p{Nd}+\\.?\\p{Nd}*|\\.\\p{Nd}+)([eE][+-]?\\p{Nd}+)?");
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
 
@@ -158,13 +165,13 @@ public final class PageContext {
         if (value == null || value.toString().isBlank()) {
             return "";
         }
-        try {
-            NumberFormat format = NumberFormat.getNumberInstance(Locale.US);
-            format.setMaximumFractionDigits(2);
-            return format.format(new BigDecimal(value.toString()));
-        } catch (NumberFormatException e) {
+        BigDecimal decimal = parse(value.toString());
+        if (decimal == null) {
             return value.toString();
         }
+        NumberFormat format = NumberFormat.getNumberInstance(Locale.US);
+        format.setMaximumFractionDigits(2);
+        return format.format(decimal);
     }
 
     /**
@@ -233,13 +240,19 @@ public final class PageContext {
 
     @Nullable
     private static BigDecimal decimal(@Nullable Object value) {
-        if (value == null) {
+        return value == null ? null : parse(value.toString().strip());
+    }
+
+    /** The number the text is, or null when it is none. */
+    @Nullable
+    private static BigDecimal parse(String text) {
+        if (!DECIMAL.matcher(text).matches()) {
             return null;
         }
         try {
-            return new BigDecimal(value.toString().strip());
+            return new BigDecimal(text);
         } catch (NumberFormatException e) {
-            return null;
+            return null; // an exponent out of range
         }
     }
 

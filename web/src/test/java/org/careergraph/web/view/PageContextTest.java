@@ -126,6 +126,8 @@ class PageContextTest {
         assertEquals("1,234,567.89", EN.number("1234567.891"));
         assertEquals("7.5", EN.number(7.5));
         assertEquals("-3", EN.number(-3));
+        assertEquals("1,000", EN.number("1e3"), "every form BigDecimal reads");
+        assertEquals("0.5", EN.number(".5"));
         assertEquals("72,800", ZH.number(72800), "the same digits in both languages");
     }
 
