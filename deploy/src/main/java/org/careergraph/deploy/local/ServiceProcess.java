@@ -218,14 +218,13 @@ public final class ServiceProcess {
                 TimeUnit.MILLISECONDS).thenApply(ignored -> code));
     }
 
-    /** Whether it writes its startup cache as it exits (the first start of its build). */
-    boolean writesCache() {
-        return writesCache;
-    }
-
-    /** Asks the JVM to shut down (SIGTERM), so that it runs its shutdown hooks; does not wait. */
+    /**
+     * Asks the JVM to shut down (SIGTERM), so that it runs its shutdown hooks; does not wait. Through its handle:
+     * {@link Process#destroy()} would also close our end of its output, so that what it says while it stops is lost,
+     * and the child JVM that writes its AOT cache dies on its first line.
+     */
     void requestStop() {
-        process.destroy();
+        process.toHandle().destroy();
     }
 
     /**

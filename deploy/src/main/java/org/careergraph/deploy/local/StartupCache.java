@@ -65,7 +65,8 @@ final class StartupCache {
 
         /**
          * After the process exited: an AOT cache written by a JVM that exited cleanly takes its place; one from a JVM
-         * that was killed may be cut short (the JVM would refuse it on every start), so it is dropped.
+         * that was killed may be cut short (the JVM would refuse it on every start), so it is dropped. One that cannot
+         * be moved stays where it is, and the next start writes it again.
          */
         void exited(int exitCode) {
             if (training == null) {
@@ -78,7 +79,7 @@ final class StartupCache {
                     Files.deleteIfExists(training);
                 }
             } catch (IOException e) {
-                throw new UncheckedIOException("Cannot keep the startup cache " + written, e);
+                // Left as it is: the next start deletes it with the other unfinished files.
             }
         }
 
@@ -180,13 +181,15 @@ final class StartupCache {
         }
     }
 
-    /** The service's files of other builds (and an unfinished one of this build's), of this kind. */
+    /**
+     * The service's files of other builds, of this kind, and unfinished ones of this build's (the JVM's own
+     * {@code .config} too, which it leaves when it is killed while writing).
+     */
     private void deleteOthers(Service service, String keep) throws IOException {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, service.shortName() + "-*")) {
             for (Path file : files) {
                 String name = file.getFileName().toString();
-                boolean ours = name.endsWith(kind.extension) || name.endsWith(kind.extension + ".training");
-                if (ours && !name.equals(keep)) {
+                if (name.contains(kind.extension) && !name.equals(keep)) {
                     Files.deleteIfExists(file);
                 }
             }
