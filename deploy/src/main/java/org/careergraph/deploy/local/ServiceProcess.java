@@ -68,7 +68,7 @@ public final class ServiceProcess {
      * Added to the stop's grace time when the JVM writes its AOT cache as it exits: some 10 s of CPU each, the five
      * services at once on a busy two-core machine.
      */
-    private static final Duration CACHE_WRITING = Duration.ofMinutes(2);
+    private static final Duration CACHE_WRITING = Duration.ofMinutes(3);
 
     private final Service service;
     private final int port;

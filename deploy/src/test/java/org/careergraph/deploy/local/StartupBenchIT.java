@@ -25,6 +25,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.ToDoubleFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.careergraph.deploy.local.StartupCache.Kind;
 import org.careergraph.deploy.local.StartupProbe.Start;
@@ -92,8 +95,9 @@ class StartupBenchIT {
         }
         figures.addAll(servicesAlone());
 
-        // Per service: ready and RSS; in the full form, per cache and the first start writing one, the whole run's two.
-        assertEquals(SERVICES.size() * 2 + (FORM.isFull() ? CACHES.size() + 2 : 0), figures.size());
+        // Per service: ready and RSS; in the full form, per cache its time and CPU, the first start writing one, and the
+        // whole run's two.
+        assertEquals(SERVICES.size() * 2 + (FORM.isFull() ? 2 * (CACHES.size() - 1) + 3 : 0), figures.size());
         figures.forEach(figure -> assertTrue(figure.finite(), figure.toString()));
         BenchReport.write("startup", "Each service and the web front started alone as the launcher starts it "
                 + "(-Xmx384m, serial GC, C1 only; test broker and database) vs a hello-world Micronaut app with the same "
@@ -148,7 +152,8 @@ class StartupBenchIT {
             }
             if (FORM.isFull()) {
                 for (Kind kind : written) {
-                    figures.add(cacheAgainstNone(kind, starts));
+                    figures.add(cacheAgainstNone(kind, starts, "time to ready", Start::readySeconds));
+                    figures.add(cacheAgainstNone(kind, starts, "CPU to ready", Start::cpuSeconds));
                 }
                 figures.add(firstStartWriting(Kind.best(), starts, writing));
             }
@@ -179,33 +184,40 @@ class StartupBenchIT {
                     Runtime.getRuntime().availableProcessors(), ready / cpu);
         }
         long settled = launched.stream().filter(Start::settled).count();
+        double rss = median(launched, Start::rssMegabytes);
+        double anon = median(launched, Start::anonMegabytes);
         String rssNote = String.format(Locale.ROOT, "VmRSS once idle (CPU under 5 %% for a second; %d of %d starts "
-                + "became idle within %d s, the rest read then), %s; heap at most 384 MiB", settled, launched.size(),
-                SETTLE_LIMIT.toSeconds(), label(AS_LAUNCHED));
+                        + "became idle within %d s, the rest read then), %s; of it %.0f MiB the JVM's own memory (RssAnon: "
+                        + "heap, metaspace, code; heap at most 384 MiB) and %.0f MiB mapped files (jars, the cache); "
+                        + "hello %.0f MiB own", settled, launched.size(), SETTLE_LIMIT.toSeconds(), label(AS_LAUNCHED),
+                anon, rss - anon, median(hello, Start::anonMegabytes));
         return List.of(
                 Figure.time(name + ": time to ready, alone, as the launcher starts it", ready, "s",
                         "hello-world Micronaut app, same JVM options", median(hello, Start::readySeconds),
                         Goal.valueAtMost(READY_GOAL_SECONDS), readyNote),
-                Figure.time(name + ": idle RSS", median(launched, Start::rssMegabytes), "MiB",
+                Figure.time(name + ": idle RSS", rss, "MiB",
                         "hello-world Micronaut app, same JVM options", median(hello, Start::rssMegabytes),
                         Goal.valueAtMost(RSS_GOAL_MEGABYTES), rssNote));
     }
 
-    /** The five services' time to ready with a cache against none, summed; each one's ratio in the note. */
-    private Figure cacheAgainstNone(Kind kind, Map<Service, Map<Kind, List<Start>>> starts) {
+    /**
+     * The five services' time (or CPU) to ready with a cache against none, their medians summed; each one's in the
+     * note. The CPU holds where the wall time varies with what else the shared machine runs.
+     */
+    private Figure cacheAgainstNone(Kind kind, Map<Service, Map<Kind, List<Start>>> starts, String what,
+                                    ToDoubleFunction<Start> measure) {
         double with = 0;
         double without = 0;
         StringBuilder each = new StringBuilder();
         for (Service service : SERVICES) {
-            double ready = median(starts.get(service).get(kind), Start::readySeconds);
-            double none = median(starts.get(service).get(Kind.NONE), Start::readySeconds);
-            with += ready;
+            double cached = median(starts.get(service).get(kind), measure);
+            double none = median(starts.get(service).get(Kind.NONE), measure);
+            with += cached;
             without += none;
-            each.append(String.format(Locale.ROOT, "%s%s %.2f s vs %.2f s, CPU %.2f s vs %.2f s", each.isEmpty() ? ""
-                            : "; ", service.shortName(), ready, none, median(starts.get(service).get(kind),
-                            Start::cpuSeconds), median(starts.get(service).get(Kind.NONE), Start::cpuSeconds)));
+            each.append(String.format(Locale.ROOT, "%s%s %.2f s vs %.2f s", each.isEmpty() ? "" : ", ",
+                    service.shortName(), cached, none));
         }
-        return Figure.time("time to ready with " + label(kind) + ", the five services' medians summed", with, "s",
+        return Figure.time(what + " with " + label(kind) + ", the five services' medians summed", with, "s",
                 "the same starts without a cache", without, null, each + cacheSizes(kind));
     }
 
@@ -214,17 +226,22 @@ class StartupBenchIT {
                                      Map<Service, Map<Kind, Start>> writing) {
         double first = 0;
         double none = 0;
-        StringBuilder stops = new StringBuilder();
+        double firstCpu = 0;
+        double noneCpu = 0;
+        StringBuilder each = new StringBuilder();
         for (Service service : SERVICES) {
             Start start = writing.get(service).get(kind);
             first += start.readySeconds();
+            firstCpu += start.cpuSeconds();
             none += median(starts.get(service).get(Kind.NONE), Start::readySeconds);
-            stops.append(String.format(Locale.ROOT, "%s%s %.2f s (stop %.1f s)", stops.isEmpty() ? "" : ", ",
-                    service.shortName(), start.readySeconds(), start.stopSeconds()));
+            noneCpu += median(starts.get(service).get(Kind.NONE), Start::cpuSeconds);
+            each.append(String.format(Locale.ROOT, "%s%s %.2f s (CPU %.2f s, stop %.1f s)", each.isEmpty() ? "" : ", ",
+                    service.shortName(), start.readySeconds(), start.cpuSeconds(), start.stopSeconds()));
         }
         return Figure.time("first start writing " + label(kind) + ", the five services summed", first, "s",
-                "the same services' starts without a cache (medians)", none, null, "one start each: " + stops
-                        + "; the JVM writes the cache as it exits, so the stop takes longer" + cacheSizes(kind));
+                "the same services' starts without a cache (medians)", none, null, String.format(Locale.ROOT,
+                        "one start each: %s; CPU to ready %.2f s vs %.2f s; the JVM writes the cache as it exits, so "
+                                + "the stop takes longer", each, firstCpu, noneCpu) + cacheSizes(kind));
     }
 
     private String cacheSizes(Kind kind) {
@@ -251,7 +268,8 @@ class StartupBenchIT {
         return List.of(
                 Figure.time("whole local run: second start to ready (catalog imported), " + label(Kind.best()),
                         cached.readySeconds(), "s", "the same second start without startup caches",
-                        uncached.readySeconds(), null, how),
+                        uncached.readySeconds(), null, how + "; Micronaut's \"Startup completed in\" of each: "
+                                + cached.contexts() + " (without caches: " + uncached.contexts() + ")"),
                 Figure.time("whole local run: first start to ready (imports 2,039 occupations, writes the caches)",
                         first.readySeconds(), "s", "the second start, " + label(Kind.best()), cached.readySeconds(),
                         null, String.format(Locale.ROOT, "%s; the first stop took %.1f s (each service writes its "
@@ -259,7 +277,8 @@ class StartupBenchIT {
                                 cached.stopSeconds(), uncached.stopSeconds())));
     }
 
-    private record WholeStart(double readySeconds, double stopSeconds) {
+    /** @param contexts each service's Micronaut "Startup completed in", from its output */
+    private record WholeStart(double readySeconds, double stopSeconds, String contexts) {
     }
 
     private WholeStart wholeStart(Path home, StartupCache cache, String name) {
@@ -281,7 +300,7 @@ class StartupBenchIT {
                 stopping = System.nanoTime();
                 launcher.close();
             }
-            WholeStart start = new WholeStart(ready, (System.nanoTime() - stopping) / 1e9);
+            WholeStart start = new WholeStart(ready, (System.nanoTime() - stopping) / 1e9, contexts(log));
             System.out.printf(Locale.ROOT, "[startup-bench] whole local run, %s start: ready in %.1f s, stopped in "
                     + "%.1f s%n", name, start.readySeconds(), start.stopSeconds());
             return start;
@@ -290,6 +309,17 @@ class StartupBenchIT {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Each service's "Startup completed in" from the launcher's output, e.g. {@code catalog 15.5 s, web 7.4 s}. */
+    private static String contexts(Path log) throws IOException {
+        Pattern completed = Pattern.compile("^\\[(\\w+)] .*Startup completed in (\\d+)ms");
+        try (Stream<String> lines = Files.lines(log, StandardCharsets.UTF_8)) {
+            return lines.map(completed::matcher).filter(Matcher::find)
+                    .map(found -> String.format(Locale.ROOT, "%s %.1f s", found.group(1),
+                            Long.parseLong(found.group(2)) / 1000.0))
+                    .collect(Collectors.joining(", "));
         }
     }
 

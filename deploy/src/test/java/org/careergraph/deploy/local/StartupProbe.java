@@ -39,11 +39,12 @@ final class StartupProbe implements AutoCloseable {
      * @param contextSeconds    Micronaut's "Startup completed in" (the application context and the HTTP server), NaN
      *                          when its output did not say
      * @param rssMegabytes      VmRSS once idle (its CPU use under 5 % for a second), or when the settle time ran out
+     * @param anonMegabytes     of it, RssAnon: the heap, metaspace, compiled code, thread stacks
      * @param settled           whether it became idle before the settle time ran out
      * @param stopSeconds       from SIGTERM to the exit (an AOT cache is written then)
      */
-    record Start(double readySeconds, double cpuSeconds, double contextSeconds, double rssMegabytes, boolean settled,
-                 double stopSeconds) {
+    record Start(double readySeconds, double cpuSeconds, double contextSeconds, double rssMegabytes,
+                 double anonMegabytes, boolean settled, double stopSeconds) {
     }
 
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(4);
@@ -128,6 +129,7 @@ final class StartupProbe implements AutoCloseable {
         private long readyAt;
         private double cpuAtReady;
         private double rssMegabytes;
+        private double anonMegabytes;
         private boolean settled;
         private double stopSeconds;
 
@@ -170,7 +172,8 @@ final class StartupProbe implements AutoCloseable {
             } catch (ConditionTimeoutException e) {
                 settled = false;
             }
-            rssMegabytes = residentMegabytes();
+            rssMegabytes = residentMegabytes("VmRSS:");
+            anonMegabytes = residentMegabytes("RssAnon:");
         }
 
         void stopped(long stopping) {
@@ -179,7 +182,7 @@ final class StartupProbe implements AutoCloseable {
 
         Start start(Path log) {
             return new Start((readyAt - launched) / 1e9, cpuAtReady, contextSeconds(log).orElse(Double.NaN),
-                    rssMegabytes, settled, stopSeconds);
+                    rssMegabytes, anonMegabytes, settled, stopSeconds);
         }
 
         private double cpuSeconds() {
@@ -187,12 +190,15 @@ final class StartupProbe implements AutoCloseable {
                     .map(cpu -> cpu.toNanos() / 1e9).orElseThrow(() -> new IllegalStateException(pid + " is gone"));
         }
 
-        /** VmRSS from /proc: the resident set, file-backed pages (the jars, a mapped cache) included. */
-        private double residentMegabytes() {
+        /**
+         * A resident size from /proc: VmRSS, file-backed pages (the jars, a mapped cache) included, or RssAnon, the
+         * JVM's own memory.
+         */
+        private double residentMegabytes(String field) {
             try (Stream<String> lines = Files.lines(Path.of("/proc", String.valueOf(pid), "status"))) {
-                return lines.filter(line -> line.startsWith("VmRSS:")).findFirst()
+                return lines.filter(line -> line.startsWith(field)).findFirst()
                         .map(line -> Long.parseLong(line.replaceAll("\\D", "")) / 1024.0)
-                        .orElseThrow(() -> new IllegalStateException("No VmRSS for " + pid));
+                        .orElseThrow(() -> new IllegalStateException("No " + field + " for " + pid));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
