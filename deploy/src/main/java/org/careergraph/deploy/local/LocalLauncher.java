@@ -42,9 +42,18 @@ public final class LocalLauncher implements AutoCloseable {
      *                     occupations; the seed pages then merge into their official records)
      * @param readyTimeout how long the services may take to become ready
      * @param out          where the services' output and the launcher's messages go
+     * @param startupCache what makes the service JVMs start faster (the local run's in the data folder)
      */
     record Config(Path projectRoot, Path home, int gatewayPort, Map<Service, Integer> servicePorts,
-                  boolean loadSeeds, boolean loadReleases, Duration readyTimeout, PrintStream out) {
+                  boolean loadSeeds, boolean loadReleases, Duration readyTimeout, PrintStream out,
+                  StartupCache startupCache) {
+
+        /** Without startup caches: each start of the tests' systems has a data folder of its own. */
+        Config(Path projectRoot, Path home, int gatewayPort, Map<Service, Integer> servicePorts, boolean loadSeeds,
+               boolean loadReleases, Duration readyTimeout, PrintStream out) {
+            this(projectRoot, home, gatewayPort, servicePorts, loadSeeds, loadReleases, readyTimeout, out,
+                    StartupCache.NONE);
+        }
     }
 
     /**
@@ -105,14 +114,20 @@ public final class LocalLauncher implements AutoCloseable {
         startSupervisor();
         Map<Service, URI> upstreams = new EnumMap<>(Service.class);
         for (Service service : Service.values()) {
-            startService(ServiceProcess.Launch.of(service, port(service), classpaths.get(service),
-                    environment(service, infrastructure, secret), home));
+            startService(launch(service, infrastructure, secret));
             upstreams.put(service, URI.create("http://localhost:" + port(service)));
         }
         startGateway(upstreams);
         awaitReady();
         adminToken = AccessTokens.issue(secret, "local-admin", List.of(Roles.ADMIN), ADMIN_TOKEN_VALIDITY);
         PrivateFiles.write(adminTokenFile(), adminToken);
+    }
+
+    /** How the service starts: its command, environment and startup cache, as {@link #start} starts it. */
+    ServiceProcess.Launch launch(Service service, Infrastructure infrastructure, String jwtSecret) {
+        return ServiceProcess.Launch.of(service, port(service), classpaths.get(service),
+                environment(service, infrastructure, jwtSecret), PrivateFiles.directory(config.home()),
+                config.startupCache());
     }
 
     // Each start step checks, under close()'s lock, that close() has not run meanwhile (Ctrl-C while starting).
@@ -273,7 +288,7 @@ public final class LocalLauncher implements AutoCloseable {
         }
         PrintStream out = System.out;
         Config config = new Config(root, home, Ports.fromEnvironment("CAREERGRAPH_PORT", 8080), servicePorts, true,
-                true, Duration.ofMinutes(4), out);
+                true, Duration.ofMinutes(4), out, new StartupCache(home.resolve("startup-cache"), StartupCache.Kind.best()));
 
         // First, so that from now on a kill -9 of this JVM leaves no child behind (MariaDB's included).
         Watchdog watchdog = Watchdog.start(STOP_GRACE, out);
