@@ -15,6 +15,8 @@ import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
@@ -38,8 +40,12 @@ import org.careergraph.catalog.signal.Signals;
 import org.careergraph.security.Roles;
 import org.careergraph.platform.web.ProblemException;
 
-/** The occupation pages: public to read, editors and admins write. */
+/**
+ * The occupation pages: public to read, editors and admins write. Off the event loop, since its endpoints wait on the
+ * database: on the event loop each wait held up every other connection of that loop (two loops on two cores).
+ */
 @Controller("/api/occupations")
+@ExecuteOn(TaskExecutors.BLOCKING)
 class OccupationController {
 
     static final String MERGE_PATCH = "application/merge-patch+json";
