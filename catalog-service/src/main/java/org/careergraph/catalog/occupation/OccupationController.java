@@ -6,6 +6,7 @@ import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.Sort;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -54,13 +55,15 @@ class OccupationController {
     private final Signals signals;
     private final OccupationIndex index;
     private final Attributions attributions;
+    private final OccupationAnswers answers;
 
     OccupationController(OccupationService service, Signals signals, OccupationIndex index,
-                         Attributions attributions) {
+                         Attributions attributions, OccupationAnswers answers) {
         this.service = service;
         this.signals = signals;
         this.index = index;
         this.attributions = attributions;
+        this.answers = answers;
     }
 
     /**
@@ -122,14 +125,13 @@ class OccupationController {
     record Flagged(String id, String titleZh, String titleEn, List<Finding> findings) {
     }
 
-    @Get("/{id}")
+    /** The occupation as {@link OccupationView} serialises it, made again only when it or its signal changed. */
+    @Get(value = "/{id}", produces = MediaType.APPLICATION_JSON)
     @Secured(SecurityRule.IS_ANONYMOUS)
-    HttpResponse<OccupationView> get(@PathVariable String id) {
-        Occupation occupation = service.find(id)
+    HttpResponse<byte[]> get(@PathVariable String id) {
+        OccupationAnswers.Answer answer = answers.find(id)
                 .orElseThrow(() -> ProblemException.notFound("No occupation " + id + "."));
-        return HttpResponse.ok(OccupationView.of(occupation, signals.find(id).orElse(null),
-                        attributions.of(occupation.provenance())))
-                .header(HttpHeaders.ETAG, occupation.etag());
+        return HttpResponse.ok(answer.json()).header(HttpHeaders.ETAG, answer.etag());
     }
 
     @Post
