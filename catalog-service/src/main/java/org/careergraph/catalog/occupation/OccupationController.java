@@ -6,6 +6,7 @@ import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.Sort;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -15,6 +16,8 @@ import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
@@ -38,8 +41,12 @@ import org.careergraph.catalog.signal.Signals;
 import org.careergraph.security.Roles;
 import org.careergraph.platform.web.ProblemException;
 
-/** The occupation pages: public to read, editors and admins write. */
+/**
+ * The occupation pages: public to read, editors and admins write. Off the event loop, since its endpoints wait on the
+ * database: on the event loop each wait held up every other connection of that loop (two loops on two cores).
+ */
 @Controller("/api/occupations")
+@ExecuteOn(TaskExecutors.BLOCKING)
 class OccupationController {
 
     static final String MERGE_PATCH = "application/merge-patch+json";
@@ -48,13 +55,15 @@ class OccupationController {
     private final Signals signals;
     private final OccupationIndex index;
     private final Attributions attributions;
+    private final OccupationAnswers answers;
 
     OccupationController(OccupationService service, Signals signals, OccupationIndex index,
-                         Attributions attributions) {
+                         Attributions attributions, OccupationAnswers answers) {
         this.service = service;
         this.signals = signals;
         this.index = index;
         this.attributions = attributions;
+        this.answers = answers;
     }
 
     /**
@@ -116,14 +125,13 @@ class OccupationController {
     record Flagged(String id, String titleZh, String titleEn, List<Finding> findings) {
     }
 
-    @Get("/{id}")
+    /** The occupation as {@link OccupationView} serialises it, made again only when it or its signal changed. */
+    @Get(value = "/{id}", produces = MediaType.APPLICATION_JSON)
     @Secured(SecurityRule.IS_ANONYMOUS)
-    HttpResponse<OccupationView> get(@PathVariable String id) {
-        Occupation occupation = service.find(id)
+    HttpResponse<byte[]> get(@PathVariable String id) {
+        OccupationAnswers.Answer answer = answers.find(id)
                 .orElseThrow(() -> ProblemException.notFound("No occupation " + id + "."));
-        return HttpResponse.ok(OccupationView.of(occupation, signals.find(id).orElse(null),
-                        attributions.of(occupation.provenance())))
-                .header(HttpHeaders.ETAG, occupation.etag());
+        return HttpResponse.ok(answer.json()).header(HttpHeaders.ETAG, answer.etag());
     }
 
     @Post

@@ -2,6 +2,7 @@ package org.careergraph.catalog.occupation;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.Page;
 import io.micronaut.data.model.Pageable;
@@ -23,6 +24,11 @@ public interface OccupationRepository extends CrudRepository<Occupation, String>
     List<OccupationVersion> queryByUpdatedAtGreaterThanEquals(Instant since);
 
     List<Occupation> findByIdIn(Collection<String> ids);
+
+    /** The versions a read would answer from, in one round trip. */
+    @Query("SELECT o.revision, o.updated_at, s.updated_at AS signal_updated_at FROM occupation o"
+            + " LEFT JOIN occupation_signal s ON s.occupation_id = o.id WHERE o.id = :id")
+    Optional<ServedVersion> findServedVersion(String id);
 
     /** Sources and findings only: no value changed, so no revision. */
     void update(@Id String id, Provenance provenance, @Nullable Finding.Findings findings, Instant updatedAt);

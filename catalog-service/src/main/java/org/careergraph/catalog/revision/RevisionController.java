@@ -3,6 +3,8 @@ package org.careergraph.catalog.revision;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
@@ -16,6 +18,7 @@ import org.careergraph.platform.web.ProblemException;
 
 /** An occupation's history: every revision with what changed, who changed it and when. Public, like the pages. */
 @Controller("/api/occupations/{id}/revisions")
+@ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(SecurityRule.IS_ANONYMOUS)
 class RevisionController {
 

@@ -46,9 +46,13 @@ public class Signals {
     void apply(String occupationId, UnaryOperator<OccupationSignal> change) {
         Optional<OccupationSignal> stored = signals.findByOccupationIdForUpdate(occupationId);
         OccupationSignal next = change.apply(stored.orElse(OccupationSignal.none(occupationId)));
+        // updated_at is the signal's version (the search index, a read's kept answer): never the same one twice, even
+        // for two changes within a millisecond.
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant stamp = stored.map(OccupationSignal::updatedAt).filter(last -> !now.isAfter(last))
+                .map(last -> last.plusMillis(1)).orElse(now);
         OccupationSignal touched = new OccupationSignal(next.occupationId(), next.overallScore(), next.dimensions(),
-                next.scoreModel(), next.greenListTier(), next.statusSince(),
-                Instant.now().truncatedTo(ChronoUnit.MILLIS));
+                next.scoreModel(), next.greenListTier(), next.statusSince(), stamp);
         if (stored.isPresent()) {
             signals.update(touched);
         } else {

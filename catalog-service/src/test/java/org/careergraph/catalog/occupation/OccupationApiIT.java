@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.core.type.Argument;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -16,8 +17,10 @@ import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -49,6 +52,12 @@ class OccupationApiIT implements TestPropertyProvider {
 
     @Inject
     JsonMapper json;
+
+    @Inject
+    JdbcOperations jdbc;
+
+    @Inject
+    TransactionOperations<Connection> transactions;
 
     private final TopicProbe occupationEvents = TopicProbe.open(TestInfrastructure.kafkaBootstrapServers(),
             Topics.OCCUPATIONS);
@@ -240,6 +249,28 @@ class OccupationApiIT implements TestPropertyProvider {
                 "/api/occupations?codePrefix=" + code), Map.class).get("items")).getFirst();
         assertEquals(6.8, ((Number) ((Map<?, ?>) listed.get("score")).get("overall")).doubleValue(), "" + listed);
         assertEquals(1, ((Number) ((Map<?, ?>) listed.get("immigrationStatus")).get("greenListTier")).intValue());
+    }
+
+    @Test
+    void aReadAnswersWhatAnotherReplicaCommittedSinceTheLastRead() {
+        String code = uniqueCode();
+        String id = "anzsco-" + code;
+        http.toBlocking().exchange(HttpRequest.POST("/api/occupations", page(code, "Housing Officer", 60000))
+                .bearerAuth(EDITOR));
+        assertEquals("Housing Officer", http.toBlocking().retrieve(HttpRequest.GET("/api/occupations/" + id),
+                Map.class).get("titleEn"));
+
+        // Another replica's write reaches this one through the database alone: no event, no local listener.
+        transactions.executeWrite(status -> jdbc.prepareStatement("UPDATE occupation SET title_en = 'Tenancy"
+                + " Officer', page = JSON_SET(page, '$.title.en', 'Tenancy Officer'), revision = 2, updated_at ="
+                + " updated_at + INTERVAL 1 SECOND WHERE id = ?", statement -> {
+                    statement.setString(1, id);
+                    return statement.executeUpdate();
+                }));
+
+        HttpResponse<Map> read = http.toBlocking().exchange(HttpRequest.GET("/api/occupations/" + id), Map.class);
+        assertEquals("Tenancy Officer", read.body().get("titleEn"));
+        assertEquals("\"2\"", read.header("ETag"));
     }
 
     @Test
