@@ -12,8 +12,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.sql.SQLTransactionRollbackException;
 import java.util.ArrayList;
+import org.careergraph.notification.Deadlocks;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -134,7 +134,7 @@ class Dispatcher {
         try {
             queue.record(batch);
         } catch (Exception e) {
-            if (rolledBack(e)) {
+            if (Deadlocks.rolledBack(e)) {
                 // A deadlock or a lock timeout undid the whole transaction (the fan-out and the claims write the same
                 // rows under load): the same results are written on the next run instead of being sent again.
                 outcomes.addAll(batch);
@@ -145,15 +145,6 @@ class Dispatcher {
             LOG.warn("Recording {} delivery results failed; those notifications are sent again when their lease "
                     + "ends: {}", batch.size(), e.toString());
         }
-    }
-
-    private static boolean rolledBack(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLTransactionRollbackException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private void start(List<Delivery> claimed) {

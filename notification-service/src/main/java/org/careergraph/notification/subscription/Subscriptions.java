@@ -8,6 +8,7 @@ import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.time.Clock;
+import org.careergraph.notification.Deadlocks;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -121,13 +122,12 @@ class Subscriptions {
                 email ? SubscriptionStatus.PENDING_CONFIRMATION : SubscriptionStatus.ACTIVE, null, settings.kinds(),
                 settings.anyGreenList(), ManageTokens.hash(token), signingSecret,
                 email ? ManageTokens.newToken() : null, now(), null, endpoint);
-        transactions.executeWrite(status -> {
+        Deadlocks.write(transactions, () -> {
             if (endpoint != null) {
                 webhookEndpoints.holdRoom(endpoint, false);
             }
             subscriptions.save(subscription);
             watches.replace(subscription.id(), settings.watches());
-            return null;
         });
         if (email) {
             try {
@@ -191,7 +191,7 @@ class Subscriptions {
             webhookEndpoints.admit(updated.webhookUrl(), updated.webhookEndpoint(), current.signingSecret(),
                     sameEndpoint);
         }
-        transactions.executeWrite(status -> {
+        Deadlocks.write(transactions, () -> {
             if (newWebhookUrl) {
                 webhookEndpoints.holdRoom(updated.webhookEndpoint(), sameEndpoint);
             }
@@ -203,7 +203,6 @@ class Subscriptions {
                     && updated.emailDelivery() == EmailDelivery.IMMEDIATE) {
                 notifications.sendDigestWaitingNow(id, now());
             }
-            return null;
         });
         return ViewModels.view(updated, settings.watches());
     }
