@@ -35,7 +35,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongFunction;
-import java.util.function.ToDoubleFunction;
 import org.awaitility.Awaitility;
 import org.careergraph.catalog.StatementCount;
 import org.careergraph.catalog.signal.Signals;
@@ -49,6 +48,7 @@ import org.careergraph.testsupport.bench.BenchReport;
 import org.careergraph.testsupport.bench.Figure;
 import org.careergraph.testsupport.bench.Goal;
 import org.careergraph.testsupport.bench.HttpLoad;
+import org.careergraph.testsupport.bench.Medians;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -195,17 +195,13 @@ class CatalogReadBenchIT implements TestPropertyProvider {
     }
 
     private static double rate(Map<String, List<HttpLoad.Result>> results, String endpoint) {
-        return median(results.get(endpoint), HttpLoad.Result::rate);
+        return Medians.of(results.get(endpoint), HttpLoad.Result::rate);
     }
 
     private static double latency(Map<String, List<HttpLoad.Result>> results, String endpoint, double percent) {
-        return median(results.get(endpoint), r -> r.latencies().percentileMillis(percent));
+        return Medians.of(results.get(endpoint), r -> r.latencies().percentileMillis(percent));
     }
 
-    private static double median(List<HttpLoad.Result> results, ToDoubleFunction<HttpLoad.Result> figure) {
-        double[] values = results.stream().mapToDouble(figure).sorted().toArray();
-        return values[values.length / 2];
-    }
 
     /** The baselines, only in this benchmark. */
     @Controller("/bench")

@@ -5,12 +5,8 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpClientCodec;
@@ -25,18 +21,17 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongFunction;
 import org.careergraph.testsupport.bench.HttpLoad;
-import org.careergraph.testsupport.bench.Latencies;
+import org.careergraph.testsupport.bench.LoadRun;
 
 /**
  * The baseline of a page that asks several services: {@code clients} closed-loop clients, each doing one set of GETs
  * at a time as the page does them (a call starts once the calls it waits for have answered; the set is done when every
- * call has answered), then the next set. Each client keeps one kept-alive connection per call of the set. Built like
- * {@link HttpLoad} (Netty, one event-loop thread) so that the page and its baseline cost the load the same.
+ * call has answered), then the next set. Each client keeps one kept-alive connection per call of the set. Counted by
+ * the same {@link LoadRun} as {@link HttpLoad} (Netty, one event-loop thread), so that the page and its baseline cost
+ * the load the same.
  */
 final class CallSetLoad {
 
@@ -56,57 +51,25 @@ final class CallSetLoad {
     /** {@code setFor} gives the n-th set, of at most {@code callsPerSet} calls (a client keeps a connection each). */
     static HttpLoad.Result run(LongFunction<List<Call>> setFor, int callsPerSet, int clients, Duration warmUp,
                                Duration measured) {
-        EventLoopGroup loop = new NioEventLoopGroup(1);
-        try {
-            long measureFrom = System.nanoTime() + warmUp.toNanos();
-            long measureUntil = measureFrom + measured.toNanos();
-            Run run = new Run(setFor, measureFrom, measureUntil, clients);
-            Bootstrap bootstrap = new Bootstrap().group(loop).channel(NioSocketChannel.class)
-                    .option(ChannelOption.TCP_NODELAY, true)
-                    .handler(new ChannelInitializer<SocketChannel>() {
-                        @Override
-                        protected void initChannel(SocketChannel channel) {
-                            channel.pipeline().addLast(new HttpClientCodec());
-                        }
-                    });
+        return LoadRun.drive(clients, warmUp, measured, (run, bootstrap) -> {
+            bootstrap.handler(new ChannelInitializer<SocketChannel>() {
+                @Override
+                protected void initChannel(SocketChannel channel) {
+                    channel.pipeline().addLast(new HttpClientCodec());
+                }
+            });
+            AtomicLong sets = new AtomicLong();
             for (int i = 0; i < clients; i++) {
-                loop.execute(new Client(run, bootstrap, callsPerSet)::nextSet);
+                bootstrap.config().group().execute(new Client(run, setFor, sets, bootstrap, callsPerSet)::nextSet);
             }
-            long patience = measureUntil - System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            if (!run.done.await(Math.max(0, patience), TimeUnit.NANOSECONDS)) {
-                throw new IllegalStateException("The load did not finish: a set took over 30 s");
-            }
-            return new HttpLoad.Result(run.counted.get(), run.failures.get(), measured.toNanos() / 1e9,
-                    run.latencies);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } finally {
-            loop.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
-        }
-    }
-
-    private static final class Run {
-        final LongFunction<List<Call>> setFor;
-        final long measureFrom;
-        final long measureUntil;
-        final CountDownLatch done;
-        final AtomicLong started = new AtomicLong();
-        final AtomicLong counted = new AtomicLong();
-        final AtomicLong failures = new AtomicLong();
-        final Latencies latencies = new Latencies();
-
-        Run(LongFunction<List<Call>> setFor, long measureFrom, long measureUntil, int clients) {
-            this.setFor = setFor;
-            this.measureFrom = measureFrom;
-            this.measureUntil = measureUntil;
-            this.done = new CountDownLatch(clients);
-        }
+        });
     }
 
     /** One client: its connections (one per call of a set, made when first needed) and the set in hand. */
     private static final class Client {
-        private final Run run;
+        private final LoadRun run;
+        private final LongFunction<List<Call>> setFor;
+        private final AtomicLong sets;
         private final Bootstrap bootstrap;
         private final Channel[] connections;
         private List<Call> set;
@@ -116,23 +79,25 @@ final class CallSetLoad {
         private boolean failed;
         private long setStartedAt;
 
-        Client(Run run, Bootstrap bootstrap, int callsPerSet) {
+        Client(LoadRun run, LongFunction<List<Call>> setFor, AtomicLong sets, Bootstrap bootstrap, int callsPerSet) {
             this.run = run;
+            this.setFor = setFor;
+            this.sets = sets;
             this.bootstrap = bootstrap;
             this.connections = new Channel[callsPerSet];
         }
 
         void nextSet() {
-            if (System.nanoTime() >= run.measureUntil) {
+            if (run.over()) {
                 for (Channel connection : connections) {
                     if (connection != null) {
                         connection.close();
                     }
                 }
-                run.done.countDown();
+                run.clientDone();
                 return;
             }
-            set = run.setFor.apply(run.started.getAndIncrement());
+            set = setFor.apply(sets.getAndIncrement());
             answered = new boolean[set.size()];
             started = new boolean[set.size()];
             open = set.size();
@@ -190,15 +155,7 @@ final class CallSetLoad {
                 startReadyCalls();
                 return;
             }
-            long now = System.nanoTime();
-            if (setStartedAt >= run.measureFrom && now < run.measureUntil) {
-                if (failed) {
-                    run.failures.incrementAndGet();
-                } else {
-                    run.counted.incrementAndGet();
-                    run.latencies.add(now - setStartedAt);
-                }
-            }
+            run.ended(setStartedAt, !failed);
             nextSet();
         }
 

@@ -7,8 +7,6 @@ import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,12 +30,14 @@ import java.util.stream.Stream;
 import org.careergraph.deploy.local.StartupCache.Kind;
 import org.careergraph.deploy.local.StartupProbe.Start;
 import org.careergraph.deploy.local.hello.HelloWorldApplication;
+import org.careergraph.embedded.FreePorts;
 import org.careergraph.security.AccessTokens;
 import org.careergraph.testsupport.TestInfrastructure;
 import org.careergraph.testsupport.bench.BenchForm;
 import org.careergraph.testsupport.bench.BenchReport;
 import org.careergraph.testsupport.bench.Figure;
 import org.careergraph.testsupport.bench.Goal;
+import org.careergraph.testsupport.bench.Medians;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -133,7 +133,7 @@ class StartupBenchIT {
             Map<Service, Map<Kind, List<Start>>> starts = new EnumMap<>(Service.class);
             for (int round = 1; round <= ROUNDS; round++) {
                 Start helloStart = probe.command(ServiceProcess.javaCommand(helloClasspath(),
-                        HelloWorldApplication.class.getName()), freePort(), runDir, log("hello-" + round));
+                        HelloWorldApplication.class.getName()), FreePorts.pick(), runDir, log("hello-" + round));
                 hello.add(helloStart);
                 progress("hello-world, round " + round, helloStart);
                 for (Service service : SERVICES) {
@@ -165,18 +165,18 @@ class StartupBenchIT {
     private List<Figure> againstHello(Service service, Map<Kind, List<Start>> starts, List<Start> hello) {
         List<Start> launched = starts.get(AS_LAUNCHED);
         List<Start> none = starts.get(Kind.NONE);
-        double ready = median(launched, Start::readySeconds);
-        double cpu = median(launched, Start::cpuSeconds);
-        double context = median(launched, Start::contextSeconds);
+        double ready = Medians.of(launched, Start::readySeconds);
+        double cpu = Medians.of(launched, Start::cpuSeconds);
+        double context = Medians.of(launched, Start::contextSeconds);
         String name = service.shortName();
         String readyNote = String.format(Locale.ROOT, "median of %d; %s; CPU to ready %.2f s (hello %.2f s); "
                         + "Micronaut's \"Startup completed in\" %.2f s of it (hello %.2f s), the rest is the JVM's start "
                         + "and loading classes before the context, and the readiness check", launched.size(),
-                label(AS_LAUNCHED), cpu, median(hello, Start::cpuSeconds), context,
-                median(hello, Start::contextSeconds));
+                label(AS_LAUNCHED), cpu, Medians.of(hello, Start::cpuSeconds), context,
+                Medians.of(hello, Start::contextSeconds));
         if (AS_LAUNCHED != Kind.NONE) {
             readyNote += String.format(Locale.ROOT, "; without a cache %.2f s (CPU %.2f s)",
-                    median(none, Start::readySeconds), median(none, Start::cpuSeconds));
+                    Medians.of(none, Start::readySeconds), Medians.of(none, Start::cpuSeconds));
         }
         if (ready > READY_GOAL_SECONDS) {
             readyNote += String.format(Locale.ROOT, "; limited by the CPU work to ready (%.2f s of CPU) on %d cores "
@@ -184,19 +184,19 @@ class StartupBenchIT {
                     Runtime.getRuntime().availableProcessors(), ready / cpu);
         }
         long settled = launched.stream().filter(Start::settled).count();
-        double rss = median(launched, Start::rssMegabytes);
-        double anon = median(launched, Start::anonMegabytes);
+        double rss = Medians.of(launched, Start::rssMegabytes);
+        double anon = Medians.of(launched, Start::anonMegabytes);
         String rssNote = String.format(Locale.ROOT, "VmRSS once idle (CPU under 5 %% for a second; %d of %d starts "
                         + "became idle within %d s, the rest read then), %s; of it %.0f MiB the JVM's own memory (RssAnon: "
                         + "heap, metaspace, code; heap at most 384 MiB) and %.0f MiB mapped files (jars, the cache); "
                         + "hello %.0f MiB own", settled, launched.size(), SETTLE_LIMIT.toSeconds(), label(AS_LAUNCHED),
-                anon, rss - anon, median(hello, Start::anonMegabytes));
+                anon, rss - anon, Medians.of(hello, Start::anonMegabytes));
         return List.of(
                 Figure.time(name + ": time to ready, alone, as the launcher starts it", ready, "s",
-                        "hello-world Micronaut app, same JVM options", median(hello, Start::readySeconds),
+                        "hello-world Micronaut app, same JVM options", Medians.of(hello, Start::readySeconds),
                         Goal.valueAtMost(READY_GOAL_SECONDS), readyNote),
                 Figure.time(name + ": idle RSS", rss, "MiB",
-                        "hello-world Micronaut app, same JVM options", median(hello, Start::rssMegabytes),
+                        "hello-world Micronaut app, same JVM options", Medians.of(hello, Start::rssMegabytes),
                         Goal.valueAtMost(RSS_GOAL_MEGABYTES), rssNote));
     }
 
@@ -210,8 +210,8 @@ class StartupBenchIT {
         double without = 0;
         StringBuilder each = new StringBuilder();
         for (Service service : SERVICES) {
-            double cached = median(starts.get(service).get(kind), measure);
-            double none = median(starts.get(service).get(Kind.NONE), measure);
+            double cached = Medians.of(starts.get(service).get(kind), measure);
+            double none = Medians.of(starts.get(service).get(Kind.NONE), measure);
             with += cached;
             without += none;
             each.append(String.format(Locale.ROOT, "%s%s %.2f s vs %.2f s", each.isEmpty() ? "" : ", ",
@@ -233,8 +233,8 @@ class StartupBenchIT {
             Start start = writing.get(service).get(kind);
             first += start.readySeconds();
             firstCpu += start.cpuSeconds();
-            none += median(starts.get(service).get(Kind.NONE), Start::readySeconds);
-            noneCpu += median(starts.get(service).get(Kind.NONE), Start::cpuSeconds);
+            none += Medians.of(starts.get(service).get(Kind.NONE), Start::readySeconds);
+            noneCpu += Medians.of(starts.get(service).get(Kind.NONE), Start::cpuSeconds);
             each.append(String.format(Locale.ROOT, "%s%s %.2f s (CPU %.2f s, stop %.1f s)", each.isEmpty() ? "" : ", ",
                     service.shortName(), start.readySeconds(), start.cpuSeconds(), start.stopSeconds()));
         }
@@ -328,9 +328,9 @@ class StartupBenchIT {
     private LocalLauncher.Config config(Path home, StartupCache cache, PrintStream out) {
         Map<Service, Integer> ports = new EnumMap<>(Service.class);
         for (Service service : Service.values()) {
-            ports.put(service, freePort());
+            ports.put(service, FreePorts.pick());
         }
-        return new LocalLauncher.Config(root, home, freePort(), ports, true, true, WHOLE_RUN_READY, out, cache);
+        return new LocalLauncher.Config(root, home, FreePorts.pick(), ports, true, true, WHOLE_RUN_READY, out, cache);
     }
 
     /** The hello-world application's classes and the libraries its build wrote (target/hello-world-classpath.txt). */
@@ -364,19 +364,5 @@ class StartupBenchIT {
             case CDS_ARCHIVE -> "dynamic CDS archive";
             case AOT_CACHE -> "AOT cache";
         };
-    }
-
-    private static double median(List<Start> starts, ToDoubleFunction<Start> figure) {
-        double[] values = starts.stream().mapToDouble(figure).sorted().toArray();
-        int middle = values.length / 2;
-        return values.length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -27,7 +26,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -47,6 +45,7 @@ import java.util.function.LongFunction;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.careergraph.deploy.WebhookChallenge;
+import org.careergraph.embedded.FreePorts;
 import org.careergraph.events.EventType;
 import org.careergraph.events.Topics;
 import org.careergraph.testsupport.TestInfrastructure;
@@ -57,6 +56,7 @@ import org.careergraph.testsupport.bench.Figure;
 import org.careergraph.testsupport.bench.Goal;
 import org.careergraph.testsupport.bench.HttpLoad;
 import org.careergraph.testsupport.bench.Latencies;
+import org.careergraph.testsupport.bench.Medians;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -171,13 +171,13 @@ class SystemBenchIT {
                 TestInfrastructure.kafkaBootstrapServers(), this::jdbcUrl, TestInfrastructure.dbUsername(),
                 TestInfrastructure.dbPassword(), NO_MAIL);
         for (Service service : Service.values()) {
-            ports.put(service, freePort());
+            ports.put(service, FreePorts.pick());
         }
         Path root = Path.of(System.getProperty("careergraph.root", "..")).toAbsolutePath().normalize();
         System.out.printf("System benchmark, %s form: starting the system%s; the services' output goes to %s%n",
                 FORM.name().toLowerCase(), FORM.isFull() ? " with the bundled releases" : "", log);
         long started = System.nanoTime();
-        launcher = new LocalLauncher(new LocalLauncher.Config(root, home, freePort(), ports, true, FORM.isFull(),
+        launcher = new LocalLauncher(new LocalLauncher.Config(root, home, FreePorts.pick(), ports, true, FORM.isFull(),
                 Duration.ofMinutes(8), servicesLog)).start(infrastructure);
         api = new SystemApi(launcher.url().toString(), launcher.adminToken());
         String kafka = TestInfrastructure.kafkaBootstrapServers();
@@ -544,12 +544,8 @@ class SystemBenchIT {
 
         static String describe(List<Stages> all) {
             return String.format("to the broker %.0f ms, to the notice %.0f ms, fan-out %.0f ms, dispatch and POST "
-                    + "%.0f ms", median(all, Stages::toBroker), median(all, Stages::toNotice),
-                    median(all, Stages::toNotification), median(all, Stages::toWebhook));
-        }
-
-        private static double median(List<Stages> all, java.util.function.ToLongFunction<Stages> stage) {
-            return Rounds.median(all.stream().map(s -> (double) stage.applyAsLong(s)).toList());
+                    + "%.0f ms", Medians.of(all, Stages::toBroker), Medians.of(all, Stages::toNotice),
+                    Medians.of(all, Stages::toNotification), Medians.of(all, Stages::toWebhook));
         }
     }
 
@@ -711,12 +707,6 @@ class SystemBenchIT {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
     /** A figure measured in rounds alternating with its baseline: medians of the values and of the ratios. */
     private static final class Rounds {
         private final List<Double> values = new ArrayList<>();
@@ -732,14 +722,8 @@ class SystemBenchIT {
         }
 
         Figure rateFigure(String name, String unit, String baseline, Goal goal, String note) {
-            return new Figure(name, median(values), unit, baseline, median(baselines), unit, median(ratios), goal,
-                    note + "; the last round's figure run: " + cpu);
-        }
-
-        static double median(Collection<Double> numbers) {
-            List<Double> sorted = numbers.stream().sorted().toList();
-            int middle = sorted.size() / 2;
-            return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+            return new Figure(name, Medians.of(values), unit, baseline, Medians.of(baselines), unit,
+                    Medians.of(ratios), goal, note + "; the last round's figure run: " + cpu);
         }
     }
 }

@@ -43,6 +43,7 @@ import org.careergraph.testsupport.TestInfrastructure;
 import org.careergraph.testsupport.bench.BenchForm;
 import org.careergraph.testsupport.bench.BenchReport;
 import org.careergraph.testsupport.bench.Figure;
+import org.careergraph.testsupport.bench.Medians;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -338,15 +339,18 @@ class RescoreBenchIT {
 
         /** The rounds of one model change against raw UPDATEs: median rates, and the median of the rounds' ratios. */
         private Figure versusRawUpdates(String change, List<Measured> rounds) {
-            double[] ratios = sorted(rounds, m -> m.rawSeconds() / m.seconds());
+            ToDoubleFunction<Measured> ratio = m -> m.rawSeconds() / m.seconds();
+            double[] ratios = sorted(rounds, ratio);
             String note = ("%,d of %,d scores moved; %s; batches of %d: %.0f SQL round trips a batch, %.0f KB"
                     + " allocated an occupation; raw UPDATEs: the same rows, every column, the same batches, to a copy"
                     + " of the score table (the mean of a run before the job and one after)").formatted(
                     rounds.getLast().changed(), size, roundsSaid(ratios), BATCH,
-                    median(rounds, Measured::roundTripsPerBatch), median(rounds, Measured::bytesPerOccupation) / 1024);
+                    Medians.of(rounds, Measured::roundTripsPerBatch),
+                    Medians.of(rounds, Measured::bytesPerOccupation) / 1024);
             return new Figure("re-score %,d occupations, %s".formatted(size, change),
-                    median(rounds, m -> size / m.seconds()), "occupations/s", "raw UPDATEs of the same score rows",
-                    median(rounds, m -> size / m.rawSeconds()), "occupations/s", median(ratios), null, note);
+                    Medians.of(rounds, m -> size / m.seconds()), "occupations/s", "raw UPDATEs of the same score rows",
+                    Medians.of(rounds, m -> size / m.rawSeconds()), "occupations/s", Medians.of(rounds, ratio), null,
+                    note);
         }
 
         /**
@@ -355,17 +359,19 @@ class RescoreBenchIT {
          */
         private Figure versusCalculator(Map<String, List<Measured>> measured) {
             List<Measured> rounds = measured.get(MODEL_2);
-            double[] ratios = sorted(rounds, m -> m.calculatorSeconds() / m.seconds());
+            ToDoubleFunction<Measured> ratio = m -> m.calculatorSeconds() / m.seconds();
+            double[] ratios = sorted(rounds, ratio);
             String others = measured.entrySet().stream().filter(e -> !e.getKey().equals(MODEL_2))
-                    .map(e -> "%.3g for %s".formatted(median(e.getValue(), m -> m.calculatorSeconds() / m.seconds()),
+                    .map(e -> "%.3g for %s".formatted(Medians.of(e.getValue(), m -> m.calculatorSeconds() / m.seconds()),
                             e.getKey()))
                     .collect(Collectors.joining(", "));
             String note = ("the ratio is the calculation's share of the job's time, the rest reading and writing"
                     + " (the other changes: %s); %s; ScoreCalculator alone over the same inputs and model, in memory, pass after pass for"
                     + " %d ms").formatted(others, roundsSaid(ratios), CALCULATOR_NANOS / 1_000_000);
             return new Figure("re-score %,d occupations, %s".formatted(size, MODEL_2),
-                    median(rounds, m -> size / m.seconds()), "occupations/s", "ScoreCalculator alone, same inputs",
-                    median(rounds, m -> size / m.calculatorSeconds()), "occupations/s", median(ratios), null, note);
+                    Medians.of(rounds, m -> size / m.seconds()), "occupations/s", "ScoreCalculator alone, same inputs",
+                    Medians.of(rounds, m -> size / m.calculatorSeconds()), "occupations/s", Medians.of(rounds, ratio),
+                    null, note);
         }
 
         /** "one round", or "medians of 3 rounds after an uncounted warm-up round (rounds' ratios 0.38-0.45)". */
@@ -442,14 +448,6 @@ class RescoreBenchIT {
         return rounds.stream().mapToDouble(value).sorted().toArray();
     }
 
-    private static double median(List<Measured> rounds, ToDoubleFunction<Measured> value) {
-        return median(sorted(rounds, value));
-    }
-
-    private static double median(double[] sorted) {
-        int middle = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-    }
 
     /** Bytes this thread allocated: what the job costs in garbage, whatever the GC did meanwhile. */
     private static long allocatedBytes() {

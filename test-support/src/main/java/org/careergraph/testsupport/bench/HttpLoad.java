@@ -5,12 +5,8 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpClientCodec;
@@ -24,8 +20,6 @@ import io.netty.handler.codec.http.LastHttpContent;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongFunction;
 
@@ -82,91 +76,59 @@ public final class HttpLoad {
 
     public static Result run(URI base, LongFunction<Request> requestFor, int connections, Duration warmUp,
                              Duration measured) {
-        EventLoopGroup loop = new NioEventLoopGroup(1);
-        try {
-            long start = System.nanoTime();
-            long measureFrom = start + warmUp.toNanos();
-            long measureUntil = measureFrom + measured.toNanos();
-            Run run = new Run(base, requestFor, measureFrom, measureUntil, connections);
-            Bootstrap bootstrap = new Bootstrap().group(loop).channel(NioSocketChannel.class)
-                    .option(ChannelOption.TCP_NODELAY, true)
-                    .handler(new ChannelInitializer<SocketChannel>() {
-                        @Override
-                        protected void initChannel(SocketChannel channel) {
-                            channel.pipeline().addLast(new HttpClientCodec(), new Connection(run));
-                        }
-                    });
-            run.bootstrap = bootstrap;
+        return LoadRun.drive(connections, warmUp, measured, (run, bootstrap) -> {
+            Target target = new Target(run, base, requestFor, bootstrap);
+            bootstrap.handler(new ChannelInitializer<SocketChannel>() {
+                @Override
+                protected void initChannel(SocketChannel channel) {
+                    channel.pipeline().addLast(new HttpClientCodec(), new Connection(target));
+                }
+            });
             for (int i = 0; i < connections; i++) {
-                run.connect();
+                target.connect();
             }
-            long patience = measureUntil - System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            if (!run.done.await(Math.max(0, patience), TimeUnit.NANOSECONDS)) {
-                throw new IllegalStateException("The load did not finish: an answer took over 30 s");
-            }
-            return new Result(run.counted.get(), run.failures.get(), measured.toNanos() / 1e9, run.latencies);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } finally {
-            loop.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
-        }
+        });
     }
 
-    /** The state every connection of one run shares. */
-    private static final class Run {
-        final URI base;
-        final LongFunction<Request> requestFor;
-        final long measureFrom;
-        final long measureUntil;
-        final CountDownLatch done;
-        final AtomicLong sent = new AtomicLong();
-        final AtomicLong counted = new AtomicLong();
-        final AtomicLong failures = new AtomicLong();
-        final Latencies latencies = new Latencies();
-        volatile Bootstrap bootstrap;
+    /** What every connection of one run shares: where to connect, what to ask, and the run that counts. */
+    private record Target(LoadRun run, URI base, LongFunction<Request> requestFor, AtomicLong sent,
+                          Bootstrap bootstrap) {
 
-        Run(URI base, LongFunction<Request> requestFor, long measureFrom, long measureUntil, int connections) {
-            this.base = base;
-            this.requestFor = requestFor;
-            this.measureFrom = measureFrom;
-            this.measureUntil = measureUntil;
-            this.done = new CountDownLatch(connections);
+        Target(LoadRun run, URI base, LongFunction<Request> requestFor, Bootstrap bootstrap) {
+            this(run, base, requestFor, new AtomicLong(), bootstrap);
         }
 
         void connect() {
             bootstrap.connect(base.getHost(), base.getPort()).addListener(future -> {
                 if (!future.isSuccess()) {
-                    fail(System.nanoTime(), null);
+                    broken(null);
                 }
             });
         }
 
-        /** A failed answer or connection: counted if in the measured period; the connection is made again. */
-        void fail(long now, Channel broken) {
-            if (now >= measureFrom && now < measureUntil) {
-                failures.incrementAndGet();
+        /** A connection broke or could not be made: a failure if measured; another is made while the run lasts. */
+        void broken(Channel connection) {
+            run.brokeNow();
+            if (connection != null) {
+                connection.close();
             }
-            if (broken != null) {
-                broken.close();
-            }
-            if (System.nanoTime() < measureUntil) {
-                connect();
+            if (run.over()) {
+                run.clientDone();
             } else {
-                done.countDown();
+                connect();
             }
         }
     }
 
     /** One connection: a request out, its answer in, the next request out. */
     private static final class Connection extends SimpleChannelInboundHandler<HttpObject> {
-        private final Run run;
+        private final Target target;
         private long sentAt;
         private int status;
         private boolean finished;
 
-        Connection(Run run) {
-            this.run = run;
+        Connection(Target target) {
+            this.target = target;
         }
 
         @Override
@@ -175,10 +137,10 @@ public final class HttpLoad {
         }
 
         private void send(ChannelHandlerContext context) {
-            Request request = run.requestFor.apply(run.sent.getAndIncrement());
+            Request request = target.requestFor().apply(target.sent().getAndIncrement());
             FullHttpRequest out = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.valueOf(request.method()),
                     request.path(), Unpooled.wrappedBuffer(request.body()));
-            out.headers().set(HttpHeaderNames.HOST, run.base.getHost() + ":" + run.base.getPort())
+            out.headers().set(HttpHeaderNames.HOST, target.base().getHost() + ":" + target.base().getPort())
                     .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE)
                     .setInt(HttpHeaderNames.CONTENT_LENGTH, request.body().length);
             request.headers().forEach(out.headers()::set);
@@ -192,19 +154,11 @@ public final class HttpLoad {
                 status = response.status().code();
             }
             if (message instanceof LastHttpContent) {
-                long now = System.nanoTime();
-                if (sentAt >= run.measureFrom && now < run.measureUntil) {
-                    if (status >= 200 && status < 400) {
-                        run.counted.incrementAndGet();
-                        run.latencies.add(now - sentAt);
-                    } else {
-                        run.failures.incrementAndGet();
-                    }
-                }
-                if (now < run.measureUntil) {
-                    send(context);
-                } else {
+                target.run().ended(sentAt, status >= 200 && status < 400);
+                if (target.run().over()) {
                     finish(context);
+                } else {
+                    send(context);
                 }
             }
         }
@@ -213,7 +167,7 @@ public final class HttpLoad {
             if (!finished) {
                 finished = true;
                 context.close();
-                run.done.countDown();
+                target.run().clientDone();
             }
         }
 
@@ -221,7 +175,7 @@ public final class HttpLoad {
         public void channelInactive(ChannelHandlerContext context) {
             if (!finished) {
                 finished = true;
-                run.fail(System.nanoTime(), null);
+                target.broken(null);
             }
         }
 
@@ -229,7 +183,7 @@ public final class HttpLoad {
         public void exceptionCaught(ChannelHandlerContext context, Throwable cause) {
             if (!finished) {
                 finished = true;
-                run.fail(System.nanoTime(), context.channel());
+                target.broken(context.channel());
             }
         }
     }

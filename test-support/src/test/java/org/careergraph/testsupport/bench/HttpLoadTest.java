@@ -72,6 +72,14 @@ class HttpLoadTest {
     }
 
     @Test
+    void theMedianIsTheMiddleRoundOrTheMeanOfTheMiddleTwo() {
+        assertEquals(2.0, Medians.of(List.of(3, 1, 2)));
+        assertEquals(2.5, Medians.of(List.of(4.0, 1.0, 2.0, 3.0)));
+        assertEquals(3.0, Medians.of(List.of("a", "bbb", "ccccc"), String::length));
+        assertTrue(Double.isNaN(Medians.of(List.<Double>of())));
+    }
+
+    @Test
     void theReportHoldsEveryPartWithItsRatioAndWhetherItsGoalIsMet(@TempDir Path directory) throws IOException {
         String before = System.getProperty("bench.dir");
         System.setProperty("bench.dir", directory.toString());
