@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.careergraph.catalog.Versions;
 import org.careergraph.catalog.occupation.OccupationInput.EditorialInput;
 import org.careergraph.catalog.occupation.Provenance.Kind;
 import org.careergraph.catalog.occupation.Provenance.Source;
@@ -290,10 +291,12 @@ public class OccupationService {
 
     /**
      * Sources or findings moved but no value did: no revision and no event, but a new {@code updated_at}, so that
-     * search indexes (this one now, the other replicas' at their next catch-up) and syncing clients see it.
+     * search indexes (this one now, the other replicas' at their next catch-up), kept answers and syncing clients
+     * see it, even within the millisecond of the occupation's last write.
      */
     private void updateQuietly(Occupation occupation) {
-        occupations.update(occupation.id(), occupation.provenance(), occupation.findings(), now());
+        occupations.update(occupation.id(), occupation.provenance(), occupation.findings(),
+                Versions.next(occupation.updatedAt(), now()));
         written.publishEvent(new OccupationWritten(occupation.id()));
     }
 

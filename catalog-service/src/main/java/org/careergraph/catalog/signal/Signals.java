@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.function.UnaryOperator;
+import org.careergraph.catalog.Versions;
 import org.careergraph.events.EventType;
 import org.careergraph.events.ImmigrationStatusChanged;
 import org.careergraph.events.ScoreChanged;
@@ -46,11 +47,9 @@ public class Signals {
     void apply(String occupationId, UnaryOperator<OccupationSignal> change) {
         Optional<OccupationSignal> stored = signals.findByOccupationIdForUpdate(occupationId);
         OccupationSignal next = change.apply(stored.orElse(OccupationSignal.none(occupationId)));
-        // updated_at is the signal's version (the search index, a read's kept answer): never the same one twice, even
-        // for two changes within a millisecond.
+        // updated_at is the signal's version (the search index, a read's kept answer).
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        Instant stamp = stored.map(OccupationSignal::updatedAt).filter(last -> !now.isAfter(last))
-                .map(last -> last.plusMillis(1)).orElse(now);
+        Instant stamp = stored.map(last -> Versions.next(last.updatedAt(), now)).orElse(now);
         OccupationSignal touched = new OccupationSignal(next.occupationId(), next.overallScore(), next.dimensions(),
                 next.scoreModel(), next.greenListTier(), next.statusSince(), stamp);
         if (stored.isPresent()) {
