@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -49,13 +50,15 @@ class DeliveryQueue {
             FOR UPDATE SKIP LOCKED""";
     private static final String SELECT_CLAIMED = """
             SELECT n.id, n.subscription_id, n.attempts, n.created_at, s.status, s.status_reason, s.channel,
-                s.webhook_url, s.signing_secret, s.email, s.email_delivery, s.mailbox_token, c.event_id,
-                c.event_type, c.occupation_id, c.title_en, c.title_zh, c.message_en, c.message_zh, c.merged_event_id
+                s.webhook_url, s.signing_secret, s.email, s.email_delivery, s.mailbox_token, n.notice_id
             FROM notification n
             JOIN subscription s ON s.id = n.subscription_id
-            JOIN notice c ON c.id = n.notice_id
             WHERE n.id IN (%s)
             ORDER BY n.notice_id""";
+    /** Each notice once, however many of the claimed notifications tell it (a fan-out's batch is mostly one). */
+    private static final String SELECT_NOTICES = """
+            SELECT id, event_id, event_type, occupation_id, title_en, title_zh, message_en, message_zh, merged_event_id
+            FROM notice WHERE id IN (%s)""";
     private static final String DELIVERED = """
             UPDATE notification SET status = 'DELIVERED', attempts = attempts + 1, last_attempt_at = ?,
                 delivered_at = ?, last_error = NULL, claim_token = NULL
@@ -196,20 +199,47 @@ class DeliveryQueue {
 
     private static List<Delivery> read(Connection connection, Collection<String> ids, String claimToken,
                                        Instant leaseEnds) throws SQLException {
+        record Claimed(String id, String subscriptionId, int attempts, Instant createdAt, String status,
+                       String statusReason, String channel, String webhookUrl, String signingSecret, String email,
+                       String emailDelivery, String mailboxToken, long noticeId) {
+        }
+        record NoticeText(String eventId, String eventType, String occupationId, String titleEn, String titleZh,
+                          Message message, String mergedEventId) {
+        }
+        List<Claimed> claimed = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement(SELECT_CLAIMED.formatted(marks(ids.size())))) {
             bind(select, List.copyOf(ids));
-            List<Delivery> claimed = new ArrayList<>();
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    claimed.add(new Delivery(rs.getString(1), rs.getString(2), rs.getInt(3),
-                            rs.getTimestamp(4).toInstant(), claimToken, leaseEnds, rs.getString(5), rs.getString(6),
-                            rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11),
-                            rs.getString(12), rs.getString(13), rs.getString(14), rs.getString(15), rs.getString(16),
-                            rs.getString(17), new Message(rs.getString(18), rs.getString(19)), rs.getString(20)));
+                    claimed.add(new Claimed(rs.getString(1), rs.getString(2), rs.getInt(3),
+                            rs.getTimestamp(4).toInstant(), rs.getString(5), rs.getString(6), rs.getString(7),
+                            rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12),
+                            rs.getLong(13)));
                 }
             }
-            return claimed;
         }
+        List<Long> noticeIds = claimed.stream().map(Claimed::noticeId).distinct().toList();
+        Map<Long, NoticeText> notices = new HashMap<>();
+        if (!noticeIds.isEmpty()) {
+            try (PreparedStatement select = connection.prepareStatement(
+                    SELECT_NOTICES.formatted(marks(noticeIds.size())))) {
+                bind(select, noticeIds);
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        notices.put(rs.getLong(1), new NoticeText(rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getString(5), rs.getString(6), new Message(rs.getString(7), rs.getString(8)),
+                                rs.getString(9)));
+                    }
+                }
+            }
+        }
+        return claimed.stream().map(c -> {
+            NoticeText notice = notices.get(c.noticeId());
+            return new Delivery(c.id(), c.subscriptionId(), c.attempts(), c.createdAt(), claimToken, leaseEnds,
+                    c.status(), c.statusReason(), c.channel(), c.webhookUrl(), c.signingSecret(), c.email(),
+                    c.emailDelivery(), c.mailboxToken(), notice.eventId(), notice.eventType(), notice.occupationId(),
+                    notice.titleEn(), notice.titleZh(), notice.message(), notice.mergedEventId());
+        }).toList();
     }
 
     /** The first two columns of every row, as an ordered map. */

@@ -22,6 +22,7 @@ public final class WebhookSignature {
     public static final String TIMESTAMP = "webhook-timestamp";
     public static final String SIGNATURE = "webhook-signature";
     private static final String PREFIX = "whsec_";
+    private static final Mac HMAC_SHA256 = hmacSha256();
 
     private WebhookSignature() {
     }
@@ -65,10 +66,19 @@ public final class WebhookSignature {
         byte[] key = Base64.getDecoder().decode(secret.startsWith(PREFIX) ? secret.substring(PREFIX.length())
                 : secret);
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
+            Mac mac = (Mac) HMAC_SHA256.clone();
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
             return mac.doFinal(content.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+        } catch (CloneNotSupportedException | InvalidKeyException e) {
+            throw new IllegalStateException("the JDK's HmacSHA256 is cloneable and takes any key", e);
+        }
+    }
+
+    /** Looked up once: a lookup walks the security providers, a clone of this uninitialised one does not. */
+    private static Mac hmacSha256() {
+        try {
+            return Mac.getInstance("HmacSHA256");
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has HmacSHA256", e);
         }
     }
