@@ -121,14 +121,18 @@ final class StartupCache {
         if (!classpath.stream().allMatch(Files::isRegularFile)) {
             return Use.NONE; // a classes folder: the JVM would archive none of its classes, and refuses to write
         }
-        String name = service.shortName() + "-" + fingerprint(command, classpath) + kind.extension;
-        Path file = directory.resolve(name);
+        String name;
         try {
-            Files.createDirectories(directory);
+            name = service.shortName() + "-" + fingerprint(command, classpath) + kind.extension;
+            // Owner-only: the JVM loads classes from these files.
+            PrivateFiles.directory(directory);
             deleteOthers(service, name);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot prepare the startup cache folder " + directory, e);
+        } catch (IOException | UncheckedIOException e) {
+            // A faster start is not worth a failed one: this start goes without.
+            System.err.printf("%s starts without a startup cache: %s%n", service.shortName(), e.getMessage());
+            return Use.NONE;
         }
+        Path file = directory.resolve(name);
         if (kind == Kind.CDS_ARCHIVE) {
             return new Use(List.of("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + file, CDS_LOGGING),
                     !Files.exists(file), null, null);
@@ -161,7 +165,7 @@ final class StartupCache {
     }
 
     /** The JDK, the command, and each classpath jar's size and time: what the JVM checks before it uses a cache. */
-    private static String fingerprint(List<String> command, List<Path> classpath) {
+    private static String fingerprint(List<String> command, List<Path> classpath) throws IOException {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update((System.getProperty("java.home") + "\n" + System.getProperty("java.vm.version") + "\n")
@@ -174,22 +178,19 @@ final class StartupCache {
                         .getBytes(UTF_8));
             }
             return HexFormat.of().formatHex(digest.digest(), 0, 8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the service's classpath", e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
 
     /**
-     * The service's files of other builds, of this kind, and unfinished ones of this build's (the JVM's own
-     * {@code .config} too, which it leaves when it is killed while writing).
+     * The service's files of other builds or of the other kind (written by another JDK), and unfinished ones of this
+     * build's (the JVM's own {@code .config} too, which it leaves when it is killed while writing).
      */
     private void deleteOthers(Service service, String keep) throws IOException {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, service.shortName() + "-*")) {
             for (Path file : files) {
-                String name = file.getFileName().toString();
-                if (name.contains(kind.extension) && !name.equals(keep)) {
+                if (!file.getFileName().toString().equals(keep)) {
                     Files.deleteIfExists(file);
                 }
             }

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.List;
 import org.careergraph.deploy.local.StartupCache.Kind;
@@ -78,6 +79,30 @@ class StartupCacheTest {
         assertTrue(rebuilt.writesCache());
         assertNotEquals(first.written(), rebuilt.written());
         assertFalse(Files.exists(first.written()), "the old build's cache is deleted");
+    }
+
+    @Test
+    void anotherJdksKindOfCacheIsDeletedAndTheFolderIsTheOwnersOnly() throws IOException {
+        Path folder = dir.resolve("cache");
+        Path jar = jar("immigration-service-0.1.0.jar");
+        Use cds = new StartupCache(folder, Kind.CDS_ARCHIVE).use(Service.IMMIGRATION, command(jar));
+        Path archive = Path.of(cds.jvmOptions().get(1).substring("-XX:SharedArchiveFile=".length()));
+        Files.writeString(archive, "archive"); // what a JDK 21 wrote
+
+        new StartupCache(folder, Kind.AOT_CACHE).use(Service.IMMIGRATION, command(jar));
+
+        assertFalse(Files.exists(archive), "the other JDK's archive is deleted");
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(folder)));
+    }
+
+    @Test
+    void aFolderThatCannotBeMadeMeansAStartWithoutACache() throws IOException {
+        Path notAFolder = Files.writeString(dir.resolve("cache"), "a file where the folder should be");
+
+        Use use = new StartupCache(notAFolder, Kind.AOT_CACHE).use(Service.CATALOG,
+                command(jar("catalog-service-0.1.0.jar")));
+
+        assertEquals(Use.NONE, use);
     }
 
     @Test
