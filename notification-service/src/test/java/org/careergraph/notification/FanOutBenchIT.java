@@ -88,8 +88,8 @@ class FanOutBenchIT implements TestPropertyProvider {
     private static final int MILLION = FORM.pick(400, 1_000_000);
     /** Before the first raw run: on two busy cores the JIT needs 20-30 s of POSTs before their cost settles. */
     private static final Duration JIT_WARM_UP = FORM.pick(Duration.ofMillis(200), Duration.ofSeconds(25));
-    private static final Duration RAW_WARM_UP = FORM.pick(Duration.ofMillis(200), Duration.ofSeconds(3));
-    private static final Duration RAW_MEASURED = FORM.pick(Duration.ofMillis(500), Duration.ofSeconds(5));
+    private static final Duration RAW_WARM_UP = FORM.pick(Duration.ofMillis(500), Duration.ofSeconds(3));
+    private static final Duration RAW_MEASURED = FORM.pick(Duration.ofSeconds(2), Duration.ofSeconds(5));
     private static final Duration PATIENCE = FORM.pick(Duration.ofMinutes(1), Duration.ofMinutes(30));
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(2);
     private static final int ROWS_PER_INSERT = 1_000;

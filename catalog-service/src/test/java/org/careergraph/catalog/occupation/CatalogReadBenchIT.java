@@ -70,7 +70,7 @@ class CatalogReadBenchIT implements TestPropertyProvider {
     private static final String READ = "/api/occupations/{id}";
     private static final int CONNECTIONS = FORM.pick(4, 16);
     private static final Duration WARM_UP = FORM.pick(Duration.ofSeconds(1), Duration.ofSeconds(5));
-    private static final Duration MEASURED = FORM.pick(Duration.ofSeconds(2), Duration.ofSeconds(10));
+    private static final Duration MEASURED = FORM.pick(Duration.ofSeconds(3), Duration.ofSeconds(10));
     /** Each round loads every endpoint in turn; the figures are the rounds' medians. */
     private static final int ROUNDS = FORM.pick(1, 3);
 

@@ -94,7 +94,7 @@ class SystemBenchIT {
     /** The HTTP figures: the same load for a figure and its baseline, rounds alternating between the two. */
     private static final int CONNECTIONS = 10;
     private static final Duration WARM_UP = FORM.pick(Duration.ofSeconds(1), Duration.ofSeconds(3));
-    private static final Duration MEASURED = FORM.pick(Duration.ofSeconds(2), Duration.ofSeconds(8));
+    private static final Duration MEASURED = FORM.pick(Duration.ofSeconds(3), Duration.ofSeconds(8));
     private static final int ROUNDS = FORM.pick(1, 3);
     /** Occupations read, spread over the catalog. */
     private static final int READ_IDS = 100;
@@ -106,7 +106,7 @@ class SystemBenchIT {
     private static final int EDITED = FORM.pick(8, 40);
     private static final Duration EDIT_WARM_UP = FORM.pick(Duration.ofSeconds(1), Duration.ofSeconds(5));
     private static final Duration EDITING = FORM.pick(Duration.ofSeconds(3), Duration.ofSeconds(20));
-    private static final Duration RAW = FORM.pick(Duration.ofSeconds(2), Duration.ofSeconds(10));
+    private static final Duration RAW = FORM.pick(Duration.ofSeconds(3), Duration.ofSeconds(10));
     private static final int LOW_PAY = 50_000;
     private static final int HIGH_PAY = 90_000;
 
