@@ -9,7 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -22,6 +25,8 @@ import java.util.stream.Stream;
  * full form, {@code target/bench-smoke} for the smoke form), else {@code target/bench} under the working directory.
  */
 public final class BenchReport {
+
+    private static final Pattern MEASURED_AT = Pattern.compile("\"measuredAt\": \"([^\"]+)\"");
 
     private BenchReport() {
     }
@@ -53,20 +58,27 @@ public final class BenchReport {
             StringBuilder json = new StringBuilder("{\n  \"machine\": ").append(machineJson())
                     .append(",\n  \"form\": \"").append(BenchForm.current().name().toLowerCase()).append('"')
                     .append(",\n  \"benchmarks\": [\n");
-            StringBuilder table = new StringBuilder("Benchmarks, ").append(BenchForm.current().name().toLowerCase())
-                    .append(" form, on ").append(machineLine()).append("\n\n")
-                    .append("| benchmark | figure | value | baseline (same run) | baseline value | **ratio** | goal "
-                            + "| met | note |\n|---|---|---:|---|---:|---:|---|---|---|\n");
+            StringBuilder rows = new StringBuilder();
+            List<String> measured = new ArrayList<>();
             String separator = "";
             for (Path part : written) {
                 String text = Files.readString(part, StandardCharsets.UTF_8);
                 if (part.toString().endsWith(".json")) {
                     json.append(separator).append(text);
                     separator = ",\n";
+                    // A part left by an earlier run stays in the table: each says when it was measured.
+                    Matcher at = MEASURED_AT.matcher(text);
+                    measured.add(part.getFileName().toString().replace(".json", "") + " "
+                            + (at.find() ? at.group(1) : "at an unknown time"));
                 } else {
-                    table.append(text);
+                    rows.append(text);
                 }
             }
+            StringBuilder table = new StringBuilder("Benchmarks, ").append(BenchForm.current().name().toLowerCase())
+                    .append(" form, on ").append(machineLine()).append("; measured: ")
+                    .append(String.join(", ", measured)).append("\n\n")
+                    .append("| benchmark | figure | value | baseline (same run) | baseline value | **ratio** | goal "
+                            + "| met | note |\n|---|---|---:|---|---:|---:|---|---|---|\n").append(rows);
             json.append("\n  ]\n}\n");
             Files.writeString(directory().resolve("results.json"), json, StandardCharsets.UTF_8);
             Files.writeString(directory().resolve("results.md"), table, StandardCharsets.UTF_8);
