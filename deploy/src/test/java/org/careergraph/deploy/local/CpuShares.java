@@ -21,8 +21,13 @@ final class CpuShares {
 
     private CpuShares() {
         for (Service service : Service.values()) {
-            ProcessHandle.of(ServiceJvms.pid(service)).ifPresent(process -> processes.put(service.shortName(),
-                    process));
+            try {
+                ProcessHandle.of(ServiceJvms.pid(service)).ifPresent(process -> processes.put(service.shortName(),
+                        process));
+            } catch (IllegalStateException notOneJvm) {
+                // A note's detail: the figure is measured without this service's share (e.g. one restarting).
+                System.out.printf("CPU shares without %s: %s%n", service.shortName(), notOneJvm.getMessage());
+            }
         }
         processes.put("test JVM (broker, gateway, load)", ProcessHandle.current());
         database().ifPresent(process -> processes.put("database", process));
