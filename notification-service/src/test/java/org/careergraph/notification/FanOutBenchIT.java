@@ -26,7 +26,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -63,6 +62,7 @@ import org.careergraph.testsupport.bench.BenchForm;
 import org.careergraph.testsupport.bench.BenchReport;
 import org.careergraph.testsupport.bench.Figure;
 import org.careergraph.testsupport.bench.Goal;
+import org.careergraph.testsupport.bench.StatementCount;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -389,13 +389,7 @@ class FanOutBenchIT implements TestPropertyProvider {
 
     /** Statements the database has run (every client's). */
     private long statements() {
-        return jdbc.execute(connection -> {
-            try (PreparedStatement show = connection.prepareStatement("SHOW GLOBAL STATUS LIKE 'Questions'");
-                 ResultSet rs = show.executeQuery()) {
-                rs.next();
-                return rs.getLong(2);
-            }
-        });
+        return jdbc.execute(StatementCount::soFar);
     }
 
     private static double seconds(long nanos) {

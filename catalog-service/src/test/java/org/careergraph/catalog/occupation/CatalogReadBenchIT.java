@@ -36,7 +36,6 @@ import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongFunction;
 import org.awaitility.Awaitility;
-import org.careergraph.catalog.StatementCount;
 import org.careergraph.catalog.signal.Signals;
 import org.careergraph.events.CodeSystem;
 import org.careergraph.events.EventFixtures;
@@ -49,6 +48,7 @@ import org.careergraph.testsupport.bench.Figure;
 import org.careergraph.testsupport.bench.Goal;
 import org.careergraph.testsupport.bench.HttpLoad;
 import org.careergraph.testsupport.bench.Medians;
+import org.careergraph.testsupport.bench.StatementCount;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -128,9 +128,9 @@ class CatalogReadBenchIT implements TestPropertyProvider {
                 results.computeIfAbsent(endpoint.getKey(), key -> new ArrayList<>()).add(result);
             }
         }
-        long statementsBefore = StatementCount.soFar(jdbc, transactions);
+        long statementsBefore = statements();
         readEachOnce(ids);
-        double statementsPerRead = (double) (StatementCount.soFar(jdbc, transactions) - statementsBefore)
+        double statementsPerRead = (double) (statements() - statementsBefore)
                 / ids.size();
 
         String load = String.format("%d connections, %d s warm-up then %d s measured, median of %d round%s",
@@ -233,5 +233,10 @@ class CatalogReadBenchIT implements TestPropertyProvider {
             OccupationAnswers.Answer answer = inMemory.computeIfAbsent(id, key -> answers.find(key).orElseThrow());
             return HttpResponse.ok(answer.json()).header(HttpHeaders.ETAG, answer.etag());
         }
+    }
+
+    /** Statements the database has run so far (every client's). */
+    private long statements() {
+        return transactions.executeRead(status -> jdbc.execute(StatementCount::soFar));
     }
 }
