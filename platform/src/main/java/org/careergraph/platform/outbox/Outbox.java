@@ -1,5 +1,6 @@
 package org.careergraph.platform.outbox;
 
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.annotation.Transactional;
@@ -28,11 +29,13 @@ public class Outbox {
 
     private final OutboxRepository repository;
     private final JsonMapper json;
+    private final ApplicationEventPublisher<OutboxWritten> written;
     private final Clock clock;
 
-    Outbox(OutboxRepository repository, JsonMapper json) {
+    Outbox(OutboxRepository repository, JsonMapper json, ApplicationEventPublisher<OutboxWritten> written) {
         this.repository = repository;
         this.json = json;
+        this.written = written;
         this.clock = Clock.systemUTC();
     }
 
@@ -44,6 +47,7 @@ public class Outbox {
     public String add(EventPayload payload) {
         OutboxEvent event = event(payload);
         repository.save(event);
+        written.publishEvent(OutboxWritten.INSTANCE);
         return event.id();
     }
 
@@ -52,6 +56,7 @@ public class Outbox {
     public void addAll(List<? extends EventPayload> payloads) {
         if (!payloads.isEmpty()) {
             repository.saveAll(payloads.stream().map(this::event).toList());
+            written.publishEvent(OutboxWritten.INSTANCE);
         }
     }
 

@@ -7,6 +7,7 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.jdbc.DataSourceResolver;
 import io.micronaut.scheduling.annotation.Scheduled;
+import io.micronaut.transaction.annotation.TransactionalEventListener;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.net.URI;
@@ -34,6 +35,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.careergraph.platform.kafka.KafkaClientMeters;
 import org.careergraph.platform.kafka.KafkaSettings;
+import org.careergraph.platform.poll.WakeableJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,6 +59,7 @@ public class OutboxRelay {
     private final String lockName;
     private final Duration retention;
     private final AutoCloseable producerMeters;
+    private final WakeableJob job = new WakeableJob("outbox-relay", this::relay);
 
     OutboxRelay(DataSource dataSource, DataSourceResolver resolver, KafkaSettings settings, KafkaClientMeters meters,
                 @Value("${careergraph.outbox.retention:7d}") Duration retention) {
@@ -75,8 +78,19 @@ public class OutboxRelay {
         this.producerMeters = meters.bind(producer);
     }
 
-    @Scheduled(fixedDelay = "${careergraph.outbox.poll-interval:100ms}", initialDelay = "1s")
-    void relay() {
+    /** Polls; {@link #written} runs it at once after each commit that added rows. */
+    @Scheduled(fixedDelay = "${careergraph.outbox.poll-interval:100ms}",
+            initialDelay = "${careergraph.outbox.initial-delay:1s}")
+    void poll() {
+        job.run();
+    }
+
+    @TransactionalEventListener(TransactionalEventListener.TransactionPhase.AFTER_COMMIT)
+    void written(OutboxWritten rows) {
+        job.wake();
+    }
+
+    private void relay() {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(true);
             if (!tryLock(connection)) {
@@ -175,6 +189,7 @@ public class OutboxRelay {
 
     @PreDestroy
     void close() throws Exception {
+        job.close();
         producerMeters.close();
         producer.close();
     }

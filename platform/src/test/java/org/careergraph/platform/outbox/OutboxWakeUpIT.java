@@ -1,0 +1,83 @@
+package org.careergraph.platform.outbox;
+
+import static org.awaitility.Awaitility.await;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.careergraph.events.Score;
+import org.careergraph.events.ScoreChanged;
+import org.careergraph.events.Topics;
+import org.careergraph.testsupport.TestInfrastructure;
+import org.careergraph.testsupport.TopicProbe;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The relay publishes what a commit added to the outbox without waiting for its next poll: here it never polls (its
+ * first poll is an hour away), so only the wake-up after each commit can publish.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OutboxWakeUpIT implements TestPropertyProvider {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    TransactionOperations<Connection> transactions;
+
+    private final TopicProbe published = TopicProbe.open(TestInfrastructure.kafkaBootstrapServers(), Topics.SCORES);
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> props = new HashMap<>(TestInfrastructure.serviceProperties("platform_wake_up"));
+        props.put("micronaut.application.name", "platform-wake-up-test");
+        props.put("careergraph.outbox.initial-delay", "1h");
+        props.put("careergraph.outbox.poll-interval", "1h");
+        return props;
+    }
+
+    @AfterAll
+    void close() {
+        published.close();
+    }
+
+    @Test
+    void eachCommitWakesTheRelay() {
+        for (int i = 0; i < 3; i++) {
+            String id = TestInfrastructure.uniqueId("anzsco");
+            transactions.executeWrite(status -> outbox.add(score(id)));
+
+            await().atMost(WAIT).until(() -> published.recordsWithKey(id).size() == 1);
+        }
+    }
+
+    @Test
+    void aBatchOfEventsWakesItToo() {
+        String first = TestInfrastructure.uniqueId("anzsco");
+        String second = TestInfrastructure.uniqueId("anzsco");
+
+        transactions.executeWrite(status -> {
+            outbox.addAll(List.of(score(first), score(second)));
+            return null;
+        });
+
+        await().atMost(WAIT).until(() -> published.recordsWithKey(first).size() == 1
+                && published.recordsWithKey(second).size() == 1);
+    }
+
+    private static ScoreChanged score(String id) {
+        return new ScoreChanged(id, "test", null, new Score(BigDecimal.TEN, Map.of()), "test", "cause", "test");
+    }
+}
