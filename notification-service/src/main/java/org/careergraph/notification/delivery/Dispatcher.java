@@ -5,6 +5,7 @@ import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.annotation.Scheduled;
+import io.micronaut.transaction.annotation.TransactionalEventListener;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -13,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import org.careergraph.notification.Deadlocks;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +34,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.careergraph.notification.Deadlocks;
+import org.careergraph.notification.notification.NotificationsWritten;
+import org.careergraph.platform.poll.WakeableJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,6 +80,7 @@ class Dispatcher {
     private final Queue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
     private final ExecutorService senders = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("delivery-", 1).factory());
+    private final WakeableJob dispatching = new WakeableJob("delivery-dispatch", this::dispatch);
     private volatile boolean stopping;
 
     Dispatcher(DeliveryQueue queue, WebhookClient webhooks, Mailer mailer, JsonMapper json, Clock clock,
@@ -102,12 +106,24 @@ class Dispatcher {
         this.sending = new Semaphore(concurrency);
     }
 
+    /** Polls; {@link #written} and each recorded batch of results run it at once. */
+    @Scheduled(fixedDelay = "${careergraph.notification.delivery.poll-interval:250ms}",
+            initialDelay = "${careergraph.notification.delivery.initial-delay:1s}")
+    void poll() {
+        dispatching.run();
+    }
+
+    /** The fan-out committed notifications: they are claimed at once, not at the next poll. */
+    @TransactionalEventListener(TransactionalEventListener.TransactionPhase.AFTER_COMMIT)
+    void written(NotificationsWritten notifications) {
+        dispatching.wake();
+    }
+
     /**
      * Claims and starts sends until nothing is due; while this instance is full, waits until half its room is free
      * first (fewer, larger claims: each is four statements however many it takes).
      */
-    @Scheduled(fixedDelay = "${careergraph.notification.delivery.poll-interval:250ms}", initialDelay = "1s")
-    void dispatch() {
+    private void dispatch() {
         int enough = Math.min(batchSize, maxInFlight / 2);
         try {
             while (!stopping) {
@@ -136,6 +152,10 @@ class Dispatcher {
         }
         try {
             queue.record(batch);
+            if (!batch.isEmpty()) {
+                // An occupation's next alert to a subscriber waits until this one is recorded (in order).
+                dispatching.wake();
+            }
         } catch (Exception e) {
             if (Deadlocks.rolledBack(e)) {
                 // A deadlock or a lock timeout undid the whole transaction (the fan-out and the claims write the same
@@ -320,6 +340,7 @@ class Dispatcher {
     @PreDestroy
     void close() throws InterruptedException {
         stopping = true;
+        dispatching.close();
         senders.shutdown();
         if (!senders.awaitTermination(shutdownGrace.toMillis(), TimeUnit.MILLISECONDS)) {
             senders.shutdownNow();

@@ -1,9 +1,12 @@
 package org.careergraph.notification.notification;
 
 import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.transaction.annotation.TransactionalEventListener;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
+import org.careergraph.platform.poll.WakeableJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,10 +78,14 @@ class FanOut {
     private final DigestSchedule digests;
     private final int pageSize;
     private final Duration lease;
+    private final ApplicationEventPublisher<NotificationsWritten> written;
+    private final WakeableJob job = new WakeableJob("fan-out", this::fanOutDue);
 
     FanOut(JdbcOperations jdbc, TransactionOperations<Connection> transactions, Clock clock, DigestSchedule digests,
            @Value("${careergraph.notification.fan-out.page-size:5000}") int pageSize,
-           @Value("${careergraph.notification.fan-out.lease:60s}") Duration lease) {
+           @Value("${careergraph.notification.fan-out.lease:60s}") Duration lease,
+           ApplicationEventPublisher<NotificationsWritten> written) {
+        this.written = written;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.clock = clock;
@@ -86,8 +94,24 @@ class FanOut {
         this.lease = lease;
     }
 
-    @Scheduled(fixedDelay = "${careergraph.notification.fan-out.poll-interval:200ms}", initialDelay = "1s")
-    void run() {
+    /** Polls; {@link #due} runs it at once after each commit that made a notice due. */
+    @Scheduled(fixedDelay = "${careergraph.notification.fan-out.poll-interval:200ms}",
+            initialDelay = "${careergraph.notification.fan-out.initial-delay:1s}")
+    void poll() {
+        job.run();
+    }
+
+    @TransactionalEventListener(TransactionalEventListener.TransactionPhase.AFTER_COMMIT)
+    void due(FanOutDue notice) {
+        job.wake();
+    }
+
+    @PreDestroy
+    void close() {
+        job.close();
+    }
+
+    private void fanOutDue() {
         try {
             while (fanOutNext()) {
                 // until no notice is due
@@ -160,7 +184,9 @@ class FanOut {
             int i = page.bind(insert, 5);
             insert.setInt(i + 1, notice.kinds());
             insert.setTimestamp(i + 2, notice.recordedAt());
-            insert.executeUpdate();
+            if (insert.executeUpdate() > 0) {
+                written.publishEvent(NotificationsWritten.INSTANCE);
+            }
         }
         if (!extendLease(connection, notice.id(), after, end)) {
             throw new IllegalStateException("notice " + notice.id() + " was taken over by another instance");

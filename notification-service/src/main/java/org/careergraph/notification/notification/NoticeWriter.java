@@ -1,5 +1,6 @@
 package org.careergraph.notification.notification;
 
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.TransactionDefinition;
@@ -38,11 +39,18 @@ class NoticeWriter {
     private final JdbcOperations jdbc;
     private final JsonMapper json;
     private final Clock clock;
+    private final ApplicationEventPublisher<FanOutDue> due;
 
-    NoticeWriter(JdbcOperations jdbc, JsonMapper json, Clock clock) {
+    NoticeWriter(JdbcOperations jdbc, JsonMapper json, Clock clock, ApplicationEventPublisher<FanOutDue> due) {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
+        this.due = due;
+    }
+
+    /** A notice written or changed in the current transaction is due now: the fan-out starts once it commits. */
+    void dueNow() {
+        due.publishEvent(FanOutDue.INSTANCE);
     }
 
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
@@ -84,6 +92,9 @@ class NoticeWriter {
             }
             return statement.executeUpdate();
         });
+        if (notices.stream().anyMatch(notice -> notice.heldUntil() == null)) {
+            dueNow();
+        }
     }
 
     /** Keeps the event's payload (once: a redelivery changes nothing); returns the time it was received. */

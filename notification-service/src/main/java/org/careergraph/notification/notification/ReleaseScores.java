@@ -118,6 +118,7 @@ class ReleaseScores {
                 update.setLong(6, cause.get().id());
                 return update.executeUpdate();
             });
+            writer.dueNow();
             return Optional.empty();
         }
         Notice own = notice.causedBy(change.causeEventId());

@@ -1,0 +1,6 @@
+package org.careergraph.notification.notification;
+
+/** A notice became due for fan-out in the current transaction: the fan-out is woken once it commits. */
+enum FanOutDue {
+    INSTANCE
+}
