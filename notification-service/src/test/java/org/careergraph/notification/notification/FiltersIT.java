@@ -133,8 +133,12 @@ class FiltersIT implements TestPropertyProvider {
         String code = TestOccupations.uniqueCode();
         String occupationId = occupations().announce(code);
         Map<String, Object> request = new HashMap<>(Map.of("occupationIds", List.of(occupationId)));
-        request.put("webhookUrl", receiver.url(UUID.randomUUID().toString()));
+        String hook = UUID.randomUUID().toString();
+        request.put("webhookUrl", receiver.url(hook));
         Map<?, ?> created = http.toBlocking().retrieve(HttpRequest.POST("/api/subscriptions", request), Map.class);
+        // Verified, the endpoint now refuses: its notification waits for its next attempt (the dispatcher sends as
+        // soon as the fan-out commits, so one it accepted would be delivered before any pause).
+        receiver.answerAlways(hook, 503);
         String event = occupations().publish(EventType.SCORE_CHANGED, code);
         occupations().awaitFannedOut(event);
 
