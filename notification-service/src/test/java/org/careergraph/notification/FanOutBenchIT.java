@@ -186,7 +186,7 @@ class FanOutBenchIT implements TestPropertyProvider {
                         .map(r -> String.format(Locale.ROOT, "%.0f", r.rate())).collect(Collectors.joining(", ")),
                         round.breakdown(), rawCpu, round.cpu().micros(round.subscribers()),
                         rawCpu / round.cpu().micros(round.subscribers()))));
-        // 2,000 deliveries take about as long as the polls before the first one: counted from the first POST on.
+        // 2,000 deliveries take about as long as the steps before the first one: counted from the first POST on.
         figures.add(Figure.rate(String.format("deliveries/s, %,d subscribers on one URL, from the first POST on",
                 oneUrl.subscribers()), oneUrl.deliveryRate(), "deliveries/s", String.format("raw POSTs/s to one URL, "
                 + "%d at once (the per-URL limit)", perEndpoint), rawOneUrl, null, oneUrl.breakdown()));

@@ -457,10 +457,10 @@ class SystemBenchIT {
                 + "records of the policy event's size, one at a time, producer and consumer set as the services' "
                 + "(p99 %.1f ms), relay polling every %d ms; while updating, %s", UPDATES, WATCHED, UPDATES, rawP99,
                 RELAY_POLL.toMillis(), cpuShares);
-        String policyHops = "3 hops: immigration's outbox relay -> broker -> notification's consumer, the fan-out "
-                + "(polls every 200 ms), the dispatcher (polls every 250 ms) -> POST";
+        String policyHops = "3 hops: immigration's outbox relay -> broker -> notification's consumer, the fan-out, "
+                + "the dispatcher -> POST (each step woken by the commit before it)";
         String scoreHops = "4 hops: immigration's relay -> broker -> scoring, scoring's relay -> broker -> "
-                + "notification's consumer, the fan-out (200 ms), the dispatcher (250 ms) -> POST";
+                + "notification's consumer, the fan-out, the dispatcher -> POST";
         latencyFigures("policy update -> its POLICY webhook", policy, 3, rawP99,
                 settings + "; " + policyHops + "; median stages: " + breakdownPolicy);
         latencyFigures("policy update -> the SCORE webhook it causes", score, 4, rawP99,

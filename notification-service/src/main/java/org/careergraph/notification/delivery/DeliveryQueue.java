@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.careergraph.notification.notification.Message;
@@ -234,7 +235,8 @@ class DeliveryQueue {
             }
         }
         return claimed.stream().map(c -> {
-            NoticeText notice = notices.get(c.noticeId());
+            NoticeText notice = Objects.requireNonNull(notices.get(c.noticeId()),
+                    () -> "notification " + c.id() + " names notice " + c.noticeId() + ", which is gone");
             return new Delivery(c.id(), c.subscriptionId(), c.attempts(), c.createdAt(), claimToken, leaseEnds,
                     c.status(), c.statusReason(), c.channel(), c.webhookUrl(), c.signingSecret(), c.email(),
                     c.emailDelivery(), c.mailboxToken(), notice.eventId(), notice.eventType(), notice.occupationId(),

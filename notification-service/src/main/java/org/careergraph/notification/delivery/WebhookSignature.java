@@ -74,10 +74,15 @@ public final class WebhookSignature {
         }
     }
 
-    /** Looked up once: a lookup walks the security providers, a clone of this uninitialised one does not. */
+    /**
+     * Looked up once: a lookup walks the security providers, a clone of this uninitialised one does not. Its provider
+     * is chosen here (getProvider), while the class initialises, so that concurrent clones only read it.
+     */
     private static Mac hmacSha256() {
         try {
-            return Mac.getInstance("HmacSHA256");
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.getProvider();
+            return mac;
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has HmacSHA256", e);
         }

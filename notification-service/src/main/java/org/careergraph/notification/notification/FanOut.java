@@ -80,6 +80,7 @@ class FanOut {
     private final Duration lease;
     private final ApplicationEventPublisher<NotificationsWritten> written;
     private final WakeableJob job = new WakeableJob("fan-out", this::fanOutDue);
+    private volatile boolean stopping;
 
     FanOut(JdbcOperations jdbc, TransactionOperations<Connection> transactions, Clock clock, DigestSchedule digests,
            @Value("${careergraph.notification.fan-out.page-size:5000}") int pageSize,
@@ -106,14 +107,16 @@ class FanOut {
         job.wake();
     }
 
+    /** Stops between pages (the notice's progress is kept: its lease runs out and it goes on from there). */
     @PreDestroy
     void close() {
+        stopping = true;
         job.close();
     }
 
     private void fanOutDue() {
         try {
-            while (fanOutNext()) {
+            while (!stopping && fanOutNext()) {
                 // until no notice is due
             }
         } catch (Exception e) {
@@ -129,7 +132,7 @@ class FanOut {
         }
         Due notice = claimed.get();
         String after = notice.after();
-        while (after != null) {
+        while (after != null && !stopping) {
             String from = after;
             after = transactions.executeWrite(status -> jdbc.execute(connection -> page(connection, notice, from)));
         }

@@ -41,7 +41,7 @@ class FiltersIT implements TestPropertyProvider {
     JdbcOperations jdbc;
 
     private final TestEvents events = TestEvents.connect(TestInfrastructure.kafkaBootstrapServers());
-    /** Answers the verification of each new subscription; no delivery is sent to it (see the poll interval). */
+    /** Answers each new subscription's verification and its deliveries: the notifications written are looked at. */
     private final WebhookReceiver receiver = WebhookReceiver.start();
 
     @Override
@@ -50,8 +50,6 @@ class FiltersIT implements TestPropertyProvider {
         // All of this class's subscriptions come from one client: more than a person makes at once.
         props.put("careergraph.notification.subscribe-limits.per-client-burst", "1000");
         props.put("careergraph.notification.webhook.allowed-hosts", "localhost,127.0.0.1");
-        // Nothing is sent: the notifications written are what is looked at.
-        props.put("careergraph.notification.delivery.poll-interval", "1h");
         return props;
     }
 
@@ -152,7 +150,7 @@ class FiltersIT implements TestPropertyProvider {
         assertEquals("not sent: the subscription was paused by the subscriber", delivery.get("lastError"));
     }
 
-    /** A webhook subscription (to a receiver that gets nothing but the verification) from this request; its id. */
+    /** A webhook subscription (to the local receiver) from this request; its id. */
     private String subscribe(Map<String, ?> watches) {
         Map<String, Object> request = new HashMap<>(watches);
         request.put("webhookUrl", receiver.url(UUID.randomUUID().toString()));
