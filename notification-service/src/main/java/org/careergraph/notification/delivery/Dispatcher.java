@@ -77,6 +77,11 @@ class Dispatcher {
     private final Semaphore sending;
     private final Map<String, Endpoint> endpoints = new ConcurrentHashMap<>();
     private final AtomicInteger inFlight = new AtomicInteger();
+    /**
+     * Results not yet written: they count against the room for more claims, so that a database slow to record them
+     * slows the sending instead of letting claims' leases run out (which would send their notifications again).
+     */
+    private final AtomicInteger unrecorded = new AtomicInteger();
     private final Queue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
     private final ExecutorService senders = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("delivery-", 1).factory());
@@ -127,7 +132,7 @@ class Dispatcher {
         int enough = Math.min(batchSize, maxInFlight / 2);
         try {
             while (!stopping) {
-                int room = maxInFlight - inFlight.get();
+                int room = maxInFlight - inFlight.get() - unrecorded.get();
                 if (room < enough) {
                     LockSupport.parkNanos(ROOM_WAIT.toNanos());
                     continue;
@@ -152,6 +157,7 @@ class Dispatcher {
         }
         try {
             queue.record(batch);
+            unrecorded.addAndGet(-batch.size());
             if (!batch.isEmpty()) {
                 // An occupation's next alert to a subscriber waits until this one is recorded (in order).
                 dispatching.wake();
@@ -165,9 +171,15 @@ class Dispatcher {
                         e.toString());
                 return;
             }
+            unrecorded.addAndGet(-batch.size());
             LOG.warn("Recording {} delivery results failed; those notifications are sent again when their lease "
                     + "ends: {}", batch.size(), e.toString());
         }
+    }
+
+    private void result(Outcome outcome) {
+        unrecorded.incrementAndGet();
+        outcomes.add(outcome);
     }
 
     private void start(List<Delivery> claimed) {
@@ -176,7 +188,7 @@ class Dispatcher {
         List<Runnable> sends = new ArrayList<>();
         for (Delivery delivery : claimed) {
             if (!delivery.active()) {
-                outcomes.add(Outcome.failed(delivery, now(), "not sent: the subscription is "
+                result(Outcome.failed(delivery, now(), "not sent: the subscription is "
                         + delivery.subscriptionStatus().toLowerCase(Locale.ROOT) + (delivery.statusReason() == null ? ""
                         : " (" + delivery.statusReason() + ")"), null));
             } else if (delivery.digest()) {
@@ -216,11 +228,11 @@ class Dispatcher {
                             timestamp, body)), body, at);
             Instant done = now();
             if (answer.accepted()) {
-                outcomes.add(Outcome.delivered(delivery, done));
+                result(Outcome.delivered(delivery, done));
             } else if (answer.status() == 410) {
-                outcomes.add(Outcome.failed(delivery, done, answer.error(), "the endpoint answered 410 Gone"));
+                result(Outcome.failed(delivery, done, answer.error(), "the endpoint answered 410 Gone"));
             } else {
-                outcomes.add(failure(delivery, done, answer.error(), answer.retryAfter(), true));
+                result(failure(delivery, done, answer.error(), answer.retryAfter(), true));
             }
         });
     }
@@ -230,13 +242,13 @@ class Dispatcher {
             try {
                 send.run();
                 Instant done = now();
-                deliveries.forEach(d -> outcomes.add(Outcome.delivered(d, done)));
+                deliveries.forEach(d -> result(Outcome.delivered(d, done)));
             } catch (RuntimeException e) {
                 Instant done = now();
                 // The exception names our mail library's classes: its detail goes to the log, words to the record.
                 LOG.info("Mail for notification {} not sent: {}", deliveries.get(0).id(), e.toString());
                 String error = "mail not sent: the mail server could not be reached or refused the message";
-                deliveries.forEach(d -> outcomes.add(failure(d, done, error, null, false)));
+                deliveries.forEach(d -> result(failure(d, done, error, null, false)));
             }
         });
     }
