@@ -60,6 +60,8 @@ class Dispatcher {
     private static final Duration LEASE_MARGIN = Duration.ofSeconds(5);
     private static final String MAIL_ENDPOINT = "smtp";
     private static final Duration ROOM_WAIT = Duration.ofMillis(5);
+    /** Results written in one transaction at most. */
+    private static final int RECORDED_AT_ONCE = 5_000;
     /** Who made a change is the admins' business, not the subscribers'. */
     private static final Set<String> INTERNAL_FIELDS = Set.of("recordedBy", "changedBy", "withdrawnBy");
 
@@ -78,7 +80,7 @@ class Dispatcher {
     private final Map<String, Endpoint> endpoints = new ConcurrentHashMap<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     /**
-     * Results not yet written: they count against the room for more claims, so that a database slow to record them
+     * Results not yet written: beyond one recording's worth, claiming waits, so that a database slow to record them
      * slows the sending instead of letting claims' leases run out (which would send their notifications again).
      */
     private final AtomicInteger unrecorded = new AtomicInteger();
@@ -132,8 +134,8 @@ class Dispatcher {
         int enough = Math.min(batchSize, maxInFlight / 2);
         try {
             while (!stopping) {
-                int room = maxInFlight - inFlight.get() - unrecorded.get();
-                if (room < enough) {
+                int room = maxInFlight - inFlight.get();
+                if (room < enough || unrecorded.get() > RECORDED_AT_ONCE) {
                     LockSupport.parkNanos(ROOM_WAIT.toNanos());
                     continue;
                 }
@@ -152,7 +154,7 @@ class Dispatcher {
     @Scheduled(fixedDelay = "${careergraph.notification.delivery.record-interval:100ms}", initialDelay = "1s")
     void record() {
         List<Outcome> batch = new ArrayList<>();
-        for (Outcome outcome; batch.size() < 5_000 && (outcome = outcomes.poll()) != null; ) {
+        for (Outcome outcome; batch.size() < RECORDED_AT_ONCE && (outcome = outcomes.poll()) != null; ) {
             batch.add(outcome);
         }
         try {
