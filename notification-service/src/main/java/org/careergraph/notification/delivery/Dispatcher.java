@@ -146,6 +146,11 @@ class Dispatcher {
                 start(claimed);
             }
         } catch (Exception e) {
+            if (Deadlocks.rolledBack(e)) {
+                // Nothing was leased: the same notifications are claimed at the next run.
+                LOG.info("Claiming deliveries was rolled back; claimed at the next run: {}", e.toString());
+                return;
+            }
             LOG.warn("Claiming deliveries failed; they are claimed again when their lease ends: {}", e.toString());
         }
     }
