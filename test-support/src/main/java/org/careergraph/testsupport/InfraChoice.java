@@ -1,9 +1,8 @@
 package org.careergraph.testsupport;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import org.careergraph.embedded.MySqlServer;
 
 /** Where the test servers come from, and the URL rules; pure functions so that they are unit-testable. */
 final class InfraChoice {
@@ -13,8 +12,6 @@ final class InfraChoice {
     static final String DB_USERNAME_ENV = "TEST_DB_USERNAME";
     static final String DB_PASSWORD_ENV = "TEST_DB_PASSWORD";
 
-    /** Connector/J settings that work against MySQL 8.4 (caching_sha2 without TLS) and MariaDB started with --skip-ssl. */
-    static final String DEFAULT_URL_PARAMS = "createDatabaseIfNotExist=true&useSSL=false&allowPublicKeyRetrieval=true";
 
     enum Source { ENVIRONMENT, TESTCONTAINERS, EMBEDDED }
 
@@ -53,53 +50,13 @@ final class InfraChoice {
         return env.apply(KAFKA_ENV).trim();
     }
 
-    /**
-     * Checks a base URL such as {@code jdbc:mysql://host:3306} (a trailing slash and {@code ?params} are allowed, a
-     * database is not) and returns it without the trailing slash.
-     */
+    /** A server without a database, as {@link MySqlServer#baseUrl} checks it. */
     static String baseUrl(String raw) {
-        String url = raw == null ? "" : raw.trim();
-        if (!url.startsWith("jdbc:mysql://")) {
-            throw new IllegalArgumentException(DB_URL_ENV + " must look like jdbc:mysql://host:port, got: " + raw);
-        }
-        int query = url.indexOf('?');
-        String hostPart = (query < 0 ? url : url.substring(0, query)).substring("jdbc:mysql://".length());
-        if (hostPart.endsWith("/")) {
-            hostPart = hostPart.substring(0, hostPart.length() - 1);
-        }
-        if (hostPart.isEmpty() || hostPart.contains("/")) {
-            throw new IllegalArgumentException(DB_URL_ENV + " must name a server without a database "
-                    + "(jdbc:mysql://host:port), got: " + raw);
-        }
-        return "jdbc:mysql://" + hostPart + (query < 0 ? "" : url.substring(query));
+        return MySqlServer.baseUrl(raw, DB_URL_ENV);
     }
 
-    /** {@code base/database?params}: the base URL's own parameters first, then defaults it does not set. */
     static String jdbcUrl(String baseUrl, String database) {
-        int query = baseUrl.indexOf('?');
-        String server = query < 0 ? baseUrl : baseUrl.substring(0, query);
-        Map<String, String> params = new LinkedHashMap<>();
-        parseParams(query < 0 ? "" : baseUrl.substring(query + 1), params);
-        Map<String, String> defaults = new LinkedHashMap<>();
-        parseParams(DEFAULT_URL_PARAMS, defaults);
-        defaults.forEach(params::putIfAbsent);
-        StringBuilder url = new StringBuilder(server).append('/').append(database);
-        char sep = '?';
-        for (Map.Entry<String, String> e : params.entrySet()) {
-            url.append(sep).append(e.getKey()).append(e.getValue());
-            sep = '&';
-        }
-        return url.toString();
-    }
-
-    /** key to "=value" (or "" for a bare flag), in order. */
-    private static void parseParams(String query, Map<String, String> into) {
-        for (String pair : query.split("&")) {
-            if (!pair.isEmpty()) {
-                int eq = pair.indexOf('=');
-                into.put(eq < 0 ? pair : pair.substring(0, eq), eq < 0 ? "" : pair.substring(eq));
-            }
-        }
+        return MySqlServer.jdbcUrl(baseUrl, database);
     }
 
     private static boolean isBlank(String s) {

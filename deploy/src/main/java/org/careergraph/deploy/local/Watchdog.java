@@ -7,6 +7,8 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.lang.ProcessBuilder.Redirect;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -76,9 +78,10 @@ public final class Watchdog implements AutoCloseable {
     private boolean closed;
     private boolean gone;
 
+    /** @param process the watchdog process, or null where there is no {@code /bin/sh} (Windows): then it does nothing */
     private Watchdog(Process process, PrintStream out) {
         this.process = process;
-        this.toWatchdog = process.getOutputStream();
+        this.toWatchdog = process == null ? OutputStream.nullOutputStream() : process.getOutputStream();
         this.out = out;
     }
 
@@ -90,6 +93,11 @@ public final class Watchdog implements AutoCloseable {
      */
     public static Watchdog start(Duration grace, PrintStream out) {
         long graceSeconds = Math.max(1, (grace.toMillis() + 999) / 1000);
+        if (!Files.isExecutable(Path.of("/bin/sh"))) {
+            out.println("[launcher] No /bin/sh on this system: should the launcher be killed rather than stopped with "
+                    + "Ctrl-C, stop the java processes it started yourself.");
+            return new Watchdog(null, out);
+        }
         Process process;
         try {
             process = new ProcessBuilder("/bin/sh", "-c", SCRIPT, "careergraph-watchdog", String.valueOf(graceSeconds))
@@ -111,7 +119,7 @@ public final class Watchdog implements AutoCloseable {
 
     /** Sends the watchdog our current descendants (but itself), if they changed. */
     synchronized void update() {
-        if (closed || gone) {
+        if (closed || gone || process == null) {
             return;
         }
         String pids = ourProcesses().map(String::valueOf).collect(Collectors.joining(" "));
@@ -157,6 +165,9 @@ public final class Watchdog implements AutoCloseable {
             }
             closed = true;
             refresher.shutdownNow();
+            if (process == null) {
+                return;
+            }
             try (toWatchdog) {
                 toWatchdog.write("stop\n".getBytes(US_ASCII));
             } catch (IOException e) {
