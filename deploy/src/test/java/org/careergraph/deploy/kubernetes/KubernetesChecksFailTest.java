@@ -4,6 +4,7 @@ import static org.careergraph.deploy.kubernetes.ManifestChecks.mainContainer;
 import static org.careergraph.deploy.kubernetes.ManifestChecks.ofKind;
 import static org.careergraph.deploy.kubernetes.ManifestChecks.workload;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -180,5 +181,157 @@ class KubernetesChecksFailTest {
             }
         }
         return false;
+    }
+
+    private static ObjectNode servingRoute(List<ObjectNode> objects) {
+        List<ObjectNode> routes = ManifestChecks.servingRoutes(objects);
+        assertEquals(1, routes.size(), "expected one HTTPRoute that sends to Services: " + routes);
+        return routes.getFirst();
+    }
+
+    private static ObjectNode ratePolicy(List<ObjectNode> objects) {
+        List<ObjectNode> policies = ofKind(objects, "BackendTrafficPolicy");
+        assertEquals(1, policies.size(), "expected one BackendTrafficPolicy: " + policies);
+        return policies.getFirst();
+    }
+
+    @ParameterizedTest
+    @MethodSource("bases")
+    void aPathMissingFromTheHttpRouteIsReported(String base) {
+        List<ObjectNode> before = objects(base);
+        List<ObjectNode> after = Manifests.copy(before);
+        ObjectNode route = servingRoute(after);
+        boolean removed = false;
+        for (JsonNode rule : route.path("spec").path("rules")) {
+            for (Iterator<JsonNode> matches = rule.path("matches").elements(); matches.hasNext(); ) {
+                if (matches.next().path("path").path("value").asText().equals("/api/feeds")) {
+                    matches.remove();
+                    removed = true;
+                }
+            }
+        }
+        assertTrue(removed, "the HTTPRoute does not match /api/feeds");
+
+        List<Problem> added = added(before, after, RenderedOverlays.CHECKS::httpRoutes);
+        assertEquals(List.of(new Problem("http-routes", Manifests.id(route),
+                "does not route /api/feeds (the local gateway sends it to notification-service)")), added);
+    }
+
+    @ParameterizedTest
+    @MethodSource("bases")
+    void aRouteToAGatewayNotInTheOverlayIsReported(String base) {
+        List<ObjectNode> before = objects(base);
+        List<ObjectNode> after = Manifests.copy(before);
+        ObjectNode route = servingRoute(after);
+        ((ObjectNode) route.path("spec").path("parentRefs").path(0)).put("name", "old-edge");
+
+        List<Problem> added = added(before, after, RenderedOverlays.CHECKS::routeParents);
+        assertEquals(1, added.size(), "added: " + added);
+        assertEquals("route-parents", added.getFirst().rule());
+        assertEquals(Manifests.id(route), added.getFirst().object());
+        assertTrue(added.getFirst().detail().startsWith("parentRef names Gateway 'old-edge', which is not in this "
+                + "overlay"), added.toString());
+    }
+
+    @ParameterizedTest
+    @MethodSource("bases")
+    void aPolicyTargetingARouteNotInTheOverlayIsReported(String base) {
+        List<ObjectNode> before = objects(base);
+        List<ObjectNode> after = Manifests.copy(before);
+        ObjectNode policy = ratePolicy(after);
+        ((ObjectNode) policy.path("spec").path("targetRefs").path(0)).put("name", "api");
+
+        List<Problem> added = added(before, after, RenderedOverlays.CHECKS::policyTargets);
+        assertEquals(1, added.size(), "added: " + added);
+        assertEquals("policy-targets", added.getFirst().rule());
+        assertEquals(Manifests.id(policy), added.getFirst().object());
+        assertTrue(added.getFirst().detail().startsWith("targets HTTPRoute 'api', which is not in this overlay"),
+                added.toString());
+        // And the route it should have limited is now unlimited: the rate limit check says so too.
+        assertFalse(added(before, after, RenderedOverlays.CHECKS::rateLimits).isEmpty());
+    }
+
+    @ParameterizedTest
+    @MethodSource("bases")
+    void writesWithoutAPerClientLimitAreReported(String base) {
+        List<ObjectNode> before = objects(base);
+        List<ObjectNode> after = Manifests.copy(before);
+        ObjectNode route = servingRoute(after);
+        // Drop the IPv6 limit on writes: an IPv6 client could then write as fast as it likes.
+        ArrayNode rules = (ArrayNode) ratePolicy(after).path("spec").path("rateLimit").path("local").path("rules");
+        boolean removed = false;
+        for (Iterator<JsonNode> each = rules.elements(); each.hasNext(); ) {
+            JsonNode condition = each.next().path("clientSelectors").path(0);
+            if (condition.has("methods") && condition.path("sourceCIDR").path("value").asText().equals("::/0")) {
+                each.remove();
+                removed = true;
+            }
+        }
+        assertTrue(removed, "no rule limits writes of IPv6 clients");
+
+        List<Problem> added = added(before, after, RenderedOverlays.CHECKS::rateLimits);
+        assertEquals(1, added.size(), "added: " + added);
+        assertEquals("rate-limits", added.getFirst().rule());
+        assertEquals(Manifests.id(route), added.getFirst().object());
+        String detail = added.getFirst().detail();
+        assertTrue(detail.startsWith("writes are not limited per IPv6 client address: POST, PUT, PATCH, DELETE on "),
+                detail);
+        // The web front's forms ("/") among them; not the subscription paths, whose own limit still covers writes.
+        assertTrue(detail.endsWith(" /"), detail);
+        assertFalse(detail.contains("/api/subscriptions"), detail);
+    }
+
+    @ParameterizedTest
+    @MethodSource("bases")
+    void aLimitSharedByEveryClientIsReported(String base) {
+        List<ObjectNode> before = objects(base);
+        List<ObjectNode> after = Manifests.copy(before);
+        ObjectNode policy = ratePolicy(after);
+        ArrayNode rules = (ArrayNode) policy.path("spec").path("rateLimit").path("local").path("rules");
+        rules.addObject().putObject("limit").put("requests", 1000).put("unit", "Second");
+
+        List<Problem> added = added(before, after, RenderedOverlays.CHECKS::rateLimits);
+        assertEquals(List.of(new Problem("rate-limits", Manifests.id(policy), "rule " + (rules.size() - 1)
+                + " limits every client together (no sourceCIDR or header of type Distinct): one client would use up "
+                + "everyone's share")), added);
+    }
+
+    @ParameterizedTest
+    @MethodSource("bases")
+    void publicRoutesOverPlainHttpAreReported(String base) {
+        List<ObjectNode> before = objects(base);
+        List<ObjectNode> after = Manifests.copy(before);
+        ObjectNode route = servingRoute(after);
+        // Attached to the whole Gateway: its HTTP listener would serve the pages instead of redirecting.
+        ObjectNode parent = (ObjectNode) route.path("spec").path("parentRefs").path(0);
+        assertTrue(parent.has("sectionName"), "the HTTPRoute names no listener");
+        parent.remove("sectionName");
+
+        List<Problem> added = added(before, after, RenderedOverlays.CHECKS::productionEdge);
+        assertEquals(1, added.size(), "added: " + added);
+        assertEquals("prod-edge-tls", added.getFirst().rule());
+        assertEquals(Manifests.id(route), added.getFirst().object());
+        assertTrue(added.getFirst().detail().startsWith("is served over plain HTTP on listener http of Gateway "),
+                added.toString());
+    }
+
+    @ParameterizedTest
+    @MethodSource("bases")
+    void anUnknownFieldOfTheEdgeIsReported(String base) {
+        List<ObjectNode> before = objects(base);
+        List<ObjectNode> after = Manifests.copy(before);
+        ObjectNode route = servingRoute(after);
+        ((ObjectNode) route.path("spec").path("rules").path(0)).putArray("backendRef");
+        ObjectNode policy = ratePolicy(after);
+        ((ObjectNode) policy.path("spec").path("rateLimit").path("local").path("rules").path(0)).put("limits", 1);
+
+        List<Problem> added = added(before, after, RenderedOverlays.CHECKS::schema);
+        assertEquals(2, added.size(), "added: " + added);
+        assertTrue(added.contains(new Problem("schema", Manifests.id(route), "unknown field spec.rules[0].backendRef")),
+                added.toString());
+        Problem policyProblem = added.stream().filter(p -> p.object().equals(Manifests.id(policy))).findFirst()
+                .orElseThrow(() -> new AssertionError("nothing about " + Manifests.id(policy) + ": " + added));
+        assertTrue(policyProblem.detail().contains("spec.rateLimit.local.rules[0]")
+                && policyProblem.detail().contains("limits"), policyProblem.toString());
     }
 }

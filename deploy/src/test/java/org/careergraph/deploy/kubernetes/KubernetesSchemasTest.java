@@ -1,6 +1,7 @@
 package org.careergraph.deploy.kubernetes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -20,7 +21,8 @@ class KubernetesSchemasTest {
     @Test
     void knowsTheKindsTheDeploymentUses() {
         for (String kind : List.of("v1 Service", "v1 ConfigMap", "v1 Secret", "apps/v1 Deployment",
-                "apps/v1 StatefulSet", "networking.k8s.io/v1 Ingress", "networking.k8s.io/v1 NetworkPolicy",
+                "apps/v1 StatefulSet", "gateway.networking.k8s.io/v1 Gateway", "gateway.networking.k8s.io/v1 HTTPRoute",
+                Schemas.BACKEND_TRAFFIC_POLICY, "networking.k8s.io/v1 NetworkPolicy",
                 "policy/v1 PodDisruptionBudget", "autoscaling/v2 HorizontalPodAutoscaler", "batch/v1 Job",
                 "rbac.authorization.k8s.io/v1 Role", "kafka.strimzi.io/v1 Kafka", "kafka.strimzi.io/v1 KafkaNodePool",
                 "kafka.strimzi.io/v1 KafkaTopic", "kafka.strimzi.io/v1 KafkaUser", Schemas.INNODB_CLUSTER)) {
@@ -31,9 +33,10 @@ class KubernetesSchemasTest {
 
     @Test
     void anUnknownKindHasNoSchema() {
-        assertEquals(List.of("no schema for example.org/v1 Widget (known: the fabric8 Kubernetes model kinds, "
-                + "Strimzi's kafka.strimzi.io/v1 Kafka, KafkaNodePool, KafkaTopic, KafkaUser and "
-                + Schemas.INNODB_CLUSTER + ")"), schemas.validate(yaml("{apiVersion: example.org/v1, kind: Widget}")));
+        assertEquals(List.of("no schema for example.org/v1 Widget (known: the fabric8 Kubernetes and Gateway API "
+                + "model kinds, Strimzi's kafka.strimzi.io/v1 Kafka, KafkaNodePool, KafkaTopic, KafkaUser, "
+                + Schemas.INNODB_CLUSTER + " and " + Schemas.BACKEND_TRAFFIC_POLICY + ")"),
+                schemas.validate(yaml("{apiVersion: example.org/v1, kind: Widget}")));
     }
 
     @Test
@@ -56,6 +59,71 @@ class KubernetesSchemasTest {
                 metadata: {name: t, labels: {strimzi.io/cluster: c}}
                 spec: {partitions: 3, replica: 3}
                 """)));
+    }
+
+    @Test
+    void unknownFieldsOfGatewayApiKindsFail() {
+        assertEquals(List.of("unknown field spec.rules[0].matches[0].path.prefix"), schemas.validate(yaml("""
+                apiVersion: gateway.networking.k8s.io/v1
+                kind: HTTPRoute
+                metadata: {name: r}
+                spec:
+                  parentRefs: [{name: g}]
+                  rules:
+                    - matches: [{path: {type: PathPrefix, prefix: /api}}]
+                      backendRefs: [{name: s, port: 80}]
+                """)));
+        assertEquals(List.of("unknown field spec.listeners[0].tls.certificateRef"), schemas.validate(yaml("""
+                apiVersion: gateway.networking.k8s.io/v1
+                kind: Gateway
+                metadata: {name: g}
+                spec:
+                  gatewayClassName: eg
+                  listeners:
+                    - {name: https, protocol: HTTPS, port: 443, tls: {certificateRef: {name: tls}}}
+                """)));
+    }
+
+    @Test
+    void theBackendTrafficPolicySchemaRefusesUnknownFieldsAndBadValues() {
+        String valid = """
+                apiVersion: gateway.envoyproxy.io/v1alpha1
+                kind: BackendTrafficPolicy
+                metadata: {name: limits}
+                spec:
+                  targetRefs: [{group: gateway.networking.k8s.io, kind: HTTPRoute, name: r}]
+                  rateLimit:
+                    local:
+                      rules:
+                        - clientSelectors:
+                            - methods: [{value: POST}]
+                              sourceCIDR: {type: Distinct, value: 0.0.0.0/0}
+                          limit: {requests: 60, unit: Minute}
+                """;
+        assertEquals(List.of(), schemas.validate(yaml(valid)));
+        List<String> problems = schemas.validate(yaml(valid.replace("unit: Minute", "unit: Minutes")
+                .replace("type: Distinct", "type: PerClient")));
+        assertEquals(2, problems.size(), problems.toString());
+        assertTrue(problems.getFirst().startsWith("$.spec.rateLimit.local.rules[0].") && problems.toString().contains(
+                "limit.unit") && problems.toString().contains("sourceCIDR.type"), problems.toString());
+        assertEquals(List.of("$.spec.rateLimit.local.rules[0]: property 'clientSelector' is not defined in the schema "
+                + "and the schema does not allow additional properties"),
+                schemas.validate(yaml(valid.replace("clientSelectors:", "clientSelector:"))));
+        // The CRD's CEL rules: a select condition names something to select on; targets are of Gateway API's group;
+        // targetRef or targetRefs, not both.
+        List<String> noCondition = schemas.validate(yaml(valid.replace("- methods: [{value: POST}]", "- {}")
+                .replace("              sourceCIDR: {type: Distinct, value: 0.0.0.0/0}\n", "")));
+        assertFalse(noCondition.isEmpty());
+        assertTrue(noCondition.stream().allMatch(problem -> problem.startsWith(
+                "$.spec.rateLimit.local.rules[0].clientSelectors[0]: required property")), noCondition.toString());
+        assertEquals(List.of("$.spec.targetRefs[0].group: must be the constant value 'gateway.networking.k8s.io'"),
+                schemas.validate(yaml(valid.replace("group: gateway.networking.k8s.io", "group: example.org"))));
+        List<String> bothTargets = schemas.validate(yaml(valid.replace("  targetRefs: [",
+                "  targetRef: {group: gateway.networking.k8s.io, kind: HTTPRoute, name: r}\n  targetRefs: [")));
+        assertFalse(bothTargets.isEmpty());
+        assertTrue(bothTargets.stream().allMatch(problem -> problem.startsWith("$.spec: ")), bothTargets.toString());
+        assertEquals(List.of("unknown field metadata.label"), schemas.validate(yaml(valid.replace(
+                "metadata: {name: limits}", "metadata: {name: limits, label: {a: b}}"))));
     }
 
     @Test

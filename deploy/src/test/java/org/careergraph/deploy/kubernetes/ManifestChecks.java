@@ -50,9 +50,13 @@ final class ManifestChecks {
         problems.addAll(environment(objects));
         problems.addAll(secretValues(objects));
         problems.addAll(services(objects));
-        problems.addAll(ingress(objects));
+        problems.addAll(httpRoutes(objects));
+        problems.addAll(routeParents(objects));
+        problems.addAll(policyTargets(objects));
+        problems.addAll(rateLimits(objects));
         if (prod) {
             problems.addAll(production(objects));
+            problems.addAll(productionEdge(objects));
         }
         return problems;
     }
@@ -317,73 +321,519 @@ final class ManifestChecks {
         return problems;
     }
 
-    /** The Ingress routes exactly the local gateway's public paths, each to the Service of the right Deployment. */
-    List<Problem> ingress(List<ObjectNode> objects) {
+    // ------------------------------------------------------------------------------------------------------- edge
+
+    static final String GATEWAY_API = "gateway.networking.k8s.io";
+    /** Requests that change something: each limited per client at the edge, on every public path. */
+    static final List<String> WRITE_METHODS = List.of("POST", "PUT", "PATCH", "DELETE");
+    /** The subscription paths: every method limited per client at the edge (creations, confirmations, tokens). */
+    static final String SUBSCRIPTIONS = "/api/subscriptions";
+    static final List<String> ALL_METHODS = List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
+    /** The CIDR of every client of one address family, as a rate limit's sourceCIDR names it. */
+    static final Map<String, String> EVERY_CLIENT = Map.of("IPv4", "0.0.0.0/0", "IPv6", "::/0");
+
+    /**
+     * The HTTPRoutes that send to Services route exactly the local gateway's public paths, each as a PathPrefix for
+     * every request under it, to the Service of the right Deployment (a route that only redirects is not one of them).
+     * No Ingress is left beside them.
+     */
+    List<Problem> httpRoutes(List<ObjectNode> objects) {
         List<Problem> problems = new ArrayList<>();
-        List<ObjectNode> ingresses = ofKind(objects, "Ingress");
-        if (ingresses.isEmpty()) {
-            return List.of(new Problem("ingress-routes", "Ingress", "no Ingress"));
+        for (ObjectNode ingress : ofKind(objects, "Ingress")) {
+            problems.add(new Problem("http-routes", id(ingress), "the edge is Gateway API's HTTPRoute now (ingress-nginx "
+                    + "is retired): no Ingress"));
         }
-        Map<String, String> expected = CodeFacts.publicRoutes();
+        List<ObjectNode> routes = servingRoutes(objects);
+        if (routes.isEmpty()) {
+            return List.of(new Problem("http-routes", "HTTPRoute", "no HTTPRoute sends requests to a Service"));
+        }
         Map<String, List<String>> routed = new LinkedHashMap<>();
-        for (ObjectNode ingress : ingresses) {
-            for (JsonNode rule : ingress.path("spec").path("rules")) {
-                for (JsonNode path : rule.path("http").path("paths")) {
-                    String prefix = path.path("path").asText("/");
-                    String service = path.path("backend").path("service").path("name").asText("");
-                    routed.computeIfAbsent(prefix, p -> new ArrayList<>()).add(service);
-                    if (!"Prefix".equals(path.path("pathType").asText())) {
-                        problems.add(new Problem("ingress-routes", id(ingress), "path " + prefix + " has pathType "
-                                + path.path("pathType").asText("<none>") + ", not Prefix"));
+        for (ObjectNode route : routes) {
+            int index = 0;
+            for (JsonNode rule : route.path("spec").path("rules")) {
+                String where = "rule " + index++;
+                JsonNode backends = rule.path("backendRefs");
+                if (backends.isEmpty()) {
+                    if (!redirects(rule)) {
+                        problems.add(new Problem("http-routes", id(route), where + " sends to no backend (Gateway API "
+                                + "answers 500)"));
                     }
-                    problems.addAll(backendServes(objects, ingress, prefix, path.path("backend").path("service")));
+                    continue;
+                }
+                if (backends.size() != 1) {
+                    problems.add(new Problem("http-routes", id(route), where + " sends to " + backends.size()
+                            + " backends, not to one Service"));
+                }
+                JsonNode backend = backends.path(0);
+                for (JsonNode match : matches(rule)) {
+                    String type = match.path("path").path("type").asText("PathPrefix");
+                    String prefix = match.path("path").path("value").asText("/");
+                    if (!"PathPrefix".equals(type)) {
+                        problems.add(new Problem("http-routes", id(route), where + " matches " + prefix + " as "
+                                + type + ", not PathPrefix"));
+                    }
+                    List<String> narrowing = new ArrayList<>();
+                    for (String field : List.of("method", "headers", "queryParams")) {
+                        if (match.has(field)) {
+                            narrowing.add(field);
+                        }
+                    }
+                    if (!narrowing.isEmpty()) {
+                        problems.add(new Problem("http-routes", id(route), where + " routes " + prefix + " only by "
+                                + narrowing + " (the local gateway routes every request under it)"));
+                    }
+                    routed.computeIfAbsent(prefix, p -> new ArrayList<>()).add(backend.path("name").asText(""));
+                    problems.addAll(backendServes(objects, route, prefix, backend));
                 }
             }
         }
-        String ingressId = ingresses.size() == 1 ? id(ingresses.getFirst()) : "Ingress";
-        expected.forEach((prefix, module) -> {
+        String routeId = routes.size() == 1 ? id(routes.getFirst()) : "HTTPRoute";
+        CodeFacts.publicRoutes().forEach((prefix, module) -> {
             List<String> services = routed.getOrDefault(prefix, List.of());
             if (services.isEmpty()) {
-                problems.add(new Problem("ingress-routes", ingressId, "does not route " + prefix + " (the local "
-                        + "gateway sends it to " + module + ")"));
+                problems.add(new Problem("http-routes", routeId, "does not route " + prefix + " (the local gateway "
+                        + "sends it to " + module + ")"));
                 return;
+            }
+            if (services.size() > 1) {
+                problems.add(new Problem("http-routes", routeId, "routes " + prefix + " " + services.size()
+                        + " times (to " + services + ")"));
             }
             for (String service : services) {
                 Optional<ObjectNode> target = workload(objects, module);
                 ObjectNode serviceObject = named(objects, "Service", service).orElse(null);
                 if (target.isEmpty() || serviceObject == null
                         || !selects(serviceObject.path("spec").path("selector"), podLabels(target.get()))) {
-                    problems.add(new Problem("ingress-routes", ingressId, "routes " + prefix + " to Service " + service
+                    problems.add(new Problem("http-routes", routeId, "routes " + prefix + " to Service " + service
                             + ", which does not select the pods of " + module + " (the local gateway's owner)"));
                 }
             }
         });
         for (String prefix : routed.keySet()) {
-            if (!expected.containsKey(prefix)) {
-                problems.add(new Problem("ingress-routes", ingressId, "routes " + prefix + ", which the local "
-                        + "gateway does not route (Routes: " + expected.keySet() + ")"));
+            if (!CodeFacts.publicRoutes().containsKey(prefix)) {
+                problems.add(new Problem("http-routes", routeId, "routes " + prefix + ", which the local gateway does "
+                        + "not route (Routes: " + CodeFacts.publicRoutes().keySet() + ")"));
             }
         }
         return problems;
     }
 
-    private static List<Problem> backendServes(List<ObjectNode> objects, ObjectNode ingress, String prefix,
+    /** A backendRef is a Service of this overlay (kind Service of the core group, the default) and one of its ports. */
+    private static List<Problem> backendServes(List<ObjectNode> objects, ObjectNode route, String prefix,
             JsonNode backend) {
         String name = backend.path("name").asText("");
+        String kind = backend.path("kind").asText("Service");
+        String group = backend.path("group").asText("");
+        if (!"Service".equals(kind) || !group.isEmpty()) {
+            return List.of(new Problem("http-routes", id(route), "path " + prefix + " goes to " + kind + " '" + name
+                    + "' of group '" + group + "', not to a Service"));
+        }
         Optional<ObjectNode> service = named(objects, "Service", name);
         if (service.isEmpty()) {
-            return List.of(new Problem("ingress-routes", id(ingress), "path " + prefix + " goes to Service '" + name
+            return List.of(new Problem("http-routes", id(route), "path " + prefix + " goes to Service '" + name
                     + "', which is not in this overlay"));
         }
-        JsonNode port = backend.path("port");
         for (JsonNode servicePort : service.get().path("spec").path("ports")) {
-            if ((port.has("number") && port.path("number").asInt() == servicePort.path("port").asInt())
-                    || (port.has("name") && port.path("name").asText().equals(servicePort.path("name").asText()))) {
+            if (backend.path("port").asInt(-1) == servicePort.path("port").asInt()) {
                 return List.of();
             }
         }
-        return List.of(new Problem("ingress-routes", id(ingress), "path " + prefix + " goes to port " + port
-                + " of Service " + name + ", which has no such port"));
+        return List.of(new Problem("http-routes", id(route), "path " + prefix + " goes to port "
+                + backend.path("port").asText("<none>") + " of Service " + name + ", which has no such port"));
+    }
+
+    /**
+     * Every HTTPRoute attaches to a Gateway of this overlay: each parentRef names one that is here, a listener it has,
+     * and the route's host names fit that listener's.
+     */
+    List<Problem> routeParents(List<ObjectNode> objects) {
+        List<Problem> problems = new ArrayList<>();
+        List<String> gateways = ofKind(objects, "Gateway").stream().map(ManifestChecks::name).toList();
+        for (ObjectNode route : ofKind(objects, "HTTPRoute")) {
+            JsonNode parents = route.path("spec").path("parentRefs");
+            if (parents.isEmpty()) {
+                problems.add(new Problem("route-parents", id(route), "has no parentRefs: no Gateway serves it"));
+            }
+            for (JsonNode parent : parents) {
+                String name = parent.path("name").asText("");
+                String kind = parent.path("kind").asText("Gateway");
+                String group = parent.path("group").asText(GATEWAY_API);
+                if (!"Gateway".equals(kind) || !GATEWAY_API.equals(group)) {
+                    problems.add(new Problem("route-parents", id(route), "parentRef " + name + " is a " + kind + " of "
+                            + group + ", not a Gateway"));
+                    continue;
+                }
+                String namespace = parent.path("namespace").asText("");
+                if (!namespace.isEmpty() && !namespace.equals(route.path("metadata").path("namespace").asText(""))) {
+                    problems.add(new Problem("route-parents", id(route), "parentRef names a Gateway in namespace "
+                            + namespace + ", outside this overlay"));
+                    continue;
+                }
+                Optional<ObjectNode> gateway = named(objects, "Gateway", name);
+                if (gateway.isEmpty()) {
+                    problems.add(new Problem("route-parents", id(route), "parentRef names Gateway '" + name
+                            + "', which is not in this overlay (Gateways: " + gateways + ")"));
+                    continue;
+                }
+                List<JsonNode> listeners = listeners(gateway.get(), parent);
+                if (listeners.isEmpty()) {
+                    problems.add(new Problem("route-parents", id(route), "parentRef names listener '"
+                            + parent.path("sectionName").asText() + "' of Gateway " + name + ", which has no such "
+                            + "listener (listeners: " + listenerNames(gateway.get()) + ")"));
+                }
+                for (JsonNode listener : listeners) {
+                    String hostname = listener.path("hostname").asText("");
+                    JsonNode hostnames = route.path("spec").path("hostnames");
+                    boolean fits = hostname.isEmpty() || hostnames.isEmpty();
+                    for (JsonNode routeHost : hostnames) {
+                        fits |= hostMatches(hostname, routeHost.asText());
+                    }
+                    if (!fits) {
+                        problems.add(new Problem("route-parents", id(route), "takes none of the host names of "
+                                + "listener " + listener.path("name").asText() + " of Gateway " + name + " ("
+                                + hostname + "; the route's: " + hostnames + ")"));
+                    }
+                }
+            }
+        }
+        return problems;
+    }
+
+    /** Every BackendTrafficPolicy targets Gateways or HTTPRoutes of this overlay (and rules or listeners they have). */
+    List<Problem> policyTargets(List<ObjectNode> objects) {
+        List<Problem> problems = new ArrayList<>();
+        for (ObjectNode policy : ofKind(objects, "BackendTrafficPolicy")) {
+            List<JsonNode> targets = targets(policy);
+            if (targets.isEmpty() && policy.path("spec").path("targetSelectors").isEmpty()) {
+                problems.add(new Problem("policy-targets", id(policy), "targets nothing"));
+            }
+            for (JsonNode target : targets) {
+                String kind = target.path("kind").asText("");
+                String name = target.path("name").asText("");
+                if (!GATEWAY_API.equals(target.path("group").asText(""))) {
+                    problems.add(new Problem("policy-targets", id(policy), "targets " + kind + " '" + name
+                            + "' of group '" + target.path("group").asText("") + "', not of " + GATEWAY_API));
+                    continue;
+                }
+                Optional<ObjectNode> object = named(objects, kind, name);
+                if (object.isEmpty()) {
+                    problems.add(new Problem("policy-targets", id(policy), "targets " + kind + " '" + name
+                            + "', which is not in this overlay (" + kind + "s: " + ofKind(objects, kind).stream()
+                            .map(ManifestChecks::name).toList() + ")"));
+                    continue;
+                }
+                String section = target.path("sectionName").asText("");
+                if (!section.isEmpty()) {
+                    JsonNode sections = kind.equals("Gateway") ? object.get().path("spec").path("listeners")
+                            : object.get().path("spec").path("rules");
+                    boolean found = false;
+                    for (JsonNode candidate : sections) {
+                        found |= section.equals(candidate.path("name").asText());
+                    }
+                    if (!found) {
+                        problems.add(new Problem("policy-targets", id(policy), "targets section '" + section + "' of "
+                                + kind + " " + name + ", which has no " + (kind.equals("Gateway") ? "listener"
+                                : "rule") + " of that name"));
+                    }
+                }
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * Every write (POST, PUT, PATCH, DELETE) to a public path, and every request to the subscription paths, is limited
+     * per client address, IPv4 and IPv6 alike, by a rate limit rule (sourceCIDR of type Distinct over every address of
+     * the family) of a BackendTrafficPolicy on the HTTPRoute that routes it. No rule limits every client together: one
+     * client would use up everyone's share.
+     */
+    List<Problem> rateLimits(List<ObjectNode> objects) {
+        List<Problem> problems = new ArrayList<>();
+        for (ObjectNode policy : ofKind(objects, "BackendTrafficPolicy")) {
+            int index = 0;
+            for (JsonNode rule : rateLimitRules(policy)) {
+                if (sharedByEveryone(rule)) {
+                    problems.add(new Problem("rate-limits", id(policy), "rule " + index + " limits every client "
+                            + "together (no sourceCIDR or header of type Distinct): one client would use up everyone's "
+                            + "share"));
+                }
+                index++;
+            }
+        }
+        for (ObjectNode route : servingRoutes(objects)) {
+            List<JsonNode> rules = new ArrayList<>();
+            for (ObjectNode policy : ofKind(objects, "BackendTrafficPolicy")) {
+                boolean targetsRoute = targets(policy).stream().anyMatch(target -> "HTTPRoute".equals(
+                        target.path("kind").asText()) && name(route).equals(target.path("name").asText()));
+                if (targetsRoute) {
+                    rules.addAll(rateLimitRules(policy));
+                }
+            }
+            List<String> prefixes = new ArrayList<>();
+            for (JsonNode rule : route.path("spec").path("rules")) {
+                if (!rule.path("backendRefs").isEmpty()) {
+                    matches(rule).forEach(match -> prefixes.add(match.path("path").path("value").asText("/")));
+                }
+            }
+            for (String family : List.of("IPv4", "IPv6")) {
+                Map<List<String>, List<String>> writes = new LinkedHashMap<>();
+                for (String prefix : prefixes) {
+                    List<String> missing = WRITE_METHODS.stream()
+                            .filter(method -> !limitedPerClient(rules, method, prefix, family)).toList();
+                    if (!missing.isEmpty()) {
+                        writes.computeIfAbsent(missing, m -> new ArrayList<>()).add(prefix);
+                    }
+                }
+                if (!writes.isEmpty()) {
+                    List<String> groups = new ArrayList<>();
+                    writes.forEach((methods, paths) -> groups.add(String.join(", ", methods) + " on "
+                            + String.join(", ", paths)));
+                    problems.add(new Problem("rate-limits", id(route), "writes are not limited per " + family
+                            + " client address: " + String.join("; ", groups)));
+                }
+                if (prefixes.contains(SUBSCRIPTIONS)) {
+                    List<String> missing = ALL_METHODS.stream()
+                            .filter(method -> !limitedPerClient(rules, method, SUBSCRIPTIONS, family)).toList();
+                    if (!missing.isEmpty()) {
+                        problems.add(new Problem("rate-limits", id(route), "requests to " + SUBSCRIPTIONS + " are not "
+                                + "limited per " + family + " client address: " + String.join(", ", missing)));
+                    }
+                }
+            }
+        }
+        return problems;
+    }
+
+    /** A rule of these limits a request of this method under this path prefix, one bucket per client address. */
+    private static boolean limitedPerClient(List<JsonNode> rules, String method, String prefix, String family) {
+        for (JsonNode rule : rules) {
+            JsonNode selectors = rule.path("clientSelectors");
+            boolean applies = !selectors.isEmpty() && rule.path("limit").path("requests").asLong(0) > 0;
+            boolean perClient = false;
+            for (JsonNode condition : selectors) {
+                applies &= condition.path("headers").isEmpty();
+                if (condition.has("methods")) {
+                    boolean any = false;
+                    for (JsonNode entry : condition.path("methods")) {
+                        any |= method.equals(entry.path("value").asText()) != entry.path("invert").asBoolean(false);
+                    }
+                    applies &= any;
+                }
+                if (condition.has("path")) {
+                    JsonNode path = condition.path("path");
+                    applies &= "PathPrefix".equals(path.path("type").asText("PathPrefix"))
+                            && !path.path("invert").asBoolean(false) && isUnder(prefix, path.path("value").asText("/"));
+                }
+                if (condition.has("sourceCIDR")) {
+                    JsonNode cidr = condition.path("sourceCIDR");
+                    boolean everyClient = EVERY_CLIENT.get(family).equals(cidr.path("value").asText());
+                    applies &= everyClient;
+                    perClient |= everyClient && "Distinct".equals(cidr.path("type").asText("Exact"));
+                }
+            }
+            if (applies && perClient) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * One bucket for every client: no sourceCIDR or header of type Distinct, and no sourceCIDR that picks out some
+     * addresses (an Exact one of a part of the address space is a deliberate limit on that part).
+     */
+    private static boolean sharedByEveryone(JsonNode rule) {
+        for (JsonNode condition : rule.path("clientSelectors")) {
+            JsonNode cidr = condition.path("sourceCIDR");
+            if ("Distinct".equals(cidr.path("type").asText("Exact"))
+                    || (cidr.has("value") && !EVERY_CLIENT.containsValue(cidr.path("value").asText()))) {
+                return false;
+            }
+            for (JsonNode header : condition.path("headers")) {
+                if ("Distinct".equals(header.path("type").asText("Exact"))) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Prod: the public routes are served over HTTPS only, with HSTS; plain HTTP only redirects to HTTPS. */
+    List<Problem> productionEdge(List<ObjectNode> objects) {
+        List<Problem> problems = new ArrayList<>();
+        Set<String> servingGateways = new LinkedHashSet<>();
+        for (ObjectNode route : servingRoutes(objects)) {
+            boolean https = false;
+            for (JsonNode parent : route.path("spec").path("parentRefs")) {
+                Optional<ObjectNode> gateway = named(objects, "Gateway", parent.path("name").asText(""));
+                if (gateway.isEmpty()) {
+                    continue;
+                }
+                servingGateways.add(name(gateway.get()));
+                for (JsonNode listener : listeners(gateway.get(), parent)) {
+                    if ("HTTPS".equals(listener.path("protocol").asText())) {
+                        https = true;
+                    } else {
+                        problems.add(new Problem("prod-edge-tls", id(route), "is served over plain "
+                                + listener.path("protocol").asText() + " on listener " + listener.path("name").asText()
+                                + " of Gateway " + name(gateway.get()) + " (attach it to the HTTPS listener by "
+                                + "sectionName; the HTTP one only redirects)"));
+                    }
+                }
+            }
+            if (!https) {
+                problems.add(new Problem("prod-edge-tls", id(route), "is served on no HTTPS listener"));
+            }
+            int index = 0;
+            for (JsonNode rule : route.path("spec").path("rules")) {
+                if (!rule.path("backendRefs").isEmpty() && !setsHsts(rule)) {
+                    problems.add(new Problem("prod-edge-tls", id(route), "rule " + index + " does not set "
+                            + "Strict-Transport-Security on its answers (a ResponseHeaderModifier)"));
+                }
+                index++;
+            }
+        }
+        for (String gatewayName : servingGateways) {
+            ObjectNode gateway = named(objects, "Gateway", gatewayName).orElseThrow();
+            for (JsonNode listener : gateway.path("spec").path("listeners")) {
+                String listenerName = listener.path("name").asText();
+                if ("HTTPS".equals(listener.path("protocol").asText())) {
+                    JsonNode tls = listener.path("tls");
+                    if (!"Terminate".equals(tls.path("mode").asText("Terminate"))
+                            || tls.path("certificateRefs").isEmpty()) {
+                        problems.add(new Problem("prod-edge-tls", id(gateway), "listener " + listenerName + " does "
+                                + "not terminate TLS with a certificate (tls.certificateRefs)"));
+                    }
+                    continue;
+                }
+                boolean redirected = ofKind(objects, "HTTPRoute").stream().anyMatch(route -> {
+                    boolean attached = false;
+                    for (JsonNode parent : route.path("spec").path("parentRefs")) {
+                        attached |= gatewayName.equals(parent.path("name").asText())
+                                && listeners(gateway, parent).stream().anyMatch(l -> listenerName.equals(
+                                        l.path("name").asText()));
+                    }
+                    JsonNode rules = route.path("spec").path("rules");
+                    boolean allRedirect = !rules.isEmpty();
+                    for (JsonNode rule : rules) {
+                        allRedirect &= redirectsToHttps(rule) && rule.path("backendRefs").isEmpty();
+                    }
+                    return attached && allRedirect;
+                });
+                if (!redirected) {
+                    problems.add(new Problem("prod-edge-tls", id(gateway), "listener " + listenerName + " ("
+                            + listener.path("protocol").asText() + ") has no route that redirects it to https"));
+                }
+            }
+        }
+        return problems;
+    }
+
+    /** HTTPRoutes with at least one backendRef: the ones that serve the public paths (not the redirects). */
+    static List<ObjectNode> servingRoutes(List<ObjectNode> objects) {
+        return ofKind(objects, "HTTPRoute").stream().filter(route -> {
+            for (JsonNode rule : route.path("spec").path("rules")) {
+                if (!rule.path("backendRefs").isEmpty()) {
+                    return true;
+                }
+            }
+            return false;
+        }).toList();
+    }
+
+    /** A rule's matches; none is Gateway API's default, one PathPrefix "/". */
+    private static List<JsonNode> matches(JsonNode rule) {
+        List<JsonNode> matches = new ArrayList<>();
+        rule.path("matches").forEach(matches::add);
+        if (matches.isEmpty()) {
+            matches.add(Manifests.YAML.createObjectNode());
+        }
+        return matches;
+    }
+
+    /** The listeners of a Gateway a parentRef attaches to: the one it names by sectionName, else every one. */
+    private static List<JsonNode> listeners(JsonNode gateway, JsonNode parent) {
+        String section = parent.path("sectionName").asText("");
+        List<JsonNode> listeners = new ArrayList<>();
+        for (JsonNode listener : gateway.path("spec").path("listeners")) {
+            if (section.isEmpty() || section.equals(listener.path("name").asText())) {
+                listeners.add(listener);
+            }
+        }
+        return listeners;
+    }
+
+    private static List<String> listenerNames(JsonNode gateway) {
+        List<String> names = new ArrayList<>();
+        gateway.path("spec").path("listeners").forEach(listener -> names.add(listener.path("name").asText()));
+        return names;
+    }
+
+    /** A route host name a listener takes: the same, or under the listener's wildcard (*.example.org). */
+    private static boolean hostMatches(String listener, String route) {
+        if (listener.startsWith("*.")) {
+            return route.endsWith(listener.substring(1)) || route.equals(listener);
+        }
+        return listener.equals(route) || (route.startsWith("*.") && listener.endsWith(route.substring(1)));
+    }
+
+    /** A policy's targets: targetRefs, and the deprecated single targetRef. */
+    private static List<JsonNode> targets(JsonNode policy) {
+        List<JsonNode> targets = new ArrayList<>();
+        policy.path("spec").path("targetRefs").forEach(targets::add);
+        if (policy.path("spec").has("targetRef")) {
+            targets.add(policy.path("spec").path("targetRef"));
+        }
+        return targets;
+    }
+
+    /** A policy's rate limit rules, local and global. */
+    private static List<JsonNode> rateLimitRules(JsonNode policy) {
+        List<JsonNode> rules = new ArrayList<>();
+        for (String scope : List.of("local", "global")) {
+            policy.path("spec").path("rateLimit").path(scope).path("rules").forEach(rules::add);
+        }
+        return rules;
+    }
+
+    private static boolean redirects(JsonNode rule) {
+        for (JsonNode filter : rule.path("filters")) {
+            if ("RequestRedirect".equals(filter.path("type").asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean redirectsToHttps(JsonNode rule) {
+        for (JsonNode filter : rule.path("filters")) {
+            if ("RequestRedirect".equals(filter.path("type").asText())
+                    && "https".equals(filter.path("requestRedirect").path("scheme").asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean setsHsts(JsonNode rule) {
+        for (JsonNode filter : rule.path("filters")) {
+            JsonNode modifier = filter.path("responseHeaderModifier");
+            for (String operation : List.of("set", "add")) {
+                for (JsonNode header : modifier.path(operation)) {
+                    if ("Strict-Transport-Security".equalsIgnoreCase(header.path("name").asText())
+                            && header.path("value").asText().startsWith("max-age=")) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whole path segments, as the local gateway and Gateway API's PathPrefix match: /a/b is under /a, /ab is not. */
+    private static boolean isUnder(String path, String prefix) {
+        String base = prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
+        return base.isEmpty() || path.equals(base) || path.startsWith(base + "/");
     }
 
     // ------------------------------------------------------------------------------------------------- production

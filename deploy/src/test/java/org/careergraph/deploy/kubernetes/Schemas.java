@@ -47,11 +47,16 @@ import java.util.TreeMap;
 /**
  * Validates each object against the schema of its apiVersion and kind, with no unknown field allowed anywhere:
  * <ul>
- *   <li>Kubernetes kinds: the fabric8 model class (every kind the fabric8 model jars on the test classpath list);</li>
+ *   <li>Kubernetes kinds: the fabric8 model class (every kind the fabric8 model jars on the test classpath list),
+ *       Gateway API's {@code Gateway} and {@code HTTPRoute} ({@code gateway.networking.k8s.io/v1}) included: fabric8's
+ *       Gateway API model follows the experimental channel, so keep to fields of the standard one;</li>
  *   <li>Strimzi kinds (Kafka, KafkaNodePool, KafkaTopic, KafkaUser): Strimzi's own model, {@code io.strimzi:api};</li>
  *   <li>the MySQL Operator's InnoDBCluster ({@code mysql.oracle.com/v2}): a JSON schema written from the operator's
  *       CRD ({@code kubernetes/schemas/innodbcluster-v2.schema.json}), with its free-form parts ({@code podSpec},
- *       {@code datadirVolumeClaimTemplate}, metadata) checked strictly against the fabric8 model too.</li>
+ *       {@code datadirVolumeClaimTemplate}, metadata) checked strictly against the fabric8 model too;</li>
+ *   <li>Envoy Gateway's BackendTrafficPolicy ({@code gateway.envoyproxy.io/v1alpha1}, the edge's rate limits): a JSON
+ *       schema written from its CRD ({@code kubernetes/schemas/backendtrafficpolicy-v1alpha1.schema.json}), metadata
+ *       against the fabric8 model.</li>
  * </ul>
  * Both models keep fields they do not know in {@code additionalProperties} instead of failing, so after reading an
  * object every model object in it is walked and any non-empty additional-properties map is an unknown field. Scalars
@@ -61,10 +66,12 @@ import java.util.TreeMap;
 final class Schemas {
 
     static final String INNODB_CLUSTER = "mysql.oracle.com/v2 InnoDBCluster";
+    static final String BACKEND_TRAFFIC_POLICY = "gateway.envoyproxy.io/v1alpha1 BackendTrafficPolicy";
 
     private final ObjectMapper mapper = strictMapper();
     private final Map<String, Class<?>> models = new TreeMap<>();
     private final JsonSchema innoDbCluster;
+    private final JsonSchema backendTrafficPolicy;
 
     Schemas() {
         registerFabric8Models();
@@ -72,8 +79,13 @@ final class Schemas {
                 KafkaUser.class)) {
             models.put(HasMetadata.getApiVersion(strimzi) + " " + HasMetadata.getKind(strimzi), strimzi);
         }
-        try (InputStream schema = resource("kubernetes/schemas/innodbcluster-v2.schema.json")) {
-            innoDbCluster = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schema);
+        innoDbCluster = jsonSchema("kubernetes/schemas/innodbcluster-v2.schema.json");
+        backendTrafficPolicy = jsonSchema("kubernetes/schemas/backendtrafficpolicy-v1alpha1.schema.json");
+    }
+
+    private static JsonSchema jsonSchema(String name) {
+        try (InputStream schema = resource(name)) {
+            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schema);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -83,6 +95,7 @@ final class Schemas {
     Set<String> kinds() {
         Set<String> kinds = new java.util.TreeSet<>(models.keySet());
         kinds.add(INNODB_CLUSTER);
+        kinds.add(BACKEND_TRAFFIC_POLICY);
         return kinds;
     }
 
@@ -97,19 +110,30 @@ final class Schemas {
         if (INNODB_CLUSTER.equals(key)) {
             return validateInnoDbCluster(object);
         }
+        if (BACKEND_TRAFFIC_POLICY.equals(key)) {
+            List<String> problems = messages(backendTrafficPolicy, object);
+            problems.addAll(readStrictly(object.path("metadata"), ObjectMeta.class, "metadata"));
+            return problems;
+        }
         Class<?> model = models.get(key);
         if (model == null) {
-            return List.of("no schema for " + key + " (known: the fabric8 Kubernetes model kinds, Strimzi's "
-                    + "kafka.strimzi.io/v1 Kafka, KafkaNodePool, KafkaTopic, KafkaUser and " + INNODB_CLUSTER + ")");
+            return List.of("no schema for " + key + " (known: the fabric8 Kubernetes and Gateway API model kinds, "
+                    + "Strimzi's kafka.strimzi.io/v1 Kafka, KafkaNodePool, KafkaTopic, KafkaUser, " + INNODB_CLUSTER
+                    + " and " + BACKEND_TRAFFIC_POLICY + ")");
         }
         return readStrictly(object, model, "");
     }
 
-    private List<String> validateInnoDbCluster(JsonNode object) {
+    private static List<String> messages(JsonSchema schema, JsonNode object) {
         List<String> problems = new ArrayList<>();
-        for (ValidationMessage message : innoDbCluster.validate(object)) {
+        for (ValidationMessage message : schema.validate(object)) {
             problems.add(message.getMessage());
         }
+        return problems;
+    }
+
+    private List<String> validateInnoDbCluster(JsonNode object) {
+        List<String> problems = messages(innoDbCluster, object);
         problems.addAll(readStrictly(object.path("metadata"), ObjectMeta.class, "metadata"));
         JsonNode spec = object.path("spec");
         problems.addAll(readStrictly(spec.path("podSpec"), PodSpec.class, "spec.podSpec"));
