@@ -142,6 +142,49 @@ class PagesTest {
         assertFalse(html.contains("<div class=\"attributions\">"), "no release's data, no attribution");
     }
 
+    @Test
+    void aCareerPageLinksItsAtomFeedInItsHeadAndInItsText() throws Exception {
+        String en = get("/occupations/soc-29-1141?lang=en").body();
+        String zh = get("/occupations/soc-29-1141?lang=zh").body();
+
+        String head = en.substring(0, en.indexOf("</head>"));
+        assertTrue(head.contains("<link rel=\"alternate\" type=\"application/atom+xml\" "
+                + "title=\"Changes to Registered Nurses (Atom feed)\" href=\"/api/feeds/soc-29-1141.atom\">"), head);
+        assertTrue(en.contains("<a href=\"/api/feeds/soc-29-1141.atom\" type=\"application/atom+xml\">"
+                + "Follow changes (Atom feed)</a>"), "a link to see");
+        String zhHead = zh.substring(0, zh.indexOf("</head>"));
+        assertTrue(zhHead.contains("title=\"護理師 的變更（Atom 訂閱源）\" href=\"/api/feeds/soc-29-1141.atom?lang=zh\">"),
+                zhHead);
+        assertTrue(zh.contains("<a href=\"/api/feeds/soc-29-1141.atom?lang=zh\" type=\"application/atom+xml\">"
+                + "追蹤變更（Atom 訂閱源）</a>"));
+        assertFalse(get("/?lang=en").body().contains("application/atom+xml"), "only career pages have a feed");
+    }
+
+    @Test
+    void theSalaryBandsAreChartedBesideTheirTable() throws Exception {
+        String html = get("/occupations/soc-29-1141?lang=en").body();
+
+        String salary = html.substring(html.indexOf("<section id=\"salary\""), html.indexOf("<table class=\"salary\""));
+        assertTrue(salary.contains("<svg class=\"chart salary-chart\" role=\"img\""), salary);
+        assertEquals(3, salary.split("<rect class=\"range\"").length - 1, "one bar per band");
+        assertTrue(salary.contains("US median $93,600 (BLS OEWS)"), "the median the official wages give");
+        assertTrue(html.contains("<table class=\"salary\">"), "the table stays");
+        String seed = get("/occupations/anzsco-411215?lang=zh").body();
+        assertTrue(seed.contains("<title id=\"salary-nzd-title\">各經驗級別年薪（NZD）</title>"));
+        assertTrue(seed.contains("NZ$48,000 – NZ$58,000"));
+    }
+
+    @Test
+    void theToolTableKeepsItsShortCellsOnOneLine() throws Exception {
+        String html = get("/occupations/anzsco-411215?lang=zh").body();
+
+        String tools = html.substring(html.indexOf("<table class=\"tools\""));
+        tools = tools.substring(0, tools.indexOf("</table>"));
+        assertTrue(tools.contains("<th scope=\"row\" role=\"rowheader\" class=\"tool-name\">ChatGPT</th>"), tools);
+        assertTrue(tools.contains("<td role=\"cell\" class=\"short\" data-label=\"類型\">工具</td>"), tools);
+        assertTrue(tools.contains("<td role=\"cell\" class=\"number short\" data-label=\"年份\">2022</td>"), tools);
+    }
+
     private HttpResponse<String> get(String path) {
         return site.get(path);
     }

@@ -225,6 +225,22 @@ public final class Browser implements AutoCloseable {
         return new WebDriverWait(driver, timeout);
     }
 
+    /**
+     * Lays pages out as a phone's browser does from now on: a viewport {@code width} x {@code height} CSS px, the
+     * page's {@code <meta name="viewport">} honoured. Applies to the next page loaded; {@link #stopEmulating} ends it.
+     */
+    public Browser emulatePhone(int width, int height) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
+                "deviceScaleFactor", 1, "mobile", true));
+        return this;
+    }
+
+    /** Back to the desktop window of {@value #WIDTH}x{@value #HEIGHT}, from the next page loaded. */
+    public Browser stopEmulating() {
+        driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        return this;
+    }
+
     // ------------------------------------------------------------------------------------------------- screenshots
 
     /**

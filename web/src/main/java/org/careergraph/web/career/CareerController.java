@@ -77,6 +77,7 @@ public class CareerController {
         model.put("occupation", occupation.json());
         model.put("occupationPage", occupation.json().getOrDefault("page", Map.of()));
         model.putAll(official(occupation.json(), page));
+        model.putAll(feed(occupation.json(), id, page));
 
         ApiResponse score = ServiceApi.await(askedScore);
         model.put("score", score.isSuccess() ? score.json() : null);
@@ -123,6 +124,8 @@ public class CareerController {
         List<?> percentiles = page.at(occupation, "page.official.wages.percentiles") instanceof List<?> list
                 ? list : List.of();
         model.put("wagesChart", Charts.wages(percentiles, page));
+        List<?> bands = page.at(occupation, "page.salaryBands") instanceof List<?> list ? list : List.of();
+        model.put("salaryCharts", Charts.salary(bands, page.at(occupation, "page.official.wages"), page));
         model.put("topCoded", percentiles.stream().anyMatch(p -> Boolean.TRUE.equals(page.at(p, "annual.atLeast"))
                 || Boolean.TRUE.equals(page.at(p, "hourly.atLeast"))));
         List<?> titles = page.at(occupation, "page.official.alternateTitles") instanceof List<?> list
@@ -132,6 +135,17 @@ public class CareerController {
         List<?> findings = page.at(occupation, "findings.items") instanceof List<?> list ? list : List.of();
         model.put("findings", findings);
         return model;
+    }
+
+    /**
+     * The occupation's Atom feed (the notification service's {@code /api/feeds/{id}.atom}, on the same origin), in
+     * the reader's language: {@code feedUrl} for the page's link and its {@code <link rel="alternate">}, and
+     * {@code feedTitle} naming the occupation.
+     */
+    static Map<String, Object> feed(Map<String, Object> occupation, String requestedId, PageContext page) {
+        String id = occupation.get("id") instanceof String given && !given.isBlank() ? given : requestedId;
+        String url = "/api/feeds/" + ServiceApi.segment(id) + ".atom" + (page.getLang().equals("zh") ? "?lang=zh" : "");
+        return Map.of("feedUrl", url, "feedTitle", page.getT().get("feed.title").replace("{0}", page.title(occupation)));
     }
 
     /** Each dimension's explanation from the score, by dimension key. */
