@@ -162,16 +162,27 @@ class PagesTest {
 
     @Test
     void theSalaryBandsAreChartedBesideTheirTable() throws Exception {
-        String html = get("/occupations/soc-29-1141?lang=en").body();
+        String html = get("/occupations/anzsco-411215?lang=en").body();
 
         String salary = html.substring(html.indexOf("<section id=\"salary\""), html.indexOf("<table class=\"salary\""));
         assertTrue(salary.contains("<svg class=\"chart salary-chart\" role=\"img\""), salary);
         assertEquals(3, salary.split("<rect class=\"range\"").length - 1, "one bar per band");
-        assertTrue(salary.contains("US median $93,600 (BLS OEWS)"), "the median the official wages give");
+        assertTrue(salary.contains("NZ$48,000 – NZ$58,000"));
         assertTrue(html.contains("<table class=\"salary\">"), "the table stays");
-        String seed = get("/occupations/anzsco-411215?lang=zh").body();
-        assertTrue(seed.contains("<title id=\"salary-nzd-title\">各經驗級別年薪（NZD）</title>"));
-        assertTrue(seed.contains("NZ$48,000 – NZ$58,000"));
+        assertTrue(get("/occupations/anzsco-411215?lang=zh").body()
+                .contains("<title id=\"salary-nzd-title\">各經驗級別年薪（NZD）</title>"));
+    }
+
+    @Test
+    void bandsTheReleaseMadeFromTheWagePercentilesAreNotChartedTwice() throws Exception {
+        String html = get("/occupations/soc-29-1141?lang=en").body();
+
+        assertTrue(html.contains("<table class=\"salary\">"), "the bands' table");
+        assertFalse(html.contains("salary-chart"), "OEWS's bands restate the wage chart");
+        String salary = html.substring(html.indexOf("<section id=\"salary\""));
+        int wages = salary.indexOf("<svg class=\"chart wages-chart\" role=\"img\"");
+        assertTrue(wages > salary.indexOf("<table class=\"salary\">") && wages < salary.indexOf("</section>"),
+                "which is drawn below them");
     }
 
     @Test

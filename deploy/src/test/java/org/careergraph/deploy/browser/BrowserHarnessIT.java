@@ -276,11 +276,12 @@ class BrowserHarnessIT {
                     By.cssSelector("head link[rel='alternate'][type='application/atom+xml']"));
             String feed = system.url("/api/feeds/" + occupation.id() + ".atom" + (lang.equals("zh") ? "?lang=zh" : ""));
             assertEquals(feed, announced.getDomProperty("href"), lang);
-            assertTrue(announced.getDomAttribute("title").contains(lang.equals("zh") ? "圖表測試協調員" : "Chart Test Coordinator"),
-                    announced.getDomAttribute("title"));
+            String title = announced.getDomAttribute("title");
+            assertTrue(title.contains(lang.equals("zh") ? "圖表測試協調員" : "Chart Test Coordinator"), title);
             WebElement visible = browser.driver().findElement(By.cssSelector("main a[type='application/atom+xml']"));
             assertTrue(visible.isDisplayed());
-            assertEquals(lang.equals("zh") ? "追蹤變更（Atom 訂閱源）" : "Follow changes (Atom feed)", visible.getText());
+            assertEquals(lang.equals("zh") ? "追蹤變更（Atom 訂閱源）" : "Follow changes (Atom feed)",
+                    visible.getText());
             assertEquals(feed, visible.getDomProperty("href"));
 
             // what a feed reader gets there (the notification service learns of the occupation from its event)
@@ -337,7 +338,8 @@ class BrowserHarnessIT {
             assertInside(chart, labels);
             double barsStart = bars.stream().mapToDouble(Box::left).min().orElseThrow();
             for (Box label : labels) {
-                assertTrue(label.right() <= barsStart - 2, lang + ": " + label + " ends before the bars at " + barsStart);
+                assertTrue(label.right() <= barsStart - 2, lang + ": " + label + " ends before the bars at "
+                        + barsStart);
             }
             // A reader's larger text (a minimum font size, a wider font than ours) may push a label into its bar,
             // but never off the chart's left edge.
@@ -382,7 +384,8 @@ class BrowserHarnessIT {
         Box chart = boxes("svg.salary-chart").getFirst();
         assertInside(chart, ticks);
         assertInside(chart, boxes("svg.salary-chart text"));
-        assertEquals(bands.size(), browser.driver().findElements(By.cssSelector("#salary table.salary tbody tr")).size(),
+        assertEquals(bands.size(),
+                browser.driver().findElements(By.cssSelector("#salary table.salary tbody tr")).size(),
                 "the table stays");
         assertTrue(browser.driver().findElement(By.cssSelector("#salary table.salary + p.source")).isDisplayed(),
                 "and so does its source line");

@@ -123,9 +123,15 @@ public class CareerController {
                 .sorted(Comparator.comparing(task -> !Boolean.TRUE.equals(((Map<?, ?>) task).get("core")))).toList());
         List<?> percentiles = page.at(occupation, "page.official.wages.percentiles") instanceof List<?> list
                 ? list : List.of();
-        model.put("wagesChart", Charts.wages(percentiles, page));
+        String wagesChart = Charts.wages(percentiles, page);
+        model.put("wagesChart", wagesChart);
         List<?> bands = page.at(occupation, "page.salaryBands") instanceof List<?> list ? list : List.of();
-        model.put("salaryCharts", Charts.salary(bands, page.at(occupation, "page.official.wages"), page));
+        // Bands a release made from the wage percentiles (OEWS: 10th-25th, 25th-75th, 75th-90th) say what the wage
+        // chart below them draws: they are not drawn twice.
+        boolean bandsFromWages = wagesChart != null
+                && "RELEASE".equals(page.at(occupation, "provenance.fields./salaryBands.kind"));
+        model.put("salaryCharts", bandsFromWages ? List.of()
+                : Charts.salary(bands, page.at(occupation, "page.official.wages"), page));
         model.put("topCoded", percentiles.stream().anyMatch(p -> Boolean.TRUE.equals(page.at(p, "annual.atLeast"))
                 || Boolean.TRUE.equals(page.at(p, "hourly.atLeast"))));
         List<?> titles = page.at(occupation, "page.official.alternateTitles") instanceof List<?> list
@@ -145,7 +151,8 @@ public class CareerController {
     static Map<String, Object> feed(Map<String, Object> occupation, String requestedId, PageContext page) {
         String id = occupation.get("id") instanceof String given && !given.isBlank() ? given : requestedId;
         String url = "/api/feeds/" + ServiceApi.segment(id) + ".atom" + (page.getLang().equals("zh") ? "?lang=zh" : "");
-        return Map.of("feedUrl", url, "feedTitle", page.getT().get("feed.title").replace("{0}", page.title(occupation)));
+        String title = page.getT().get("feed.title").replace("{0}", page.title(occupation));
+        return Map.of("feedUrl", url, "feedTitle", title);
     }
 
     /** Each dimension's explanation from the score, by dimension key. */

@@ -190,8 +190,8 @@ final class Charts {
         int height = rows.size() * ROW + 8;
         int width = left + BAR_WIDTH + 110;
         StringBuilder svg = new StringBuilder();
-        svg.append("<svg class=\"chart\" role=\"img\" viewBox=\"0 0 ").append(width).append(' ').append(height)
-                .append("\" aria-labelledby=\"wages-title\" aria-describedby=\"wages-desc\">")
+        svg.append("<svg class=\"chart wages-chart\" role=\"img\" viewBox=\"0 0 ").append(width).append(' ')
+                .append(height).append("\" aria-labelledby=\"wages-title\" aria-describedby=\"wages-desc\">")
                 .append("<title id=\"wages-title\">").append(escape(page.getT().get("wages.chartTitle")))
                 .append("</title><desc id=\"wages-desc\">");
         for (Map<?, ?> row : rows) {
