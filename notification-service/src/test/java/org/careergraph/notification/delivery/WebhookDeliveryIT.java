@@ -32,6 +32,7 @@ import org.careergraph.notification.TestOccupations;
 import org.careergraph.notification.WebhookReceiver;
 import org.careergraph.testsupport.TestEvents;
 import org.careergraph.testsupport.TestInfrastructure;
+import org.careergraph.testsupport.api.ApiDocumentCheck;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -129,7 +130,10 @@ class WebhookDeliveryIT implements TestPropertyProvider {
         assertEquals("Community Services Worker (" + occupationId + "): salary band 2: mid 58000-72000 NZD -> "
                 + "mid 60000-75000 NZD from 2026-11-20 (catalog revision 3)", english(callFor(calls, edit)));
 
+        String document = http.toBlocking().retrieve("/api/notification/openapi.yml");
         for (WebhookReceiver.Call call : calls) {
+            assertEquals(List.of(), ApiDocumentCheck.webhookProblems(document, "notification", call.body()),
+                    "the body is what the OpenAPI document's webhook says: " + call.body());
             assertEquals("application/json", call.headers().get("content-type"));
             assertEquals(read(call.body()).get("id"), call.headers().get("webhook-id"));
             assertTrue(WebhookSignature.verify(subscription.secret(), call.headers().get("webhook-id"),

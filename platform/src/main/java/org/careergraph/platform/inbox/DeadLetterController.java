@@ -32,7 +32,7 @@ import org.careergraph.security.Roles;
 @Requires(bean = EventConsumer.class)
 @Secured(Roles.ADMIN)
 @ExecuteOn(TaskExecutors.BLOCKING)
-class DeadLetterController {
+public class DeadLetterController {
 
     private final DeadLetterService service;
 
