@@ -16,6 +16,7 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Issues the HS256 bearer tokens the services accept (signed with the shared JWT_SECRET). Used by the local
@@ -28,21 +29,36 @@ public final class AccessTokens {
     public static final int MIN_SECRET_BYTES = 32;
     /** How far the clocks of the issuer and the checker may disagree, for "exp" and "nbf". */
     static final Duration CLOCK_SKEW = Duration.ofSeconds(60);
+    /** The "iss" of every token signed with the shared secret; an HS256 token naming another issuer is refused. */
+    public static final String LOCAL_ISSUER = "careergraph-local";
 
     private AccessTokens() {
     }
 
     public static String issue(String secret, String subject, List<String> roles, Duration validFor) {
+        return mint(secret, subject, roles, validFor).token();
+    }
+
+    /** A token signed with the secret, and the id ("jti") by which it can be revoked. */
+    public record Minted(String token, String id, Instant expiresAt) {
+    }
+
+    /** Signs a token with a fresh random "jti" and {@link #LOCAL_ISSUER} as its issuer. */
+    public static Minted mint(String secret, String subject, List<String> roles, Duration validFor) {
         byte[] key = secret.getBytes(StandardCharsets.UTF_8);
         if (key.length < MIN_SECRET_BYTES) {
             throw new IllegalArgumentException("the JWT secret must be at least " + MIN_SECRET_BYTES + " bytes");
         }
         Instant now = Instant.now();
+        Instant expires = now.plus(validFor);
+        String id = UUID.randomUUID().toString();
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .issuer(LOCAL_ISSUER)
+                .jwtID(id)
                 .subject(subject)
                 .claim("roles", roles)
                 .issueTime(Date.from(now))
-                .expirationTime(Date.from(now.plus(validFor)))
+                .expirationTime(Date.from(expires))
                 .build();
         SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
         try {
@@ -50,7 +66,8 @@ public final class AccessTokens {
         } catch (JOSEException e) {
             throw new IllegalStateException("could not sign a token", e);
         }
-        return jwt.serialize();
+        // Date keeps whole seconds in a JWT: the expiry as a verifier will read it.
+        return new Minted(jwt.serialize(), id, Instant.ofEpochSecond(expires.getEpochSecond()));
     }
 
     /** Who a valid token speaks for. */
