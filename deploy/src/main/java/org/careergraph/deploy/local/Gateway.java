@@ -42,7 +42,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
- * The one local origin: forwards each request to the service {@link Routes} names, as the Kubernetes Ingress does,
+ * The one local origin: forwards each request to the service {@link Routes} names, as the Kubernetes HTTPRoute does,
  * and answers {@code /health/readiness} for the whole system. A service its supervisor knows to be down (restarting,
  * given up on) is answered for as Kubernetes answers for a Service without ready pods: 503, with a Retry-After while
  * it restarts.

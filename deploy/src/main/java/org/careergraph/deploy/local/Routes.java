@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * Which service answers which public path: the one routing table of the local gateway, the same paths the
- * Kubernetes Ingress routes.
+ * Kubernetes HTTPRoute routes (kubernetes/base/httproute.yaml).
  */
 final class Routes {
 

@@ -116,6 +116,29 @@ class WebPagesIT {
     }
 
     @Test
+    void anApiUserReadsEveryServicesDocumentOnTheApiReference() {
+        try (Browser browser = Browser.start()) {
+            browser.open(url("/docs/api"));
+            // Swagger UI ran (the one page allowed script) and read the catalog's document through the gateway.
+            browser.waitUpTo(EVENTUALLY).until(d -> d.findElement(By.id("swagger-ui")).getText()
+                    .contains("/api/occupations/{id}"));
+            browser.screenshot("api-reference");
+            Map<String, String> pathOf = Map.of("immigration", "/api/immigration/policy-updates",
+                    "scoring", "/api/rankings", "notification", "/api/subscriptions/{id}");
+            for (Map.Entry<String, String> document : pathOf.entrySet()) {
+                new Select(browser.driver().findElement(By.cssSelector("#swagger-ui .topbar select")))
+                        .selectByVisibleText(document.getKey());
+                browser.waitUpTo(EVENTUALLY).until(d -> d.findElement(By.id("swagger-ui")).getText()
+                        .contains(document.getValue()));
+            }
+            new Select(browser.driver().findElement(By.cssSelector("#swagger-ui .topbar select")))
+                    .selectByVisibleText("notification");
+            browser.waitUpTo(EVENTUALLY).until(d -> d.findElement(By.id("swagger-ui")).getText()
+                    .contains("Webhooks"));
+        }
+    }
+
+    @Test
     void aReaderSearchesOpensAPageAndSwitchesLanguage() {
         try (Browser browser = Browser.start()) {
             browser.open(url("/"));

@@ -8,7 +8,8 @@ import org.careergraph.web.admin.AdminSession;
 /**
  * The headers every answer of the web front carries, set (never added twice) wherever an answer is made: by the site
  * filter, on every rendered page (error pages included, which some failures make outside the filters) and on the
- * answers the server makes itself. The browser may load nothing from elsewhere and run no script, pages are never
+ * answers the server makes itself. The browser may load nothing from elsewhere and run no script (but Swagger UI on
+ * the API reference, {@link #API_DOCS_POLICY}), pages are never
  * framed and no Referer leaves the site (links can carry ids). Same-origin, not no-referrer: with no-referrer a
  * browser sends {@code Origin: null} on form posts, which the server's drive-by-localhost guard refuses. Pages are
  * made per reader (language, signed-in admin and form token): no shared cache may keep one for another; and what
@@ -18,13 +19,21 @@ public final class SecurityHeaders {
 
     public static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; img-src 'self' data:; "
             + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+    /**
+     * The API reference (/docs/api) alone runs script: Swagger UI, served from this origin, which sets inline styles
+     * and fetches the services' documents (and, to try a call, the API) from this origin.
+     */
+    public static final String API_DOCS_POLICY = "default-src 'none'; script-src 'self'; "
+            + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; "
+            + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
     public static final String NO_STORE = "private, no-store";
 
     private SecurityHeaders() {
     }
 
     public static <T> MutableHttpResponse<T> apply(HttpRequest<?> request, MutableHttpResponse<T> response) {
-        response.getHeaders().set("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+        boolean apiDocs = request.getPath().equals("/docs/api") || request.getPath().startsWith("/docs/api/");
+        response.getHeaders().set("Content-Security-Policy", apiDocs ? API_DOCS_POLICY : CONTENT_SECURITY_POLICY)
                 .set("X-Content-Type-Options", "nosniff")
                 .set("Referrer-Policy", "same-origin")
                 .set("X-Frame-Options", "DENY")
