@@ -1,40 +1,44 @@
 package org.careergraph.platform.security;
 
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Replaces;
-import io.micronaut.context.annotation.Value;
-import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.token.jwt.validator.ReactiveJsonWebTokenValidator;
 import io.micronaut.security.token.validator.TokenValidator;
-import jakarta.inject.Singleton;
 import org.careergraph.security.AccessTokens;
+import org.careergraph.security.TokenVerifier;
 import org.reactivestreams.Publisher;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
- * Bearer tokens are checked by the one rule the web console also holds to ({@link AccessTokens#verify}): HS256 only,
- * "exp" required, "nbf" honoured, a minute's clock skew. Micronaut's own JWT validator would take any HMAC algorithm
- * the key allows and a token without "exp".
+ * Bearer tokens are checked by the one rule the web console also holds to ({@link TokenVerifier}): local HS256
+ * tokens ({@link AccessTokens#verify}: HS256 only, "exp" required, "nbf" honoured, a minute's clock skew) and, when
+ * one is configured, the identity provider's RS256/ES256 tokens against its JWK set. Micronaut's own JWT validator
+ * would take any HMAC algorithm the key allows and a token without "exp".
  */
-@Singleton
+// Created with the context, so that a configuration that could never take a token stops the service at start.
+@Context
 @Replaces(ReactiveJsonWebTokenValidator.class)
 class AccessTokenValidator implements TokenValidator<HttpRequest<?>> {
 
-    private final String secret;
+    private final TokenVerifier verifier;
 
-    AccessTokenValidator(@Value("${careergraph.security.jwt-secret}") String secret) {
+    AccessTokenValidator(SecuritySettings settings) {
         // Refused at start, not token by token: with a short or empty secret every admin call would quietly fail.
-        if (secret.getBytes(java.nio.charset.StandardCharsets.UTF_8).length < AccessTokens.MIN_SECRET_BYTES) {
-            throw new IllegalStateException("JWT_SECRET must be at least " + AccessTokens.MIN_SECRET_BYTES
-                    + " bytes");
+        try {
+            this.verifier = new TokenVerifier(settings.verifierSettings());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(e.getMessage(), e);
         }
-        this.secret = secret;
     }
 
     @Override
     public Publisher<Authentication> validateToken(String token, HttpRequest<?> request) {
-        return AccessTokens.verify(secret, token)
-                .map(caller -> Publishers.just(Authentication.build(caller.subject(), caller.roles())))
-                .orElseGet(Publishers::empty);
+        // Off the event loop: a provider token may need the provider's JWK set fetched first.
+        return Mono.fromCallable(() -> verifier.verify(token)
+                        .map(caller -> Authentication.build(caller.subject(), caller.roles())).orElse(null))
+                .subscribeOn(Schedulers.boundedElastic());
     }
 }
