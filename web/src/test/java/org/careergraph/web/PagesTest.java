@@ -164,11 +164,12 @@ class PagesTest {
     void theSalaryBandsAreChartedBesideTheirTable() throws Exception {
         String html = get("/occupations/anzsco-411215?lang=en").body();
 
-        String salary = html.substring(html.indexOf("<section id=\"salary\""), html.indexOf("<table class=\"salary\""));
+        String salary = html.substring(html.indexOf("<section id=\"salary\""),
+                html.indexOf("<table class=\"salary stack\""));
         assertTrue(salary.contains("<svg class=\"chart salary-chart\" role=\"img\""), salary);
         assertEquals(3, salary.split("<rect class=\"range\"").length - 1, "one bar per band");
         assertTrue(salary.contains("NZ$48,000 – NZ$58,000"));
-        assertTrue(html.contains("<table class=\"salary\">"), "the table stays");
+        assertTrue(html.contains("<table class=\"salary stack\" role=\"table\">"), "the table stays");
         assertTrue(get("/occupations/anzsco-411215?lang=zh").body()
                 .contains("<title id=\"salary-nzd-title\">各經驗級別年薪（NZD）</title>"));
     }
@@ -177,19 +178,19 @@ class PagesTest {
     void bandsTheReleaseMadeFromTheWagePercentilesAreNotChartedTwice() throws Exception {
         String html = get("/occupations/soc-29-1141?lang=en").body();
 
-        assertTrue(html.contains("<table class=\"salary\">"), "the bands' table");
+        assertTrue(html.contains("<table class=\"salary stack\" role=\"table\">"), "the bands' table");
         assertFalse(html.contains("salary-chart"), "OEWS's bands restate the wage chart");
         String salary = html.substring(html.indexOf("<section id=\"salary\""));
         int wages = salary.indexOf("<svg class=\"chart wages-chart\" role=\"img\"");
-        assertTrue(wages > salary.indexOf("<table class=\"salary\">") && wages < salary.indexOf("</section>"),
-                "which is drawn below them");
+        assertTrue(wages > salary.indexOf("<table class=\"salary stack\"")
+                && wages < salary.indexOf("</section>"), "which is drawn below them");
     }
 
     @Test
     void theToolTableKeepsItsShortCellsOnOneLine() throws Exception {
         String html = get("/occupations/anzsco-411215?lang=zh").body();
 
-        String tools = html.substring(html.indexOf("<table class=\"tools\""));
+        String tools = html.substring(html.indexOf("<table class=\"tools stack\""));
         tools = tools.substring(0, tools.indexOf("</table>"));
         assertTrue(tools.contains("<th scope=\"row\" role=\"rowheader\" class=\"tool-name\">ChatGPT</th>"), tools);
         assertTrue(tools.contains("<td role=\"cell\" class=\"short\" data-label=\"類型\">工具</td>"), tools);

@@ -402,10 +402,11 @@ class BrowserHarnessIT {
                     browser.emulatePhone(PHONE_WIDTH, 844);
                 }
                 browser.open(system.url("/occupations/" + occupation.id() + "?lang=zh"));
-                assertEquals(width, ((Number) browser.driver().executeScript(
-                        "return document.documentElement.clientWidth;")).intValue());
+                assertEquals(List.of((long) width, (long) width), browser.driver().executeScript(
+                        "return [document.documentElement.clientWidth, document.documentElement.scrollWidth];"),
+                        "the page as wide as the window, nothing running off its side");
 
-                List<Map<String, Object>> cells = toolCells();
+                List<Map<String, Object>> cells = cells("table.tools");
                 assertEquals(4 * 5 - 3, cells.size(), "every cell with something in it: " + cells);
                 for (Map<String, Object> cell : cells) {
                     String where = width + " px: " + cell;
@@ -422,6 +423,18 @@ class BrowserHarnessIT {
                                 + where);
                         assertTrue(lines <= 6, "the description in six lines at most at " + where);
                     }
+                }
+                // the salary bands' table too: each level on two lines at most, nothing narrower than two characters
+                List<Map<String, Object>> salary = cells("table.salary");
+                assertEquals(2 * 3, salary.size(), "level and pay of each band: " + salary);
+                for (Map<String, Object> cell : salary) {
+                    assertTrue(number(cell, "width") >= 2 * number(cell, "fontSize"), width + " px: " + cell);
+                    assertTrue(number(cell, "lines") <= 2, width + " px: " + cell);
+                }
+                // and the score's explanations beside (or, on a phone, under) the dimensions' names
+                for (Box why : boxes("table.dimensions tbody td.why")) {
+                    assertTrue(why.right() - why.left() >= 12 * 16, "an explanation 12 characters wide at " + width
+                            + " px: " + why);
                 }
                 browser.screenshot(width == PHONE_WIDTH ? "reader-career-zh-phone" : "reader-career-zh");
                 browser.assertNoSeriousAccessibilityViolations("career page in Chinese, " + width + " px wide");
@@ -578,13 +591,13 @@ class BrowserHarnessIT {
     }
 
     /**
-     * The tool table's cells that show something, each with its kind (class), content width (without padding), the
-     * lines its text takes and its font size.
+     * The cells of a table's body that show something, each with its kind (class), content width (without padding),
+     * the lines its text takes and its font size.
      */
     @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> toolCells() {
+    private static List<Map<String, Object>> cells(String table) {
         return (List<Map<String, Object>>) browser.driver().executeScript("""
-                return [...document.querySelectorAll('table.tools tbody th, table.tools tbody td')]
+                return [...document.querySelectorAll(arguments[0] + ' tbody th, ' + arguments[0] + ' tbody td')]
                   .filter(cell => getComputedStyle(cell).display !== 'none' && cell.textContent.trim() !== '')
                   .map(cell => {
                     const style = getComputedStyle(cell);
@@ -596,7 +609,7 @@ class BrowserHarnessIT {
                     return {kind: cell.className, text: cell.textContent.trim(), lines: lines.size,
                             width: box.width - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight),
                             fontSize: parseFloat(style.fontSize)};
-                  });""");
+                  });""", table);
     }
 
     private static double number(Map<String, Object> map, String key) {
