@@ -5,25 +5,31 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
 import jakarta.inject.Singleton;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.careergraph.security.AccessTokens;
 import org.careergraph.security.AccessTokens.Caller;
 import org.careergraph.security.Roles;
+import org.careergraph.security.TokenVerifier;
 import org.careergraph.web.WebSettings;
 
 /**
- * Signing in to the admin console with the same bearer token the APIs take (issued by the identity provider; locally
- * printed by the launcher). The token is kept in an HttpOnly, SameSite=Strict cookie scoped to the site, passed on to
- * the services with each admin call, and never shown again. Every admin form also carries a token derived from it,
- * so no other site can post in an admin's name even where SameSite is not honoured.
+ * Signing in to the admin console with the same bearer token the APIs take (issued by the identity provider, pasted
+ * or through {@link OidcSignInController}; locally printed by the launcher or minted by the token command), checked
+ * by the services' rule ({@link TokenVerifier}). The token is kept in an HttpOnly, SameSite=Strict cookie scoped to
+ * the site, passed on to the services with each admin call, and never shown again. Every admin form also carries a
+ * token derived from it, so no other site can post in an admin's name even where SameSite is not honoured.
  */
 @Singleton
 public class AdminSession {
@@ -33,18 +39,49 @@ public class AdminSession {
     private static final String SESSION = "careergraph.admin.session";
 
     private final WebSettings settings;
+    /** Null when no token can be taken (no secret and no provider): every sign-in is refused, the console stays up. */
+    @Nullable
+    private final TokenVerifier verifier;
 
-    AdminSession(WebSettings settings) {
+    AdminSession(WebSettings settings, ConsoleSecuritySettings security) {
         this.settings = settings;
+        this.verifier = verifier(settings, security);
+    }
+
+    private static TokenVerifier verifier(WebSettings settings, ConsoleSecuritySettings security) {
+        ConsoleSecuritySettings.Oidc oidc = security.oidc();
+        TokenVerifier.Oidc provider = null;
+        if (oidc != null && oidc.configured()) {
+            provider = new TokenVerifier.Oidc(oidc.issuer().strip(),
+                    oidc.jwksUri() == null || oidc.jwksUri().isBlank() ? null : URI.create(oidc.jwksUri().strip()),
+                    oidc.audience(), oidc.rolesClaim(), TokenVerifier.Oidc.parseRoleMapping(oidc.roleMapping()));
+        }
+        String secret = settings.jwtSecret();
+        boolean local = (security.localTokens() == null || security.localTokens().enabled()) && secret != null
+                && secret.getBytes(StandardCharsets.UTF_8).length >= AccessTokens.MIN_SECRET_BYTES;
+        if (!local && provider == null) {
+            return null;
+        }
+        Set<String> revoked = new LinkedHashSet<>();
+        for (String id : security.revokedTokenIds() == null ? List.<String>of() : security.revokedTokenIds()) {
+            if (!id.isBlank()) {
+                revoked.add(id.strip());
+            }
+        }
+        return new TokenVerifier(new TokenVerifier.Settings(local ? secret : null, local, revoked, provider));
+    }
+
+    /** The rule the console checks tokens by; empty when it takes none. */
+    Optional<TokenVerifier> verifier() {
+        return Optional.ofNullable(verifier);
     }
 
     /** The token when it is valid and carries ADMIN or EDITOR. */
     public Optional<Caller> verify(@Nullable String token) {
-        if (token == null || token.isBlank() || settings.jwtSecret() == null || settings.jwtSecret().isBlank()) {
+        if (token == null || token.isBlank() || verifier == null) {
             return Optional.empty();
         }
-        return AccessTokens.verify(settings.jwtSecret(), token.strip())
-                .filter(caller -> caller.hasAnyRole(Roles.ADMIN, Roles.EDITOR));
+        return verifier.verify(token.strip()).filter(caller -> caller.hasAnyRole(Roles.ADMIN, Roles.EDITOR));
     }
 
     public Optional<String> token(HttpRequest<?> request) {
@@ -98,7 +135,11 @@ public class AdminSession {
     private String csrfOf(String token) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(settings.jwtSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            // Without a shared secret (provider tokens only) a fixed key is as good: the token it is derived from is
+            // the secret part, and it never leaves the HttpOnly cookie.
+            String key = settings.jwtSecret() == null || settings.jwtSecret().isBlank()
+                    ? "careergraph-console-csrf" : settings.jwtSecret();
+            mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
             byte[] digest = mac.doFinal(("csrf:" + token).getBytes(StandardCharsets.UTF_8));
             return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
         } catch (GeneralSecurityException e) {
