@@ -1,5 +1,7 @@
 package org.careergraph.notification.delivery;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
@@ -76,11 +78,14 @@ class DeliveryQueue {
     private static final int MAX_ERROR_LENGTH = 500;
 
     private final JdbcOperations jdbc;
+    private final BeanProvider<MeterRegistry> meters;
     private final TransactionOperations<Connection> transactions;
 
-    DeliveryQueue(JdbcOperations jdbc, TransactionOperations<Connection> transactions) {
+    DeliveryQueue(JdbcOperations jdbc, TransactionOperations<Connection> transactions,
+                  BeanProvider<MeterRegistry> meters) {
         this.jdbc = jdbc;
         this.transactions = transactions;
+        this.meters = meters;
     }
 
     /**
@@ -178,6 +183,22 @@ class DeliveryQueue {
             }
             return null;
         }));
+        count(outcomes);
+    }
+
+    /**
+     * {@code careergraph_deliveries_total{channel, outcome}}: attempts recorded, by channel (WEBHOOK, EMAIL) and
+     * outcome (DELIVERED, RETRY: failed and to be tried again, FAILED: given up). Counted once recorded.
+     */
+    private void count(List<Outcome> outcomes) {
+        if (!meters.isPresent()) {
+            return;
+        }
+        MeterRegistry registry = meters.get();
+        for (Outcome outcome : outcomes) {
+            registry.counter("careergraph.deliveries", "channel", outcome.delivery().channel(),
+                    "outcome", outcome.result().name()).increment();
+        }
     }
 
     /** Whether any notification of the subscription was delivered after {@code since}. */

@@ -9,6 +9,8 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -57,6 +59,9 @@ class WebhookDeliveryIT implements TestPropertyProvider {
 
     @Inject
     JsonMapper json;
+
+    @Inject
+    MeterRegistry meters;
 
     private final TestEvents events = TestEvents.connect(TestInfrastructure.kafkaBootstrapServers());
     private final WebhookReceiver receiver = WebhookReceiver.start();
@@ -200,6 +205,8 @@ class WebhookDeliveryIT implements TestPropertyProvider {
 
     @Test
     void aReceiverThatFailsIsRetriedUntilItAccepts() {
+        double retriedBefore = deliveries("RETRY");
+        double deliveredBefore = deliveries("DELIVERED");
         String code = TestOccupations.uniqueCode();
         String hook = UUID.randomUUID().toString();
         receiver.answerFirst(hook, 500);
@@ -214,6 +221,10 @@ class WebhookDeliveryIT implements TestPropertyProvider {
         assertEquals(2, calls.size());
         assertEquals(calls.get(0).headers().get("webhook-id"), calls.get(1).headers().get("webhook-id"),
                 "a retry is the same notification");
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertTrue(deliveries("RETRY") >= retriedBefore + 1, "the failed attempt is counted");
+            assertTrue(deliveries("DELIVERED") >= deliveredBefore + 1, "the accepted one too");
+        });
     }
 
     @Test
@@ -411,6 +422,12 @@ class WebhookDeliveryIT implements TestPropertyProvider {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** careergraph_deliveries_total of webhooks with this outcome. */
+    private double deliveries(String outcome) {
+        Counter counter = meters.find("careergraph.deliveries").tags("channel", "WEBHOOK", "outcome", outcome).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private Map<?, ?> read(String body) {
