@@ -36,6 +36,8 @@ final class TestIdentityProvider implements AutoCloseable {
     final ECKey ec;
     private final HttpServer server;
     private final AtomicInteger jwksFetches = new AtomicInteger();
+    /** Keys the provider publishes beside its first two: a rotation. */
+    private final List<JWK> added = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     TestIdentityProvider() throws IOException, JOSEException {
         rsa = new RSAKeyGenerator(2048).keyID("rsa-1").generate();
@@ -43,7 +45,9 @@ final class TestIdentityProvider implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/jwks.json", exchange -> {
             jwksFetches.incrementAndGet();
-            send(exchange, new JWKSet(List.<JWK>of(rsa.toPublicJWK(), ec.toPublicJWK())).toString());
+            List<JWK> published = new java.util.ArrayList<>(List.of(rsa.toPublicJWK(), ec.toPublicJWK()));
+            published.addAll(added);
+            send(exchange, new JWKSet(published).toString());
         });
         server.createContext("/.well-known/openid-configuration", exchange -> send(exchange, """
                 {"issuer":"%1$s","authorization_endpoint":"%1$s/authorize","token_endpoint":"%1$s/token",
@@ -57,6 +61,11 @@ final class TestIdentityProvider implements AutoCloseable {
 
     java.net.URI jwksUri() {
         return java.net.URI.create(issuer() + "/jwks.json");
+    }
+
+    /** Publishes one more key from now on, as a provider does before it signs with a new one. */
+    void publish(JWK key) {
+        added.add(key.toPublicJWK());
     }
 
     int jwksFetches() {
