@@ -67,6 +67,7 @@ class Dispatcher {
 
     private final DeliveryQueue queue;
     private final WebhookClient webhooks;
+    private final WebhookSignature.Secrets secrets;
     private final Mailer mailer;
     private final JsonMapper json;
     private final Clock clock;
@@ -90,7 +91,8 @@ class Dispatcher {
     private final WakeableJob dispatching = new WakeableJob("delivery-dispatch", this::dispatch);
     private volatile boolean stopping;
 
-    Dispatcher(DeliveryQueue queue, WebhookClient webhooks, Mailer mailer, JsonMapper json, Clock clock,
+    Dispatcher(DeliveryQueue queue, WebhookClient webhooks, WebhookSignature.Secrets secrets, Mailer mailer,
+               JsonMapper json, Clock clock,
                @Value("${careergraph.notification.delivery.retry-delays:5s,5m,30m,2h,5h,10h,10h}")
                List<Duration> retryDelays,
                @Value("${careergraph.notification.delivery.retry-jitter:0.2}") double jitter,
@@ -101,6 +103,7 @@ class Dispatcher {
                @Value("${careergraph.notification.delivery.shutdown-grace:20s}") Duration shutdownGrace) {
         this.queue = queue;
         this.webhooks = webhooks;
+        this.secrets = secrets;
         this.mailer = mailer;
         this.json = json;
         this.clock = clock;
@@ -231,8 +234,10 @@ class Dispatcher {
             WebhookClient.Answer answer = webhooks.post(delivery.webhookUrl(), Map.of(
                     WebhookSignature.ID, delivery.id(),
                     WebhookSignature.TIMESTAMP, String.valueOf(timestamp),
-                    WebhookSignature.SIGNATURE, WebhookSignature.sign(delivery.signingSecret(), delivery.id(),
-                            timestamp, body)), body, at);
+                    // Both signatures while a rotated secret is still valid, so either secret verifies.
+                    WebhookSignature.SIGNATURE, WebhookSignature.signAll(secrets.forSigning(delivery.subscriptionId(),
+                            delivery.claimToken(), delivery.signingSecret()), delivery.id(), timestamp, body)),
+                    body, at);
             Instant done = now();
             if (answer.accepted()) {
                 result(Outcome.delivered(delivery, done));

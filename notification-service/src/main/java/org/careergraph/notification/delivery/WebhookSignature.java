@@ -7,6 +7,8 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
+import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -14,7 +16,8 @@ import javax.crypto.spec.SecretKeySpec;
  * Standard Webhooks signatures (https://www.standardwebhooks.com): {@code webhook-signature} is {@code v1,} and the
  * base64 HMAC-SHA256 of {@code <webhook-id>.<webhook-timestamp>.<body>}, keyed with the secret's bytes (the secret
  * is {@code whsec_} and their base64). A receiver checks it with any Standard Webhooks library, or with
- * {@link #verify}.
+ * {@link #verify}. While a rotated secret is still valid, a message carries one signature per valid secret, newest
+ * first, space-separated ({@link #signAll}), and a receiver that knows either secret accepts it.
  */
 public final class WebhookSignature {
 
@@ -30,6 +33,28 @@ public final class WebhookSignature {
     /** e.g. {@code v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=} */
     public static String sign(String secret, String id, long timestamp, String body) {
         return "v1," + Base64.getEncoder().encodeToString(hmac(secret, id + "." + timestamp + "." + body));
+    }
+
+    /** {@code v1,<with the first> v1,<with the second> ...}: one signature per secret, in their order. */
+    public static String signAll(List<String> secrets, String id, long timestamp, String body) {
+        if (secrets.isEmpty()) {
+            throw new IllegalArgumentException("a message is signed with at least one secret");
+        }
+        return secrets.stream().map(secret -> sign(secret, id, timestamp, body)).collect(Collectors.joining(" "));
+    }
+
+    /**
+     * The secrets a subscription's messages are signed with now: its current one, first, and the one a rotation
+     * replaced while that is still valid. Kept by the subscriptions; here so that sending does not depend on them.
+     */
+    public interface Secrets {
+
+        /**
+         * @param subscriptionId the subscription
+         * @param claimToken     the claim the delivery was read in: secrets rotated before it are known
+         * @param current        the secret the claim read for the subscription
+         */
+        List<String> forSigning(String subscriptionId, String claimToken, String current);
     }
 
     /**

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -41,9 +42,10 @@ public class WebhookVerifier {
 
     /**
      * Empty when the endpoint answered the challenge; otherwise what it did, in plain words, to follow "the
-     * endpoint ..." (e.g. "answered HTTP 404").
+     * endpoint ..." (e.g. "answered HTTP 404"). Signed with each of the subscription's valid secrets, current first
+     * (two while a rotated one is still valid), like a delivery.
      */
-    public Optional<String> failure(String webhookUrl, String signingSecret) throws InterruptedException {
+    public Optional<String> failure(String webhookUrl, List<String> signingSecrets) throws InterruptedException {
         byte[] random = new byte[24];
         RANDOM.nextBytes(random);
         String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
@@ -58,7 +60,7 @@ public class WebhookVerifier {
         WebhookClient.Reply reply = client.verify(webhookUrl, Map.of(
                 WebhookSignature.ID, id,
                 WebhookSignature.TIMESTAMP, String.valueOf(timestamp),
-                WebhookSignature.SIGNATURE, WebhookSignature.sign(signingSecret, id, timestamp, body)), body);
+                WebhookSignature.SIGNATURE, WebhookSignature.signAll(signingSecrets, id, timestamp, body)), body);
         if (reply.error() != null) {
             return Optional.of(reply.error().startsWith("it ") ? reply.error().substring(3)
                     : "did not answer: " + reply.error());

@@ -8,7 +8,8 @@ import java.time.Instant;
 /**
  * Where and how to tell a subscriber, and what about beyond the watched occupations, prefixes and countries (kept
  * beside it): the kinds of change ({@code kinds}, ChangeKind bits) and whether every Green List change. Keeps the
- * hash of the manage token, never the token; and a webhook's endpoint ({@link WebhookUrls}), for the cap per URL.
+ * hash of the manage token, never the token; a webhook's endpoint ({@link WebhookUrls}), for the cap per URL; and,
+ * after a secret rotation, the replaced secret and until when it stays valid ({@link SigningSecrets}).
  */
 @MappedEntity("subscription")
 record Subscription(
@@ -26,17 +27,34 @@ record Subscription(
         @Nullable String mailboxToken,
         Instant createdAt,
         @Nullable Instant confirmedAt,
-        @Nullable String webhookEndpoint) {
+        @Nullable String webhookEndpoint,
+        @Nullable String previousSigningSecret,
+        @Nullable Instant previousSecretExpiresAt) {
 
     Subscription withStatus(SubscriptionStatus next, @Nullable String reason, @Nullable Instant confirmed) {
         return new Subscription(id, channel, webhookUrl, email, emailDelivery, next, reason, kinds, anyGreenList,
-                manageTokenHash, signingSecret, mailboxToken, createdAt, confirmed, webhookEndpoint);
+                manageTokenHash, signingSecret, mailboxToken, createdAt, confirmed, webhookEndpoint,
+                previousSigningSecret, previousSecretExpiresAt);
     }
 
     Subscription withSettings(@Nullable String newWebhookUrl, @Nullable EmailDelivery newEmailDelivery, int newKinds,
                               boolean newAnyGreenList) {
         return new Subscription(id, channel, newWebhookUrl, email, newEmailDelivery, status, statusReason, newKinds,
                 newAnyGreenList, manageTokenHash, signingSecret, mailboxToken, createdAt, confirmedAt,
-                newWebhookUrl == null ? null : WebhookUrls.endpoint(newWebhookUrl));
+                newWebhookUrl == null ? null : WebhookUrls.endpoint(newWebhookUrl), previousSigningSecret,
+                previousSecretExpiresAt);
+    }
+
+    /** The secrets as another read of the row has them (a rotation may have committed since this one was read). */
+    Subscription withSecretsOf(Subscription latest) {
+        return new Subscription(id, channel, webhookUrl, email, emailDelivery, status, statusReason, kinds,
+                anyGreenList, manageTokenHash, latest.signingSecret(), mailboxToken, createdAt, confirmedAt,
+                webhookEndpoint, latest.previousSigningSecret(), latest.previousSecretExpiresAt());
+    }
+
+    /** The previous secret's expiry while it is still valid at {@code now}, else null. */
+    @Nullable Instant previousSecretValidUntil(Instant now) {
+        return previousSigningSecret != null && previousSecretExpiresAt != null && previousSecretExpiresAt.isAfter(now)
+                ? previousSecretExpiresAt : null;
     }
 }

@@ -80,6 +80,22 @@ class SubscriptionController {
         return subscriptions.deliveries(id, token, page, size);
     }
 
+    /**
+     * Rotates a webhook subscription's signing secret: a new {@code whsec_} secret, answered here only, signs every
+     * delivery from now on. The secret it replaces stays valid for the overlap (the body's {@code overlap}, an ISO
+     * 8601 duration from {@code PT0S} to {@code P7D}; left out, the configured overlap, 24 hours by default), and
+     * until then every delivery and verification request carries both signatures, the new one first, so that the
+     * receiver can switch secrets without losing a message. A rotation during an overlap drops the older secret: at most two are valid.
+     * 409 for an email subscription (it has no secret); 422 on {@code overlap} when it is out of bounds.
+     */
+    @Post("/{id}/secret-rotation")
+    HttpResponse<ViewModels.Rotated> rotateSecret(@PathVariable String id,
+                                                  @Header(MANAGE_TOKEN) @Nullable String token,
+                                                  @Body @Nullable SecretRotationRequest request) {
+        return HttpResponse.ok(subscriptions.rotateSecret(id, token, request))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store");
+    }
+
     /** Sends a delivered or failed notification again (202: it is pending now). */
     @Post("/{id}/deliveries/{deliveryId}/replay")
     HttpResponse<Notifications.Delivery> replay(@PathVariable String id, @PathVariable String deliveryId,

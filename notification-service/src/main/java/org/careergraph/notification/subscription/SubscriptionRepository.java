@@ -1,11 +1,13 @@
 package org.careergraph.notification.subscription;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 @JdbcRepository(dialect = Dialect.MYSQL)
 interface SubscriptionRepository extends CrudRepository<Subscription, String> {
@@ -33,4 +35,20 @@ interface SubscriptionRepository extends CrudRepository<Subscription, String> {
 
     @Query("DELETE FROM subscription WHERE channel = 'EMAIL' AND confirmed_at IS NULL AND created_at < :before")
     void deleteUnconfirmedBefore(Instant before);
+
+    /** Holds the row until the transaction ends: a rotation and a change of the subscription wait for each other. */
+    @Query("SELECT * FROM subscription WHERE id = :id FOR UPDATE")
+    Optional<Subscription> findByIdForUpdate(String id);
+
+    @Query("UPDATE subscription SET signing_secret = :secret, previous_signing_secret = :previous, "
+            + "previous_secret_expires_at = :previousExpiresAt WHERE id = :id")
+    void updateSecrets(String id, String secret, @Nullable String previous, @Nullable Instant previousExpiresAt);
+
+    /** The few subscriptions that keep a replaced secret, expired or not (indexed on its expiry). */
+    @Query("SELECT * FROM subscription WHERE previous_secret_expires_at IS NOT NULL")
+    List<Subscription> findWithPreviousSecret();
+
+    @Query("UPDATE subscription SET previous_signing_secret = NULL, previous_secret_expires_at = NULL "
+            + "WHERE previous_secret_expires_at <= :now")
+    void forgetPreviousSecretsExpiredAt(Instant now);
 }

@@ -11,6 +11,7 @@ import java.time.Clock;
 import org.careergraph.notification.Deadlocks;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,6 +22,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.careergraph.events.CodeSystem;
 import org.careergraph.notification.delivery.Mailer;
@@ -68,10 +70,12 @@ class Subscriptions {
     private final Mailer mailer;
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
+    private final SecretRotation rotation;
 
     Subscriptions(SubscriptionRepository subscriptions, Watches watches, OccupationRepository occupations,
                   Notifications notifications, WebhookTargetPolicy webhookTargets, WebhookEndpoints webhookEndpoints,
-                  Mailer mailer, TransactionOperations<Connection> transactions, Clock clock) {
+                  Mailer mailer, TransactionOperations<Connection> transactions, Clock clock,
+                  SecretRotation rotation) {
         this.subscriptions = subscriptions;
         this.watches = watches;
         this.occupations = occupations;
@@ -81,6 +85,7 @@ class Subscriptions {
         this.mailer = mailer;
         this.transactions = transactions;
         this.clock = clock;
+        this.rotation = rotation;
     }
 
     /** What a subscription is set to, checked and normalized. */
@@ -115,13 +120,13 @@ class Subscriptions {
         String signingSecret = email ? null : newSigningSecret();
         String endpoint = email ? null : WebhookUrls.endpoint(settings.webhookUrl());
         if (!email) {
-            webhookEndpoints.admit(settings.webhookUrl(), endpoint, signingSecret, false);
+            webhookEndpoints.admit(settings.webhookUrl(), endpoint, List.of(signingSecret), false);
         }
         Subscription subscription = new Subscription(UUID.randomUUID().toString(), channel, settings.webhookUrl(),
                 email ? request.email().trim() : null, settings.emailDelivery(),
                 email ? SubscriptionStatus.PENDING_CONFIRMATION : SubscriptionStatus.ACTIVE, null, settings.kinds(),
                 settings.anyGreenList(), ManageTokens.hash(token), signingSecret,
-                email ? ManageTokens.newToken() : null, now(), null, endpoint);
+                email ? ManageTokens.newToken() : null, now(), null, endpoint, null, null);
         Deadlocks.write(transactions, () -> {
             if (endpoint != null) {
                 webhookEndpoints.holdRoom(endpoint, false);
@@ -145,7 +150,7 @@ class Subscriptions {
 
     ViewModels.View find(String id, @Nullable String token) {
         Subscription subscription = authorized(id, token);
-        return ViewModels.view(subscription, watches.of(id));
+        return ViewModels.view(subscription, watches.of(id), now());
     }
 
     /**
@@ -188,14 +193,17 @@ class Subscriptions {
         boolean sameEndpoint = Objects.equals(updated.webhookEndpoint(), current.webhookEndpoint());
         if (newWebhookUrl) {
             beforeVerifying.run();
-            webhookEndpoints.admit(updated.webhookUrl(), updated.webhookEndpoint(), current.signingSecret(),
-                    sameEndpoint);
+            webhookEndpoints.admit(updated.webhookUrl(), updated.webhookEndpoint(),
+                    SigningSecrets.valid(current, now()), sameEndpoint);
         }
+        AtomicReference<Subscription> written = new AtomicReference<>(updated);
         Deadlocks.write(transactions, () -> {
             if (newWebhookUrl) {
                 webhookEndpoints.holdRoom(updated.webhookEndpoint(), sameEndpoint);
             }
-            subscriptions.update(updated);
+            // The secrets as they are now: a rotation committed since our read must not be undone.
+            written.set(subscriptions.findByIdForUpdate(id).map(updated::withSecretsOf).orElse(updated));
+            subscriptions.update(written.get());
             watches.replace(id, settings.watches());
             if (updated.status() == SubscriptionStatus.DISABLED && current.status() != SubscriptionStatus.DISABLED) {
                 notifications.failPending(id, "not sent: the subscription was " + PAUSED);
@@ -204,7 +212,56 @@ class Subscriptions {
                 notifications.sendDigestWaitingNow(id, now());
             }
         });
-        return ViewModels.view(updated, settings.watches());
+        return ViewModels.view(written.get(), settings.watches(), now());
+    }
+
+    /**
+     * A new signing secret for a webhook subscription, answered once. The one it replaces stays valid for the
+     * overlap (the request's, else {@link SecretRotation#secretOverlap}); one still valid from an earlier rotation is
+     * dropped, so at most two are ever valid. Under the row's lock, so that a concurrent change keeps the new secrets.
+     */
+    ViewModels.Rotated rotateSecret(String id, @Nullable String token, @Nullable SecretRotationRequest request) {
+        Subscription subscription = authorized(id, token);
+        Duration overlap = overlap(request);
+        if (subscription.channel() != Channel.WEBHOOK) {
+            throw ProblemException.conflict("Subscription " + id + " is by email: only webhook subscriptions have a "
+                    + "signing secret.");
+        }
+        String secret = newSigningSecret();
+        Instant now = now();
+        Instant previousExpiresAt = now.plus(overlap);
+        Deadlocks.write(transactions, () -> {
+            Subscription latest = subscriptions.findByIdForUpdate(id).orElseThrow(
+                    () -> ProblemException.notFound("No subscription " + id + " for this manage token."));
+            boolean overlapping = overlap.isPositive();
+            subscriptions.updateSecrets(id, secret, overlapping ? latest.signingSecret() : null,
+                    overlapping ? previousExpiresAt : null);
+        });
+        return new ViewModels.Rotated(secret, previousExpiresAt);
+    }
+
+    private Duration overlap(@Nullable SecretRotationRequest request) {
+        if (request == null || request.overlap() == null) {
+            return rotation.secretOverlap();
+        }
+        Duration overlap;
+        try {
+            overlap = Duration.parse(request.overlap().trim());
+        } catch (DateTimeParseException e) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, "The request has invalid fields.", List.of(
+                    new FieldError("overlap", "is not an ISO 8601 duration (e.g. PT1H, P2D)")));
+        }
+        if (!SecretRotation.withinBounds(overlap)) {
+            long days = SecretRotation.MAX_OVERLAP.toDays();
+            throw ProblemException.invalidField("overlap", "must be from PT0S to P" + days + "D (" + days + " days)");
+        }
+        return overlap;
+    }
+
+    /** A replaced secret is forgotten once its overlap ends (signing forgets it too, if it comes first). */
+    @Scheduled(fixedDelay = "10m", initialDelay = "1m")
+    void forgetExpiredSecrets() {
+        subscriptions.forgetPreviousSecretsExpiredAt(now());
     }
 
     /** Its notifications go with it (the database cascades). */

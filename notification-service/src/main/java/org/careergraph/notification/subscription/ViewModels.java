@@ -24,7 +24,16 @@ final class ViewModels {
     record View(String id, Channel channel, @Nullable String email, @Nullable EmailDelivery emailDelivery,
                 @Nullable String webhookUrl, SubscriptionStatus status, @Nullable String statusReason,
                 List<String> occupationIds, List<CodePrefix> codePrefixes, List<String> countries,
-                boolean anyGreenListChange, List<ChangeKind> kinds, Instant createdAt, @Nullable Instant confirmedAt) {
+                boolean anyGreenListChange, List<ChangeKind> kinds, Instant createdAt, @Nullable Instant confirmedAt,
+                @Nullable Instant previousSecretExpiresAt) {
+    }
+
+    /**
+     * The answer to a secret rotation: the only time the new signing secret is shown, and until when the one it
+     * replaced is still valid (deliveries are signed with both until then).
+     */
+    @Serdeable
+    record Rotated(String signingSecret, Instant previousSecretExpiresAt) {
     }
 
     static Created created(Subscription s, Watches.Of watches, String manageToken) {
@@ -33,9 +42,11 @@ final class ViewModels {
                 ChangeKind.of(s.kinds()), manageToken, s.signingSecret(), s.createdAt());
     }
 
-    static View view(Subscription s, Watches.Of watches) {
+    /** {@code now}: a replaced secret's expiry is shown only while it is valid (the secrets never). */
+    static View view(Subscription s, Watches.Of watches, Instant now) {
         return new View(s.id(), s.channel(), s.email(), s.emailDelivery(), s.webhookUrl(), s.status(),
                 s.statusReason(), watches.occupationIds(), watches.codePrefixes(), watches.countries(),
-                s.anyGreenList(), ChangeKind.of(s.kinds()), s.createdAt(), s.confirmedAt());
+                s.anyGreenList(), ChangeKind.of(s.kinds()), s.createdAt(), s.confirmedAt(),
+                s.previousSecretValidUntil(now));
     }
 }

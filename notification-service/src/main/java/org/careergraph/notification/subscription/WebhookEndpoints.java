@@ -31,15 +31,16 @@ class WebhookEndpoints {
 
     /**
      * Checks the room (a cheap first look) and sends the verification request, signed with the subscription's
-     * secret; then readies the endpoint's lock for {@link #holdRoom}, which the storing transaction calls.
+     * valid secrets (current first); then readies the endpoint's lock for {@link #holdRoom}, which the storing
+     * transaction calls.
      *
      * @param countedAlready whether one of the endpoint's subscriptions is the one being changed
      */
-    void admit(String url, String endpoint, String signingSecret, boolean countedAlready) {
+    void admit(String url, String endpoint, List<String> signingSecrets, boolean countedAlready) {
         checkRoom(endpoint, countedAlready);
         Optional<String> failure;
         try {
-            failure = verifier.failure(url, signingSecret);
+            failure = verifier.failure(url, signingSecrets);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "The service is stopping; nothing was "

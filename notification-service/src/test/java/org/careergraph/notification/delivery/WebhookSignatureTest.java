@@ -2,10 +2,12 @@ package org.careergraph.notification.delivery;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Against the test vector the Standard Webhooks specification publishes (and every reference library checks). */
@@ -46,5 +48,32 @@ class WebhookSignatureTest {
         assertFalse(WebhookSignature.verify(SECRET, ID, "1614265330", BODY, "v2," + SIGNATURE.substring(3), SIGNED_AT,
                 TOLERANCE), "only v1 signatures count");
         assertFalse(WebhookSignature.verify(SECRET, ID, "yesterday", BODY, SIGNATURE, SIGNED_AT, TOLERANCE));
+    }
+
+    /** During a secret rotation's overlap: one signature per secret, the new one first, and either verifies. */
+    @Test
+    void signsWithEverySecretAndVerifiesWithAnyOneOfThem() {
+        String newer = "whsec_" + "B".repeat(32);
+        String signatures = WebhookSignature.signAll(List.of(newer, SECRET), ID, TIMESTAMP, BODY);
+        assertEquals(WebhookSignature.sign(newer, ID, TIMESTAMP, BODY) + " " + SIGNATURE, signatures,
+                "space-separated, in the order of the secrets");
+        assertEquals(SIGNATURE, WebhookSignature.signAll(List.of(SECRET), ID, TIMESTAMP, BODY), "one secret, one");
+        assertTrue(WebhookSignature.verify(newer, ID, "1614265330", BODY, signatures, SIGNED_AT, TOLERANCE));
+        assertTrue(WebhookSignature.verify(SECRET, ID, "1614265330", BODY, signatures, SIGNED_AT, TOLERANCE));
+        assertTrue(WebhookSignature.verify(SECRET, ID, "1614265330", BODY, "  " + signatures.replace(" ", "   ")
+                + " ", SIGNED_AT, TOLERANCE), "any run of spaces separates");
+    }
+
+    @Test
+    void refusesWhenNoneOfSeveralSignaturesIsOfItsSecret() {
+        String signatures = WebhookSignature.signAll(List.of("whsec_" + "B".repeat(32), "whsec_" + "C".repeat(32)),
+                ID, TIMESTAMP, BODY);
+        assertFalse(WebhookSignature.verify(SECRET, ID, "1614265330", BODY, signatures, SIGNED_AT, TOLERANCE));
+        assertFalse(WebhookSignature.verify(SECRET, ID, "1614265330", "{\"test\": 2432232315}",
+                WebhookSignature.signAll(List.of("whsec_" + "B".repeat(32), SECRET), ID, TIMESTAMP, BODY), SIGNED_AT,
+                TOLERANCE), "each signature is of this very message");
+        assertFalse(WebhookSignature.verify(SECRET, ID, "1614265330", BODY, "v1,not-base64! v1,", SIGNED_AT,
+                TOLERANCE), "unreadable signatures are skipped, not an error");
+        assertThrows(IllegalArgumentException.class, () -> WebhookSignature.signAll(List.of(), ID, TIMESTAMP, BODY));
     }
 }
