@@ -9,6 +9,10 @@ import io.micronaut.context.event.StartupEvent;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.graceful.GracefulShutdownCapable;
 import io.micronaut.transaction.TransactionOperations;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
@@ -26,6 +30,8 @@ import org.careergraph.events.EventType;
 import org.careergraph.platform.kafka.KafkaClientMeters;
 import org.careergraph.platform.kafka.KafkaSettings;
 import org.careergraph.platform.kafka.TopicSetup;
+import org.careergraph.platform.tracing.TraceContext;
+import org.careergraph.platform.tracing.Tracing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,6 +63,7 @@ public class EventConsumer implements ApplicationEventListener<StartupEvent>, Gr
     private final int maxAttempts;
     private final Duration initialBackoff;
     private final ConsumerLoop loop;
+    private final Tracing tracing;
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     EventConsumer(List<EventHandler<?>> handlers, KafkaSettings settings, TopicSetup topicSetup,
@@ -65,7 +72,7 @@ public class EventConsumer implements ApplicationEventListener<StartupEvent>, Gr
                   DeadLetters deadLetters, JsonMapper json,
                   @Value("${careergraph.kafka.consumer.max-attempts:4}") int maxAttempts,
                   @Value("${careergraph.kafka.consumer.initial-backoff:200ms}") Duration initialBackoff,
-                  KafkaClientMeters meters) {
+                  KafkaClientMeters meters, Tracing tracing) {
         this.handlers = handlers.stream().collect(Collectors.groupingBy(EventHandler::type,
                 Collectors.mapping(h -> (EventHandler<EventPayload>) (EventHandler) h, Collectors.toList())));
         this.group = group.isBlank() ? settings.serviceName() : group;
@@ -75,6 +82,7 @@ public class EventConsumer implements ApplicationEventListener<StartupEvent>, Gr
         this.json = json;
         this.maxAttempts = maxAttempts;
         this.initialBackoff = initialBackoff;
+        this.tracing = tracing;
         this.loop = new ConsumerLoop("event consumer", "consumer", this.group, topics(), settings, topicSetup, meters,
                 records -> {
                     for (ConsumerRecord<String, byte[]> record : records) {
@@ -113,6 +121,18 @@ public class EventConsumer implements ApplicationEventListener<StartupEvent>, Gr
             deadLetters.send(record, group, e.getCause());
             return;
         }
+        // One consumer span around every attempt, continuing the writer's trace: what the handlers write to the
+        // outbox and the calls they make carry it on (ADR 0017).
+        Span span = tracing.startConsumerSpan(record.topic(), event.id(), event.traceparent(), event.tracestate());
+        try (Scope ignored = TraceContext.attach(Context.root().with(span))) {
+            handleWithRetries(record, event);
+        } finally {
+            span.end();
+        }
+    }
+
+    private void handleWithRetries(ConsumerRecord<String, byte[]> record, ReceivedEvent<EventPayload> event)
+            throws Exception {
         Exception last = null;
         for (int attempt = 1; attempt <= maxAttempts; attempt++) {
             try {
@@ -127,6 +147,7 @@ public class EventConsumer implements ApplicationEventListener<StartupEvent>, Gr
                 }
             }
         }
+        Span.current().setStatus(StatusCode.ERROR, "dead-lettered");
         LOG.error("Dead-lettering event {} ({}) after {} attempts", event.id(), event.type().type(), maxAttempts, last);
         deadLetters.send(record, group, last);
     }
@@ -155,7 +176,13 @@ public class EventConsumer implements ApplicationEventListener<StartupEvent>, Gr
         }
         EventPayload payload = json.readValue(cloudEvent.getData().toBytes(), type.get().payloadType());
         return Optional.of(new ReceivedEvent<>(cloudEvent.getId(), type.get(), cloudEvent.getSource(),
-                cloudEvent.getSubject(), cloudEvent.getTime(), payload));
+                cloudEvent.getSubject(), cloudEvent.getTime(), payload,
+                extension(cloudEvent, TraceContext.TRACEPARENT), extension(cloudEvent, TraceContext.TRACESTATE)));
+    }
+
+    private static String extension(CloudEvent event, String name) {
+        Object value = event.getExtension(name);
+        return value == null ? null : value.toString();
     }
 
     /**

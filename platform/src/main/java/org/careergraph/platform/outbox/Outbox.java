@@ -12,9 +12,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.careergraph.events.EventPayload;
 import org.careergraph.events.EventType;
+import org.careergraph.platform.tracing.TraceContext;
 import org.careergraph.platform.web.ProblemException;
 
 /**
@@ -68,8 +70,11 @@ public class Outbox {
                     + json.length() + " characters; at most " + MAX_PAYLOAD_CHARS + "). Make it in smaller steps.",
                     List.of());
         }
+        // The trace of the request or handler writing it travels with the event (ADR 0017).
+        Map<String, String> trace = TraceContext.currentHeaders();
         return new OutboxEvent(null, UUID.randomUUID().toString(), type.topic(), payload.aggregateId(), type.type(),
-                json, Instant.now(clock).truncatedTo(ChronoUnit.MILLIS), null);
+                json, Instant.now(clock).truncatedTo(ChronoUnit.MILLIS), null,
+                trace.get(TraceContext.TRACEPARENT), trace.get(TraceContext.TRACESTATE));
     }
 
     private String toJson(EventPayload payload) {

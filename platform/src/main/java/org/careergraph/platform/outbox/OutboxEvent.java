@@ -17,5 +17,8 @@ public record OutboxEvent(
         String type,
         String payload,
         Instant createdAt,
-        @Nullable Instant sentAt) {
+        @Nullable Instant sentAt,
+        // W3C trace context of the writer, sent as the CloudEvents distributed-tracing extension (ADR 0017).
+        @Nullable String traceparent,
+        @Nullable String tracestate) {
 }

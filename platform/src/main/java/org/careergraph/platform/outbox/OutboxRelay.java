@@ -36,6 +36,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.careergraph.platform.kafka.KafkaClientMeters;
 import org.careergraph.platform.kafka.KafkaSettings;
 import org.careergraph.platform.poll.WakeableJob;
+import org.careergraph.platform.tracing.TraceContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -134,13 +135,14 @@ public class OutboxRelay {
     }
 
     private static List<Row> readUnsent(Connection connection) throws SQLException {
-        String sql = "SELECT seq, id, aggregatetype, aggregateid, type, payload, created_at FROM outbox_event "
+        String sql = "SELECT seq, id, aggregatetype, aggregateid, type, payload, created_at, traceparent, tracestate "
+                + "FROM outbox_event "
                 + "WHERE sent_at IS NULL ORDER BY seq LIMIT " + BATCH_SIZE;
         List<Row> rows = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(sql); ResultSet rs = statement.executeQuery()) {
             while (rs.next()) {
                 rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6), rs.getTimestamp(7)));
+                        rs.getString(6), rs.getTimestamp(7), rs.getString(8), rs.getString(9)));
             }
         }
         return rows;
@@ -194,10 +196,19 @@ public class OutboxRelay {
         producer.close();
     }
 
-    private record Row(long seq, String id, String topic, String key, String type, String payload, Timestamp createdAt) {
+    private record Row(long seq, String id, String topic, String key, String type, String payload, Timestamp createdAt,
+                       String traceparent, String tracestate) {
 
         CloudEvent toCloudEvent(URI source) {
-            return CloudEventBuilder.v1()
+            CloudEventBuilder event = CloudEventBuilder.v1();
+            // The CloudEvents distributed-tracing extension: ce_traceparent / ce_tracestate headers in binary mode.
+            if (traceparent != null) {
+                event.withExtension(TraceContext.TRACEPARENT, traceparent);
+                if (tracestate != null) {
+                    event.withExtension(TraceContext.TRACESTATE, tracestate);
+                }
+            }
+            return event
                     .withId(id)
                     .withType(type)
                     .withSource(source)
