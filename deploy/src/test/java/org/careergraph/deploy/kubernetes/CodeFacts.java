@@ -55,6 +55,19 @@ final class CodeFacts {
         return topics;
     }
 
+    /** The anchors of docs/operations.md's headings, as GitHub makes them: lower case, spaces to '-', no punctuation. */
+    static Set<String> operationsAnchors() {
+        try {
+            return Files.readAllLines(Manifests.root().resolve("docs/operations.md")).stream()
+                    .filter(line -> line.startsWith("#"))
+                    .map(line -> line.replaceFirst("^#+\\s*", "").toLowerCase(java.util.Locale.ROOT)
+                            .replaceAll("[^a-z0-9 _-]", "").replace(' ', '-'))
+                    .collect(java.util.stream.Collectors.toSet());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** The configuration files a service reads: its own application.yml, and the platform's for the four services. */
     static List<Path> configurationFiles(String service) {
         Path root = Manifests.root();

@@ -334,4 +334,39 @@ class KubernetesChecksFailTest {
         assertTrue(policyProblem.detail().contains("spec.rateLimit.local.rules[0]")
                 && policyProblem.detail().contains("limits"), policyProblem.toString());
     }
+
+    @ParameterizedTest
+    @MethodSource("bases")
+    void anAlertOnAMeterNoServiceServesOrWithoutItsRunbookIsReported(String base) {
+        List<ObjectNode> before = objects(base);
+        List<ObjectNode> after = Manifests.copy(before);
+        ObjectNode rule = ofKind(after, "PrometheusRule").getFirst();
+        ObjectNode alert = (ObjectNode) rule.path("spec").path("groups").path(0).path("rules").path(0);
+        alert.put("expr", "careergraph_outbox_age_seconds > 60");
+        ((ObjectNode) alert.path("annotations")).put("runbook_url", "docs/operations.md#no-such-section");
+
+        List<Problem> added = added(before, after, RenderedOverlays.CHECKS::monitoring);
+        String where = Manifests.id(rule) + " " + alert.path("alert").asText();
+        assertEquals(List.of(new Problem("prod-alerts", where, "no service serves the meter careergraph_outbox_age_seconds"),
+                new Problem("prod-alerts", where, "runbook_url docs/operations.md#no-such-section is not a section of "
+                        + "docs/operations.md")), added);
+    }
+
+    @ParameterizedTest
+    @MethodSource("bases")
+    void aDashboardPanelOnAMeterNoServiceServesIsReported(String base) {
+        List<ObjectNode> before = objects(base);
+        List<ObjectNode> after = Manifests.copy(before);
+        ObjectNode dashboard = ofKind(after, "ConfigMap").stream()
+                .filter(c -> c.path("metadata").path("labels").path("grafana_dashboard").asText().equals("1"))
+                .findFirst().orElseThrow();
+        ObjectNode data = (ObjectNode) dashboard.path("data");
+        String file = data.fieldNames().next();
+        data.put(file, data.path(file).asText().replace("careergraph_deliveries_total", "careergraph_delivered_total"));
+
+        List<Problem> added = added(before, after, RenderedOverlays.CHECKS::monitoring);
+        assertEquals(1, added.size(), added.toString());
+        assertTrue(added.getFirst().detail().equals("no service serves the meter careergraph_delivered_total"),
+                added.toString());
+    }
 }

@@ -22,7 +22,7 @@ class KubernetesSchemasTest {
     void knowsTheKindsTheDeploymentUses() {
         for (String kind : List.of("v1 Service", "v1 ConfigMap", "v1 Secret", "apps/v1 Deployment",
                 "apps/v1 StatefulSet", "gateway.networking.k8s.io/v1 Gateway", "gateway.networking.k8s.io/v1 HTTPRoute",
-                Schemas.BACKEND_TRAFFIC_POLICY, "networking.k8s.io/v1 NetworkPolicy",
+                Schemas.BACKEND_TRAFFIC_POLICY, Schemas.PROMETHEUS_RULE, "networking.k8s.io/v1 NetworkPolicy",
                 "policy/v1 PodDisruptionBudget", "autoscaling/v2 HorizontalPodAutoscaler", "batch/v1 Job",
                 "rbac.authorization.k8s.io/v1 Role", "kafka.strimzi.io/v1 Kafka", "kafka.strimzi.io/v1 KafkaNodePool",
                 "kafka.strimzi.io/v1 KafkaTopic", "kafka.strimzi.io/v1 KafkaUser", Schemas.INNODB_CLUSTER)) {
@@ -35,7 +35,8 @@ class KubernetesSchemasTest {
     void anUnknownKindHasNoSchema() {
         assertEquals(List.of("no schema for example.org/v1 Widget (known: the fabric8 Kubernetes and Gateway API "
                 + "model kinds, Strimzi's kafka.strimzi.io/v1 Kafka, KafkaNodePool, KafkaTopic, KafkaUser, "
-                + Schemas.INNODB_CLUSTER + " and " + Schemas.BACKEND_TRAFFIC_POLICY + ")"),
+                + Schemas.INNODB_CLUSTER + ", " + Schemas.BACKEND_TRAFFIC_POLICY + " and " + Schemas.PROMETHEUS_RULE
+                + ")"),
                 schemas.validate(yaml("{apiVersion: example.org/v1, kind: Widget}")));
     }
 

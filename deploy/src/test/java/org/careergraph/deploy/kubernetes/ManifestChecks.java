@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -57,6 +59,7 @@ final class ManifestChecks {
         if (prod) {
             problems.addAll(production(objects));
             problems.addAll(productionEdge(objects));
+            problems.addAll(monitoring(objects));
         }
         return problems;
     }
@@ -839,6 +842,96 @@ final class ManifestChecks {
     // ------------------------------------------------------------------------------------------------- production
 
     /** Prod: each service runs twice or more, spread, guarded by a PodDisruptionBudget and a NetworkPolicy. */
+    // ------------------------------------------------------------------------------------------------ monitoring
+
+    /**
+     * The meters the services serve at /prometheus under these names (the platform's and services' meters, their
+     * names checked by PlatformGaugesIT, ConsumerLagIT and WebhookDeliveryIT; Micronaut's HTTP server and JVM
+     * meters). An alert or a dashboard panel on any other name of ours or theirs would stay silent forever.
+     */
+    static final Set<String> METERS = Set.of("careergraph_outbox_backlog_events",
+            "careergraph_outbox_oldest_age_seconds", "careergraph_consumer_lag_records",
+            "careergraph_dead_letters_records", "careergraph_deliveries_total", "careergraph_rescore_occupations",
+            "careergraph_release_import_occupations", "http_server_requests_seconds_count",
+            "http_server_requests_seconds_bucket", "jvm_memory_used_bytes", "jvm_memory_max_bytes");
+    private static final Pattern OUR_METRIC = Pattern.compile("\\b(?:careergraph|http_server|jvm)_[a-z0-9_]+");
+    private static final Set<String> SEVERITIES = Set.of("critical", "warning");
+
+    /**
+     * Prod has alerts and a dashboard on the services' meters: every alert with a severity, a summary and a runbook
+     * link into docs/operations.md that exists, and every expression (alerts and panels) on meters that exist.
+     */
+    List<Problem> monitoring(List<ObjectNode> objects) {
+        List<Problem> problems = new ArrayList<>();
+        List<ObjectNode> rules = ofKind(objects, "PrometheusRule");
+        if (rules.isEmpty()) {
+            problems.add(new Problem("prod-alerts", "PrometheusRule", "none: nobody would hear of a stuck outbox"));
+        }
+        Set<String> anchors = CodeFacts.operationsAnchors();
+        for (ObjectNode rule : rules) {
+            for (JsonNode group : rule.path("spec").path("groups")) {
+                for (JsonNode alert : group.path("rules")) {
+                    String name = alert.path("alert").asText(alert.path("record").asText());
+                    String where = id(rule) + " " + name;
+                    problems.addAll(unknownMeters("prod-alerts", where, alert.path("expr").asText()));
+                    if (alert.has("alert")) {
+                        if (!SEVERITIES.contains(alert.path("labels").path("severity").asText())) {
+                            problems.add(new Problem("prod-alerts", where, "severity not one of " + SEVERITIES));
+                        }
+                        if (alert.path("annotations").path("summary").asText().isBlank()) {
+                            problems.add(new Problem("prod-alerts", where, "no summary"));
+                        }
+                        String runbook = alert.path("annotations").path("runbook_url").asText();
+                        String anchor = runbook.startsWith("docs/operations.md#")
+                                ? runbook.substring("docs/operations.md#".length()) : "";
+                        if (!anchors.contains(anchor)) {
+                            problems.add(new Problem("prod-alerts", where, "runbook_url " + runbook
+                                    + " is not a section of docs/operations.md"));
+                        }
+                    }
+                }
+            }
+        }
+        List<ObjectNode> dashboards = ofKind(objects, "ConfigMap").stream()
+                .filter(c -> c.path("metadata").path("labels").path("grafana_dashboard").asText().equals("1"))
+                .toList();
+        if (dashboards.isEmpty()) {
+            problems.add(new Problem("prod-dashboard", "ConfigMap", "no Grafana dashboard (label grafana_dashboard)"));
+        }
+        for (ObjectNode dashboard : dashboards) {
+            for (Map.Entry<String, JsonNode> file : dashboard.path("data").properties()) {
+                JsonNode json;
+                try {
+                    json = Manifests.YAML.readTree(file.getValue().asText()); // JSON is YAML
+                } catch (java.io.IOException e) {
+                    problems.add(new Problem("prod-dashboard", id(dashboard), file.getKey() + " is not JSON: " + e));
+                    continue;
+                }
+                if (json.path("uid").asText().isBlank() || json.path("panels").isEmpty()) {
+                    problems.add(new Problem("prod-dashboard", id(dashboard), file.getKey() + " has no uid or panels"));
+                }
+                for (JsonNode panel : json.path("panels")) {
+                    for (JsonNode target : panel.path("targets")) {
+                        problems.addAll(unknownMeters("prod-dashboard", id(dashboard) + " panel "
+                                + panel.path("title").asText(), target.path("expr").asText()));
+                    }
+                }
+            }
+        }
+        return problems;
+    }
+
+    private static List<Problem> unknownMeters(String rule, String where, String expr) {
+        List<Problem> problems = new ArrayList<>();
+        Matcher names = OUR_METRIC.matcher(expr);
+        while (names.find()) {
+            if (!METERS.contains(names.group())) {
+                problems.add(new Problem(rule, where, "no service serves the meter " + names.group()));
+            }
+        }
+        return problems;
+    }
+
     List<Problem> production(List<ObjectNode> objects) {
         List<Problem> problems = new ArrayList<>();
         for (String module : CodeFacts.SERVICES) {

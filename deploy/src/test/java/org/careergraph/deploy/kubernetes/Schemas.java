@@ -67,11 +67,13 @@ final class Schemas {
 
     static final String INNODB_CLUSTER = "mysql.oracle.com/v2 InnoDBCluster";
     static final String BACKEND_TRAFFIC_POLICY = "gateway.envoyproxy.io/v1alpha1 BackendTrafficPolicy";
+    static final String PROMETHEUS_RULE = "monitoring.coreos.com/v1 PrometheusRule";
 
     private final ObjectMapper mapper = strictMapper();
     private final Map<String, Class<?>> models = new TreeMap<>();
     private final JsonSchema innoDbCluster;
     private final JsonSchema backendTrafficPolicy;
+    private final JsonSchema prometheusRule;
 
     Schemas() {
         registerFabric8Models();
@@ -81,6 +83,7 @@ final class Schemas {
         }
         innoDbCluster = jsonSchema("kubernetes/schemas/innodbcluster-v2.schema.json");
         backendTrafficPolicy = jsonSchema("kubernetes/schemas/backendtrafficpolicy-v1alpha1.schema.json");
+        prometheusRule = jsonSchema("kubernetes/schemas/prometheusrule-v1.schema.json");
     }
 
     private static JsonSchema jsonSchema(String name) {
@@ -96,6 +99,7 @@ final class Schemas {
         Set<String> kinds = new java.util.TreeSet<>(models.keySet());
         kinds.add(INNODB_CLUSTER);
         kinds.add(BACKEND_TRAFFIC_POLICY);
+        kinds.add(PROMETHEUS_RULE);
         return kinds;
     }
 
@@ -110,8 +114,9 @@ final class Schemas {
         if (INNODB_CLUSTER.equals(key)) {
             return validateInnoDbCluster(object);
         }
-        if (BACKEND_TRAFFIC_POLICY.equals(key)) {
-            List<String> problems = messages(backendTrafficPolicy, object);
+        if (BACKEND_TRAFFIC_POLICY.equals(key) || PROMETHEUS_RULE.equals(key)) {
+            List<String> problems = messages(PROMETHEUS_RULE.equals(key) ? prometheusRule : backendTrafficPolicy,
+                    object);
             problems.addAll(readStrictly(object.path("metadata"), ObjectMeta.class, "metadata"));
             return problems;
         }
@@ -119,7 +124,7 @@ final class Schemas {
         if (model == null) {
             return List.of("no schema for " + key + " (known: the fabric8 Kubernetes and Gateway API model kinds, "
                     + "Strimzi's kafka.strimzi.io/v1 Kafka, KafkaNodePool, KafkaTopic, KafkaUser, " + INNODB_CLUSTER
-                    + " and " + BACKEND_TRAFFIC_POLICY + ")");
+                    + ", " + BACKEND_TRAFFIC_POLICY + " and " + PROMETHEUS_RULE + ")");
         }
         return readStrictly(object, model, "");
     }

@@ -62,7 +62,7 @@ class ConsumerLagIT implements TestPropertyProvider {
                     "topic", Topics.IMMIGRATION_STATUSES).gauges().stream().toList();
             assertEquals(1, lags.size(), "one series for the group on the topic it read");
             assertEquals(0.0, lags.get(0).value(), "caught up once the event was handled and committed");
-            assertEquals("records", lags.get(0).getId().getBaseUnit());
+            assertEquals("records", lags.get(0).getId().getBaseUnit()); // careergraph_consumer_lag_records
         });
     }
 }

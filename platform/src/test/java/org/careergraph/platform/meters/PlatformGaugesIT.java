@@ -1,10 +1,13 @@
 package org.careergraph.platform.meters;
 
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.micronaut.transaction.TransactionOperations;
@@ -44,6 +47,10 @@ class PlatformGaugesIT implements TestPropertyProvider {
     @Inject
     MeterRegistry meters;
 
+    @Inject
+    @Client("/")
+    HttpClient http;
+
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> props = new HashMap<>(TestInfrastructure.serviceProperties("platform_gauges"));
@@ -64,6 +71,10 @@ class PlatformGaugesIT implements TestPropertyProvider {
         });
 
         await().atMost(WAIT).until(() -> value("careergraph.outbox.backlog") == 2.0);
+        // The names the alerts and the dashboard use (deploy's ManifestChecks.METERS).
+        String scraped = http.toBlocking().retrieve("/prometheus");
+        assertTrue(scraped.contains("\ncareergraph_outbox_backlog_events 2.0"), scraped);
+        assertTrue(scraped.contains("\ncareergraph_outbox_oldest_age_seconds "), scraped);
         double firstAge = value("careergraph.outbox.oldest.age");
         await().atMost(WAIT).until(() -> value("careergraph.outbox.oldest.age") > firstAge);
 
