@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.PathVariable;
@@ -166,11 +167,17 @@ class TracePropagationIT implements TestPropertyProvider {
 
         private final Provider<EmbeddedServer> server;
         private final CalledBack calledBack;
+        private final String service;
+        private final String callBackUrl;
         private final HttpClient http = HttpClient.newHttpClient();
 
-        CallingHandler(Provider<EmbeddedServer> server, CalledBack calledBack) {
+        CallingHandler(Provider<EmbeddedServer> server, CalledBack calledBack,
+                       @Value("${micronaut.application.name}") String service,
+                       @Value("${tracing-test.call-back-url:}") String callBackUrl) {
             this.server = server;
             this.calledBack = calledBack;
+            this.service = service;
+            this.callBackUrl = callBackUrl;
         }
 
         @Override
@@ -185,8 +192,10 @@ class TracePropagationIT implements TestPropertyProvider {
                 return;
             }
             calledBack.handlerLogTraceIds.put(id, String.valueOf(MDC.get(TraceContext.MDC_TRACE_ID)));
-            java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(
-                            URI.create(server.get().getURL() + "/api/platform/tracing/called-back/" + id))
+            // Back to this service, or to the receiver a test names (TwoServicesTraceIT), saying who calls.
+            String base = callBackUrl.isEmpty() ? server.get().getURL() + "/api/platform/tracing/called-back" : callBackUrl;
+            java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(URI.create(base + "/" + id))
+                    .header("X-Calling-Service", service)
                     .POST(java.net.http.HttpRequest.BodyPublishers.noBody());
             TraceContext.currentHeaders().forEach(request::header);
             try {
