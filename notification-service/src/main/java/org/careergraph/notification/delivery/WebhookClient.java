@@ -25,6 +25,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.careergraph.platform.tracing.TraceContext;
 
 /**
  * POSTs one webhook delivery. The target is checked again first (DNS may have changed since the subscription), and
@@ -156,6 +157,8 @@ class WebhookClient {
                 .header("User-Agent", "careergraph-notification-service")
                 .POST(HttpRequest.BodyPublishers.ofString(json));
         headers.forEach(request::header);
+        // The W3C trace this POST is part of, when one is current (ADR 0017).
+        TraceContext.currentHeaders().forEach(request::header);
         return request.build();
     }
 

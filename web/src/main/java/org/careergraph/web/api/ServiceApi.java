@@ -1,6 +1,8 @@
 package org.careergraph.web.api;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.propagation.PropagatedContext;
+import io.micronaut.http.context.ServerRequestContext;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import jakarta.annotation.PreDestroy;
@@ -21,6 +23,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import org.careergraph.web.WebSettings;
 
 /**
@@ -29,6 +32,9 @@ import org.careergraph.web.WebSettings;
  */
 @Singleton
 public class ServiceApi implements AutoCloseable {
+
+    /** W3C trace context headers passed on from the request being served. */
+    private static final java.util.List<String> TRACE_HEADERS = java.util.List.of("traceparent", "tracestate");
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
@@ -67,7 +73,9 @@ public class ServiceApi implements AutoCloseable {
 
     /** The same with an admin's token: the console asks every service at once. */
     public CompletableFuture<ApiResponse> getLater(Backend backend, String path, @Nullable String bearer) {
-        return CompletableFuture.supplyAsync(() -> get(backend, path, bearer), calls);
+        // With the caller's context (its request, so its trace goes on to the service: see send).
+        Supplier<ApiResponse> call = () -> get(backend, path, bearer);
+        return CompletableFuture.supplyAsync(PropagatedContext.wrapCurrent(call), calls);
     }
 
     /** The answer of a read started with {@link #getLater}, failing as {@link #get} would have. */
@@ -95,6 +103,15 @@ public class ServiceApi implements AutoCloseable {
         if (body != null) {
             all.putIfAbsent("Content-Type", "application/json");
         }
+        // The W3C trace of the request being served goes on to the service (ADR 0017); the front makes no spans.
+        ServerRequestContext.currentRequest().ifPresent(incoming -> {
+            for (String name : TRACE_HEADERS) {
+                String value = incoming.getHeaders().get(name);
+                if (value != null && value.length() <= 512 && value.chars().allMatch(c -> c >= 0x20 && c < 0x7F)) {
+                    all.putIfAbsent(name, value);
+                }
+            }
+        });
         all.forEach((name, value) -> {
             if (!value.chars().allMatch(c -> c >= 0x20 && c < 0x7F)) {
                 // The forms check their fields first; this is the last guard, never a failure of the HTTP client.
