@@ -82,8 +82,8 @@ class SubscriptionController {
 
     /**
      * Rotates a webhook subscription's signing secret: a new {@code whsec_} secret, answered here only, signs every
-     * delivery from now on. The secret it replaces stays valid for the overlap (the body's {@code overlap}, an ISO
-     * 8601 duration from {@code PT0S} to {@code P7D}; left out, the configured overlap, 24 hours by default), and
+     * delivery from now on. The secret it replaces stays valid for the overlap ({@code ?overlap=}, an ISO 8601
+     * duration from {@code PT0S} to {@code P7D}; left out, the configured overlap, 24 hours by default), and
      * until then every delivery and verification request carries both signatures, the new one first, so that the
      * receiver can switch secrets without losing a message. A rotation during an overlap drops the older secret: at most two are valid.
      * 409 for an email subscription (it has no secret); 422 on {@code overlap} when it is out of bounds.
@@ -91,8 +91,9 @@ class SubscriptionController {
     @Post("/{id}/secret-rotation")
     HttpResponse<ViewModels.Rotated> rotateSecret(@PathVariable String id,
                                                   @Header(MANAGE_TOKEN) @Nullable String token,
-                                                  @Body @Nullable SecretRotationRequest request) {
-        return HttpResponse.ok(subscriptions.rotateSecret(id, token, request))
+                                                  @QueryValue @Nullable String overlap) {
+        // A query value, not an optional JSON body: nothing to send for the usual rotation.
+        return HttpResponse.ok(subscriptions.rotateSecret(id, token, new SecretRotationRequest(overlap)))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store");
     }
 

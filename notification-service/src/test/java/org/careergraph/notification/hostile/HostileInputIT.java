@@ -90,8 +90,7 @@ class HostileInputIT implements TestPropertyProvider {
                 .pathValue("file", occupation + ".atom")
                 // A fresh hook per request: a hostile variant wrongly accepted then stores a subscription, and is seen.
                 .body("POST /api/subscriptions", () -> write(subscription(occupation)))
-                .body("PATCH /api/subscriptions/{id}", () -> write(Map.of("occupationIds", List.of(occupation))))
-                .body("POST /api/subscriptions/{id}/secret-rotation", () -> write(Map.of("overlap", "PT1H")));
+                .body("PATCH /api/subscriptions/{id}", () -> write(Map.of("occupationIds", List.of(occupation))));
 
         HostileInput.walkService(URI.create(server.getURL().toString()), router, properties, examples);
     }
