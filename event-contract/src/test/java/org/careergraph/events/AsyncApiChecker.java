@@ -74,6 +74,9 @@ final class AsyncApiChecker {
     static final String RESOURCE = "/asyncapi.yaml";
     static final String ASYNCAPI_VERSION = "3.0.0";
     static final String KAFKA_BINDING_VERSION = "0.5.0";
+    /** The CloudEvents distributed-tracing extension's headers, sent when there is a trace (ADR 17). */
+    static final List<String> TRACING_HEADERS = List.of("ce_traceparent", "ce_tracestate");
+
     /** The CloudEvents binary-mode headers every message carries (ADR 1), {@code content-type} for datacontenttype. */
     static final List<String> CLOUDEVENTS_HEADERS = List.of("ce_specversion", "ce_id", "ce_source", "ce_type",
             "ce_subject", "ce_time", "content-type");
@@ -412,6 +415,12 @@ final class AsyncApiChecker {
         for (String header : CLOUDEVENTS_HEADERS) {
             if (!declared.contains(header) || !required.contains(header)) {
                 problems.add(where + ".headers must declare and require " + header);
+            }
+        }
+        for (String header : TRACING_HEADERS) {
+            if (!declared.contains(header) || required.contains(header)) {
+                problems.add(where + ".headers must declare " + header + ", optional (the outbox relay sends it "
+                        + "when the event was written inside a trace)");
             }
         }
         expectConst(problems, where + ".headers.ce_specversion", header(message, "ce_specversion"), "1.0");
