@@ -10,7 +10,7 @@ import io.micronaut.http.exceptions.HttpStatusException;
 
 /**
  * The web front answers every path outside /api on the public entry, its metrics path included. Prometheus scrapes the
- * pod directly; a request that came through the Ingress or the local gateway (which always add X-Forwarded-For) gets
+ * pod directly; a request that came through the edge (Gateway API) or the local gateway (which always add X-Forwarded-For) gets
  * the not-found page instead of the metrics.
  */
 @ServerFilter("/prometheus/**")

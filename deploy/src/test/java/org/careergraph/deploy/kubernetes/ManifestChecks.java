@@ -839,9 +839,6 @@ final class ManifestChecks {
         return base.isEmpty() || path.equals(base) || path.startsWith(base + "/");
     }
 
-    // ------------------------------------------------------------------------------------------------- production
-
-    /** Prod: each service runs twice or more, spread, guarded by a PodDisruptionBudget and a NetworkPolicy. */
     // ------------------------------------------------------------------------------------------------ monitoring
 
     /**
@@ -853,7 +850,7 @@ final class ManifestChecks {
             "careergraph_outbox_oldest_age_seconds", "careergraph_consumer_lag_records",
             "careergraph_dead_letters_records", "careergraph_deliveries_total", "careergraph_rescore_occupations",
             "careergraph_release_import_occupations", "http_server_requests_seconds_count",
-            "http_server_requests_seconds_bucket", "jvm_memory_used_bytes", "jvm_memory_max_bytes");
+            "jvm_memory_used_bytes", "jvm_memory_max_bytes");
     private static final Pattern OUR_METRIC = Pattern.compile("\\b(?:careergraph|http_server|jvm)_[a-z0-9_]+");
     private static final Set<String> SEVERITIES = Set.of("critical", "warning");
 
@@ -932,6 +929,9 @@ final class ManifestChecks {
         return problems;
     }
 
+    // ------------------------------------------------------------------------------------------------- production
+
+    /** Prod: each service runs twice or more, spread, guarded by a PodDisruptionBudget and a NetworkPolicy. */
     List<Problem> production(List<ObjectNode> objects) {
         List<Problem> problems = new ArrayList<>();
         for (String module : CodeFacts.SERVICES) {

@@ -237,7 +237,8 @@ class Subscriptions {
             subscriptions.updateSecrets(id, secret, overlapping ? latest.signingSecret() : null,
                     overlapping ? previousExpiresAt : null);
         });
-        return new ViewModels.Rotated(secret, previousExpiresAt);
+        // A zero overlap keeps no previous secret: nothing stays valid until then.
+        return new ViewModels.Rotated(secret, overlap.isPositive() ? previousExpiresAt : null);
     }
 
     private Duration overlap(@Nullable SecretRotationRequest request) {

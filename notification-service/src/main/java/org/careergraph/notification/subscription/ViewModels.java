@@ -30,10 +30,10 @@ final class ViewModels {
 
     /**
      * The answer to a secret rotation: the only time the new signing secret is shown, and until when the one it
-     * replaced is still valid (deliveries are signed with both until then).
+     * replaced is still valid (deliveries are signed with both until then); none after a rotation without overlap.
      */
     @Serdeable
-    record Rotated(String signingSecret, Instant previousSecretExpiresAt) {
+    record Rotated(String signingSecret, @Nullable Instant previousSecretExpiresAt) {
     }
 
     static Created created(Subscription s, Watches.Of watches, String manageToken) {

@@ -18,9 +18,11 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.careergraph.platform.kafka.KafkaSettings;
 import org.slf4j.Logger;
@@ -85,8 +87,10 @@ class ConsumerLagGauges {
         if (committed.isEmpty()) {
             return Map.of();
         }
+        // Read committed, as the consumers read: an open or aborted transaction is no lag.
         Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin()
-                .listOffsets(committed.keySet().stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest())))
+                .listOffsets(committed.keySet().stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest())),
+                        new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
                 .all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         Map<String, Long> lag = new TreeMap<>();
         committed.forEach((partition, offset) -> lag.merge(partition.topic(),

@@ -19,6 +19,8 @@ public final class TraceContext {
 
     public static final String TRACEPARENT = "traceparent";
     public static final String TRACESTATE = "tracestate";
+    /** The outbox's tracestate column (V3): 512 characters, what W3C asks every hop to be able to pass on. */
+    static final int MAX_TRACESTATE = 512;
     public static final String MDC_TRACE_ID = "trace_id";
     public static final String MDC_SPAN_ID = "span_id";
 
@@ -32,6 +34,10 @@ public final class TraceContext {
         Map<String, String> headers = new LinkedHashMap<>();
         W3C.inject(Context.current(), headers, Map::put);
         headers.values().removeIf(String::isEmpty);
+        // W3C lets a hop drop tracestate; one longer than the outbox keeps (a caller may send ~16 KB) is dropped here.
+        if (headers.getOrDefault(TRACESTATE, "").length() > MAX_TRACESTATE) {
+            headers.remove(TRACESTATE);
+        }
         return headers;
     }
 

@@ -22,6 +22,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
 
@@ -49,6 +50,8 @@ class JsonLogTest {
 
     @Test
     void textIsTheDefaultAndShowsTheTraceId() throws Exception {
+        // Logback reads the variable too: where it is set, there is no default to see.
+        Assumptions.assumeTrue(System.getenv("LOG_FORMAT") == null, "LOG_FORMAT is set in this environment");
         try (SdkTracerProvider tracing = SdkTracerProvider.builder().build()) {
             Span span = tracing.get("test").spanBuilder("request").startSpan();
             String output = log(null, span);
