@@ -125,6 +125,29 @@ public final class TokenVerifier {
             }
         }
 
+        /**
+         * From configuration values as the services and the console read them (ADR 0005): a blank value is one not
+         * set, an issuer makes the provider, the revoked ids come as a list of strings.
+         */
+        public static Settings of(String jwtSecret, boolean localTokens, Collection<String> revokedTokenIds,
+                                  String issuer, String jwksUri, String audience, String rolesClaim,
+                                  Collection<String> roleMapping) {
+            Oidc provider = blank(issuer) ? null : new Oidc(issuer.strip(),
+                    blank(jwksUri) ? null : URI.create(jwksUri.strip()), audience, rolesClaim,
+                    Oidc.parseRoleMapping(roleMapping));
+            Set<String> revoked = new LinkedHashSet<>();
+            for (String id : revokedTokenIds == null ? List.<String>of() : revokedTokenIds) {
+                if (!id.isBlank()) {
+                    revoked.add(id.strip());
+                }
+            }
+            return new Settings(jwtSecret, localTokens, revoked, provider);
+        }
+
+        private static boolean blank(String value) {
+            return value == null || value.isBlank();
+        }
+
         /** Only the shared secret, as before the identity provider: what the launcher and most tests use. */
         public static Settings localOnly(String jwtSecret) {
             return new Settings(jwtSecret, true, Set.of(), null);

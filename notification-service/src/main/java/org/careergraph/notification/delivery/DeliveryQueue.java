@@ -1,5 +1,6 @@
 package org.careergraph.notification.delivery;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
@@ -23,6 +24,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.careergraph.notification.notification.Message;
 
 /**
@@ -79,6 +81,7 @@ class DeliveryQueue {
 
     private final JdbcOperations jdbc;
     private final BeanProvider<MeterRegistry> meters;
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
     private final TransactionOperations<Connection> transactions;
 
     DeliveryQueue(JdbcOperations jdbc, TransactionOperations<Connection> transactions,
@@ -194,10 +197,11 @@ class DeliveryQueue {
         if (!meters.isPresent()) {
             return;
         }
-        MeterRegistry registry = meters.get();
         for (Outcome outcome : outcomes) {
-            registry.counter("careergraph.deliveries", "channel", outcome.delivery().channel(),
-                    "outcome", outcome.result().name()).increment();
+            // Looked up once per channel and outcome, not per delivery: a recording holds thousands.
+            counters.computeIfAbsent(outcome.delivery().channel() + " " + outcome.result(), key -> meters.get()
+                    .counter("careergraph.deliveries", "channel", outcome.delivery().channel(),
+                            "outcome", outcome.result().name())).increment();
         }
     }
 

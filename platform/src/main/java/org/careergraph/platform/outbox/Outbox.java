@@ -47,7 +47,7 @@ public class Outbox {
      */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public String add(EventPayload payload) {
-        OutboxEvent event = event(payload);
+        OutboxEvent event = event(payload, TraceContext.currentHeaders());
         repository.save(event);
         written.publishEvent(OutboxWritten.INSTANCE);
         return event.id();
@@ -57,12 +57,15 @@ public class Outbox {
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public void addAll(List<? extends EventPayload> payloads) {
         if (!payloads.isEmpty()) {
-            repository.saveAll(payloads.stream().map(this::event).toList());
+            // One trace for the whole batch (a release import writes thousands), read once.
+            Map<String, String> trace = TraceContext.currentHeaders();
+            repository.saveAll(payloads.stream().map(payload -> event(payload, trace)).toList());
             written.publishEvent(OutboxWritten.INSTANCE);
         }
     }
 
-    private OutboxEvent event(EventPayload payload) {
+    /** @param trace the trace of the request or handler writing it, which travels with the event (ADR 0017) */
+    private OutboxEvent event(EventPayload payload, Map<String, String> trace) {
         EventType type = EventType.of(payload);
         String json = toJson(payload);
         if (json.length() > MAX_PAYLOAD_CHARS) {
@@ -70,8 +73,6 @@ public class Outbox {
                     + json.length() + " characters; at most " + MAX_PAYLOAD_CHARS + "). Make it in smaller steps.",
                     List.of());
         }
-        // The trace of the request or handler writing it travels with the event (ADR 0017).
-        Map<String, String> trace = TraceContext.currentHeaders();
         return new OutboxEvent(null, UUID.randomUUID().toString(), type.topic(), payload.aggregateId(), type.type(),
                 json, Instant.now(clock).truncatedTo(ChronoUnit.MILLIS), null,
                 trace.get(TraceContext.TRACEPARENT), trace.get(TraceContext.TRACESTATE));

@@ -3,10 +3,7 @@ package org.careergraph.platform.security;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
-import java.net.URI;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import org.careergraph.security.TokenVerifier;
 
 /**
@@ -41,22 +38,9 @@ public record SecuritySettings(@Nullable String jwtSecret, @Nullable List<String
 
     /** The verifier's settings; refuses (at start) what could never work, as a short secret with local tokens on. */
     public TokenVerifier.Settings verifierSettings() {
-        TokenVerifier.Oidc provider = null;
-        if (oidc != null && oidc.issuer() != null && !oidc.issuer().isBlank()) {
-            provider = new TokenVerifier.Oidc(oidc.issuer().strip(),
-                    blank(oidc.jwksUri()) ? null : URI.create(oidc.jwksUri().strip()), oidc.audience(),
-                    oidc.rolesClaim(), TokenVerifier.Oidc.parseRoleMapping(oidc.roleMapping()));
-        }
-        Set<String> revoked = new LinkedHashSet<>();
-        for (String id : revokedTokenIds == null ? List.<String>of() : revokedTokenIds) {
-            if (!id.isBlank()) {
-                revoked.add(id.strip());
-            }
-        }
-        return new TokenVerifier.Settings(jwtSecret, localTokens == null || localTokens.enabled(), revoked, provider);
-    }
-
-    private static boolean blank(@Nullable String value) {
-        return value == null || value.isBlank();
+        boolean local = localTokens == null || localTokens.enabled();
+        return oidc == null ? TokenVerifier.Settings.of(jwtSecret, local, revokedTokenIds, null, null, null, null, null)
+                : TokenVerifier.Settings.of(jwtSecret, local, revokedTokenIds, oidc.issuer(), oidc.jwksUri(),
+                        oidc.audience(), oidc.rolesClaim(), oidc.roleMapping());
     }
 }

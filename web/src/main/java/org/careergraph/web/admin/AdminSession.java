@@ -5,17 +5,13 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
 import jakarta.inject.Singleton;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.careergraph.security.AccessTokens;
@@ -50,25 +46,18 @@ public class AdminSession {
 
     private static TokenVerifier verifier(WebSettings settings, ConsoleSecuritySettings security) {
         ConsoleSecuritySettings.Oidc oidc = security.oidc();
-        TokenVerifier.Oidc provider = null;
-        if (oidc != null && oidc.configured()) {
-            provider = new TokenVerifier.Oidc(oidc.issuer().strip(),
-                    oidc.jwksUri() == null || oidc.jwksUri().isBlank() ? null : URI.create(oidc.jwksUri().strip()),
-                    oidc.audience(), oidc.rolesClaim(), TokenVerifier.Oidc.parseRoleMapping(oidc.roleMapping()));
-        }
+        boolean provider = oidc != null && oidc.configured();
         String secret = settings.jwtSecret();
         boolean local = (security.localTokens() == null || security.localTokens().enabled()) && secret != null
                 && secret.getBytes(StandardCharsets.UTF_8).length >= AccessTokens.MIN_SECRET_BYTES;
-        if (!local && provider == null) {
+        if (!local && !provider) {
             return null;
         }
-        Set<String> revoked = new LinkedHashSet<>();
-        for (String id : security.revokedTokenIds() == null ? List.<String>of() : security.revokedTokenIds()) {
-            if (!id.isBlank()) {
-                revoked.add(id.strip());
-            }
-        }
-        return new TokenVerifier(new TokenVerifier.Settings(local ? secret : null, local, revoked, provider));
+        return new TokenVerifier(provider
+                ? TokenVerifier.Settings.of(local ? secret : null, local, security.revokedTokenIds(), oidc.issuer(),
+                        oidc.jwksUri(), oidc.audience(), oidc.rolesClaim(), oidc.roleMapping())
+                : TokenVerifier.Settings.of(local ? secret : null, local, security.revokedTokenIds(), null, null,
+                        null, null, null));
     }
 
     /** The rule the console checks tokens by; empty when it takes none. */
