@@ -44,6 +44,12 @@ public enum EventType {
         return Arrays.stream(values()).filter(t -> t.type.equals(type)).findFirst();
     }
 
+    /** The type whose payload binds to this record. */
+    public static EventType ofPayloadType(Class<?> payloadType) {
+        return Arrays.stream(values()).filter(t -> t.payloadType.equals(payloadType)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("not an event payload: " + payloadType));
+    }
+
     public static EventType of(EventPayload payload) {
         return Arrays.stream(values()).filter(t -> t.payloadType.isInstance(payload)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("not an event payload: " + payload.getClass()));

@@ -13,7 +13,7 @@ public record OccupationChanged(
         OccupationFacts occupation,
         List<FieldChange> changes,
         String changedBy,
-        Instant changedAt) implements EventPayload {
+        Instant changedAt) implements EventPayload, Revisioned {
 
     public enum ChangeKind { CREATED, UPDATED }
 

@@ -62,7 +62,7 @@ public record KnownOccupation(
     }
 
     /** Whether the two describe the occupation alike for the rules: code, skill level, pay and education figures. */
-    boolean sameFactsForRules(KnownOccupation other) {
+    public boolean sameFactsForRules(KnownOccupation other) {
         return codeSystem.equals(other.codeSystem) && code.equals(other.code)
                 && Objects.equals(skillLevel, other.skillLevel) && salaryBands.equals(other.salaryBands)
                 && Objects.equals(entryEducation, other.entryEducation)

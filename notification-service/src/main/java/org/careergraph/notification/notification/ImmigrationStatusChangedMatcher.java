@@ -3,7 +3,6 @@ package org.careergraph.notification.notification;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Objects;
-import org.careergraph.events.EventType;
 import org.careergraph.events.ImmigrationStatus;
 import org.careergraph.events.ImmigrationStatusChanged;
 import org.careergraph.notification.occupation.OccupationRepository;
@@ -20,11 +19,6 @@ class ImmigrationStatusChangedMatcher implements EventHandler<ImmigrationStatusC
     ImmigrationStatusChangedMatcher(OccupationRepository occupations, NoticeWriter writer) {
         this.occupations = occupations;
         this.writer = writer;
-    }
-
-    @Override
-    public EventType type() {
-        return EventType.IMMIGRATION_STATUS_CHANGED;
     }
 
     /** An occupation the catalog never announced has no titles to name it by: nothing to tell. */

@@ -3,7 +3,6 @@ package org.careergraph.notification.notification;
 import jakarta.inject.Singleton;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.careergraph.events.EventType;
 import org.careergraph.events.OccupationChanged;
 import org.careergraph.notification.occupation.KnownOccupations;
 import org.careergraph.notification.occupation.Occupation;
@@ -26,11 +25,6 @@ class OccupationChangedMatcher implements EventHandler<OccupationChanged> {
         this.knownOccupations = knownOccupations;
         this.releaseScores = releaseScores;
         this.writer = writer;
-    }
-
-    @Override
-    public EventType type() {
-        return EventType.OCCUPATION_CHANGED;
     }
 
     @Override

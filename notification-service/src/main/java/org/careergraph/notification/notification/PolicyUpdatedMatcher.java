@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.careergraph.events.EventType;
 import org.careergraph.events.PolicyUpdated;
 import org.careergraph.events.RuleChange;
 import org.careergraph.notification.occupation.Occupation;
@@ -31,11 +30,6 @@ class PolicyUpdatedMatcher implements EventHandler<PolicyUpdated> {
     PolicyUpdatedMatcher(OccupationRepository occupations, NoticeWriter writer) {
         this.occupations = occupations;
         this.writer = writer;
-    }
-
-    @Override
-    public EventType type() {
-        return EventType.POLICY_UPDATED;
     }
 
     @Override

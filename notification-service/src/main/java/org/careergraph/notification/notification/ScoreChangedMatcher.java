@@ -4,7 +4,6 @@ import jakarta.inject.Singleton;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.careergraph.events.EventType;
 import org.careergraph.events.ScoreChanged;
 import org.careergraph.notification.occupation.OccupationRepository;
 import org.careergraph.platform.inbox.EventHandler;
@@ -25,11 +24,6 @@ class ScoreChangedMatcher implements EventHandler<ScoreChanged> {
         this.occupations = occupations;
         this.releaseScores = releaseScores;
         this.writer = writer;
-    }
-
-    @Override
-    public EventType type() {
-        return EventType.SCORE_CHANGED;
     }
 
     @Override

@@ -10,7 +10,10 @@ import java.util.Optional;
 import org.careergraph.events.OccupationChanged;
 import org.careergraph.events.OccupationFacts;
 
-/** Keeps the known occupations up to date from the catalog's events; an older revision never overwrites a newer one. */
+/**
+ * Keeps the known occupations up to date from the catalog's events (an older revision never reaches it: the
+ * platform's consumer skips it).
+ */
 @Singleton
 public class KnownOccupations {
 
@@ -21,8 +24,8 @@ public class KnownOccupations {
     }
 
     /**
-     * Stores the occupation the event describes unless a newer revision is stored already, in the caller's
-     * transaction; returns it as the event describes it, which is what its watchers are told about.
+     * Stores the occupation the event describes, in the caller's transaction; returns it, which is what its watchers
+     * are told about.
      */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public Occupation apply(OccupationChanged changed) {
@@ -33,7 +36,7 @@ public class KnownOccupations {
         Optional<Occupation> stored = occupations.findByIdForUpdate(changed.occupationId());
         if (stored.isEmpty()) {
             occupations.save(next);
-        } else if (stored.get().revision() <= changed.revision()) {
+        } else {
             occupations.update(next);
         }
         return next;

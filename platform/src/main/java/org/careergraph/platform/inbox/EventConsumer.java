@@ -3,7 +3,9 @@ package org.careergraph.platform.inbox;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.KafkaMessageFactory;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.BeanRegistration;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.core.type.Argument;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.json.JsonMapper;
@@ -17,7 +19,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.time.Duration;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -64,17 +66,21 @@ public class EventConsumer implements ApplicationEventListener<StartupEvent>, Gr
     private final Duration initialBackoff;
     private final ConsumerLoop loop;
     private final Tracing tracing;
+    private final LatestRevisions latestRevisions;
+    private final Clock clock;
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    EventConsumer(List<EventHandler<?>> handlers, KafkaSettings settings, TopicSetup topicSetup,
+    EventConsumer(List<BeanRegistration<EventHandler<?>>> handlers, KafkaSettings settings, TopicSetup topicSetup,
                   @Value("${careergraph.kafka.consumer-group:}") String group,
                   TransactionOperations<Connection> transactions, ProcessedEventRepository processed,
                   DeadLetters deadLetters, JsonMapper json,
                   @Value("${careergraph.kafka.consumer.max-attempts:4}") int maxAttempts,
                   @Value("${careergraph.kafka.consumer.initial-backoff:200ms}") Duration initialBackoff,
-                  KafkaClientMeters meters, Tracing tracing) {
-        this.handlers = handlers.stream().collect(Collectors.groupingBy(EventHandler::type,
-                Collectors.mapping(h -> (EventHandler<EventPayload>) (EventHandler) h, Collectors.toList())));
+                  KafkaClientMeters meters, Tracing tracing, LatestRevisions latestRevisions, Clock clock) {
+        this.handlers = handlers.stream().collect(Collectors.groupingBy(EventConsumer::handledType,
+                Collectors.mapping(h -> (EventHandler<EventPayload>) (EventHandler) h.bean(), Collectors.toList())));
+        this.latestRevisions = latestRevisions;
+        this.clock = clock;
         this.group = group.isBlank() ? settings.serviceName() : group;
         this.transactions = transactions;
         this.processed = processed;
@@ -94,6 +100,16 @@ public class EventConsumer implements ApplicationEventListener<StartupEvent>, Gr
     @Override
     public void onApplicationEvent(StartupEvent event) {
         loop.start();
+    }
+
+    /** The event type a handler handles: the one whose payload record is its type argument. */
+    private static EventType handledType(BeanRegistration<EventHandler<?>> handler) {
+        List<Argument<?>> arguments = handler.getBeanDefinition().getTypeArguments(EventHandler.class);
+        if (arguments.size() != 1) {
+            throw new IllegalStateException(handler.getBeanDefinition().getBeanType().getName()
+                    + " must implement EventHandler<payload record>");
+        }
+        return EventType.ofPayloadType(arguments.get(0).getType());
     }
 
     /** The topics this service consumes: those of the event types it has handlers for. */
@@ -187,7 +203,8 @@ public class EventConsumer implements ApplicationEventListener<StartupEvent>, Gr
 
     /**
      * Skips the event if its id was processed before, else runs the handlers and records the id, in one transaction
-     * (the caller's, when it has one: a replay marks its dead letter in the same one). False when it was skipped.
+     * (the caller's, when it has one: a replay marks its dead letter in the same one); an out-of-date revision is
+     * recorded without running the handlers ({@link LatestRevisions}). False when it was skipped as processed before.
      */
     boolean handleOnce(ReceivedEvent<EventPayload> event) {
         return transactions.executeWrite(status -> {
@@ -195,10 +212,15 @@ public class EventConsumer implements ApplicationEventListener<StartupEvent>, Gr
                 LOG.debug("Skipping event {}: already processed", event.id());
                 return false;
             }
-            for (EventHandler<EventPayload> handler : handlers.get(event.type())) {
-                handler.handle(event);
+            if (latestRevisions.admit(event)) {
+                for (EventHandler<EventPayload> handler : handlers.get(event.type())) {
+                    handler.handle(event);
+                }
+            } else {
+                LOG.info("Skipping event {}: a later revision of {} was handled", event.id(),
+                        event.payload().aggregateId());
             }
-            processed.save(new ProcessedEvent(event.id(), event.type().type(), Instant.now()));
+            processed.save(new ProcessedEvent(event.id(), event.type().type(), clock.instant()));
             return true;
         });
     }

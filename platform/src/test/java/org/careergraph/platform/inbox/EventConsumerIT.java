@@ -2,7 +2,9 @@ package org.careergraph.platform.inbox;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -36,6 +38,12 @@ class EventConsumerIT implements TestPropertyProvider {
 
     @Inject
     FlakyStatusHandler handler;
+
+    @Inject
+    HandledEvents handled;
+
+    @Inject
+    ProcessedEventRepository processed;
 
     @Inject
     Outbox outbox;
@@ -86,6 +94,27 @@ class EventConsumerIT implements TestPropertyProvider {
 
         await().atMost(WAIT).until(() -> published.recordsWithKey(id).size() == 2);
         assertEquals(2, handler.attempts.get(id).get(), "the redelivery was skipped before reaching the handler");
+    }
+
+    @Test
+    void anOlderRevisionThanOneHandledIsRecordedButNotHandledAndAnEqualOrNewerOneIs() {
+        String id = TestInfrastructure.uniqueId("anzsco");
+        String third = events.publish(EventType.OCCUPATION_CHANGED, id, revision(id, 3));
+        String second = events.publish(EventType.OCCUPATION_CHANGED, id, revision(id, 2));
+        String thirdAgain = events.publish(EventType.OCCUPATION_CHANGED, id, revision(id, 3));
+        String fourth = events.publish(EventType.OCCUPATION_CHANGED, id, revision(id, 4));
+
+        await().atMost(WAIT).until(() -> handled.ids.contains(fourth));
+        assertTrue(handled.ids.contains(third));
+        assertTrue(handled.ids.contains(thirdAgain), "the same revision again says the same facts");
+        assertFalse(handled.ids.contains(second), "revision 2 came after revision 3");
+        assertTrue(processed.existsById(second), "the skipped revision is processed: a redelivery is not looked at");
+    }
+
+    private static String revision(String occupationId, int revision) {
+        String json = EventFixtures.json(EventType.OCCUPATION_CHANGED, occupationId);
+        assertTrue(json.contains("\"revision\": 2,"), "the fixture's revision");
+        return json.replace("\"revision\": 2,", "\"revision\": " + revision + ",");
     }
 
     @Test

@@ -5,7 +5,6 @@ import java.math.BigDecimal;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.careergraph.events.EventType;
 import org.careergraph.events.ImmigrationStatusChanged;
 import org.careergraph.events.Score;
 import org.careergraph.events.ScoreChanged;
@@ -26,10 +25,6 @@ class FlakyStatusHandler implements EventHandler<ImmigrationStatusChanged> {
         this.outbox = outbox;
     }
 
-    @Override
-    public EventType type() {
-        return EventType.IMMIGRATION_STATUS_CHANGED;
-    }
 
     @Override
     public void handle(ReceivedEvent<ImmigrationStatusChanged> event) {

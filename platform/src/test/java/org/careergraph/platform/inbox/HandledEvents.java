@@ -4,7 +4,6 @@ import jakarta.inject.Singleton;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.careergraph.events.EventPayload;
-import org.careergraph.events.EventType;
 import org.careergraph.events.OccupationChanged;
 import org.careergraph.events.PolicyUpdated;
 import org.careergraph.events.ScoreChanged;
@@ -22,16 +21,9 @@ class HandledEvents {
     private abstract static class Noting<T extends EventPayload> implements EventHandler<T> {
 
         private final HandledEvents handled;
-        private final EventType type;
 
-        Noting(HandledEvents handled, EventType type) {
+        Noting(HandledEvents handled) {
             this.handled = handled;
-            this.type = type;
-        }
-
-        @Override
-        public EventType type() {
-            return type;
         }
 
         @Override
@@ -43,28 +35,28 @@ class HandledEvents {
     @Singleton
     static class Occupations extends Noting<OccupationChanged> {
         Occupations(HandledEvents handled) {
-            super(handled, EventType.OCCUPATION_CHANGED);
+            super(handled);
         }
     }
 
     @Singleton
     static class Policies extends Noting<PolicyUpdated> {
         Policies(HandledEvents handled) {
-            super(handled, EventType.POLICY_UPDATED);
+            super(handled);
         }
     }
 
     @Singleton
     static class Scores extends Noting<ScoreChanged> {
         Scores(HandledEvents handled) {
-            super(handled, EventType.SCORE_CHANGED);
+            super(handled);
         }
     }
 
     @Singleton
     static class ScoringModels extends Noting<ScoringModelChanged> {
         ScoringModels(HandledEvents handled) {
-            super(handled, EventType.SCORING_MODEL_CHANGED);
+            super(handled);
         }
     }
 }

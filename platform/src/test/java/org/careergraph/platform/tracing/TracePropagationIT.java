@@ -32,7 +32,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.careergraph.events.EventType;
 import org.careergraph.events.Score;
 import org.careergraph.events.ScoreChanged;
 import org.careergraph.events.Topics;
@@ -180,10 +179,6 @@ class TracePropagationIT implements TestPropertyProvider {
             this.callBackUrl = callBackUrl;
         }
 
-        @Override
-        public EventType type() {
-            return EventType.SCORE_CHANGED;
-        }
 
         @Override
         public void handle(ReceivedEvent<ScoreChanged> event) {

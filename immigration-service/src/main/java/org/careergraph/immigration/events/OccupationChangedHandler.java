@@ -1,20 +1,19 @@
-package org.careergraph.immigration.occupation;
+package org.careergraph.immigration.events;
 
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
-import org.careergraph.events.EventType;
 import org.careergraph.events.OccupationChanged;
 import org.careergraph.events.OccupationFacts;
 import org.careergraph.events.PublishedFacts;
+import org.careergraph.immigration.occupation.KnownOccupation;
+import org.careergraph.immigration.occupation.KnownOccupationRepository;
 import org.careergraph.immigration.status.StatusCause;
 import org.careergraph.immigration.status.StatusService;
 import org.careergraph.platform.inbox.EventHandler;
 import org.careergraph.platform.inbox.ReceivedEvent;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the known occupations up to date. A new occupation, or a new code, skill level, salary, typical entry
@@ -22,8 +21,6 @@ import org.slf4j.LoggerFactory;
  */
 @Singleton
 class OccupationChangedHandler implements EventHandler<OccupationChanged> {
-
-    private static final Logger LOG = LoggerFactory.getLogger(OccupationChangedHandler.class);
 
     private final KnownOccupationRepository occupations;
     private final StatusService statuses;
@@ -36,19 +33,9 @@ class OccupationChangedHandler implements EventHandler<OccupationChanged> {
     }
 
     @Override
-    public EventType type() {
-        return EventType.OCCUPATION_CHANGED;
-    }
-
-    @Override
     public void handle(ReceivedEvent<OccupationChanged> event) {
         OccupationChanged changed = event.payload();
         Optional<KnownOccupation> stored = occupations.findByIdForUpdate(changed.occupationId());
-        if (stored.isPresent() && changed.revision() < stored.get().revision()) {
-            LOG.info("Ignoring revision {} of {}: revision {} is known already", changed.revision(),
-                    changed.occupationId(), stored.get().revision());
-            return;
-        }
         OccupationFacts facts = changed.occupation();
         PublishedFacts published = facts.published();
         KnownOccupation next = new KnownOccupation(changed.occupationId(), facts.codeSystem(), facts.code(),
