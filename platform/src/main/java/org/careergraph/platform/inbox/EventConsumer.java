@@ -4,7 +4,6 @@ import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.KafkaMessageFactory;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.BeanRegistration;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.type.Argument;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
@@ -71,23 +70,20 @@ public class EventConsumer implements ApplicationEventListener<StartupEvent>, Gr
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     EventConsumer(List<BeanRegistration<EventHandler<?>>> handlers, KafkaSettings settings, TopicSetup topicSetup,
-                  @Value("${careergraph.kafka.consumer-group:}") String group,
                   TransactionOperations<Connection> transactions, ProcessedEventRepository processed,
-                  DeadLetters deadLetters, JsonMapper json,
-                  @Value("${careergraph.kafka.consumer.max-attempts:4}") int maxAttempts,
-                  @Value("${careergraph.kafka.consumer.initial-backoff:200ms}") Duration initialBackoff,
+                  DeadLetters deadLetters, JsonMapper json, ConsumerSettings consumerSettings,
                   KafkaClientMeters meters, Tracing tracing, LatestRevisions latestRevisions, Clock clock) {
         this.handlers = handlers.stream().collect(Collectors.groupingBy(EventConsumer::handledType,
                 Collectors.mapping(h -> (EventHandler<EventPayload>) (EventHandler) h.bean(), Collectors.toList())));
         this.latestRevisions = latestRevisions;
         this.clock = clock;
-        this.group = group.isBlank() ? settings.serviceName() : group;
+        this.group = settings.serviceName();
         this.transactions = transactions;
         this.processed = processed;
         this.deadLetters = deadLetters;
         this.json = json;
-        this.maxAttempts = maxAttempts;
-        this.initialBackoff = initialBackoff;
+        this.maxAttempts = consumerSettings.maxAttempts();
+        this.initialBackoff = consumerSettings.initialBackoff();
         this.tracing = tracing;
         this.loop = new ConsumerLoop("event consumer", "consumer", this.group, topics(), settings, topicSetup, meters,
                 records -> {

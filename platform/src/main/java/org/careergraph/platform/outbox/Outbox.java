@@ -1,7 +1,6 @@
 package org.careergraph.platform.outbox;
 
 import io.micronaut.context.event.ApplicationEventPublisher;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.annotation.Transactional;
 import io.micronaut.transaction.TransactionDefinition;
@@ -17,7 +16,6 @@ import java.util.UUID;
 import org.careergraph.events.EventPayload;
 import org.careergraph.events.EventType;
 import org.careergraph.platform.tracing.TraceContext;
-import org.careergraph.platform.web.ProblemException;
 
 /**
  * Records an event to publish in the caller's transaction, beside the business rows it describes: both commit or
@@ -34,16 +32,17 @@ public class Outbox {
     private final ApplicationEventPublisher<OutboxWritten> written;
     private final Clock clock;
 
-    Outbox(OutboxRepository repository, JsonMapper json, ApplicationEventPublisher<OutboxWritten> written) {
+    Outbox(OutboxRepository repository, JsonMapper json, ApplicationEventPublisher<OutboxWritten> written, Clock clock) {
         this.repository = repository;
         this.json = json;
         this.written = written;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     /**
      * Adds the event to the outbox and returns its id (the CloudEvents id). Requires a transaction. An event too
-     * large for Kafka is refused here, so the write that caused it fails instead of an event that can never leave.
+     * large for Kafka is refused here ({@link EventTooLargeException}), so the write that caused it fails instead of an
+     * event that can never leave.
      */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public String add(EventPayload payload) {
@@ -69,9 +68,7 @@ public class Outbox {
         EventType type = EventType.of(payload);
         String json = toJson(payload);
         if (json.length() > MAX_PAYLOAD_CHARS) {
-            throw new ProblemException(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "The change is too large to publish ("
-                    + json.length() + " characters; at most " + MAX_PAYLOAD_CHARS + "). Make it in smaller steps.",
-                    List.of());
+            throw new EventTooLargeException(json.length(), MAX_PAYLOAD_CHARS);
         }
         return new OutboxEvent(null, UUID.randomUUID().toString(), type.topic(), payload.aggregateId(), type.type(),
                 json, Instant.now(clock).truncatedTo(ChronoUnit.MILLIS), null,

@@ -18,7 +18,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -180,9 +179,10 @@ public class OutboxRelay {
     void deleteSentRows() {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(
-                     "DELETE FROM outbox_event WHERE sent_at < ? LIMIT 10000")) {
+                     // On the database's clock, which wrote sent_at.
+                     "DELETE FROM outbox_event WHERE sent_at < CURRENT_TIMESTAMP(3) - INTERVAL ? SECOND LIMIT 10000")) {
             connection.setAutoCommit(true);
-            statement.setTimestamp(1, Timestamp.from(Instant.now().minus(retention)));
+            statement.setLong(1, retention.toSeconds());
             statement.executeUpdate();
         } catch (SQLException e) {
             LOG.warn("Deleting sent outbox rows failed: {}", e.toString());

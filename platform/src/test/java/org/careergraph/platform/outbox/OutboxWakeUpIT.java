@@ -1,6 +1,7 @@
 package org.careergraph.platform.outbox;
 
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -33,6 +34,9 @@ class OutboxWakeUpIT implements TestPropertyProvider {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    OutboxRelay relay;
 
     @Inject
     TransactionOperations<Connection> transactions;
@@ -75,6 +79,48 @@ class OutboxWakeUpIT implements TestPropertyProvider {
 
         await().atMost(WAIT).until(() -> published.recordsWithKey(first).size() == 1
                 && published.recordsWithKey(second).size() == 1);
+    }
+
+    @Test
+    void sentRowsAreDeletedOnceOlderThanTheRetentionAndNoOthers() throws Exception {
+        String old = TestInfrastructure.uniqueId("anzsco");
+        String recent = TestInfrastructure.uniqueId("anzsco");
+        String unsent = TestInfrastructure.uniqueId("anzsco");
+        transactions.executeWrite(status -> {
+            outbox.addAll(List.of(score(old), score(recent)));
+            return null;
+        });
+        await().atMost(WAIT).until(() -> published.recordsWithKey(old).size() == 1
+                && published.recordsWithKey(recent).size() == 1);
+        transactions.executeWrite(status -> {
+            try (var sentLongAgo = status.getConnection().prepareStatement("UPDATE outbox_event"
+                    + " SET sent_at = CURRENT_TIMESTAMP(3) - INTERVAL 8 DAY WHERE aggregateid = ?");
+                 var neverSent = status.getConnection().prepareStatement("INSERT INTO outbox_event"
+                    + " (id, aggregatetype, aggregateid, type, payload, created_at) VALUES"
+                    + " (UUID(), 'test', ?, 'test', '{}', CURRENT_TIMESTAMP(3) - INTERVAL 9 DAY)")) {
+                sentLongAgo.setString(1, old);
+                sentLongAgo.executeUpdate();
+                neverSent.setString(1, unsent);
+                return neverSent.executeUpdate();
+            }
+        });
+
+        relay.deleteSentRows();
+
+        assertEquals(List.of(recent, unsent), transactions.executeRead(status -> {
+            try (var rows = status.getConnection().prepareStatement("SELECT aggregateid FROM outbox_event"
+                    + " WHERE aggregateid IN (?, ?, ?) ORDER BY seq")) {
+                rows.setString(1, old);
+                rows.setString(2, recent);
+                rows.setString(3, unsent);
+                var result = rows.executeQuery();
+                List<String> ids = new java.util.ArrayList<>();
+                while (result.next()) {
+                    ids.add(result.getString(1));
+                }
+                return ids;
+            }
+        }), "the row sent 8 days ago is gone (7 d retention); the one sent now and the unsent one stay");
     }
 
     private static ScoreChanged score(String id) {
