@@ -17,19 +17,22 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.net.URI;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
-import org.careergraph.web.api.ApiResponse;
+import org.careergraph.web.Urls;
+import org.careergraph.web.api.Answer;
 import org.careergraph.web.api.Backend;
 import org.careergraph.web.api.BackendUnavailableException;
-import org.careergraph.web.api.ServiceApi;
+import org.careergraph.web.api.DeadLetter;
+import org.careergraph.web.api.DeadLetterClient;
+import org.careergraph.web.api.DeadLetters;
+import org.careergraph.web.api.Later;
+import org.careergraph.web.api.ServiceTransport;
 import org.careergraph.web.view.Form;
 import org.careergraph.web.view.Views;
 
@@ -60,12 +63,15 @@ class DeadLetterController {
         SERVICES.put("notification", Backend.NOTIFICATION);
     }
 
-    private final ServiceApi api;
+    private final DeadLetterClient deadLetters;
+    private final ServiceTransport transport;
     private final AdminSession session;
     private final Views views;
 
-    DeadLetterController(ServiceApi api, AdminSession session, Views views) {
-        this.api = api;
+    DeadLetterController(DeadLetterClient deadLetters, ServiceTransport transport, AdminSession session,
+                         Views views) {
+        this.deadLetters = deadLetters;
+        this.transport = transport;
         this.session = session;
         this.views = views;
     }
@@ -95,18 +101,18 @@ class DeadLetterController {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> replay(HttpRequest<?> request, @PathVariable String service, @PathVariable String id,
                            @Body @Nullable String body) {
-        return act(request, service, id, body, "replay", "replayed");
+        return act(request, service, id, body, true);
     }
 
     @Post("/{service}/{id}/discard")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> discard(HttpRequest<?> request, @PathVariable String service, @PathVariable String id,
                             @Body @Nullable String body) {
-        return act(request, service, id, body, "discard", "discarded");
+        return act(request, service, id, body, false);
     }
 
     private HttpResponse<?> act(HttpRequest<?> request, String service, String id, @Nullable String body,
-                                String action, String done) {
+                                boolean replay) {
         Form form = Form.parse(body);
         if (!session.csrfMatches(request, form.get("csrf"))) {
             return views.error(request, HttpStatus.FORBIDDEN, "error.csrf");
@@ -119,19 +125,20 @@ class DeadLetterController {
             return views.error(request, HttpStatus.NOT_FOUND, "error.notFound");
         }
         String state = chosen(form.get("state"));
-        ApiResponse answer = api.send(backend, "POST", path(service) + "/" + id + "/" + action, null, Map.of(),
-                session.token(request).orElseThrow());
+        String token = session.token(request).orElseThrow();
+        Answer<Void> answer = replay ? deadLetters.replay(backend, id, token) : deadLetters.discard(backend, id, token);
         if (answer.isSuccess()) {
             Map<String, Object> outcome = new LinkedHashMap<>();
             outcome.put("state", state);
-            outcome.put("done", done);
+            outcome.put("done", replay ? "replayed" : "discarded");
             outcome.put("service", service);
             outcome.put("id", id);
-            return HttpResponse.seeOther(URI.create("/admin/dead-letters" + ServiceApi.query(outcome)));
+            return HttpResponse.seeOther(URI.create("/admin/dead-letters" + Urls.query(outcome)));
         }
         // The service's reason as it gave it: the console's dead letters are diagnostics, shown to admins only.
-        String why = answer.problemDetailAsGiven() == null ? "HTTP " + answer.status() : answer.problemDetailAsGiven();
-        String failed = (action.equals("replay")
+        String given = answer.problem().detailAsGiven();
+        String why = given == null ? "HTTP " + answer.status() : given;
+        String failed = (replay
                 ? views.context(request).getT().get("admin.deadLetters.failed.replay")
                 : views.context(request).getT().get("admin.deadLetters.failed.discard"))
                 .replace("{0}", id).replace("{1}", service).replace("{2}", why);
@@ -141,18 +148,18 @@ class DeadLetterController {
     private HttpResponse<String> render(HttpRequest<?> request, HttpStatus status, String state,
                                         @Nullable String outcome, @Nullable String problem) {
         String token = session.token(request).orElseThrow();
-        String query = ServiceApi.query(Map.of("state", state.equals("ALL") ? "" : state, "size", PER_SERVICE));
-        Map<String, CompletableFuture<ApiResponse>> asked = new LinkedHashMap<>();
-        SERVICES.forEach((name, backend) -> asked.put(name, api.getLater(backend, path(name) + query, token)));
+        Map<String, Later<Answer<DeadLetters>>> asked = new LinkedHashMap<>();
+        SERVICES.forEach((name, backend) -> asked.put(name, transport.later(() -> deadLetters.deadLetters(backend,
+                state.equals("ALL") ? null : state, PER_SERVICE, token))));
 
         List<Map<String, Object>> rows = new ArrayList<>();
         List<String> unavailable = new ArrayList<>();
         List<String> more = new ArrayList<>();
         String moreText = views.context(request).getT().get("admin.deadLetters.more");
         asked.forEach((name, answer) -> {
-            ApiResponse response;
+            Answer<DeadLetters> response;
             try {
-                response = ServiceApi.await(answer);
+                response = answer.get();
             } catch (BackendUnavailableException e) {
                 unavailable.add(name);
                 return;
@@ -161,17 +168,11 @@ class DeadLetterController {
                 unavailable.add(name);
                 return;
             }
-            if (response.json().get("items") instanceof List<?> items) {
-                for (Object item : items) {
-                    if (item instanceof Map<?, ?> letter) {
-                        rows.add(row(name, letter));
-                    }
-                }
-                long total = response.json().get("total") instanceof Number n ? n.longValue() : items.size();
-                if (total > items.size()) {
-                    more.add(moreText.replace("{0}", name).replace("{1}", Long.toString(total))
-                            .replace("{2}", Integer.toString(items.size())));
-                }
+            List<DeadLetter> letters = response.value().letters();
+            letters.forEach(letter -> rows.add(row(name, letter)));
+            if (response.value().total() > letters.size()) {
+                more.add(moreText.replace("{0}", name).replace("{1}", Long.toString(response.value().total()))
+                        .replace("{2}", Integer.toString(letters.size())));
             }
         });
         rows.sort(Comparator.comparing((Map<String, Object> row) -> (Instant) row.get("when")).reversed());
@@ -188,29 +189,16 @@ class DeadLetterController {
     }
 
     /** One row of the table: the service's dead letter as its API lists it, with the service's name. */
-    private static Map<String, Object> row(String service, Map<?, ?> letter) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        letter.forEach((name, value) -> row.put(String.valueOf(name), value));
+    private static Map<String, Object> row(String service, DeadLetter letter) {
+        Map<String, Object> row = new LinkedHashMap<>(letter.document());
         row.put("service", service);
-        row.put("when", instant(letter.get("deadLetteredAt")));
-        String error = letter.get("error") == null ? "" : letter.get("error").toString();
+        row.put("when", letter.deadLetteredAt());
+        String error = letter.error();
         row.put("shortError", error.length() > ERROR_CHARS ? error.substring(0, ERROR_CHARS) + "…" : error);
         return row;
     }
 
-    private static Instant instant(@Nullable Object value) {
-        try {
-            return value == null ? Instant.EPOCH : Instant.parse(value.toString());
-        } catch (DateTimeParseException e) {
-            return Instant.EPOCH;
-        }
-    }
-
     private static String chosen(@Nullable String state) {
         return state != null && STATES.contains(state) ? state : "NEW";
-    }
-
-    private static String path(String service) {
-        return "/api/" + service + "/dead-letters";
     }
 }

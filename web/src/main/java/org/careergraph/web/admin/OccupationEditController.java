@@ -23,9 +23,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.careergraph.web.api.ApiResponse;
-import org.careergraph.web.api.Backend;
-import org.careergraph.web.api.ServiceApi;
+import org.careergraph.web.Urls;
+import org.careergraph.web.api.Answer;
+import org.careergraph.web.api.CatalogClient;
+import org.careergraph.web.api.Occupation;
 import org.careergraph.web.view.Form;
 import org.careergraph.web.view.Views;
 
@@ -44,13 +45,13 @@ class OccupationEditController {
     /** The catalog's own limit on search text. */
     private static final int MAX_QUERY = 200;
 
-    private final ServiceApi api;
+    private final CatalogClient catalog;
     private final AdminSession session;
     private final Views views;
     private final JsonMapper json;
 
-    OccupationEditController(ServiceApi api, AdminSession session, Views views, JsonMapper json) {
-        this.api = api;
+    OccupationEditController(CatalogClient catalog, AdminSession session, Views views, JsonMapper json) {
+        this.catalog = catalog;
         this.session = session;
         this.views = views;
         this.json = json;
@@ -61,28 +62,30 @@ class OccupationEditController {
         if (q != null && q.length() > MAX_QUERY) {
             return views.refusedParameter(request, "q");
         }
-        ApiResponse found = api.get(Backend.CATALOG, "/api/occupations" + ServiceApi.query(Map.of(
-                "q", q == null ? "" : q, "includeArchived", "true", "size", 50)), null);
+        Map<String, Object> query = new LinkedHashMap<>();
+        query.put("q", q);
+        query.put("includeArchived", "true");
+        query.put("size", 50);
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("q", q);
-        model.put("items", found.json().getOrDefault("items", List.of()));
+        model.put("items", catalog.search(query).value().documents());
         return views.page(request, "admin/occupations", model);
     }
 
     @Get("/{id}/edit")
     HttpResponse<?> edit(HttpRequest<?> request, @PathVariable String id) throws IOException {
-        ApiResponse occupation = api.get(Backend.CATALOG, "/api/occupations/" + ServiceApi.segment(id), null);
-        if (!occupation.isSuccess()) {
+        Answer<Occupation> answer = catalog.occupation(id);
+        if (!answer.isSuccess()) {
             return views.error(request, HttpStatus.NOT_FOUND, "error.noOccupation");
         }
-        Map<String, Object> o = occupation.json();
+        Occupation o = answer.value();
         Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("revision", String.valueOf(o.get("revision")));
-        fields.put("skillLevel", o.get("skillLevel") == null ? null : o.get("skillLevel").toString());
-        fields.put("demandOutlook", rating(o, "demandOutlook"));
-        fields.put("competition", rating(o, "competition"));
-        fields.put("page", new String(json.writeValueAsBytes(o.get("page")), StandardCharsets.UTF_8));
-        return form(request, HttpStatus.OK, id, o, fields, Map.of(), null);
+        fields.put("revision", String.valueOf(o.revision()));
+        fields.put("skillLevel", o.skillLevel());
+        fields.put("demandOutlook", o.editorialRating("demandOutlook"));
+        fields.put("competition", o.editorialRating("competition"));
+        fields.put("page", new String(json.writeValueAsBytes(o.page()), StandardCharsets.UTF_8));
+        return form(request, HttpStatus.OK, id, o.document(), fields, Map.of(), null);
     }
 
     @Post("/{id}/edit")
@@ -92,13 +95,14 @@ class OccupationEditController {
         if (!session.csrfMatches(request, submitted.get("csrf"))) {
             return views.error(request, HttpStatus.FORBIDDEN, "error.csrf");
         }
-        ApiResponse current = api.get(Backend.CATALOG, "/api/occupations/" + ServiceApi.segment(id), null);
-        if (!current.isSuccess()) {
+        Answer<Occupation> answer = catalog.occupation(id);
+        if (!answer.isSuccess()) {
             return views.error(request, HttpStatus.NOT_FOUND, "error.noOccupation");
         }
         Map<String, String> unfit = views.notOneLine(request, submitted.notOneLine(ONE_LINE));
         submitted.notText(List.of("page")).forEach(field -> unfit.put(field,
                 views.context(request).getT().get("form.notText")));
+        Map<String, Object> current = answer.value().document();
         Form kept = submitted.without(List.copyOf(unfit.keySet()));
         Map<String, String> fields = new LinkedHashMap<>();
         for (String name : List.of("revision", "skillLevel", "demandOutlook", "competition", "page")) {
@@ -106,7 +110,7 @@ class OccupationEditController {
         }
         if (!unfit.isEmpty()) {
             // Nothing is saved: the form comes back without what was refused, each such field with its error.
-            return form(request, HttpStatus.BAD_REQUEST, id, current.json(), fields, unfit, null);
+            return form(request, HttpStatus.BAD_REQUEST, id, current, fields, unfit, null);
         }
         Object page;
         try {
@@ -114,7 +118,7 @@ class OccupationEditController {
                     : json.readValue(fields.get("page").getBytes(StandardCharsets.UTF_8), Argument.OBJECT_ARGUMENT);
         } catch (IOException e) {
             // The parser's message names its own classes and echoes the input: the reader gets plain words.
-            return invalid(request, id, current.json(), fields,
+            return invalid(request, id, current, fields,
                     Map.of("page", views.context(request).getT().get("admin.edit.notJson")), null);
         }
         Map<String, Object> input = new LinkedHashMap<>();
@@ -124,20 +128,19 @@ class OccupationEditController {
         editorial.put("demandOutlook", number(fields.get("demandOutlook")));
         editorial.put("competition", number(fields.get("competition")));
         input.put("editorial", editorial);
-        ApiResponse saved = api.send(Backend.CATALOG, "PUT", "/api/occupations/" + ServiceApi.segment(id), input,
-                Map.of("If-Match", "\"" + fields.get("revision") + "\""), session.token(request).orElseThrow());
+        Answer<Void> saved = catalog.save(id, fields.get("revision"), input, session.token(request).orElseThrow());
         if (saved.status() == 401 || saved.status() == 403) {
             // The token expired, or lost its role, while the form was open.
             return views.error(request, HttpStatus.valueOf(saved.status()), "error.signIn");
         }
         if (saved.isSuccess()) {
-            return HttpResponse.seeOther(URI.create("/occupations/" + ServiceApi.segment(id)));
+            return HttpResponse.seeOther(URI.create("/occupations/" + Urls.segment(id)));
         }
         Map<String, String> errors = new LinkedHashMap<>();
-        saved.fieldErrors().forEach((field, message) -> errors.put(field.startsWith("editorial.")
+        saved.problem().fieldErrors().forEach((field, message) -> errors.put(field.startsWith("editorial.")
                 ? field.substring("editorial.".length()) : field, message));
-        return invalid(request, id, current.json(), fields, errors,
-                saved.status() == 412 ? "admin.edit.stale" : saved.problemDetail());
+        return invalid(request, id, current, fields, errors,
+                saved.status() == 412 ? "admin.edit.stale" : saved.problem().detail());
     }
 
     private HttpResponse<?> invalid(HttpRequest<?> request, String id, Map<String, Object> occupation,
@@ -169,14 +172,5 @@ class OccupationEditController {
         } catch (NumberFormatException e) {
             return value;
         }
-    }
-
-    @Nullable
-    private static String rating(Map<String, Object> occupation, String name) {
-        if (occupation.get("editorial") instanceof Map<?, ?> editorial
-                && editorial.get(name) instanceof Map<?, ?> rating && rating.get("value") != null) {
-            return rating.get("value").toString();
-        }
-        return null;
     }
 }

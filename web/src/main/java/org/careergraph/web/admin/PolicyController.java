@@ -21,9 +21,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.careergraph.web.api.ApiResponse;
-import org.careergraph.web.api.Backend;
-import org.careergraph.web.api.ServiceApi;
+import org.careergraph.web.api.Answer;
+import org.careergraph.web.api.ImmigrationClient;
+import org.careergraph.web.api.Listing;
+import org.careergraph.web.api.Problem;
 import org.careergraph.web.view.Form;
 import org.careergraph.web.view.Views;
 
@@ -37,17 +38,16 @@ import org.careergraph.web.view.Views;
 class PolicyController {
 
     static final List<String> COUNTRIES = List.of("NZ", "US");
-    private static final String API = "/api/immigration/policy-updates";
     private static final int PAGE_SIZE = 20;
     private static final int LAST_PAGE = 10_000;
     private static final Set<String> DONE = Set.of("recorded", "withdrawn", "notWithdrawn");
 
-    private final ServiceApi api;
+    private final ImmigrationClient immigration;
     private final AdminSession session;
     private final Views views;
 
-    PolicyController(ServiceApi api, AdminSession session, Views views) {
-        this.api = api;
+    PolicyController(ImmigrationClient immigration, AdminSession session, Views views) {
+        this.immigration = immigration;
         this.session = session;
         this.views = views;
     }
@@ -63,14 +63,13 @@ class PolicyController {
             return views.refusedParameter(request, refused.get());
         }
         int pageNumber = page == null ? 0 : page;
-        ApiResponse trail = api.get(Backend.IMMIGRATION, API + ServiceApi.query(Map.of("country",
-                country == null ? "" : country, "page", pageNumber, "size", PAGE_SIZE)), token(request));
+        Answer<Listing> trail = immigration.policyUpdates(country, pageNumber, PAGE_SIZE, token(request));
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("country", country);
         model.put("countries", COUNTRIES);
-        model.put("updates", trail.json().getOrDefault("items", List.of()));
-        model.put("problem", trail.isSuccess() ? null : trail.problemDetail());
-        long total = trail.json().get("total") instanceof Number n ? n.longValue() : 0;
+        model.put("updates", trail.value().items());
+        model.put("problem", trail.isSuccess() ? null : trail.problem().detail());
+        long total = trail.value().total();
         model.put("total", total);
         model.put("pageNumber", pageNumber);
         model.put("hasNext", (long) (pageNumber + 1) * PAGE_SIZE < total);
@@ -107,15 +106,20 @@ class PolicyController {
             return form(request, HttpStatus.UNPROCESSABLE_ENTITY, form, missing, null, null);
         }
         boolean publish = "publish".equals(submitted.get("action"));
-        ApiResponse answer = api.send(Backend.IMMIGRATION, "POST", publish ? API : API + "/preview", form.request(),
-                Map.of(), token(request));
-        if (answer.isSuccess()) {
-            return publish
-                    ? HttpResponse.seeOther(URI.create("/admin/policy-updates?done=recorded"))
-                    : form(request, HttpStatus.OK, form, Map.of(), answer.json(), null);
+        if (publish) {
+            Answer<Void> recorded = immigration.recordPolicyUpdate(form.request(), token(request));
+            return recorded.isSuccess() ? HttpResponse.seeOther(URI.create("/admin/policy-updates?done=recorded"))
+                    : refused(request, form, recorded.problem());
         }
-        return form(request, HttpStatus.UNPROCESSABLE_ENTITY, form, form.formErrors(answer.fieldErrors()), null,
-                answer.problemDetail());
+        Answer<Map<String, Object>> preview = immigration.previewPolicyUpdate(form.request(), token(request));
+        return preview.isSuccess() ? form(request, HttpStatus.OK, form, Map.of(), preview.value(), null)
+                : refused(request, form, preview.problem());
+    }
+
+    /** The form again with the service's errors, each row's on its row (or its problem's detail). */
+    private HttpResponse<String> refused(HttpRequest<?> request, PolicyForm form, Problem problem) {
+        return form(request, HttpStatus.UNPROCESSABLE_ENTITY, form, form.formErrors(problem.fieldErrors()), null,
+                problem.detail());
     }
 
     @Post("/{id}/withdraw")
@@ -129,10 +133,7 @@ class PolicyController {
             return views.error(request, HttpStatus.BAD_REQUEST, "error.badRequest",
                     views.context(request).getT().get("form.notOneLine"));
         }
-        Map<String, Object> reason = new LinkedHashMap<>();
-        reason.put("reason", form.get("reason"));
-        ApiResponse answer = api.send(Backend.IMMIGRATION, "POST", API + "/" + ServiceApi.segment(id) + "/withdrawal",
-                reason, Map.of(), token(request));
+        Answer<Void> answer = immigration.withdrawPolicyUpdate(id, form.get("reason"), token(request));
         return HttpResponse.seeOther(URI.create("/admin/policy-updates?done="
                 + (answer.isSuccess() ? "withdrawn" : "notWithdrawn")));
     }
@@ -140,11 +141,10 @@ class PolicyController {
     private HttpResponse<String> form(HttpRequest<?> request, HttpStatus status, PolicyForm form,
                                                    Map<String, String> errors, @Nullable Map<String, Object> preview,
                                                    @Nullable String problem) {
-        ApiResponse kinds = api.get(Backend.IMMIGRATION, "/api/immigration/rule-kinds", null);
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("form", form);
         model.put("countries", COUNTRIES);
-        model.put("kinds", kinds.list());
+        model.put("kinds", immigration.ruleKinds());
         model.put("errors", errors);
         model.put("preview", preview);
         model.put("problem", errors.isEmpty() ? problem : null);

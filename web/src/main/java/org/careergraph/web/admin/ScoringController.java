@@ -20,9 +20,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.careergraph.web.api.ApiResponse;
-import org.careergraph.web.api.Backend;
-import org.careergraph.web.api.ServiceApi;
+import org.careergraph.web.api.Answer;
+import org.careergraph.web.api.Problem;
+import org.careergraph.web.api.ScoringClient;
+import org.careergraph.web.api.ScoringModel;
 import org.careergraph.web.view.Form;
 import org.careergraph.web.view.PageContext;
 import org.careergraph.web.view.Views;
@@ -36,19 +37,18 @@ import org.careergraph.web.view.Views;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class ScoringController {
 
-    private static final String MODEL = "/api/scoring/model";
     /** The outcomes this controller redirects with. */
     private static final List<String> DONE = List.of("queued", "unchanged");
     /** Every field the form sends but the form token: each holds one line. */
     private static final List<String> FIELDS = Stream.concat(PageContext.DIMENSIONS.stream().map(d -> "weights." + d),
             Stream.of("note", "action")).toList();
 
-    private final ServiceApi api;
+    private final ScoringClient scoring;
     private final AdminSession session;
     private final Views views;
 
-    ScoringController(ServiceApi api, AdminSession session, Views views) {
-        this.api = api;
+    ScoringController(ScoringClient scoring, AdminSession session, Views views) {
+        this.scoring = scoring;
         this.session = session;
         this.views = views;
     }
@@ -58,10 +58,10 @@ class ScoringController {
         if (done != null && !DONE.contains(done)) {
             return views.refusedParameter(request, "done");
         }
-        Map<String, Object> current = api.get(Backend.SCORING, MODEL, null).json();
+        ScoringModel current = scoring.model();
         Map<String, String> weights = new LinkedHashMap<>();
-        if (current.get("model") instanceof Map<?, ?> model && model.get("weights") instanceof Map<?, ?> w) {
-            PageContext.DIMENSIONS.forEach(d -> weights.put(d, w.get(d) == null ? null : w.get(d).toString()));
+        if (current.weights() != null) {
+            PageContext.DIMENSIONS.forEach(d -> weights.put(d, current.weights().get(d)));
         }
         return render(request, HttpStatus.OK, current, weights, "", Map.of(), null, null, done);
     }
@@ -74,7 +74,7 @@ class ScoringController {
         if (!session.csrfMatches(request, form.get("csrf"))) {
             return views.error(request, HttpStatus.FORBIDDEN, "error.csrf");
         }
-        Map<String, Object> current = api.get(Backend.SCORING, MODEL, null).json();
+        ScoringModel current = scoring.model();
         List<String> unfit = form.notOneLine(FIELDS);
         if (!unfit.isEmpty()) {
             // Nothing is previewed or saved: the form comes back without what was refused.
@@ -90,39 +90,39 @@ class ScoringController {
         String note = form.get("note");
 
         // Only the weights change: every other parameter of the model in force goes as it is.
-        Map<String, Object> model = new LinkedHashMap<>();
-        if (current.get("model") instanceof Map<?, ?> inForce) {
-            inForce.forEach((name, value) -> model.put(String.valueOf(name), value));
-        }
+        Map<String, Object> model = new LinkedHashMap<>(current.inForce());
         Map<String, Object> newWeights = new LinkedHashMap<>();
         weights.forEach((dimension, value) -> newWeights.put(dimension, number(value)));
         model.put("weights", newWeights);
-        Map<String, Object> change = new LinkedHashMap<>();
-        change.put("model", model);
-        change.put("note", note);
 
-        boolean save = "save".equals(form.get("action"));
         String token = session.token(request).orElseThrow();
-        ApiResponse answer = api.send(Backend.SCORING, save ? "PUT" : "POST", save ? MODEL : MODEL + "/preview",
-                change, Map.of(), token);
-        if (answer.isSuccess()) {
-            return save
-                    ? HttpResponse.seeOther(URI.create("/admin/scoring?done="
-                    + (answer.status() == 202 ? "queued" : "unchanged")))
-                    : render(request, HttpStatus.OK, current, weights, note, Map.of(), answer.json(), null, null);
+        if ("save".equals(form.get("action"))) {
+            Answer<Void> saved = scoring.saveModel(model, note, token);
+            return saved.isSuccess() ? HttpResponse.seeOther(URI.create("/admin/scoring?done="
+                    + (saved.status() == 202 ? "queued" : "unchanged")))
+                    : refused(request, current, weights, note, saved.problem());
         }
-        Map<String, String> errors = new LinkedHashMap<>();
-        answer.fieldErrors().forEach((field, message) -> errors.put(field.replaceFirst("^model\\.", ""), message));
-        return render(request, HttpStatus.UNPROCESSABLE_ENTITY, current, weights, note, errors, null,
-                errors.isEmpty() ? answer.problemDetail() : null, null);
+        Answer<Map<String, Object>> preview = scoring.previewModel(model, note, token);
+        return preview.isSuccess()
+                ? render(request, HttpStatus.OK, current, weights, note, Map.of(), preview.value(), null, null)
+                : refused(request, current, weights, note, preview.problem());
     }
 
-    private HttpResponse<String> render(HttpRequest<?> request, HttpStatus status, Map<String, Object> current,
+    /** The form again with the service's errors by weight (else its problem's detail). */
+    private HttpResponse<String> refused(HttpRequest<?> request, ScoringModel current, Map<String, String> weights,
+                                         @Nullable String note, Problem problem) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        problem.fieldErrors().forEach((field, message) -> errors.put(field.replaceFirst("^model\\.", ""), message));
+        return render(request, HttpStatus.UNPROCESSABLE_ENTITY, current, weights, note, errors, null,
+                errors.isEmpty() ? problem.detail() : null, null);
+    }
+
+    private HttpResponse<String> render(HttpRequest<?> request, HttpStatus status, ScoringModel current,
                                                      Map<String, String> weights, @Nullable String note,
                                                      Map<String, String> errors, @Nullable Map<String, Object> preview,
                                                      @Nullable String problem, @Nullable String done) {
         Map<String, Object> model = new LinkedHashMap<>();
-        model.put("current", current);
+        model.put("current", current.document());
         model.put("weights", weights);
         model.put("note", note == null ? "" : note);
         model.put("errors", errors);

@@ -15,11 +15,16 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import org.careergraph.web.api.ApiResponse;
-import org.careergraph.web.api.Backend;
-import org.careergraph.web.api.ServiceApi;
+import org.careergraph.web.Urls;
+import org.careergraph.web.api.Answer;
+import org.careergraph.web.api.CatalogClient;
+import org.careergraph.web.api.ImmigrationClient;
+import org.careergraph.web.api.ImmigrationStatus;
+import org.careergraph.web.api.Later;
+import org.careergraph.web.api.Occupation;
+import org.careergraph.web.api.Score;
+import org.careergraph.web.api.ScoringClient;
+import org.careergraph.web.api.ServiceTransport;
 import org.careergraph.web.view.PageContext;
 import org.careergraph.web.view.Views;
 import org.careergraph.web.watch.WatchForm;
@@ -42,11 +47,18 @@ public class CareerController {
     private static final List<String> FIT_FIELDS = List.of("/suitableFor", "/notSuitableFor", "/careerProspects",
             "/outlook", "/growthAreas");
 
-    private final ServiceApi api;
+    private final CatalogClient catalog;
+    private final ScoringClient scoring;
+    private final ImmigrationClient immigration;
+    private final ServiceTransport transport;
     private final Views views;
 
-    CareerController(ServiceApi api, Views views) {
-        this.api = api;
+    CareerController(CatalogClient catalog, ScoringClient scoring, ImmigrationClient immigration,
+                     ServiceTransport transport, Views views) {
+        this.catalog = catalog;
+        this.scoring = scoring;
+        this.immigration = immigration;
+        this.transport = transport;
         this.views = views;
     }
 
@@ -57,49 +69,44 @@ public class CareerController {
 
     /** The career page, with the watch form as given (filled in again with its errors after a refused subscribe). */
     public MutableHttpResponse<String> page(HttpRequest<?> request, String id, WatchForm watch) {
-        String path = ServiceApi.segment(id);
         // Each section's owner is asked at once; the page waits for the slowest, not for their sum.
-        CompletableFuture<ApiResponse> askedOccupation = api.getLater(Backend.CATALOG, "/api/occupations/" + path);
-        CompletableFuture<ApiResponse> askedScore = api.getLater(Backend.SCORING, "/api/scores/" + path);
-        CompletableFuture<ApiResponse> askedHistory = api.getLater(Backend.SCORING,
-                "/api/scores/" + path + "/history?limit=" + HISTORY_SHOWN);
-        CompletableFuture<ApiResponse> askedStatus = api.getLater(Backend.IMMIGRATION,
-                "/api/immigration/occupations/" + path + "/status");
-        CompletableFuture<ApiResponse> askedRevisions = api.getLater(Backend.CATALOG,
-                "/api/occupations/" + path + "/revisions");
-        CompletableFuture<ApiResponse> askedReleases = api.getLater(Backend.CATALOG, "/api/releases");
-        ApiResponse occupation = ServiceApi.await(askedOccupation);
-        if (occupation.status() == 404 || occupation.status() == 400) {
+        Later<Answer<Occupation>> askedOccupation = transport.later(() -> catalog.occupation(id));
+        Later<Answer<Score>> askedScore = transport.later(() -> scoring.score(id));
+        Later<Answer<List<Object>>> askedHistory = transport.later(() -> scoring.history(id, HISTORY_SHOWN));
+        Later<Answer<ImmigrationStatus>> askedStatus = transport.later(() -> immigration.status(id));
+        Later<List<Object>> askedRevisions = transport.later(() -> catalog.revisions(id));
+        Later<List<Object>> askedReleases = transport.later(catalog::releases);
+        Answer<Occupation> answer = askedOccupation.get();
+        if (answer.status() == 404 || answer.status() == 400) {
             return views.error(request, HttpStatus.NOT_FOUND, "error.noOccupation");
         }
+        Occupation occupation = answer.value();
         PageContext page = views.context(request);
         Map<String, Object> model = new LinkedHashMap<>();
-        model.put("occupation", occupation.json());
-        model.put("occupationPage", occupation.json().getOrDefault("page", Map.of()));
-        model.putAll(official(occupation.json(), page));
-        model.putAll(feed(occupation.json(), id, page));
+        model.put("occupation", occupation.document());
+        model.put("occupationPage", occupation.page() == null ? Map.of() : occupation.page());
+        model.putAll(official(occupation.document(), page));
+        model.putAll(feed(occupation, id, page));
 
-        ApiResponse score = ServiceApi.await(askedScore);
-        model.put("score", score.isSuccess() ? score.json() : null);
+        Answer<Score> score = askedScore.get();
+        model.put("score", score.isSuccess() ? score.value().document() : null);
         if (score.isSuccess()) {
-            Map<?, ?> dimensions = score.json().get("dimensions") instanceof Map<?, ?> d ? d : Map.of();
-            model.put("dimensionsChart", Charts.dimensions(dimensions, page));
-            model.put("explanations", explanations(score.json()));
+            model.put("dimensionsChart", Charts.dimensions(score.value().dimensions(), page));
+            model.put("explanations", score.value().explanations());
         }
-        ApiResponse history = ServiceApi.await(askedHistory);
-        List<Object> moves = history.isSuccess() ? history.list() : List.of();
+        Answer<List<Object>> history = askedHistory.get();
+        List<Object> moves = history.isSuccess() ? history.value() : List.of();
         model.put("history", moves);
         model.put("historyChart", moves.isEmpty() ? null : Charts.history(moves, page));
 
-        ApiResponse status = ServiceApi.await(askedStatus);
-        model.put("status", status.isSuccess() ? status.json() : null);
-        model.put("announced", status.isSuccess() ? announced(status.json(), occupation.json()) : List.of());
+        Answer<ImmigrationStatus> status = askedStatus.get();
+        model.put("status", status.isSuccess() ? status.value().document() : null);
+        model.put("announced", status.isSuccess() ? announced(status.value(), occupation) : List.of());
 
-        ApiResponse revisions = ServiceApi.await(askedRevisions);
-        model.put("revisions", Revisions.readable(revisions.list(), page));
-        Sources sources = new Sources(occupation.json(), ServiceApi.await(askedReleases).list(), page);
+        model.put("revisions", Revisions.readable(askedRevisions.get(), page));
+        Sources sources = new Sources(occupation.document(), askedReleases.get(), page);
         model.put("sources", sources);
-        model.put("attributions", sources.attributions(occupation.json()));
+        model.put("attributions", sources.attributions(occupation.document()));
         model.put("watch", watch);
         model.put("kinds", WatchForm.KINDS);
         return views.page(request, watch.errors().isEmpty() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_ENTITY, "career",
@@ -148,41 +155,19 @@ public class CareerController {
      * the reader's language: {@code feedUrl} for the page's link and its {@code <link rel="alternate">}, and
      * {@code feedTitle} naming the occupation.
      */
-    static Map<String, Object> feed(Map<String, Object> occupation, String requestedId, PageContext page) {
-        String id = occupation.get("id") instanceof String given && !given.isBlank() ? given : requestedId;
-        String url = "/api/feeds/" + ServiceApi.segment(id) + ".atom" + (page.getLang().equals("zh") ? "?lang=zh" : "");
-        String title = page.getT().get("feed.title").replace("{0}", page.title(occupation));
+    static Map<String, Object> feed(Occupation occupation, String requestedId, PageContext page) {
+        String id = occupation.id() != null && !occupation.id().isBlank() ? occupation.id() : requestedId;
+        String url = "/api/feeds/" + Urls.segment(id) + ".atom" + (page.getLang().equals("zh") ? "?lang=zh" : "");
+        String title = page.getT().get("feed.title").replace("{0}", page.title(occupation.document()));
         return Map.of("feedUrl", url, "feedTitle", title);
     }
 
-    /** Each dimension's explanation from the score, by dimension key. */
-    private static Map<String, Object> explanations(Map<String, Object> score) {
-        Map<String, Object> byDimension = new LinkedHashMap<>();
-        if (score.get("explanation") instanceof Map<?, ?> explanation
-                && explanation.get("dimensions") instanceof List<?> dimensions) {
-            for (Object dimension : dimensions) {
-                if (dimension instanceof Map<?, ?> d) {
-                    byDimension.put(String.valueOf(d.get("dimension")), d);
-                }
-            }
-        }
-        return byDimension;
-    }
-
     /** Rules announced for later in the status's country that apply to this occupation: its own, or everyone's. */
-    private List<Object> announced(Map<String, Object> status, Map<String, Object> occupation) {
-        Object country = status.get("country");
-        if (country == null) {
+    private List<Object> announced(ImmigrationStatus status, Occupation occupation) {
+        if (status.country() == null) {
             return List.of();
         }
-        ApiResponse rules = api.get(Backend.IMMIGRATION, "/api/immigration/rules"
-                + ServiceApi.query(Map.of("country", country)), null);
-        if (!(rules.json().get("upcoming") instanceof List<?> upcoming)) {
-            return List.of();
-        }
-        return upcoming.stream().filter(rule -> rule instanceof Map<?, ?> r && (r.get("code") == null
-                || Objects.equals(r.get("code"), occupation.get("code"))
-                && Objects.equals(r.get("codeSystem"), occupation.get("codeSystem")))).map(rule -> (Object) rule)
-                .toList();
+        return immigration.upcomingRules(status.country()).stream().filter(rule -> rule.appliesTo(occupation))
+                .map(rule -> (Object) rule.document()).toList();
     }
 }

@@ -17,11 +17,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
-import org.careergraph.web.api.ApiResponse;
-import org.careergraph.web.api.Backend;
-import org.careergraph.web.api.ServiceApi;
+import org.careergraph.web.Urls;
+import org.careergraph.web.api.Answer;
+import org.careergraph.web.api.CatalogClient;
+import org.careergraph.web.api.Later;
+import org.careergraph.web.api.MajorGroups;
+import org.careergraph.web.api.Occupations;
+import org.careergraph.web.api.ServiceTransport;
 import org.careergraph.web.career.Sources;
 import org.careergraph.web.compare.ComparedIds;
 import org.careergraph.web.view.PageContext;
@@ -74,11 +77,13 @@ class CatalogController {
     private static final Map<String, NumberFilter> NUMBERS = Map.of("minWage", WAGE, "maxWage", WAGE,
             "minScore", SCORE, "maxScore", SCORE, "minExposure", PERCENT, "maxExposure", PERCENT);
 
-    private final ServiceApi api;
+    private final CatalogClient catalog;
+    private final ServiceTransport transport;
     private final Views views;
 
-    CatalogController(ServiceApi api, Views views) {
-        this.api = api;
+    CatalogController(CatalogClient catalog, ServiceTransport transport, Views views) {
+        this.catalog = catalog;
+        this.transport = transport;
         this.views = views;
     }
 
@@ -105,13 +110,12 @@ class CatalogController {
         query.put("page", pageNumber);
         query.put("size", PAGE_SIZE);
         // The groups to browse by and the releases' attribution lines are asked alongside the search.
-        CompletableFuture<ApiResponse> askedGroups = api.getLater(Backend.CATALOG, "/api/occupations/groups");
-        CompletableFuture<ApiResponse> askedReleases = api.getLater(Backend.CATALOG, "/api/releases");
+        Later<MajorGroups> askedGroups = transport.later(catalog::groups);
+        Later<List<Object>> askedReleases = transport.later(catalog::releases);
         // A filter the page itself cannot read is not sent: the catalog would only refuse it in other words.
-        ApiResponse result = errors.isEmpty()
-                ? api.get(Backend.CATALOG, "/api/occupations" + ServiceApi.query(query), null) : null;
+        Answer<Occupations> result = errors.isEmpty() ? catalog.search(query) : null;
         if (result != null) {
-            errors.putAll(result.fieldErrors());
+            errors.putAll(result.problem().fieldErrors());
         }
 
         Map<String, Object> model = new LinkedHashMap<>();
@@ -123,10 +127,9 @@ class CatalogController {
         model.put("tiers", TIERS);
         model.put("errors", errors);
         model.put("problem", result == null ? context.getT().get("catalog.invalid")
-                : result.isSuccess() ? null : result.problemDetail());
-        Map<String, Object> body = result == null ? Map.of() : result.json();
-        model.put("items", body.getOrDefault("items", List.of()));
-        long total = body.get("total") instanceof Number n ? n.longValue() : 0;
+                : result.isSuccess() ? null : result.problem().detail());
+        model.put("items", result == null ? List.of() : result.value().documents());
+        long total = result == null ? 0 : result.value().total();
         model.put("total", total);
         model.put("pageNumber", pageNumber);
         model.put("previousUrl", pageNumber > 0 ? pageUrl(filters, pageNumber - 1, compare) : null);
@@ -140,11 +143,10 @@ class CatalogController {
         model.put("compareParam", compare.isEmpty() ? null : ComparedIds.join(compare));
         model.put("compareCodes", compare.stream().map(CatalogController::code).toList());
         model.put("sortUrls", sortUrls);
-        List<Object> groups = ServiceApi.await(askedGroups).list();
-        model.put("groups", groupsBySystem(groups));
-        model.put("groupTitlesEditorial", groups.stream()
-                .anyMatch(g -> g instanceof Map<?, ?> m && Boolean.TRUE.equals(m.get("titleZhIsEditorial"))));
-        model.put("attributions", Sources.inForce(ServiceApi.await(askedReleases).list()));
+        MajorGroups groups = askedGroups.get();
+        model.put("groups", groupsBySystem(groups.groups()));
+        model.put("groupTitlesEditorial", groups.editorialTitles());
+        model.put("attributions", Sources.inForce(askedReleases.get()));
         // A filter the catalog refused is the reader's to fix: the form shows it, with the page's status saying so.
         HttpStatus status = result == null || result.status() / 100 == 4 ? HttpStatus.BAD_REQUEST : HttpStatus.OK;
         return views.page(request, status, "catalog", model);
@@ -202,7 +204,7 @@ class CatalogController {
     }
 
     /** The major groups by code system in {@link #GROUP_SYSTEMS} order (others after), as the catalog lists them. */
-    static Map<String, List<Map<?, ?>>> groupsBySystem(List<Object> groups) {
+    static Map<String, List<Map<?, ?>>> groupsBySystem(List<?> groups) {
         Map<String, List<Map<?, ?>>> bySystem = new LinkedHashMap<>();
         GROUP_SYSTEMS.forEach(system -> bySystem.put(system, new ArrayList<>()));
         for (Object group : groups) {
@@ -224,7 +226,7 @@ class CatalogController {
         Map<String, Object> query = new LinkedHashMap<>(filters);
         query.put("page", page == 0 ? null : page);
         query.put("compare", compare.isEmpty() ? null : ComparedIds.join(compare));
-        return "/" + ServiceApi.query(query);
+        return "/" + Urls.query(query);
     }
 
     /** An occupation id as the catalog shows its code: {@code soc-29-1141} is "SOC 29-1141". */

@@ -17,10 +17,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import org.careergraph.web.api.ApiResponse;
-import org.careergraph.web.api.Backend;
-import org.careergraph.web.api.ServiceApi;
+import org.careergraph.web.Urls;
+import org.careergraph.web.api.Answer;
+import org.careergraph.web.api.CatalogClient;
+import org.careergraph.web.api.ImmigrationClient;
+import org.careergraph.web.api.ImmigrationStatus;
+import org.careergraph.web.api.Later;
+import org.careergraph.web.api.Occupation;
+import org.careergraph.web.api.Score;
+import org.careergraph.web.api.ScoringClient;
+import org.careergraph.web.api.ServiceTransport;
 import org.careergraph.web.career.Sources;
 import org.careergraph.web.view.PageContext;
 import org.careergraph.web.view.Views;
@@ -35,11 +41,18 @@ import org.careergraph.web.view.Views;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class CompareController {
 
-    private final ServiceApi api;
+    private final CatalogClient catalog;
+    private final ScoringClient scoring;
+    private final ImmigrationClient immigration;
+    private final ServiceTransport transport;
     private final Views views;
 
-    CompareController(ServiceApi api, Views views) {
-        this.api = api;
+    CompareController(CatalogClient catalog, ScoringClient scoring, ImmigrationClient immigration,
+                      ServiceTransport transport, Views views) {
+        this.catalog = catalog;
+        this.scoring = scoring;
+        this.immigration = immigration;
+        this.transport = transport;
         this.views = views;
     }
 
@@ -50,8 +63,8 @@ class CompareController {
     }
 
     /** What is asked of the services for one occupation, all at once. */
-    private record Asked(CompletableFuture<ApiResponse> occupation, CompletableFuture<ApiResponse> score,
-                         CompletableFuture<ApiResponse> status) {
+    private record Asked(Later<Answer<Occupation>> occupation, Later<Answer<Score>> score,
+                         Later<Answer<ImmigrationStatus>> status) {
     }
 
     @Get
@@ -66,37 +79,37 @@ class CompareController {
         }
         Map<String, Asked> asked = new LinkedHashMap<>();
         for (String id : ids) {
-            String path = ServiceApi.segment(id);
-            asked.put(id, new Asked(api.getLater(Backend.CATALOG, "/api/occupations/" + path),
-                    api.getLater(Backend.SCORING, "/api/scores/" + path),
-                    api.getLater(Backend.IMMIGRATION, "/api/immigration/occupations/" + path + "/status")));
+            asked.put(id, new Asked(transport.later(() -> catalog.occupation(id)),
+                    transport.later(() -> scoring.score(id)), transport.later(() -> immigration.status(id))));
         }
-        CompletableFuture<ApiResponse> askedReleases = api.getLater(Backend.CATALOG, "/api/releases");
+        Later<List<Object>> askedReleases = transport.later(catalog::releases);
         for (Asked each : asked.values()) {
-            int status = ServiceApi.await(each.occupation()).status();
+            int status = each.occupation().get().status();
             if (status == 404 || status == 400) {
                 return views.error(request, HttpStatus.NOT_FOUND, "error.noOccupation");
             }
         }
 
         PageContext page = views.context(request);
-        List<Object> releases = ServiceApi.await(askedReleases).list();
+        List<Object> releases = askedReleases.get();
         List<Column> columns = new ArrayList<>();
         Set<String> attributions = new LinkedHashSet<>();
         for (String id : ids) {
             Asked each = asked.get(id);
-            Map<String, Object> occupation = ServiceApi.await(each.occupation()).json();
+            Map<String, Object> occupation = each.occupation().get().value().document();
             Sources sources = new Sources(occupation, releases, page);
             attributions.addAll(sources.attributions(occupation));
             Map<?, ?> official = page.at(occupation, "page.official") instanceof Map<?, ?> o ? o : Map.of();
-            ApiResponse score = ServiceApi.await(each.score());
-            ApiResponse status = ServiceApi.await(each.status());
-            columns.add(new Column(id, occupation, official, sources, score.isSuccess() ? score.json() : null,
-                    status.isSuccess() ? status.json() : null, medianWage(official, page), removeUrl(ids, id)));
+            Answer<Score> score = each.score().get();
+            Answer<ImmigrationStatus> status = each.status().get();
+            columns.add(new Column(id, occupation, official, sources,
+                    score.isSuccess() ? score.value().document() : null,
+                    status.isSuccess() ? status.value().document() : null, medianWage(official, page),
+                    removeUrl(ids, id)));
         }
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("columns", columns);
-        model.put("addUrl", ids.size() < ComparedIds.MAX ? "/" + ServiceApi.query(Map.of("compare",
+        model.put("addUrl", ids.size() < ComparedIds.MAX ? "/" + Urls.query(Map.of("compare",
                 ComparedIds.join(ids))) : null);
         model.put("attributions", List.copyOf(attributions));
         return views.page(request, "compare", model);
@@ -118,7 +131,7 @@ class CompareController {
     /** The comparison without one occupation; with one left, the catalog to pick another to compare it with. */
     static String removeUrl(List<String> ids, String removed) {
         List<String> rest = ids.stream().filter(id -> !id.equals(removed)).toList();
-        return rest.size() >= ComparedIds.MIN ? "/compare" + ServiceApi.query(Map.of("ids", ComparedIds.join(rest)))
-                : "/" + ServiceApi.query(Map.of("compare", ComparedIds.join(rest)));
+        return rest.size() >= ComparedIds.MIN ? "/compare" + Urls.query(Map.of("ids", ComparedIds.join(rest)))
+                : "/" + Urls.query(Map.of("compare", ComparedIds.join(rest)));
     }
 }

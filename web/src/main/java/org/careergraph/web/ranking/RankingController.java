@@ -18,10 +18,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import org.careergraph.web.api.ApiResponse;
-import org.careergraph.web.api.Backend;
-import org.careergraph.web.api.ServiceApi;
+import java.util.Optional;
+import org.careergraph.web.Urls;
+import org.careergraph.web.api.Answer;
+import org.careergraph.web.api.CatalogClient;
+import org.careergraph.web.api.Later;
+import org.careergraph.web.api.MajorGroups;
+import org.careergraph.web.api.OccupationSummary;
+import org.careergraph.web.api.Occupations;
+import org.careergraph.web.api.RankingEntry;
+import org.careergraph.web.api.Score;
+import org.careergraph.web.api.ScoringClient;
+import org.careergraph.web.api.ServiceTransport;
 import org.careergraph.web.career.Sources;
 import org.careergraph.web.view.PageContext;
 import org.careergraph.web.view.Views;
@@ -42,11 +50,15 @@ class RankingController {
     /** Far beyond any list; keeps page arithmetic from overflowing. */
     private static final int LAST_PAGE = 1_000;
 
-    private final ServiceApi api;
+    private final CatalogClient catalog;
+    private final ScoringClient scoring;
+    private final ServiceTransport transport;
     private final Views views;
 
-    RankingController(ServiceApi api, Views views) {
-        this.api = api;
+    RankingController(CatalogClient catalog, ScoringClient scoring, ServiceTransport transport, Views views) {
+        this.catalog = catalog;
+        this.scoring = scoring;
+        this.transport = transport;
         this.views = views;
     }
 
@@ -72,12 +84,10 @@ class RankingController {
         if (where == null || pageNumber < 0 || pageNumber > LAST_PAGE) {
             return views.error(request, HttpStatus.BAD_REQUEST, "error.rankingFilter");
         }
-        CompletableFuture<ApiResponse> askedReleases = api.getLater(Backend.CATALOG, "/api/releases");
-        List<Object> groups = api.get(Backend.CATALOG, "/api/occupations/groups"
-                + ServiceApi.query(Map.of("codeSystem", where.codeSystem())), null).list();
+        Later<List<Object>> askedReleases = transport.later(catalog::releases);
+        MajorGroups groups = catalog.groups(where.codeSystem());
         String majorGroup = group == null || group.isBlank() ? null : group.strip();
-        if (majorGroup != null && groups.stream().noneMatch(g -> g instanceof Map<?, ?> m
-                && majorGroup.equals(String.valueOf(m.get("code"))))) {
+        if (majorGroup != null && !groups.has(majorGroup)) {
             return views.error(request, HttpStatus.BAD_REQUEST, "error.rankingFilter");
         }
 
@@ -87,17 +97,16 @@ class RankingController {
             return views.error(request, HttpStatus.NOT_FOUND, "error.notFound");
         }
         PageContext context = views.context(request);
-        Sources sources = Sources.ofReleases(ServiceApi.await(askedReleases).list(), context);
+        Sources sources = Sources.ofReleases(askedReleases.get(), context);
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("list", list.slug());
         model.put("dimension", list.dimension());
         model.put("country", where.name());
         model.put("lists", slugs());
         model.put("countries", countries());
-        model.put("groups", groups);
+        model.put("groups", groups.groups());
         model.put("group", majorGroup);
-        model.put("groupTitlesEditorial", groups.stream()
-                .anyMatch(g -> g instanceof Map<?, ?> m && Boolean.TRUE.equals(m.get("titleZhIsEditorial"))));
+        model.put("groupTitlesEditorial", groups.editorialTitles());
         model.put("rows", ranked.rows());
         model.put("modelVersion", ranked.modelVersion());
         model.put("figureSources", where == Country.US ? list.series().stream().map(sources::inForceLabel)
@@ -130,28 +139,26 @@ class RankingController {
         query.put("sort", list.catalogSort());
         query.put("page", pageNumber);
         query.put("size", PAGE_SIZE);
-        ApiResponse result = api.get(Backend.CATALOG, "/api/occupations" + ServiceApi.query(query), null);
+        Answer<Occupations> result = catalog.search(query);
         if (!result.isSuccess()) {
-            throw new IllegalStateException("The catalog refused the ranking's own query: " + result.problemDetail());
+            throw new IllegalStateException("The catalog refused the ranking's own query: " + result.problem().detail());
         }
-        List<Map<?, ?>> items = maps(result.json().get("items"));
-        List<Map<?, ?>> withFigure = items.stream().filter(item -> item.get(list.figure()) != null).toList();
-        Map<String, CompletableFuture<ApiResponse>> scores = new LinkedHashMap<>();
-        withFigure.forEach(item -> scores.put(String.valueOf(item.get("id")),
-                api.getLater(Backend.SCORING, "/api/scores/" + ServiceApi.segment(String.valueOf(item.get("id"))))));
+        List<OccupationSummary> items = result.value().items();
+        List<OccupationSummary> withFigure = items.stream().filter(item -> item.figure(list.figure()) != null)
+                .toList();
+        Map<String, Later<Answer<Score>>> scores = new LinkedHashMap<>();
+        withFigure.forEach(item -> scores.put(item.id(), transport.later(() -> scoring.score(item.id()))));
         List<Row> rows = new ArrayList<>();
         Object modelVersion = null;
-        for (Map<?, ?> item : withFigure) {
-            String id = String.valueOf(item.get("id"));
-            ApiResponse score = ServiceApi.await(scores.get(id));
-            Object rating = score.isSuccess() && score.json().get("dimensions") instanceof Map<?, ?> dimensions
-                    ? dimensions.get(list.dimension()) : null;
+        for (OccupationSummary item : withFigure) {
+            Answer<Score> score = scores.get(item.id()).get();
+            Object rating = score.isSuccess() ? score.value().rating(list.dimension()) : null;
             if (rating != null && modelVersion == null) {
-                modelVersion = score.json().get("modelVersion");
+                modelVersion = score.value().modelVersion();
             }
-            rows.add(new Row(pageNumber * PAGE_SIZE + rows.size() + 1, id, item, rating));
+            rows.add(new Row(pageNumber * PAGE_SIZE + rows.size() + 1, item.id(), item.document(), rating));
         }
-        long total = result.json().get("total") instanceof Number n ? n.longValue() : 0;
+        long total = result.value().total();
         boolean more = withFigure.size() == items.size() && total > (long) (pageNumber + 1) * PAGE_SIZE;
         return new Ranked(rows, more, modelVersion);
     }
@@ -162,42 +169,20 @@ class RankingController {
      * translation mark; the ranking's own titles stand in where the catalog has none.
      */
     private Ranked rated(RankingList list, @Nullable String majorGroup, int pageNumber) {
-        ApiResponse ranking = api.get(Backend.SCORING, "/api/rankings" + ServiceApi.query(Map.of(
-                "dimension", list.dimension(), "codeSystem", Country.NZ.codeSystem(), "limit", SCORING_LIMIT)), null);
-        List<Map<?, ?>> entries = maps(ranking.json().get("entries")).stream()
-                .filter(entry -> majorGroup == null || code(entry).startsWith(majorGroup)).toList();
+        List<RankingEntry> entries = scoring.rankings(list.dimension(), Country.NZ.codeSystem(), SCORING_LIMIT)
+                .stream().filter(entry -> majorGroup == null || entry.code().startsWith(majorGroup)).toList();
         int from = Math.min(pageNumber * PAGE_SIZE, entries.size());
-        List<Map<?, ?>> shown = entries.subList(from, Math.min(from + PAGE_SIZE, entries.size()));
-        List<CompletableFuture<ApiResponse>> summaries = shown.stream().map(entry -> api.getLater(Backend.CATALOG,
-                "/api/occupations" + ServiceApi.query(Map.of("codeSystem", Country.NZ.codeSystem(),
-                        "codePrefix", code(entry), "size", 1)))).toList();
+        List<RankingEntry> shown = entries.subList(from, Math.min(from + PAGE_SIZE, entries.size()));
+        List<Later<Optional<OccupationSummary>>> summaries = shown.stream().map(entry -> transport.later(
+                () -> catalog.summary(entry.occupationId(), Country.NZ.codeSystem(), entry.code()))).toList();
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < shown.size(); i++) {
-            Map<?, ?> entry = shown.get(i);
-            String id = String.valueOf(entry.get("occupationId"));
-            Map<?, ?> summary = maps(ServiceApi.await(summaries.get(i)).json().get("items")).stream()
-                    .filter(item -> id.equals(item.get("id"))).findFirst().orElse(fromRanking(entry));
-            rows.add(new Row(from + i + 1, id, summary, entry.get("value")));
+            RankingEntry entry = shown.get(i);
+            Map<?, ?> summary = summaries.get(i).get().map(OccupationSummary::document).orElse(entry.summary());
+            rows.add(new Row(from + i + 1, entry.occupationId(), summary, entry.value()));
         }
         return new Ranked(rows, entries.size() > from + PAGE_SIZE,
-                entries.isEmpty() ? null : entries.getFirst().get("modelVersion"));
-    }
-
-    /** The occupation's code from its id ({@code anzsco-411215} is 411215). */
-    private static String code(Map<?, ?> entry) {
-        String id = String.valueOf(entry.get("occupationId"));
-        return id.substring(id.indexOf('-') + 1);
-    }
-
-    /** What a ranking entry says of the occupation, in a summary's field names. */
-    private static Map<String, Object> fromRanking(Map<?, ?> entry) {
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("id", entry.get("occupationId"));
-        summary.put("codeSystem", entry.get("codeSystem"));
-        summary.put("code", code(entry));
-        summary.put("titleEn", entry.get("titleEn"));
-        summary.put("titleZh", entry.get("titleZh"));
-        return summary;
+                entries.isEmpty() ? null : entries.getFirst().modelVersion());
     }
 
     private static String url(RankingList list, Country country, @Nullable String group, int page) {
@@ -205,7 +190,7 @@ class RankingController {
         query.put("country", country == Country.US ? null : country.name());
         query.put("group", group);
         query.put("page", page == 0 ? null : page);
-        return "/rankings/" + list.slug() + ServiceApi.query(query);
+        return "/rankings/" + list.slug() + Urls.query(query);
     }
 
     private static List<String> slugs() {
@@ -214,10 +199,5 @@ class RankingController {
 
     private static List<String> countries() {
         return Arrays.stream(Country.values()).map(Country::name).toList();
-    }
-
-    private static List<Map<?, ?>> maps(@Nullable Object list) {
-        return list instanceof List<?> items ? items.stream().filter(Map.class::isInstance)
-                .<Map<?, ?>>map(item -> (Map<?, ?>) item).toList() : List.of();
     }
 }

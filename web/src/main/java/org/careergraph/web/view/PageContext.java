@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.careergraph.security.AccessTokens.Caller;
 import org.careergraph.security.Roles;
-import org.careergraph.web.api.ServiceApi;
+import org.careergraph.web.Urls;
 import org.careergraph.web.i18n.Language;
 import org.careergraph.web.i18n.Texts;
 
@@ -87,8 +87,8 @@ public final class PageContext {
         StringBuilder url = new StringBuilder("?");
         query.forEach((name, values) -> {
             if (!name.equals(Language.PARAMETER)) {
-                values.forEach(value -> url.append(ServiceApi.encode(name)).append('=')
-                        .append(ServiceApi.encode(value)).append('&'));
+                values.forEach(value -> url.append(Urls.encode(name)).append('=')
+                        .append(Urls.encode(value)).append('&'));
             }
         });
         return url.append(Language.PARAMETER).append('=').append(language.other().code()).toString();

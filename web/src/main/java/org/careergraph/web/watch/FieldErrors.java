@@ -1,8 +1,8 @@
 package org.careergraph.web.watch;
 
-import io.micronaut.core.annotation.Nullable;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.careergraph.web.api.Problem;
 
 /** A service's field paths mapped onto the form's fields: {@code kinds[2]} is the kinds checkboxes' error. */
 final class FieldErrors {
@@ -10,9 +10,11 @@ final class FieldErrors {
     private FieldErrors() {
     }
 
-    static Map<String, String> forForm(Map<String, String> apiErrors, @Nullable String detail) {
+    /** The problem's field errors on the form's fields; without any, its detail as the whole form's error. */
+    static Map<String, String> forForm(Problem problem) {
+        String detail = problem.detail();
         Map<String, String> errors = new LinkedHashMap<>();
-        apiErrors.forEach((field, message) -> errors.merge(
+        problem.fieldErrors().forEach((field, message) -> errors.merge(
                 field.replaceAll("\\[\\d+]$", "").replaceAll("\\[\\d+]\\.", "."),
                 message, (a, b) -> a.equals(b) ? a : a + "; " + b));
         if (errors.isEmpty() && detail != null) {

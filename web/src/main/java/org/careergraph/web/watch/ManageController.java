@@ -17,9 +17,9 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.careergraph.web.api.ApiResponse;
-import org.careergraph.web.api.Backend;
-import org.careergraph.web.api.ServiceApi;
+import org.careergraph.web.api.Answer;
+import org.careergraph.web.api.ForwardedFor;
+import org.careergraph.web.api.NotificationClient;
 import org.careergraph.web.view.Form;
 import org.careergraph.web.view.Views;
 
@@ -34,17 +34,18 @@ import org.careergraph.web.view.Views;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class ManageController {
 
-    private static final String TOKEN_HEADER = "X-Manage-Token";
+    /** The latest deliveries a manage page lists. */
+    private static final int DELIVERIES = 20;
     /** The fields that open a subscription, and those of a change: each holds one line. */
     private static final List<String> KEY = List.of("id", "token");
     private static final List<String> CHANGE = List.of("kinds", "enabled", "wasEnabled", "emailDelivery",
             "webhookUrl");
 
-    private final ServiceApi api;
+    private final NotificationClient notification;
     private final Views views;
 
-    ManageController(ServiceApi api, Views views) {
-        this.api = api;
+    ManageController(NotificationClient notification, Views views) {
+        this.notification = notification;
         this.views = views;
     }
 
@@ -94,16 +95,11 @@ class ManageController {
         if (form.get("webhookUrl") != null) {
             patch.put("webhookUrl", form.get("webhookUrl"));
         }
-        Map<String, String> headers = new java.util.HashMap<>(ServiceApi.forwardedFor(request));
-        headers.put(TOKEN_HEADER, token);
-        headers.put("Content-Type", "application/merge-patch+json");
-        ApiResponse changed = api.send(Backend.NOTIFICATION, "PATCH", "/api/subscriptions/" + ServiceApi.segment(id),
-                patch, headers, null);
+        Answer<Void> changed = notification.change(id, token, patch, ForwardedFor.of(request));
         if (changed.isSuccess()) {
             return manage(request, id, token, Map.of(), "manage.saved", null);
         }
-        return manage(request, id, token, FieldErrors.forForm(changed.fieldErrors(), changed.problemDetail()), null,
-                form);
+        return manage(request, id, token, FieldErrors.forForm(changed.problem()), null, form);
     }
 
     @Post("/unsubscribe")
@@ -116,9 +112,7 @@ class ManageController {
         String id = form.get("id");
         String token = form.get("token");
         if (id != null && token != null) {
-            ApiResponse deleted = api.send(Backend.NOTIFICATION, "DELETE", "/api/subscriptions/"
-                    + ServiceApi.segment(id), null, Map.of(TOKEN_HEADER, token), null);
-            if (deleted.status() == 204) {
+            if (notification.unsubscribe(id, token).status() == 204) {
                 return page(request, HttpStatus.OK, "unsubscribed", Map.of());
             }
         }
@@ -126,10 +120,6 @@ class ManageController {
                 null, null);
     }
 
-    /**
-     * The manage page, or the key form again when the id and token open nothing (the same for a wrong token). After
-     * a refused change the form shows what was {@code submitted}, beside the errors, rather than what is stored.
-     */
     /**
      * An id or token that is no one line of printable text (a control character, no UTF-8) is no key at all: 400 and
      * the key form, with nothing sent to the notification service.
@@ -141,21 +131,23 @@ class ManageController {
         return page(request, HttpStatus.BAD_REQUEST, "manage-key", model);
     }
 
+    /**
+     * The manage page, or the key form again when the id and token open nothing (the same for a wrong token). After
+     * a refused change the form shows what was {@code submitted}, beside the errors, rather than what is stored.
+     */
     private MutableHttpResponse<String> manage(HttpRequest<?> request, @Nullable String id, @Nullable String token,
                                         Map<String, String> errors, @Nullable String message,
                                         @Nullable Form submitted) {
-        ApiResponse subscription = id == null || token == null ? null : api.send(Backend.NOTIFICATION, "GET",
-                "/api/subscriptions/" + ServiceApi.segment(id), null, Map.of(TOKEN_HEADER, token), null);
+        Answer<Map<String, Object>> subscription = id == null || token == null ? null
+                : notification.subscription(id, token);
         if (subscription == null || !subscription.isSuccess()) {
             return page(request, HttpStatus.NOT_FOUND, "manage-key", Map.of("notFound", true,
                     "id", id == null ? "" : id));
         }
-        ApiResponse deliveries = api.send(Backend.NOTIFICATION, "GET", "/api/subscriptions/"
-                + ServiceApi.segment(id) + "/deliveries?size=20", null, Map.of(TOKEN_HEADER, token), null);
         Map<String, Object> model = new LinkedHashMap<>();
-        model.put("subscription", subscription.json());
+        model.put("subscription", subscription.value());
         model.put("token", token);
-        model.put("deliveries", deliveries.json().getOrDefault("items", List.of()));
+        model.put("deliveries", notification.deliveries(id, token, DELIVERIES).items());
         model.put("kinds", WatchForm.KINDS);
         model.put("errors", errors);
         model.put("message", message);

@@ -15,9 +15,9 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.util.List;
 import java.util.Map;
-import org.careergraph.web.api.ApiResponse;
-import org.careergraph.web.api.Backend;
-import org.careergraph.web.api.ServiceApi;
+import org.careergraph.web.api.Answer;
+import org.careergraph.web.api.ForwardedFor;
+import org.careergraph.web.api.NotificationClient;
 import org.careergraph.web.career.CareerController;
 import org.careergraph.web.view.Form;
 import org.careergraph.web.view.Views;
@@ -28,12 +28,12 @@ import org.careergraph.web.view.Views;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class WatchController {
 
-    private final ServiceApi api;
+    private final NotificationClient notification;
     private final Views views;
     private final CareerController careerPages;
 
-    WatchController(ServiceApi api, Views views, CareerController careerPages) {
-        this.api = api;
+    WatchController(NotificationClient notification, Views views, CareerController careerPages) {
+        this.notification = notification;
         this.views = views;
         this.careerPages = careerPages;
     }
@@ -55,14 +55,13 @@ class WatchController {
                     .status(HttpStatus.BAD_REQUEST);
         }
         WatchForm form = WatchForm.of(submitted);
-        ApiResponse created = api.send(Backend.NOTIFICATION, "POST", "/api/subscriptions", form.request(id),
-                ServiceApi.forwardedFor(request), null);
+        Answer<Map<String, Object>> created = notification.subscribe(form.request(id), ForwardedFor.of(request));
         if (created.status() == 201) {
-            return views.page(request, "subscribed", Map.of("subscription", created.json(), "occupationId", id));
+            return views.page(request, "subscribed", Map.of("subscription", created.value(), "occupationId", id));
         }
         // A refused request shows the page with the form again; too many unconfirmed subscriptions stays a 429.
         return careerPages.page(request, id,
-                form.withErrors(FieldErrors.forForm(created.fieldErrors(), created.problemDetail())))
+                form.withErrors(FieldErrors.forForm(created.problem())))
                 .status(created.status() == 429 ? HttpStatus.TOO_MANY_REQUESTS : HttpStatus.UNPROCESSABLE_ENTITY);
     }
 }
