@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.careergraph.immigration.rules.Country;
+import org.careergraph.immigration.rules.PolicyUpdate;
 import org.careergraph.platform.web.Problem.FieldError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,6 +1,5 @@
 package org.careergraph.immigration.policy;
 
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -12,20 +11,29 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.careergraph.immigration.occupation.KnownOccupation;
 import org.careergraph.immigration.rules.Country;
+import org.careergraph.immigration.rules.LockedRuleSet;
+import org.careergraph.immigration.rules.PolicyRule;
+import org.careergraph.immigration.rules.PolicyRuleRepository;
+import org.careergraph.immigration.rules.PolicyUpdate;
+import org.careergraph.immigration.rules.PolicyUpdateRepository;
+import org.careergraph.immigration.rules.Rule;
+import org.careergraph.immigration.rules.RuleBook;
+import org.careergraph.immigration.rules.RuleSets;
 import org.careergraph.immigration.status.StatusCause;
 import org.careergraph.immigration.status.StatusService;
 
 /**
  * Puts policy updates in force and keeps statuses true as days pass. Applying an update, or reaching a day on which a
  * rule starts or ends, recomputes every occupation of the country against the whole rule book (a median wage change
- * moves every occupation; a Green List change one), and only real changes are published.
+ * moves every occupation; a Green List change one), and only real changes are published. It works on the rule set
+ * its caller locked, or locks it itself for a scheduled run: once either way.
  */
 @Singleton
-public class PolicyApplier {
+class PolicyApplier {
 
     private final PolicyUpdateRepository updates;
     private final PolicyRuleRepository rules;
@@ -42,10 +50,34 @@ public class PolicyApplier {
         this.clock = clock;
     }
 
-    /** Puts updates whose date has come in force now (their rules already stored in this transaction). */
+    /** An update whose date has come, with its rules as stored (in this transaction or before). */
+    record Due(PolicyUpdate update, List<PolicyRule> rules) {
+
+        /** Its rules as the rule book reads them, in the order of its changes. */
+        private Stream<Rule> read() {
+            return rules.stream().sorted(Comparator.comparingInt(PolicyRule::changeIndex)).map(r -> r.read(update));
+        }
+    }
+
+    /** Puts updates whose date has come in force now, in the order they take effect, on the locked rule set. */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    public List<PolicyUpdate> apply(Country country, List<PolicyUpdate> due) {
-        return applyAll(country, due, ruleSets.lock(country));
+    List<PolicyUpdate> apply(LockedRuleSet locked, List<Due> due) {
+        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
+        LocalDate today = locked.country().today(clock);
+        List<Due> applied = due.stream().map(d -> new Due(d.update().applied(now), d.rules())).toList();
+        // In the order the updates take effect, so that the last one naming an occupation is its cause.
+        List<Rule> started = applied.stream().flatMap(Due::read).toList();
+        // The rules in force read (if not yet) before the updates are stored as applied; theirs added in memory.
+        RuleBook inForce = applied.isEmpty() ? locked.inForce() : locked.putInForce(started, now);
+        List<PolicyUpdate> stored = applied.stream().map(d -> updates.update(d.update())).toList();
+        LocalDate evaluatedOn = locked.evaluatedOn();
+        List<Rule> ended = evaluatedOn == null || !evaluatedOn.isBefore(today) ? List.of()
+                : inForce.rules().stream().filter(r -> r.effectiveTo() != null
+                        && !r.effectiveTo().isBefore(evaluatedOn) && r.effectiveTo().isBefore(today))
+                        .sorted(Comparator.comparingLong(Rule::sequence)).toList();
+        statuses.recomputeAll(locked, occupation -> cause(occupation, started, ended));
+        locked.evaluated(today);
+        return stored;
     }
 
     /**
@@ -55,63 +87,37 @@ public class PolicyApplier {
      */
     @Transactional
     public int catchUp(Country country) {
-        LocalDate evaluatedOn = ruleSets.lock(country);
+        LockedRuleSet locked = ruleSets.lock(country);
         LocalDate today = country.today(clock);
         List<PolicyUpdate> due = updates.findDue(country.name(), today);
         // Nothing new today; or a clock set back (another replica ran ahead): statuses stay as they are.
-        if (due.isEmpty() && evaluatedOn != null && !today.isAfter(evaluatedOn)) {
+        if (due.isEmpty() && locked.evaluatedOn() != null && !today.isAfter(locked.evaluatedOn())) {
             return 0;
         }
-        return applyAll(country, due, evaluatedOn).size();
-    }
-
-    private List<PolicyUpdate> applyAll(Country country, List<PolicyUpdate> due, @Nullable LocalDate evaluatedOn) {
-        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
-        LocalDate today = country.today(clock);
-        List<PolicyUpdate> applied = due.stream().map(u -> updates.update(u.applied(now))).toList();
-        Map<String, PolicyUpdate> byId = applied.stream().collect(Collectors.toMap(PolicyUpdate::id,
-                Function.identity()));
-        // In the order the updates take effect, so that the last one naming an occupation is its cause.
-        List<String> order = applied.stream().map(PolicyUpdate::id).toList();
-        List<PolicyRule> started = applied.isEmpty() ? List.of()
-                : rules.findByPolicyUpdateIdIn(byId.keySet()).stream().sorted(Comparator
-                        .comparingInt((PolicyRule r) -> order.indexOf(r.policyUpdateId()))
-                        .thenComparingInt(PolicyRule::changeIndex)).toList();
-        List<PolicyRule> ended = evaluatedOn == null || !evaluatedOn.isBefore(today) ? List.of()
-                : rules.findEndedBetween(country.name(), evaluatedOn, today);
-        Map<String, PolicyUpdate> endedUpdates = ended.isEmpty() ? Map.of()
-                : updates.findByIdIn(ended.stream().map(PolicyRule::policyUpdateId).distinct().toList()).stream()
-                        .collect(Collectors.toMap(PolicyUpdate::id, Function.identity()));
-        if (!applied.isEmpty()) {
-            ruleSets.changed(country, now);
-        }
-        statuses.recomputeAll(country, occupation -> cause(occupation, started, byId, ended, endedUpdates));
-        ruleSets.evaluated(country, today);
-        return applied;
+        Map<String, List<PolicyRule>> rulesByUpdate = due.isEmpty() ? Map.of()
+                : rules.findByPolicyUpdateIdIn(due.stream().map(PolicyUpdate::id).toList()).stream()
+                        .collect(Collectors.groupingBy(PolicyRule::policyUpdateId));
+        return apply(locked, due.stream().map(u -> new Due(u, rulesByUpdate.getOrDefault(u.id(), List.of())))
+                .toList()).size();
     }
 
     /**
      * What to name as the cause of a change: a starting rule about the occupation, else one about a setting, else a
      * rule that ended (the same way round), else the day itself.
      */
-    private static StatusCause cause(KnownOccupation occupation, List<PolicyRule> started,
-                                     Map<String, PolicyUpdate> startedUpdates, List<PolicyRule> ended,
-                                     Map<String, PolicyUpdate> endedUpdates) {
-        Optional<PolicyRule> start = pick(occupation, started);
+    private static StatusCause cause(KnownOccupation occupation, List<Rule> started, List<Rule> ended) {
+        Optional<Rule> start = pick(occupation, started);
         if (start.isPresent()) {
-            PolicyUpdate update = startedUpdates.get(start.get().policyUpdateId());
-            return StatusCause.policyUpdate(update.id(), update.source(), update.effectiveFrom());
+            return StatusCause.policyUpdate(start.get().policyUpdateId(), start.get().source(),
+                    start.get().effectiveFrom());
         }
-        Optional<PolicyRule> end = pick(occupation, ended);
-        if (end.isPresent() && endedUpdates.containsKey(end.get().policyUpdateId())) {
-            PolicyUpdate update = endedUpdates.get(end.get().policyUpdateId());
-            return StatusCause.ruleEnded(update.id(), update.source(), end.get().effectiveTo());
-        }
-        return StatusCause.newDay();
+        return pick(occupation, ended)
+                .map(end -> StatusCause.ruleEnded(end.policyUpdateId(), end.source(), end.effectiveTo()))
+                .orElseGet(StatusCause::newDay);
     }
 
-    private static Optional<PolicyRule> pick(KnownOccupation occupation, List<PolicyRule> candidates) {
-        Optional<PolicyRule> aboutIt = candidates.stream().filter(r -> r.isAbout(occupation)).reduce((a, b) -> b);
+    private static Optional<Rule> pick(KnownOccupation occupation, List<Rule> candidates) {
+        Optional<Rule> aboutIt = candidates.stream().filter(r -> r.isAbout(occupation)).reduce((a, b) -> b);
         return aboutIt.isPresent() ? aboutIt : candidates.stream().filter(r -> r.code() == null).reduce((a, b) -> b);
     }
 }

@@ -22,7 +22,15 @@ import org.careergraph.events.RuleChange;
 import org.careergraph.immigration.occupation.KnownOccupation;
 import org.careergraph.immigration.occupation.KnownOccupationRepository;
 import org.careergraph.immigration.rules.Country;
+import org.careergraph.immigration.rules.LockedRuleSet;
+import org.careergraph.immigration.rules.PolicyRule;
+import org.careergraph.immigration.rules.PolicyRuleRepository;
+import org.careergraph.immigration.rules.PolicyUpdate;
+import org.careergraph.immigration.rules.PolicyUpdateRepository;
+import org.careergraph.immigration.rules.Rule;
 import org.careergraph.immigration.rules.RuleBook;
+import org.careergraph.immigration.rules.RuleBooks;
+import org.careergraph.immigration.rules.RuleSets;
 import org.careergraph.immigration.status.StatusService;
 import org.careergraph.platform.outbox.Outbox;
 import org.careergraph.platform.web.Problem.FieldError;
@@ -63,15 +71,15 @@ public class PolicyUpdateService {
     @Transactional
     public PolicyUpdateView record(PolicyUpdateRequest request, String recordedBy) {
         Country country = countryOf(request);
-        // First, so that every read below sees what earlier updates of the country committed.
-        ruleSets.lock(country);
+        // First, so that every read below sees what earlier updates of the country committed; once, passed down.
+        LockedRuleSet locked = ruleSets.lock(country);
         LocalDate today = country.today(clock);
         Draft stored = store(checked(request, country, today, recordedBy));
         LocalDate effectiveFrom = stored.update.effectiveFrom();
         outbox.add(new PolicyUpdated(stored.update.id(), country.name(), effectiveFrom, stored.update.source(),
                 stored.update.note(), stored.changes(), recordedBy, stored.update.recordedAt()));
         PolicyUpdate update = effectiveFrom.isAfter(today) ? stored.update
-                : applier.apply(country, List.of(stored.update)).get(0);
+                : applier.apply(locked, List.of(stored.due())).get(0);
         return PolicyUpdateView.of(update, stored.rules);
     }
 
@@ -88,10 +96,11 @@ public class PolicyUpdateService {
         Draft draft = checked(request, country, today, previewedBy);
         LocalDate on = draft.update.effectiveFrom();
         RuleBook without = books.withAnnounced(country);
-        RuleBook with = without.plus(draft.rules.stream().map(r -> r.read(draft.update)).toList());
+        List<Rule> drafted = draft.rules.stream().map(r -> r.read(draft.update)).toList();
+        RuleBook with = without.plus(drafted);
         // A setting (a median wage...) touches every occupation of the country; a rule about a code, those with it.
-        Predicate<KnownOccupation> touched = draft.rules.stream().anyMatch(r -> r.code() == null) ? o -> true
-                : o -> draft.rules.stream().anyMatch(r -> r.isAbout(o));
+        Predicate<KnownOccupation> touched = drafted.stream().anyMatch(r -> r.code() == null) ? o -> true
+                : o -> drafted.stream().anyMatch(r -> r.isAbout(o));
         StatusService.StatusComparison compared = statuses.compare(without, with, on, touched);
         return new PolicyPreview(country.name(), on, on.isAfter(today), compared.changed(), compared.unchanged());
     }
@@ -129,8 +138,8 @@ public class PolicyUpdateService {
      */
     @Transactional
     public int recordInitial(Country country, List<InitialRuleSet.Update> initial) {
-        ruleSets.lock(country);
-        List<PolicyUpdate> due = new ArrayList<>();
+        LockedRuleSet locked = ruleSets.lock(country);
+        List<PolicyApplier.Due> due = new ArrayList<>();
         int recorded = 0;
         for (InitialRuleSet.Update update : initial) {
             if (updates.existsById(update.storedId())) {
@@ -140,11 +149,11 @@ public class PolicyUpdateService {
                     update.note(), PolicyUpdateValidation.normalized(update.changes()), PolicyUpdate.INITIAL_RULE_SET));
             recorded++;
             if (!update.effectiveFrom().isAfter(country.today(clock))) {
-                due.add(stored.update);
+                due.add(stored.due());
             }
         }
         if (!due.isEmpty()) {
-            applier.apply(country, due);
+            applier.apply(locked, due);
         }
         return recorded;
     }
@@ -202,6 +211,11 @@ public class PolicyUpdateService {
     }
 
     private record Draft(PolicyUpdate update, List<PolicyRule> rules, List<RuleChange> changes) {
+
+        /** The stored update and rules, to apply as they are, without reading them back. */
+        PolicyApplier.Due due() {
+            return new PolicyApplier.Due(update, rules);
+        }
     }
 
     private static @Nullable String blankToNull(@Nullable String text) {

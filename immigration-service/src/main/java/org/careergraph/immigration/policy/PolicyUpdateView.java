@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.careergraph.events.RuleChange;
+import org.careergraph.immigration.rules.PolicyRule;
+import org.careergraph.immigration.rules.PolicyUpdate;
 
 /**
  * A stored policy update with its changes, as the audit trail shows it: {@code appliedAt} is null while it is

@@ -6,6 +6,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
 import java.time.LocalDate;
+import org.careergraph.immigration.occupation.KnownOccupation;
 
 /**
  * One effective-dated rule as it is read: what it sets ({@code kind}, about an occupation or a key), its value, from
@@ -32,6 +33,11 @@ public record Rule(
     /** Whether the rule is in force on {@code date} by its own dates. */
     public boolean coversDate(LocalDate date) {
         return !effectiveFrom.isAfter(date) && (effectiveTo == null || !effectiveTo.isBefore(date));
+    }
+
+    /** Whether the rule names this occupation's code. */
+    public boolean isAbout(KnownOccupation occupation) {
+        return occupation.codeSystem().equals(codeSystem) && occupation.code().equals(code);
     }
 
     /** What the rule sets: rules with the same subject replace one another. */

@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import java.time.LocalDate;
 import java.util.List;
 import org.careergraph.events.ImmigrationStatus;
+import org.careergraph.immigration.rules.Explanation;
 
 /**
  * What the rules on a date mean for one occupation in one country: the summary events carry, each route explained,

@@ -6,6 +6,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
+import org.careergraph.immigration.rules.Explanation;
 import org.careergraph.immigration.rules.Rule;
 import org.careergraph.immigration.rules.RuleKind;
 import org.careergraph.immigration.rules.RulesOn;

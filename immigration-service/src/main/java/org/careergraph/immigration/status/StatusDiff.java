@@ -10,6 +10,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.careergraph.events.ImmigrationStatus;
 import org.careergraph.immigration.occupation.KnownOccupation;
+import org.careergraph.immigration.rules.Explanation;
 
 /**
  * How one occupation's status would change: before and after, each explained, and the routes whose verdict or

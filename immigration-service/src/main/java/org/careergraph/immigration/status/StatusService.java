@@ -21,12 +21,14 @@ import org.careergraph.events.ImmigrationStatus;
 import org.careergraph.events.ImmigrationStatusChanged;
 import org.careergraph.immigration.occupation.KnownOccupation;
 import org.careergraph.immigration.occupation.KnownOccupationRepository;
-import org.careergraph.immigration.policy.RuleBooks;
-import org.careergraph.immigration.policy.RuleSets;
 import org.careergraph.immigration.rules.Country;
+import org.careergraph.immigration.rules.Explanation;
+import org.careergraph.immigration.rules.LockedRuleSet;
 import org.careergraph.immigration.rules.Rule;
 import org.careergraph.immigration.rules.RuleBook;
+import org.careergraph.immigration.rules.RuleBooks;
 import org.careergraph.immigration.rules.RuleKind;
+import org.careergraph.immigration.rules.RuleSets;
 import org.careergraph.platform.outbox.Outbox;
 
 /**
@@ -54,12 +56,14 @@ public class StatusService {
         this.clock = clock;
     }
 
-    /** One occupation, in every country (a recoded occupation may leave one country's rules for another's). */
+    /**
+     * One occupation, in every country (a recoded occupation may leave one country's rules for another's): locks
+     * each country's rule set, once.
+     */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public void recompute(KnownOccupation occupation, StatusCause cause) {
         for (Country country : Country.values()) {
-            ruleSets.lock(country);
-            RuleBook book = books.inForce(country);
+            RuleBook book = ruleSets.lock(country).inForce();
             store(occupation, book, country.today(clock),
                     statuses.findByOccupationIdAndCountryForUpdate(occupation.id(), country.name()).orElse(null),
                     cause);
@@ -67,14 +71,14 @@ public class StatusService {
     }
 
     /**
-     * Every occupation the country's rules speak of, after its rules or the date changed; {@code causeOf} says, per
-     * occupation, what to name as the cause. Returns how many statuses changed. The caller must have locked the
-     * country's rule set before anything else in its transaction (see {@link OccupationStatusRepository#findByCountry}).
+     * Every occupation the country's rules speak of, after its rules or the date changed, by the rules in force the
+     * caller locked (taking no lock of its own: see {@link OccupationStatusRepository#findByCountry} on why the lock
+     * comes first); {@code causeOf} says, per occupation, what to name as the cause. Returns how many statuses changed.
      */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    public int recomputeAll(Country country, Function<KnownOccupation, StatusCause> causeOf) {
-        ruleSets.lock(country);
-        RuleBook book = books.inForce(country);
+    public int recomputeAll(LockedRuleSet rules, Function<KnownOccupation, StatusCause> causeOf) {
+        Country country = rules.country();
+        RuleBook book = rules.inForce();
         LocalDate today = country.today(clock);
         Map<String, OccupationStatus> stored = statuses.findByCountry(country.name()).stream()
                 .collect(Collectors.toMap(OccupationStatus::occupationId, Function.identity()));

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.careergraph.events.ImmigrationStatus;
+import org.careergraph.immigration.rules.Explanation;
 
 /** What a change of status means, in words: each part that changed, before -> after, in English and Chinese. */
 public final class StatusTexts {

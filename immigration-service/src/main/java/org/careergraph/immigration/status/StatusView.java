@@ -6,6 +6,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.time.LocalDate;
 import java.util.List;
 import org.careergraph.events.ImmigrationStatus;
+import org.careergraph.immigration.rules.Explanation;
 
 /**
  * An occupation's immigration status in a country on a date. {@code greenListTier}, {@code since}, {@code

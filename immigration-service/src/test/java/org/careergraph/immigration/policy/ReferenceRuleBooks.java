@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.careergraph.events.RuleChange;
 import org.careergraph.immigration.rules.Country;
+import org.careergraph.immigration.rules.PolicyUpdate;
 import org.careergraph.immigration.rules.Rule;
 import org.careergraph.immigration.rules.RuleBook;
 import org.careergraph.immigration.rules.RuleKind;

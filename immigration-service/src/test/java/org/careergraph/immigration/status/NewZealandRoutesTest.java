@@ -16,6 +16,7 @@ import org.careergraph.events.SalaryBand;
 import org.careergraph.immigration.occupation.KnownOccupation;
 import org.careergraph.immigration.policy.ReferenceRuleBooks;
 import org.careergraph.immigration.rules.Country;
+import org.careergraph.immigration.rules.Explanation;
 import org.careergraph.immigration.rules.Rule;
 import org.careergraph.immigration.rules.RuleBook;
 import org.careergraph.immigration.rules.RuleKind;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.math.BigDecimal;
 import java.util.List;
 import org.careergraph.events.ImmigrationStatus;
+import org.careergraph.immigration.rules.Explanation;
 import org.junit.jupiter.api.Test;
 
 class StatusTextsTest {

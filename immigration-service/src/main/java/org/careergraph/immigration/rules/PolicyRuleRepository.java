@@ -1,10 +1,9 @@
-package org.careergraph.immigration.policy;
+package org.careergraph.immigration.rules;
 
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
-import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 
@@ -24,13 +23,6 @@ public interface PolicyRuleRepository extends CrudRepository<PolicyRule, Long> {
             WHERE r.country = :country AND u.applied_at IS NOT NULL
             FOR UPDATE""")
     List<PolicyRule> findAppliedForUpdate(String country);
-
-    /** The country's applied rules whose last day is on or after {@code from} and before {@code today}. */
-    @Query("""
-            SELECT r.* FROM policy_rule r JOIN policy_update u ON u.id = r.policy_update_id
-            WHERE r.country = :country AND u.applied_at IS NOT NULL
-              AND r.effective_to >= :from AND r.effective_to < :today""")
-    List<PolicyRule> findEndedBetween(String country, LocalDate from, LocalDate today);
 
     /** The country's rules in force and those announced (recorded, neither applied nor withdrawn yet). */
     @Query("""

@@ -1,4 +1,4 @@
-package org.careergraph.immigration.status;
+package org.careergraph.immigration.rules;
 
 import io.micronaut.serde.annotation.Serdeable;
 
@@ -7,11 +7,11 @@ import io.micronaut.serde.annotation.Serdeable;
 public record Explanation(String en, String zh) {
 
     /** Builds an explanation sentence by sentence, in both languages at once. */
-    static final class Builder {
+    public static final class Builder {
         private final StringBuilder en = new StringBuilder();
         private final StringBuilder zh = new StringBuilder();
 
-        Builder add(String english, String chinese) {
+        public Builder add(String english, String chinese) {
             if (!en.isEmpty()) {
                 en.append(' ');
             }
@@ -20,7 +20,7 @@ public record Explanation(String en, String zh) {
             return this;
         }
 
-        Explanation build() {
+        public Explanation build() {
             return new Explanation(en.toString(), zh.toString());
         }
     }

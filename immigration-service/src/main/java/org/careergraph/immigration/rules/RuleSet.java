@@ -1,4 +1,4 @@
-package org.careergraph.immigration.policy;
+package org.careergraph.immigration.rules;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;

@@ -1,4 +1,4 @@
-package org.careergraph.immigration.policy;
+package org.careergraph.immigration.rules;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.GeneratedValue;
@@ -8,14 +8,11 @@ import io.micronaut.data.annotation.MappedProperty;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.careergraph.events.RuleChange;
-import org.careergraph.immigration.occupation.KnownOccupation;
-import org.careergraph.immigration.rules.Rule;
-import org.careergraph.immigration.rules.RuleKind;
 
 /**
  * One effective-dated rule as stored: from {@code effectiveFrom} (until {@code effectiveTo}, inclusive, if set),
  * {@code kind} for the occupation {@code codeSystem code} or the setting {@code key} is {@code value}. Never edited;
- * {@code changeIndex} is its place in the update's {@code changes}. See {@link org.careergraph.immigration.rules.RuleBook}
+ * {@code changeIndex} is its place in the update's {@code changes}. See {@link RuleBook}
  * for which rule is in force on a date.
  */
 @MappedEntity("policy_rule")
@@ -37,18 +34,13 @@ public record PolicyRule(
      * The rule as the rule book reads it, with its update's source and recorder. One not stored yet (a preview) comes
      * after every stored rule recorded in the same millisecond, as it would once stored.
      */
-    Rule read(PolicyUpdate update) {
+    public Rule read(PolicyUpdate update) {
         return new Rule(RuleKind.valueOf(kind), codeSystem, code, key, value, effectiveFrom, effectiveTo, update.id(),
                 update.source(), update.recordedBy(), recordedAt, update.appliedAt() == null,
                 id == null ? Long.MAX_VALUE : id);
     }
 
-    /** Whether the rule names this occupation's code. */
-    boolean isAbout(KnownOccupation occupation) {
-        return occupation.codeSystem().equals(codeSystem) && occupation.code().equals(code);
-    }
-
-    RuleChange toChange() {
+    public RuleChange toChange() {
         return new RuleChange(kind, codeSystem, code, value, key, effectiveTo);
     }
 }

@@ -1,4 +1,4 @@
-package org.careergraph.immigration.policy;
+package org.careergraph.immigration.rules;
 
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.careergraph.immigration.rules.Country;
-import org.careergraph.immigration.rules.RuleBook;
 
 /** Reads a country's stored rules into a {@link RuleBook}: two queries, whatever the number of occupations. */
 @Singleton
@@ -22,9 +20,12 @@ public class RuleBooks {
         this.updates = updates;
     }
 
-    /** The rules in force, read with locks (see {@link PolicyRuleRepository#findAppliedForUpdate}). */
+    /**
+     * The rules in force, read with locks (see {@link PolicyRuleRepository#findAppliedForUpdate}); through
+     * {@link LockedRuleSet#inForce}, once the rule set is locked.
+     */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    public RuleBook inForce(Country country) {
+    RuleBook inForce(Country country) {
         return book(country, rules.findAppliedForUpdate(country.name()),
                 updates.findByCountryAndWithdrawnAtIsNullForUpdate(country.name()));
     }

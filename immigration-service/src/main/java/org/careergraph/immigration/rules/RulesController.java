@@ -1,4 +1,4 @@
-package org.careergraph.immigration.policy;
+package org.careergraph.immigration.rules;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
@@ -11,10 +11,6 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import org.careergraph.immigration.rules.Country;
-import org.careergraph.immigration.rules.QueryParameters;
-import org.careergraph.immigration.rules.Rule;
-import org.careergraph.immigration.rules.RuleBook;
 
 /**
  * Public: the rules of a country in force on a date (today by default), each with its dates, source and update; for

@@ -1,4 +1,4 @@
-package org.careergraph.immigration.policy;
+package org.careergraph.immigration.rules;
 
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;

@@ -1,4 +1,4 @@
-package org.careergraph.immigration.policy;
+package org.careergraph.immigration.rules;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
@@ -27,11 +27,11 @@ public record PolicyUpdate(
     /** Who records the initial rule set, in the audit trail. */
     public static final String INITIAL_RULE_SET = "initial-rule-set";
 
-    PolicyUpdate applied(Instant at) {
+    public PolicyUpdate applied(Instant at) {
         return new PolicyUpdate(id, country, effectiveFrom, source, note, recordedBy, recordedAt, at, null, null, null);
     }
 
-    PolicyUpdate withdrawn(Instant at, String by, @Nullable String reason) {
+    public PolicyUpdate withdrawn(Instant at, String by, @Nullable String reason) {
         return new PolicyUpdate(id, country, effectiveFrom, source, note, recordedBy, recordedAt, null, at, by, reason);
     }
 }

@@ -1,4 +1,4 @@
-package org.careergraph.immigration.policy;
+package org.careergraph.immigration.rules;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
@@ -9,10 +9,6 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.Arrays;
 import java.util.List;
-import org.careergraph.immigration.rules.Country;
-import org.careergraph.immigration.rules.QueryParameters;
-import org.careergraph.immigration.rules.RuleKind;
-import org.careergraph.immigration.status.Explanation;
 
 /**
  * Public: the kinds of change a policy update may make, of one country or all, read from {@link RuleKind} (the rules

@@ -1,4 +1,4 @@
-package org.careergraph.immigration.policy;
+package org.careergraph.immigration.rules;
 
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
@@ -7,7 +7,6 @@ import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 import java.time.LocalDate;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,8 +18,6 @@ public interface PolicyUpdateRepository extends CrudRepository<PolicyUpdate, Str
     Page<PolicyUpdate> findByCountry(String country, Pageable pageable);
 
     Optional<PolicyUpdate> findByIdForUpdate(String id);
-
-    List<PolicyUpdate> findByIdIn(Collection<String> ids);
 
     /** The country's updates that are or will be in force: what the rule book reads sources from. */
     List<PolicyUpdate> findByCountryAndWithdrawnAtIsNull(String country);
