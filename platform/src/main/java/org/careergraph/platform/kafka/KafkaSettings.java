@@ -67,18 +67,19 @@ public class KafkaSettings {
         }
     }
 
+    /** From careergraph.kafka.*, whose defaults are in careergraph-platform.yml (one place, beside their variables). */
     @Inject
     public KafkaSettings(@Value("${careergraph.kafka.bootstrap-servers}") String bootstrapServers,
                          @Value("${micronaut.application.name}") String serviceName,
-                         @Value("${careergraph.kafka.create-topics:true}") boolean createTopics,
-                         @Value("${careergraph.kafka.partitions:3}") int partitions,
-                         @Value("${careergraph.kafka.replication-factor:1}") short replicationFactor,
-                         @Value("${careergraph.kafka.security-protocol:PLAINTEXT}") String securityProtocol,
-                         @Value("${careergraph.kafka.sasl.mechanism:}") String saslMechanism,
-                         @Value("${careergraph.kafka.sasl.username:}") String saslUsername,
-                         @Value("${careergraph.kafka.sasl.password:}") String saslPassword,
-                         @Value("${careergraph.kafka.ssl.truststore-type:}") String truststoreType,
-                         @Value("${careergraph.kafka.ssl.truststore-location:}") String truststoreLocation) {
+                         @Value("${careergraph.kafka.create-topics}") boolean createTopics,
+                         @Value("${careergraph.kafka.partitions}") int partitions,
+                         @Value("${careergraph.kafka.replication-factor}") short replicationFactor,
+                         @Value("${careergraph.kafka.security-protocol}") String securityProtocol,
+                         @Value("${careergraph.kafka.sasl.mechanism}") String saslMechanism,
+                         @Value("${careergraph.kafka.sasl.username}") String saslUsername,
+                         @Value("${careergraph.kafka.sasl.password}") String saslPassword,
+                         @Value("${careergraph.kafka.ssl.truststore-type}") String truststoreType,
+                         @Value("${careergraph.kafka.ssl.truststore-location}") String truststoreLocation) {
         this(bootstrapServers, serviceName, createTopics, partitions, replicationFactor,
                 new Auth(securityProtocol, saslMechanism, saslUsername, saslPassword, truststoreType,
                         truststoreLocation));
