@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -31,10 +32,12 @@ public class Models {
 
     private final ModelVersionRepository versions;
     private final Outbox outbox;
+    private final Clock clock;
 
-    Models(ModelVersionRepository versions, Outbox outbox) {
+    Models(ModelVersionRepository versions, Outbox outbox, Clock clock) {
         this.versions = versions;
         this.outbox = outbox;
+        this.clock = clock;
     }
 
     /** Stores the shipped model on first start, so that it is listed like any later one. */
@@ -82,7 +85,7 @@ public class Models {
         if (changes.isEmpty()) {
             return Optional.empty();
         }
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         ModelVersion next = versions.save(new ModelVersion(current.version() + 1, model, note, admin, now));
         String eventId = outbox.add(new ScoringModelChanged(next.name(), current.name(), note, changes, admin, now));
         return Optional.of(new Change(current, next, changes, eventId));

@@ -5,6 +5,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -29,11 +30,13 @@ class ModelChanges {
     private final Models models;
     private final RescoreJobRepository jobs;
     private final Rescorer rescorer;
+    private final Clock clock;
 
-    ModelChanges(Models models, RescoreJobRepository jobs, Rescorer rescorer) {
+    ModelChanges(Models models, RescoreJobRepository jobs, Rescorer rescorer, Clock clock) {
         this.models = models;
         this.jobs = jobs;
         this.rescorer = rescorer;
+        this.clock = clock;
     }
 
     /**
@@ -56,7 +59,7 @@ class ModelChanges {
     @Transactional
     Optional<RescoreJob> put(ScoringModel model, @Nullable String note, String admin) {
         return models.put(model, note, admin).map(change -> jobs.save(RescoreJob.queued(change.after().version(),
-                change.eventId(), change.reason(), Instant.now().truncatedTo(ChronoUnit.MILLIS))));
+                change.eventId(), change.reason(), clock.instant().truncatedTo(ChronoUnit.MILLIS))));
     }
 
     /**
@@ -71,7 +74,7 @@ class ModelChanges {
         // The model in force is computed too: its `changed` counts the stored scores a fresh computation would move,
         // 0 unless a change was missed (an operator's consistency check, docs/reliability.md).
         rescorer.dryRun(changes.isEmpty() ? current
-                : new ModelVersion(current.version() + 1, model, note, admin, Instant.now()), tally::add);
+                : new ModelVersion(current.version() + 1, model, note, admin, clock.instant()), tally::add);
         return tally.preview(current.version(), changes);
     }
 

@@ -1,12 +1,12 @@
 package org.careergraph.scoring.rescore;
 
-import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -46,20 +46,21 @@ public class Rescorer {
     private final ExecutorService executor;
     private final int batchSize;
     private final Duration lease;
+    private final Clock clock;
     private final AtomicBoolean running = new AtomicBoolean();
 
     Rescorer(RescoreJobRepository jobs, ScoringInputRepository inputs, Scorer scorer, Models models,
              TransactionOperations<Connection> transactions, @Named(TaskExecutors.BLOCKING) ExecutorService executor,
-             @Value("${careergraph.scoring.rescore.batch-size:500}") int batchSize,
-             @Value("${careergraph.scoring.rescore.lease:60s}") Duration lease) {
+             RescoreSettings settings, Clock clock) {
         this.jobs = jobs;
         this.inputs = inputs;
         this.scorer = scorer;
         this.models = models;
         this.transactions = transactions;
         this.executor = executor;
-        this.batchSize = batchSize;
-        this.lease = lease;
+        this.batchSize = settings.batchSize();
+        this.lease = settings.lease();
+        this.clock = clock;
     }
 
     /** Starts on the jobs now rather than at the next poll. */
@@ -145,7 +146,7 @@ public class Rescorer {
         return new Cause(job.reason(), job.causeEventId(), EventType.SCORING_MODEL_CHANGED.type());
     }
 
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 }

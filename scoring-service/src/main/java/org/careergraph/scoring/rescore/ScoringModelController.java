@@ -14,6 +14,7 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,11 +39,13 @@ class ScoringModelController {
     private final Models models;
     private final ModelChanges changes;
     private final Rescorer rescorer;
+    private final Clock clock;
 
-    ScoringModelController(Models models, ModelChanges changes, Rescorer rescorer) {
+    ScoringModelController(Models models, ModelChanges changes, Rescorer rescorer, Clock clock) {
         this.models = models;
         this.changes = changes;
         this.rescorer = rescorer;
+        this.clock = clock;
     }
 
     @Get("/model")
@@ -86,7 +89,7 @@ class ScoringModelController {
     @Get("/rescores/{id}")
     @Secured(SecurityRule.IS_ANONYMOUS)
     RescoreProgress rescore(@PathVariable long id) {
-        return changes.find(id).map(job -> RescoreProgress.of(job, Instant.now()))
+        return changes.find(id).map(job -> RescoreProgress.of(job, clock.instant()))
                 .orElseThrow(() -> ProblemException.notFound("No re-score job " + id + "."));
     }
 
@@ -102,9 +105,9 @@ class ScoringModelController {
         }
     }
 
-    private static ModelView view(ModelVersion version, Optional<RescoreJob> job) {
+    private ModelView view(ModelVersion version, Optional<RescoreJob> job) {
         return new ModelView(version.version(), version.model(), version.note(), version.createdBy(),
-                version.createdAt(), job.map(j -> RescoreProgress.of(j, Instant.now())).orElse(null));
+                version.createdAt(), job.map(j -> RescoreProgress.of(j, clock.instant())).orElse(null));
     }
 
     /** A model to put in force, and why. */

@@ -7,6 +7,7 @@ import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -40,14 +41,16 @@ public class Scorer {
     private final ScoreHistoryRepository history;
     private final Models models;
     private final Outbox outbox;
+    private final Clock clock;
 
     Scorer(ScoringInputRepository inputs, ScoreRepository scores, ScoreHistoryRepository history, Models models,
-           Outbox outbox) {
+           Outbox outbox, Clock clock) {
         this.inputs = inputs;
         this.scores = scores;
         this.history = history;
         this.models = models;
         this.outbox = outbox;
+        this.clock = clock;
     }
 
     /**
@@ -163,7 +166,7 @@ public class Scorer {
                 && Objects.equals(a.titleZh(), b.titleZh()) && a.archived() == b.archived();
     }
 
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 }
