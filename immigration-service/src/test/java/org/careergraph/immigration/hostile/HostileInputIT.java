@@ -1,9 +1,6 @@
 package org.careergraph.immigration.hostile;
 
-import static org.awaitility.Awaitility.await;
-
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.json.JsonMapper;
@@ -15,14 +12,12 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.LinkedHashMap;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import org.careergraph.events.EventType;
+import org.careergraph.immigration.TestImmigration;
 import org.careergraph.immigration.TestOccupations;
+import org.careergraph.immigration.rules.Country;
 import org.careergraph.testsupport.TestEvents;
 import org.careergraph.testsupport.TestInfrastructure;
 import org.careergraph.testsupport.hostile.Examples;
@@ -51,6 +46,9 @@ class HostileInputIT implements TestPropertyProvider {
 
     @Inject
     JsonMapper json;
+
+    @Inject
+    Clock clock;
 
     @Inject
     @Client("/")
@@ -87,18 +85,10 @@ class HostileInputIT implements TestPropertyProvider {
     }
 
     /** A Green List change announced for a month ahead: valid, and withdrawable. */
-    private static Map<String, Object> update(String code) {
-        Map<String, Object> change = new LinkedHashMap<>();
-        change.put("kind", "GREEN_LIST_TIER");
-        change.put("codeSystem", "ANZSCO");
-        change.put("code", code);
-        change.put("value", "1");
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("country", "NZ");
-        body.put("effectiveFrom", LocalDate.now(ZoneId.of("Pacific/Auckland")).plusMonths(1).toString());
-        body.put("source", SOURCE);
+    private Map<String, Object> update(String code) {
+        Map<String, Object> body = TestImmigration.update(Country.NZ.today(clock).plusMonths(1), SOURCE,
+                TestImmigration.tier(code, "1"));
         body.put("note", "Moves to Tier 1");
-        body.put("changes", List.of(change));
         return body;
     }
 
@@ -108,13 +98,7 @@ class HostileInputIT implements TestPropertyProvider {
     }
 
     private String knownOccupation() {
-        String code = TestOccupations.uniqueCode();
-        String id = TestOccupations.idOf(code);
-        events.publish(EventType.OCCUPATION_CHANGED, id,
-                TestOccupations.occupationChanged(json, id, code, 1, "Community Services Worker"));
-        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> http.toBlocking()
-                .exchange(HttpRequest.GET("/api/immigration/occupations/" + id + "/status")).status() == HttpStatus.OK);
-        return code;
+        return new TestImmigration(http, events, json).knownOccupation();
     }
 
     private String write(Object value) {

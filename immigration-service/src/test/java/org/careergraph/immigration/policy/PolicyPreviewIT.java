@@ -3,6 +3,7 @@ package org.careergraph.immigration.policy;
 import static org.awaitility.Awaitility.await;
 import static org.careergraph.immigration.Problems.assertProblem;
 import static org.careergraph.immigration.Problems.fields;
+import static org.careergraph.immigration.TestImmigration.tier;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -27,8 +28,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.careergraph.events.EventType;
 import org.careergraph.events.Topics;
+import org.careergraph.immigration.TestImmigration;
 import org.careergraph.immigration.TestOccupations;
 import org.careergraph.immigration.occupation.KnownOccupation;
 import org.careergraph.immigration.occupation.KnownOccupationRepository;
@@ -37,6 +38,7 @@ import org.careergraph.testsupport.TestEvents;
 import org.careergraph.testsupport.TestInfrastructure;
 import org.careergraph.testsupport.TopicProbe;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -71,10 +73,16 @@ class PolicyPreviewIT implements TestPropertyProvider {
     private final TestEvents events = TestEvents.connect(kafka);
     private final TopicProbe statusEvents = TopicProbe.open(kafka, Topics.IMMIGRATION_STATUSES);
     private final TopicProbe policyEvents = TopicProbe.open(kafka, Topics.IMMIGRATION_POLICIES);
+    private TestImmigration immigration;
 
     @Override
     public Map<String, String> getProperties() {
         return TestInfrastructure.serviceProperties("immigration");
+    }
+
+    @BeforeAll
+    void connect() {
+        immigration = new TestImmigration(http, events, json);
     }
 
     @AfterAll
@@ -234,12 +242,7 @@ class PolicyPreviewIT implements TestPropertyProvider {
 
     /** Publishes a new occupation as the catalog would and waits for its first status; returns its code. */
     private String knownOccupation() {
-        String code = TestOccupations.uniqueCode();
-        String id = TestOccupations.idOf(code);
-        events.publish(EventType.OCCUPATION_CHANGED, id,
-                TestOccupations.occupationChanged(json, id, code, 1, "Community Services Worker"));
-        await().atMost(WAIT).until(() -> statusEvents.recordsWithKey(id).size() == 1);
-        return code;
+        return immigration.knownOccupation(statusEvents);
     }
 
     private Map<?, ?> preview(Map<String, Object> body) {
@@ -247,10 +250,7 @@ class PolicyPreviewIT implements TestPropertyProvider {
     }
 
     private String record(LocalDate effectiveFrom, Map<String, Object> change) {
-        var created = http.toBlocking().exchange(HttpRequest.POST(PATH, update(effectiveFrom, change))
-                .bearerAuth(ADMIN), Map.class);
-        assertEquals(HttpStatus.CREATED, created.status());
-        return (String) created.body().get("id");
+        return immigration.record(update(effectiveFrom, change));
     }
 
     private HttpClientResponseException refusal(String path, Object body) {
@@ -298,25 +298,9 @@ class PolicyPreviewIT implements TestPropertyProvider {
 
     @SafeVarargs
     private static Map<String, Object> update(LocalDate effectiveFrom, Map<String, Object>... changes) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("country", "NZ");
-        if (effectiveFrom != null) {
-            body.put("effectiveFrom", effectiveFrom.toString());
-        }
-        body.put("source", SOURCE);
-        body.put("changes", List.of(changes));
-        return body;
+        return TestImmigration.update(effectiveFrom, SOURCE, changes);
     }
 
-    /** A change to the Green List tier of a code. */
-    private static Map<String, Object> tier(String code, String tier) {
-        Map<String, Object> change = new LinkedHashMap<>();
-        change.put("kind", "GREEN_LIST_TIER");
-        change.put("codeSystem", "ANZSCO");
-        change.put("code", code);
-        change.put("value", tier);
-        return change;
-    }
 
     private static Map<String, Object> median(String value) {
         Map<String, Object> change = new LinkedHashMap<>();

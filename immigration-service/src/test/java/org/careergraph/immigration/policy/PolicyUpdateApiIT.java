@@ -37,6 +37,7 @@ import org.careergraph.events.EventType;
 import org.careergraph.events.PolicyUpdated;
 import org.careergraph.events.RuleChange;
 import org.careergraph.events.Topics;
+import org.careergraph.immigration.TestImmigration;
 import org.careergraph.immigration.TestOccupations;
 import org.careergraph.immigration.rules.Country;
 import org.careergraph.immigration.rules.RuleKind;
@@ -45,6 +46,7 @@ import org.careergraph.testsupport.TestEvents;
 import org.careergraph.testsupport.TestInfrastructure;
 import org.careergraph.testsupport.TopicProbe;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -71,10 +73,16 @@ class PolicyUpdateApiIT implements TestPropertyProvider {
     private final String kafka = TestInfrastructure.kafkaBootstrapServers();
     private final TestEvents events = TestEvents.connect(kafka);
     private final TopicProbe policyEvents = TopicProbe.open(kafka, Topics.IMMIGRATION_POLICIES);
+    private TestImmigration immigration;
 
     @Override
     public Map<String, String> getProperties() {
         return TestInfrastructure.serviceProperties("immigration");
+    }
+
+    @BeforeAll
+    void connect() {
+        immigration = new TestImmigration(http, events, json);
     }
 
     @AfterAll
@@ -377,13 +385,7 @@ class PolicyUpdateApiIT implements TestPropertyProvider {
 
     /** Publishes a new occupation as the catalog would and waits until the service knows it; returns its code. */
     private String knownOccupation() {
-        String code = TestOccupations.uniqueCode();
-        String id = TestOccupations.idOf(code);
-        events.publish(EventType.OCCUPATION_CHANGED, id,
-                TestOccupations.occupationChanged(json, id, code, 1, "Community Services Worker"));
-        await().atMost(WAIT).ignoreExceptions().until(() -> http.toBlocking()
-                .exchange(HttpRequest.GET("/api/immigration/occupations/" + id + "/status")).status() == HttpStatus.OK);
-        return code;
+        return immigration.knownOccupation();
     }
 
     /** Asserts a refusal; {@code expectedFields} null when the body cannot be read, so no field is to blame. */
@@ -412,22 +414,10 @@ class PolicyUpdateApiIT implements TestPropertyProvider {
     }
 
     private static Map<String, Object> update(LocalDate effectiveFrom, Map<?, ?>... changes) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("country", "NZ");
-        if (effectiveFrom != null) {
-            body.put("effectiveFrom", effectiveFrom.toString());
-        }
-        body.put("source", SOURCE);
-        body.put("changes", List.of(changes));
-        return body;
+        return TestImmigration.update(effectiveFrom, SOURCE, changes);
     }
 
     private static Map<String, Object> change(String code, String tier) {
-        Map<String, Object> change = new LinkedHashMap<>();
-        change.put("kind", "GREEN_LIST_TIER");
-        change.put("codeSystem", "ANZSCO");
-        change.put("code", code);
-        change.put("value", tier);
-        return change;
+        return TestImmigration.tier(code, tier);
     }
 }

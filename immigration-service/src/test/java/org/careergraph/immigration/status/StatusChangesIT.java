@@ -1,6 +1,7 @@
 package org.careergraph.immigration.status;
 
 import static org.awaitility.Awaitility.await;
+import static org.careergraph.immigration.TestImmigration.tier;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -36,6 +37,7 @@ import org.careergraph.events.EventType;
 import org.careergraph.events.ImmigrationStatus;
 import org.careergraph.events.ImmigrationStatusChanged;
 import org.careergraph.events.Topics;
+import org.careergraph.immigration.TestImmigration;
 import org.careergraph.testsupport.MovableClock;
 import org.careergraph.immigration.TestOccupations;
 import org.careergraph.immigration.occupation.KnownOccupationRepository;
@@ -45,6 +47,7 @@ import org.careergraph.testsupport.TestInfrastructure;
 import org.careergraph.testsupport.TopicProbe;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -78,12 +81,18 @@ class StatusChangesIT implements TestPropertyProvider {
     private final TestEvents events = TestEvents.connect(kafka);
     private final TopicProbe statusEvents = TopicProbe.open(kafka, Topics.IMMIGRATION_STATUSES);
     private final TopicProbe policyEvents = TopicProbe.open(kafka, Topics.IMMIGRATION_POLICIES);
+    private TestImmigration immigration;
 
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> props = new HashMap<>(TestInfrastructure.serviceProperties("immigration"));
         props.put("careergraph.immigration.apply-due-updates-every", "200ms");
         return props;
+    }
+
+    @BeforeAll
+    void connect() {
+        immigration = new TestImmigration(http, events, json);
     }
 
     @AfterEach
@@ -393,12 +402,8 @@ class StatusChangesIT implements TestPropertyProvider {
     }
 
     private String knownOccupation() {
-        String code = TestOccupations.uniqueCode();
-        String id = TestOccupations.idOf(code);
-        events.publish(EventType.OCCUPATION_CHANGED, id,
-                TestOccupations.occupationChanged(json, id, code, 1, "Community Services Worker"));
-        awaitKnown(id);
-        statusChanges(code, 1); // its first status: SMC and AEWV at its pay, even off the Green List
+        String code = immigration.knownOccupation(statusEvents); // its first status: SMC and AEWV at its pay
+        awaitKnown(TestOccupations.idOf(code));
         return code;
     }
 
@@ -409,28 +414,9 @@ class StatusChangesIT implements TestPropertyProvider {
     /** Records a Green List update and returns its id. */
     @SafeVarargs
     private String record(LocalDate effectiveFrom, Map<String, Object>... changes) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("country", "NZ");
-        if (effectiveFrom != null) {
-            body.put("effectiveFrom", effectiveFrom.toString());
-        }
-        body.put("source", SOURCE);
-        body.put("changes", List.of(changes));
-        var created = http.toBlocking().exchange(HttpRequest.POST("/api/immigration/policy-updates", body)
-                .bearerAuth(ADMIN), Map.class);
-        assertEquals(HttpStatus.CREATED, created.status());
-        return (String) created.body().get("id");
+        return immigration.record(TestImmigration.update(effectiveFrom, SOURCE, changes));
     }
 
-    /** A change to the Green List tier of a code; a null tier takes it off the list. */
-    private static Map<String, Object> tier(String code, String tier) {
-        Map<String, Object> change = new LinkedHashMap<>();
-        change.put("kind", "GREEN_LIST_TIER");
-        change.put("codeSystem", "ANZSCO");
-        change.put("code", code);
-        change.put("value", tier);
-        return change;
-    }
 
     private Map<?, ?> policyUpdate(String id) {
         return http.toBlocking().retrieve(HttpRequest.GET("/api/immigration/policy-updates/" + id).bearerAuth(ADMIN),
