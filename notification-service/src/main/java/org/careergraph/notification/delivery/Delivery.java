@@ -1,46 +1,18 @@
 package org.careergraph.notification.delivery;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
-import org.careergraph.notification.notification.Message;
+import org.careergraph.notification.notice.Message;
 
 /**
- * A notification this instance claimed, with what sending it needs: the subscription's channel and secrets, the
- * notice's text, and the claim it belongs to (a result is recorded only for that claim); {@code mergedEventId}: the
- * score change told within a release's notice.
+ * One notification of a subscription and how its delivery went, as the API lists it ({@link DeliveryQueue#page});
+ * {@code nextAttemptAt} only while it is pending.
  */
-record Delivery(
-        String id,
-        String subscriptionId,
-        int attempts,
-        Instant createdAt,
-        String claimToken,
-        Instant leaseEnds,
-        String subscriptionStatus,
-        @Nullable String statusReason,
-        String channel,
-        @Nullable String webhookUrl,
-        @Nullable String signingSecret,
-        @Nullable String email,
-        @Nullable String emailDelivery,
-        @Nullable String mailboxToken,
-        String eventId,
-        String eventType,
-        String occupationId,
-        String titleEn,
-        String titleZh,
-        Message message,
-        @Nullable String mergedEventId) {
-
-    boolean digest() {
-        return "DAILY_DIGEST".equals(emailDelivery);
-    }
-
-    boolean webhook() {
-        return "WEBHOOK".equals(channel);
-    }
-
-    boolean active() {
-        return "ACTIVE".equals(subscriptionStatus);
-    }
+@Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record Delivery(String id, String eventId, String eventType, String occupationId, Message message,
+                       NotificationStatus status, int attempts, Instant createdAt, @Nullable Instant lastAttemptAt,
+                       @Nullable Instant nextAttemptAt, @Nullable Instant deliveredAt, @Nullable String lastError) {
 }

@@ -3,6 +3,7 @@ package org.careergraph.notification.delivery;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.BeanProvider;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
@@ -16,16 +17,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import org.careergraph.notification.notification.Message;
+import org.careergraph.notification.notice.Notices;
 
 /**
  * The notifications waiting to be sent, in the database, shared by every instance: a claim takes due ones for the
@@ -34,7 +35,7 @@ import org.careergraph.notification.notification.Message;
  * per batch, never one per notification.
  */
 @Singleton
-class DeliveryQueue {
+public class DeliveryQueue {
 
     /**
      * Due notifications, each the oldest pending one of its subscription about its occupation: one occupation's alerts
@@ -60,10 +61,20 @@ class DeliveryQueue {
             JOIN subscription s ON s.id = n.subscription_id
             WHERE n.id IN (%s)
             ORDER BY n.notice_id""";
-    /** Each notice once, however many of the claimed notifications tell it (a fan-out's batch is mostly one). */
-    private static final String SELECT_NOTICES = """
-            SELECT id, event_id, event_type, occupation_id, title_en, title_zh, message_en, message_zh, merged_event_id
-            FROM notice WHERE id IN (%s)""";
+    /** One pending notification for each watcher a fan-out page selects ({@link Watchers}). */
+    private static final String ENQUEUE = """
+            INSERT INTO notification (id, subscription_id, notice_id, occupation_id, status, attempts, next_attempt_at,
+                created_at)
+            SELECT UUID(), s.id, ?, ?, 'PENDING', 0, CASE WHEN s.email_delivery = 'DAILY_DIGEST' THEN ? ELSE ? END, ?
+            FROM (%s) w
+            JOIN subscription s ON s.id = w.subscription_id
+            WHERE s.status = 'ACTIVE' AND (s.kinds & ?) <> 0 AND COALESCE(s.confirmed_at, s.created_at) <= ?
+            ON DUPLICATE KEY UPDATE notification.attempts = notification.attempts""";
+    private static final String LISTED = """
+            SELECT id, notice_id, status, attempts, created_at, last_attempt_at, next_attempt_at, delivered_at,
+                last_error
+            FROM notification
+            WHERE subscription_id = ?""";
     private static final String DELIVERED = """
             UPDATE notification SET status = 'DELIVERED', attempts = attempts + 1, last_attempt_at = ?,
                 delivered_at = ?, last_error = NULL, claim_token = NULL
@@ -80,15 +91,49 @@ class DeliveryQueue {
     private static final int MAX_ERROR_LENGTH = 500;
 
     private final JdbcOperations jdbc;
+    private final Notices notices;
     private final BeanProvider<MeterRegistry> meters;
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
     private final TransactionOperations<Connection> transactions;
+    private final ApplicationEventPublisher<NotificationsWritten> written;
 
-    DeliveryQueue(JdbcOperations jdbc, TransactionOperations<Connection> transactions,
-                  BeanProvider<MeterRegistry> meters) {
+    DeliveryQueue(JdbcOperations jdbc, Notices notices, TransactionOperations<Connection> transactions,
+                  BeanProvider<MeterRegistry> meters, ApplicationEventPublisher<NotificationsWritten> written) {
         this.jdbc = jdbc;
+        this.notices = notices;
         this.transactions = transactions;
         this.meters = meters;
+        this.written = written;
+    }
+
+    /**
+     * The subscriptions a fan-out page reaches: a query selecting {@code subscription_id}, and its parameters
+     * ({@code FanOut} builds it from the ways of watching).
+     */
+    public record Watchers(String sql, List<Object> params) {
+    }
+
+    /**
+     * Writes one pending notification of the notice for each of the watchers that wants it, in the caller's
+     * transaction, as one INSERT ... SELECT: due now, or at the next digest for a digest subscriber. A subscription
+     * wants it when it is active, existed (confirmed, for an email) when the notice was recorded, and wants one of its
+     * kinds; a page written twice (after a crash) changes nothing (unique subscription and notice). The dispatcher is
+     * woken once the transaction commits.
+     */
+    public void enqueue(Watchers watchers, long noticeId, String occupationId, int kinds, Instant recordedAt,
+                        Instant now, Instant nextDigest) {
+        List<Object> params = new ArrayList<>(List.of(noticeId, occupationId, Timestamp.from(nextDigest),
+                Timestamp.from(now), Timestamp.from(now)));
+        params.addAll(watchers.params());
+        params.add(kinds);
+        params.add(Timestamp.from(recordedAt));
+        int inserted = statement(ENQUEUE.formatted(watchers.sql()), insert -> {
+            bind(insert, params);
+            return insert.executeUpdate();
+        });
+        if (inserted > 0) {
+            written.publishEvent(NotificationsWritten.INSTANCE);
+        }
     }
 
     /**
@@ -96,7 +141,7 @@ class DeliveryQueue {
      * subscription and occupation (see {@link #SELECT_DUE}), and with a digest subscriber's notification all of that subscriber's
      * due ones (a digest is one mail).
      */
-    List<Delivery> claim(int limit, Instant now, Duration lease) {
+    List<ClaimedNotification> claim(int limit, Instant now, Duration lease) {
         return transactions.executeWrite(status -> jdbc.execute(connection -> {
             Map<String, String> due = select(connection, SELECT_DUE, List.of(Timestamp.from(now), limit));
             if (due.isEmpty()) {
@@ -124,15 +169,6 @@ class DeliveryQueue {
             }
             return read(connection, ids, claimToken, leaseEnds);
         }));
-    }
-
-    /** The payloads of these events, by event id: what webhooks receive as {@code change}. */
-    Map<String, String> payloads(Collection<String> eventIds) {
-        if (eventIds.isEmpty()) {
-            return Map.of();
-        }
-        return jdbc.execute(connection -> select(connection, "SELECT event_id, payload FROM change_event "
-                + "WHERE event_id IN (" + marks(eventIds.size()) + ")", List.copyOf(eventIds)));
     }
 
     /**
@@ -168,7 +204,7 @@ class DeliveryQueue {
             if (!notDelivered.isEmpty()) {
                 try (PreparedStatement update = connection.prepareStatement(NOT_DELIVERED)) {
                     for (Outcome outcome : notDelivered) {
-                        Delivery d = outcome.delivery();
+                        ClaimedNotification d = outcome.delivery();
                         Timestamp at = Timestamp.from(outcome.at());
                         boolean retry = outcome.result() == Outcome.Result.RETRY;
                         bind(update, List.of(retry ? "PENDING" : "FAILED", d.attempts() + 1, at,
@@ -223,14 +259,11 @@ class DeliveryQueue {
         }
     }
 
-    private static List<Delivery> read(Connection connection, Collection<String> ids, String claimToken,
-                                       Instant leaseEnds) throws SQLException {
+    private List<ClaimedNotification> read(Connection connection, Collection<String> ids, String claimToken,
+                                           Instant leaseEnds) throws SQLException {
         record Claimed(String id, String subscriptionId, int attempts, Instant createdAt, String status,
                        String statusReason, String channel, String webhookUrl, String signingSecret, String email,
                        String emailDelivery, String mailboxToken, long noticeId) {
-        }
-        record NoticeText(String eventId, String eventType, String occupationId, String titleEn, String titleZh,
-                          Message message, String mergedEventId) {
         }
         List<Claimed> claimed = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement(SELECT_CLAIMED.formatted(marks(ids.size())))) {
@@ -244,29 +277,102 @@ class DeliveryQueue {
                 }
             }
         }
-        List<Long> noticeIds = claimed.stream().map(Claimed::noticeId).distinct().toList();
-        Map<Long, NoticeText> notices = new HashMap<>();
-        if (!noticeIds.isEmpty()) {
-            try (PreparedStatement select = connection.prepareStatement(
-                    SELECT_NOTICES.formatted(marks(noticeIds.size())))) {
-                bind(select, noticeIds);
-                try (ResultSet rs = select.executeQuery()) {
-                    while (rs.next()) {
-                        notices.put(rs.getLong(1), new NoticeText(rs.getString(2), rs.getString(3), rs.getString(4),
-                                rs.getString(5), rs.getString(6), new Message(rs.getString(7), rs.getString(8)),
-                                rs.getString(9)));
-                    }
-                }
-            }
-        }
+        // Each notice once, however many of the claimed notifications tell it (a fan-out's batch is mostly one).
+        Map<Long, Notices.Told> told = notices.told(claimed.stream().map(Claimed::noticeId).toList());
         return claimed.stream().map(c -> {
-            NoticeText notice = Objects.requireNonNull(notices.get(c.noticeId()),
+            Notices.Told notice = Objects.requireNonNull(told.get(c.noticeId()),
                     () -> "notification " + c.id() + " names notice " + c.noticeId() + ", which is gone");
-            return new Delivery(c.id(), c.subscriptionId(), c.attempts(), c.createdAt(), claimToken, leaseEnds,
-                    c.status(), c.statusReason(), c.channel(), c.webhookUrl(), c.signingSecret(), c.email(),
+            return new ClaimedNotification(c.id(), c.subscriptionId(), c.attempts(), c.createdAt(), claimToken,
+                    leaseEnds, c.status(), c.statusReason(), c.channel(), c.webhookUrl(), c.signingSecret(), c.email(),
                     c.emailDelivery(), c.mailboxToken(), notice.eventId(), notice.eventType(), notice.occupationId(),
                     notice.titleEn(), notice.titleZh(), notice.message(), notice.mergedEventId());
         }).toList();
+    }
+
+    /** A subscription's deliveries, newest first. */
+    public DeliveryPage page(String subscriptionId, int page, int size) {
+        List<Delivery> items = listed(LISTED + " ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?",
+                List.of(subscriptionId, size, (long) page * size));
+        long total = statement("SELECT COUNT(*) FROM notification WHERE subscription_id = ?", count -> {
+            count.setString(1, subscriptionId);
+            try (ResultSet rs = count.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+        return new DeliveryPage(items, total, page, size);
+    }
+
+    /** One delivery of the subscription. */
+    public Optional<Delivery> find(String subscriptionId, String id) {
+        return listed(LISTED + " AND id = ?", List.of(subscriptionId, id)).stream().findFirst();
+    }
+
+    /**
+     * Sends a delivered or failed notification again, as a new series of attempts due now (same id, so a receiver
+     * that keeps ids sees it is the same message). False when it is pending already.
+     */
+    public boolean replay(String subscriptionId, String id, Instant now) {
+        return statement("""
+                UPDATE notification SET status = 'PENDING', attempts = 0, next_attempt_at = ?, last_error = NULL,
+                    delivered_at = NULL, claim_token = NULL
+                WHERE subscription_id = ? AND id = ? AND status <> 'PENDING'""", update -> {
+                    bind(update, List.of(Timestamp.from(now), subscriptionId, id));
+                    return update.executeUpdate() == 1;
+                });
+    }
+
+    /**
+     * Makes what waits for the next digest due now (the subscription moved from a daily digest to immediate mails):
+     * else it would go out only at the digest hour, and hold up the later alerts of its occupations until then.
+     */
+    public void sendDigestWaitingNow(String subscriptionId, Instant now) {
+        statement("""
+                UPDATE notification SET next_attempt_at = ?
+                WHERE subscription_id = ? AND status = 'PENDING' AND attempts = 0 AND claim_token IS NULL
+                  AND next_attempt_at > ?""", update -> {
+                    bind(update, List.of(Timestamp.from(now), subscriptionId, Timestamp.from(now)));
+                    return update.executeUpdate();
+                });
+    }
+
+    /** Fails what is still waiting to be sent, saying why (the subscription was paused). */
+    public void failPending(String subscriptionId, String reason) {
+        statement(FAIL_PENDING, update -> {
+            bind(update, List.of(reason, subscriptionId));
+            return update.executeUpdate();
+        });
+    }
+
+    private List<Delivery> listed(String sql, List<?> params) {
+        record Listed(String id, long noticeId, NotificationStatus status, int attempts, Instant createdAt,
+                      Instant lastAttemptAt, Instant nextAttemptAt, Instant deliveredAt, String lastError) {
+        }
+        List<Listed> rows = statement(sql, select -> {
+            bind(select, params);
+            List<Listed> listed = new ArrayList<>();
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    NotificationStatus status = NotificationStatus.valueOf(rs.getString(3));
+                    listed.add(new Listed(rs.getString(1), rs.getLong(2), status, rs.getInt(4), instant(rs, 5),
+                            instant(rs, 6), status == NotificationStatus.PENDING ? instant(rs, 7) : null,
+                            instant(rs, 8), rs.getString(9)));
+                }
+            }
+            return listed;
+        });
+        Map<Long, Notices.Told> told = notices.told(rows.stream().map(Listed::noticeId).toList());
+        return rows.stream().map(row -> {
+            Notices.Told notice = told.get(row.noticeId());
+            return new Delivery(row.id(), notice.eventId(), notice.eventType(), notice.occupationId(),
+                    notice.message(), row.status(), row.attempts(), row.createdAt(), row.lastAttemptAt(),
+                    row.nextAttemptAt(), row.deliveredAt(), row.lastError());
+        }).toList();
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        Timestamp value = rs.getTimestamp(column);
+        return value == null ? null : value.toInstant();
     }
 
     /** The first two columns of every row, as an ordered map. */
@@ -296,5 +402,19 @@ class DeliveryQueue {
 
     private static String shorten(String text) {
         return text == null || text.length() <= MAX_ERROR_LENGTH ? text : text.substring(0, MAX_ERROR_LENGTH);
+    }
+
+    /** A statement on the current transaction's connection, or on a connection of its own outside one. */
+    private <R> R statement(String sql, Statement<R> work) {
+        return jdbc.execute(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                return work.run(statement);
+            }
+        });
+    }
+
+    @FunctionalInterface
+    private interface Statement<R> {
+        R run(PreparedStatement statement) throws SQLException;
     }
 }

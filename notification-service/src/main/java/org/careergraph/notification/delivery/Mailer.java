@@ -1,6 +1,5 @@
 package org.careergraph.notification.delivery;
 
-import io.micronaut.context.annotation.Value;
 import io.micronaut.email.Email;
 import io.micronaut.email.MultipartBody;
 import io.micronaut.email.TransactionalEmailSender;
@@ -11,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import org.careergraph.notification.PublicUrl;
 
 /**
  * The mails, over SMTP (Micronaut Email with Jakarta Mail): the confirmation of a new email subscription, one mail
@@ -27,12 +27,10 @@ public class Mailer {
     private final String from;
     private final String publicUrl;
 
-    Mailer(TransactionalEmailSender<Message, Void> sender,
-           @Value("${careergraph.notification.email.from}") String from,
-           @Value("${careergraph.notification.public-url}") String publicUrl) {
+    Mailer(TransactionalEmailSender<Message, Void> sender, EmailSettings settings, PublicUrl publicUrl) {
         this.sender = sender;
-        this.from = from;
-        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+        this.from = settings.from();
+        this.publicUrl = publicUrl.base();
     }
 
     /** The double opt-in: nothing else is sent to the address until its owner follows this link. */
@@ -47,15 +45,15 @@ public class Mailer {
     }
 
     /** One change, as soon as it is known. */
-    void sendNotification(Delivery delivery) {
+    void sendNotification(ClaimedNotification delivery) {
         String subject = delivery.titleEn() + " / " + delivery.titleZh() + " (" + delivery.occupationId()
                 + "): a change / 有變更";
         alert(delivery, subject, List.of(delivery.message().en(), delivery.message().zh()));
     }
 
     /** All of a subscriber's changes since the last digest, in one mail. */
-    void sendDigest(List<Delivery> deliveries) {
-        Delivery first = deliveries.get(0);
+    void sendDigest(List<ClaimedNotification> deliveries) {
+        ClaimedNotification first = deliveries.get(0);
         String subject = "Career Graph daily digest: " + deliveries.size() + (deliveries.size() == 1 ? " change"
                 : " changes") + " / 每日摘要：" + deliveries.size() + " 項變更";
         List<String> paragraphs = deliveries.stream()
@@ -64,7 +62,7 @@ public class Mailer {
         alert(first, subject, paragraphs);
     }
 
-    private void alert(Delivery delivery, String subject, List<String> paragraphs) {
+    private void alert(ClaimedNotification delivery, String subject, List<String> paragraphs) {
         String unsubscribe = link(delivery.subscriptionId(), "unsubscribe", delivery.mailboxToken());
         List<String> all = new ArrayList<>(paragraphs);
         all.add("Unsubscribe / 取消訂閱: " + unsubscribe);

@@ -7,20 +7,20 @@ import java.time.Instant;
  * How one attempt went: delivered; failed with another attempt at {@code nextAttemptAt}; or failed for good. With
  * {@code disableReason} the subscription is disabled too, and its other pending notifications fail with it.
  */
-record Outcome(Delivery delivery, Result result, Instant at, @Nullable Instant nextAttemptAt,
+record Outcome(ClaimedNotification delivery, Result result, Instant at, @Nullable Instant nextAttemptAt,
                @Nullable String error, @Nullable String disableReason) {
 
     enum Result { DELIVERED, RETRY, FAILED }
 
-    static Outcome delivered(Delivery delivery, Instant at) {
+    static Outcome delivered(ClaimedNotification delivery, Instant at) {
         return new Outcome(delivery, Result.DELIVERED, at, null, null, null);
     }
 
-    static Outcome retry(Delivery delivery, Instant at, Instant next, String error) {
+    static Outcome retry(ClaimedNotification delivery, Instant at, Instant next, String error) {
         return new Outcome(delivery, Result.RETRY, at, next, error, null);
     }
 
-    static Outcome failed(Delivery delivery, Instant at, String error, @Nullable String disableReason) {
+    static Outcome failed(ClaimedNotification delivery, Instant at, String error, @Nullable String disableReason) {
         return new Outcome(delivery, Result.FAILED, at, null, error, disableReason);
     }
 }

@@ -3,7 +3,7 @@ package org.careergraph.notification.delivery;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.serde.annotation.Serdeable;
-import org.careergraph.notification.notification.Message;
+import org.careergraph.notification.notice.Message;
 
 /**
  * What a webhook receives: the notification, its message in both languages, and the event payload as it came;

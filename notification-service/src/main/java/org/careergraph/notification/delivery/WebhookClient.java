@@ -1,7 +1,7 @@
 package org.careergraph.notification.delivery;
 
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -60,10 +60,13 @@ class WebhookClient {
     private final Duration requestTimeout;
     private final Duration verificationTimeout;
 
-    WebhookClient(WebhookTargetPolicy targets,
-                  @Value("${careergraph.notification.delivery.connect-timeout:5s}") Duration connectTimeout,
-                  @Value("${careergraph.notification.delivery.request-timeout:10s}") Duration requestTimeout,
-                  @Value("${careergraph.notification.webhook.verification-timeout:5s}") Duration verificationTimeout) {
+    @Inject
+    WebhookClient(WebhookTargetPolicy targets, DeliverySettings delivery, WebhookSettings webhooks) {
+        this(targets, delivery.connectTimeout(), delivery.requestTimeout(), webhooks.verificationTimeout());
+    }
+
+    WebhookClient(WebhookTargetPolicy targets, Duration connectTimeout, Duration requestTimeout,
+                  Duration verificationTimeout) {
         if (!PinnedDns.installed()) {
             // Without it the HTTP client would resolve webhook hosts again after the check (DNS rebinding).
             throw new IllegalStateException("The JDK does not resolve names through " + PinnedDns.class.getName()

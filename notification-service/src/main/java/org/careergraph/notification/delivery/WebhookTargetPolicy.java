@@ -1,6 +1,5 @@
 package org.careergraph.notification.delivery;
 
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -55,8 +54,8 @@ public class WebhookTargetPolicy {
     private final HostResolver resolver;
 
     @Inject
-    WebhookTargetPolicy(@Value("${careergraph.notification.webhook.allowed-hosts:}") String allowedHosts) {
-        this(Arrays.asList(allowedHosts.split(",")), PinnedDns::lookup);
+    WebhookTargetPolicy(WebhookSettings settings) {
+        this(settings.allowedHostList(), PinnedDns::lookup);
     }
 
     public WebhookTargetPolicy(Collection<String> allowedHosts, HostResolver resolver) {

@@ -12,7 +12,7 @@ import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import org.careergraph.events.EventType;
-import org.careergraph.notification.notification.ChangeKind;
+import org.careergraph.notification.notice.NoticeKind;
 import org.careergraph.notification.occupation.Occupation;
 
 /** Writes an occupation's changes as an Atom 1.0 feed (RFC 4287), in English or Traditional Chinese. Pure. */
@@ -67,12 +67,12 @@ final class AtomFeed {
                 xml.writeStartElement("entry");
                 element(xml, "id", "urn:uuid:" + uuid("notice:" + entry.eventId() + ":" + occupation.id()));
                 String[] title = entry.eventType().equals(EventType.OCCUPATION_CHANGED.type())
-                        && entry.kinds().contains(ChangeKind.SCORE) ? RELEASE_AND_SCORE
+                        && entry.kinds().contains(NoticeKind.SCORE) ? RELEASE_AND_SCORE
                         : TITLES.getOrDefault(entry.eventType(), new String[] {"changed", "變更"});
                 element(xml, "title", name + (en ? ": " + title[0] : "：" + title[1]));
                 element(xml, "published", time(entry.occurredAt()));
                 element(xml, "updated", time(entry.occurredAt()));
-                for (ChangeKind kind : entry.kinds()) {
+                for (NoticeKind kind : entry.kinds()) {
                     xml.writeEmptyElement("category");
                     xml.writeAttribute("term", kind.name());
                 }

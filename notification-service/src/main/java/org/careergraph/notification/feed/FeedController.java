@@ -1,8 +1,6 @@
 package org.careergraph.notification.feed;
 
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -15,13 +13,11 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.careergraph.notification.notification.ChangeKind;
-import org.careergraph.notification.notification.Message;
+import org.careergraph.notification.PublicUrl;
+import org.careergraph.notification.notice.NoticeKind;
+import org.careergraph.notification.notice.Notices;
 import org.careergraph.notification.occupation.Occupation;
 import org.careergraph.notification.occupation.OccupationRepository;
 import org.careergraph.platform.web.ProblemException;
@@ -42,14 +38,13 @@ class FeedController {
     private static final int ENTRIES = 50;
 
     private final OccupationRepository occupations;
-    private final JdbcOperations jdbc;
+    private final Notices notices;
     private final String publicUrl;
 
-    FeedController(OccupationRepository occupations, JdbcOperations jdbc,
-                   @Value("${careergraph.notification.public-url}") String publicUrl) {
+    FeedController(OccupationRepository occupations, Notices notices, PublicUrl publicUrl) {
         this.occupations = occupations;
-        this.jdbc = jdbc;
-        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+        this.notices = notices;
+        this.publicUrl = publicUrl.base();
     }
 
     @Get("/{file}")
@@ -103,22 +98,7 @@ class FeedController {
     }
 
     private List<FeedEntry> entries(String occupationId) {
-        return jdbc.execute(connection -> {
-            try (PreparedStatement select = connection.prepareStatement("""
-                    SELECT id, event_id, event_type, kinds, message_en, message_zh, occurred_at
-                    FROM notice WHERE occupation_id = ? AND held_until IS NULL ORDER BY id DESC LIMIT ?""")) {
-                select.setString(1, occupationId);
-                select.setInt(2, ENTRIES);
-                List<FeedEntry> entries = new ArrayList<>();
-                try (ResultSet rs = select.executeQuery()) {
-                    while (rs.next()) {
-                        entries.add(new FeedEntry(rs.getLong(1), rs.getString(2), rs.getString(3),
-                                ChangeKind.of(rs.getInt(4)), new Message(rs.getString(5), rs.getString(6)),
-                                rs.getTimestamp(7).toInstant()));
-                    }
-                }
-                return entries;
-            }
-        });
+        return notices.latest(occupationId, ENTRIES).stream().map(told -> new FeedEntry(told.id(), told.eventId(),
+                told.eventType(), NoticeKind.of(told.kinds()), told.message(), told.occurredAt())).toList();
     }
 }

@@ -3,7 +3,7 @@ package org.careergraph.notification.occupation;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Optional;
@@ -18,9 +18,11 @@ import org.careergraph.events.OccupationFacts;
 public class KnownOccupations {
 
     private final OccupationRepository occupations;
+    private final Clock clock;
 
-    KnownOccupations(OccupationRepository occupations) {
+    KnownOccupations(OccupationRepository occupations, Clock clock) {
         this.occupations = occupations;
+        this.clock = clock;
     }
 
     /**
@@ -32,7 +34,7 @@ public class KnownOccupations {
         OccupationFacts facts = changed.occupation();
         Occupation next = new Occupation(changed.occupationId(), facts.codeSystem().toUpperCase(Locale.ROOT),
                 facts.code(), facts.titleEn(), facts.titleZh(), changed.revision(),
-                Instant.now().truncatedTo(ChronoUnit.MILLIS));
+                clock.instant().truncatedTo(ChronoUnit.MILLIS));
         Optional<Occupation> stored = occupations.findByIdForUpdate(changed.occupationId());
         if (stored.isEmpty()) {
             occupations.save(next);

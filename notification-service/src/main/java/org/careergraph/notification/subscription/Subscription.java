@@ -7,7 +7,7 @@ import java.time.Instant;
 
 /**
  * Where and how to tell a subscriber, and what about beyond the watched occupations, prefixes and countries (kept
- * beside it): the kinds of change ({@code kinds}, ChangeKind bits) and whether every Green List change. Keeps the
+ * beside it): the kinds of change ({@code kinds}, NoticeKind bits) and whether every Green List change. Keeps the
  * hash of the manage token, never the token; a webhook's endpoint ({@link WebhookUrls}), for the cap per URL; and,
  * after a secret rotation, the replaced secret and until when it stays valid ({@link SigningSecrets}).
  */

@@ -23,7 +23,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.net.URI;
-import org.careergraph.notification.notification.Notifications;
+import org.careergraph.notification.delivery.Delivery;
+import org.careergraph.notification.delivery.DeliveryPage;
 
 /**
  * Anyone may subscribe; the answer holds the subscription's manage token, which every later call about it needs in
@@ -74,7 +75,7 @@ class SubscriptionController {
     }
 
     @Get("/{id}/deliveries")
-    Notifications.DeliveryPage deliveries(@PathVariable String id, @Header(MANAGE_TOKEN) @Nullable String token,
+    DeliveryPage deliveries(@PathVariable String id, @Header(MANAGE_TOKEN) @Nullable String token,
                                           @QueryValue(defaultValue = "0") @Min(0) int page,
                                           @QueryValue(defaultValue = "20") @Min(1) @Max(100) int size) {
         return subscriptions.deliveries(id, token, page, size);
@@ -99,7 +100,7 @@ class SubscriptionController {
 
     /** Sends a delivered or failed notification again (202: it is pending now). */
     @Post("/{id}/deliveries/{deliveryId}/replay")
-    HttpResponse<Notifications.Delivery> replay(@PathVariable String id, @PathVariable String deliveryId,
+    HttpResponse<Delivery> replay(@PathVariable String id, @PathVariable String deliveryId,
                                                 @Header(MANAGE_TOKEN) @Nullable String token) {
         return HttpResponse.accepted().body(subscriptions.replay(id, token, deliveryId));
     }

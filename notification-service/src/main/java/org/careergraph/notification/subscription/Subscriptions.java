@@ -27,8 +27,10 @@ import java.util.stream.Collectors;
 import org.careergraph.events.CodeSystem;
 import org.careergraph.notification.delivery.Mailer;
 import org.careergraph.notification.delivery.WebhookTargetPolicy;
-import org.careergraph.notification.notification.ChangeKind;
-import org.careergraph.notification.notification.Notifications;
+import org.careergraph.notification.notice.NoticeKind;
+import org.careergraph.notification.delivery.Delivery;
+import org.careergraph.notification.delivery.DeliveryPage;
+import org.careergraph.notification.delivery.DeliveryQueue;
 import org.careergraph.notification.occupation.Occupation;
 import org.careergraph.notification.occupation.OccupationRepository;
 import org.careergraph.platform.web.Problem.FieldError;
@@ -51,20 +53,20 @@ class Subscriptions {
     private static final byte[] NO_HASH = ManageTokens.hash(UUID.randomUUID().toString());
     private static final String UNKNOWN_CODE_SYSTEM = "is not a known code system (one of "
             + names(CodeSystem.values()) + ")";
-    private static final String UNKNOWN_KIND = "is not a kind of change (one of " + names(ChangeKind.values()) + ")";
+    private static final String UNKNOWN_KIND = "is not a kind of change (one of " + names(NoticeKind.values()) + ")";
     private static final String UNKNOWN_DELIVERY = "is not an email delivery (one of "
             + names(EmailDelivery.values()) + ")";
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
     private static final String PAUSED = "paused by the subscriber";
     private static final int UNCONFIRMED_PER_ADDRESS = 3;
     private static final Duration UNCONFIRMED_KEPT = Duration.ofDays(7);
-    private static final int IMMIGRATION_KINDS = ChangeKind.mask(List.of(ChangeKind.IMMIGRATION_STATUS,
-            ChangeKind.POLICY));
+    private static final int IMMIGRATION_KINDS = NoticeKind.mask(List.of(NoticeKind.IMMIGRATION_STATUS,
+            NoticeKind.POLICY));
 
     private final SubscriptionRepository subscriptions;
     private final Watches watches;
     private final OccupationRepository occupations;
-    private final Notifications notifications;
+    private final DeliveryQueue notifications;
     private final WebhookTargetPolicy webhookTargets;
     private final WebhookEndpoints webhookEndpoints;
     private final Mailer mailer;
@@ -73,7 +75,7 @@ class Subscriptions {
     private final SecretRotation rotation;
 
     Subscriptions(SubscriptionRepository subscriptions, Watches watches, OccupationRepository occupations,
-                  Notifications notifications, WebhookTargetPolicy webhookTargets, WebhookEndpoints webhookEndpoints,
+                  DeliveryQueue notifications, WebhookTargetPolicy webhookTargets, WebhookEndpoints webhookEndpoints,
                   Mailer mailer, TransactionOperations<Connection> transactions, Clock clock,
                   SecretRotation rotation) {
         this.subscriptions = subscriptions;
@@ -102,7 +104,7 @@ class Subscriptions {
         Channel channel = request.webhookUrl() == null || request.webhookUrl().isBlank() ? Channel.EMAIL
                 : Channel.WEBHOOK;
         Settings defaults = new Settings(null, channel == Channel.EMAIL ? EmailDelivery.IMMEDIATE : null,
-                new Watches.Of(List.of(), List.of(), List.of()), false, ChangeKind.ALL);
+                new Watches.Of(List.of(), List.of(), List.of()), false, NoticeKind.ALL);
         List<FieldError> errors = new ArrayList<>();
         Settings settings = check(channel, request, defaults, errors);
         if (!errors.isEmpty()) {
@@ -270,15 +272,15 @@ class Subscriptions {
         subscriptions.deleteById(authorized(id, token).id());
     }
 
-    Notifications.DeliveryPage deliveries(String id, @Nullable String token, int page, int size) {
+    DeliveryPage deliveries(String id, @Nullable String token, int page, int size) {
         authorized(id, token);
         return notifications.page(id, page, size);
     }
 
     /** Sends a delivered or failed notification again; 409 while it is pending or the subscription is not active. */
-    Notifications.Delivery replay(String id, @Nullable String token, String deliveryId) {
+    Delivery replay(String id, @Nullable String token, String deliveryId) {
         Subscription subscription = authorized(id, token);
-        Notifications.Delivery delivery = notifications.find(id, deliveryId).orElseThrow(
+        Delivery delivery = notifications.find(id, deliveryId).orElseThrow(
                 () -> ProblemException.notFound("No delivery " + deliveryId + " in subscription " + id + "."));
         if (subscription.status() != SubscriptionStatus.ACTIVE) {
             throw ProblemException.conflict("The subscription is " + subscription.status()
@@ -391,13 +393,13 @@ class Subscriptions {
     }
 
     private static int kinds(List<String> requested, List<FieldError> errors) {
-        List<ChangeKind> kinds = new ArrayList<>();
+        List<NoticeKind> kinds = new ArrayList<>();
         for (int i = 0; i < requested.size(); i++) {
             int position = i;
-            parse(ChangeKind.class, requested.get(i)).ifPresentOrElse(kinds::add,
+            parse(NoticeKind.class, requested.get(i)).ifPresentOrElse(kinds::add,
                     () -> errors.add(new FieldError("kinds[" + position + "]", UNKNOWN_KIND)));
         }
-        return ChangeKind.mask(kinds);
+        return NoticeKind.mask(kinds);
     }
 
     private static <E extends Enum<E>> Optional<E> parse(Class<E> type, String name) {

@@ -4,7 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
 import java.util.List;
-import org.careergraph.notification.notification.ChangeKind;
+import org.careergraph.notification.notice.NoticeKind;
 
 /** What the subscription API answers. Tokens and the signing secret appear once, in {@link Created}, never again. */
 final class ViewModels {
@@ -17,14 +17,14 @@ final class ViewModels {
     record Created(String id, Channel channel, @Nullable String email, @Nullable EmailDelivery emailDelivery,
                    @Nullable String webhookUrl, SubscriptionStatus status, List<String> occupationIds,
                    List<CodePrefix> codePrefixes, List<String> countries, boolean anyGreenListChange,
-                   List<ChangeKind> kinds, String manageToken, @Nullable String signingSecret, Instant createdAt) {
+                   List<NoticeKind> kinds, String manageToken, @Nullable String signingSecret, Instant createdAt) {
     }
 
     @Serdeable
     record View(String id, Channel channel, @Nullable String email, @Nullable EmailDelivery emailDelivery,
                 @Nullable String webhookUrl, SubscriptionStatus status, @Nullable String statusReason,
                 List<String> occupationIds, List<CodePrefix> codePrefixes, List<String> countries,
-                boolean anyGreenListChange, List<ChangeKind> kinds, Instant createdAt, @Nullable Instant confirmedAt,
+                boolean anyGreenListChange, List<NoticeKind> kinds, Instant createdAt, @Nullable Instant confirmedAt,
                 @Nullable Instant previousSecretExpiresAt) {
     }
 
@@ -39,14 +39,14 @@ final class ViewModels {
     static Created created(Subscription s, Watches.Of watches, String manageToken) {
         return new Created(s.id(), s.channel(), s.email(), s.emailDelivery(), s.webhookUrl(), s.status(),
                 watches.occupationIds(), watches.codePrefixes(), watches.countries(), s.anyGreenList(),
-                ChangeKind.of(s.kinds()), manageToken, s.signingSecret(), s.createdAt());
+                NoticeKind.of(s.kinds()), manageToken, s.signingSecret(), s.createdAt());
     }
 
     /** {@code now}: a replaced secret's expiry is shown only while it is valid (the secrets never). */
     static View view(Subscription s, Watches.Of watches, Instant now) {
         return new View(s.id(), s.channel(), s.email(), s.emailDelivery(), s.webhookUrl(), s.status(),
                 s.statusReason(), watches.occupationIds(), watches.codePrefixes(), watches.countries(),
-                s.anyGreenList(), ChangeKind.of(s.kinds()), s.createdAt(), s.confirmedAt(),
+                s.anyGreenList(), NoticeKind.of(s.kinds()), s.createdAt(), s.confirmedAt(),
                 s.previousSecretValidUntil(now));
     }
 }

@@ -1,12 +1,12 @@
-package org.careergraph.notification.notification;
+package org.careergraph.notification.notice;
 
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import org.careergraph.notification.delivery.EmailSettings;
 
 /**
  * When the daily digest goes out: every day at one time of day in one zone (07:00 UTC unless configured). A
@@ -19,9 +19,8 @@ public class DigestSchedule {
     private final ZoneId zone;
 
     @Inject
-    DigestSchedule(@Value("${careergraph.notification.email.digest-at}") String at,
-                   @Value("${careergraph.notification.email.digest-zone}") String zone) {
-        this(LocalTime.parse(at), ZoneId.of(zone));
+    DigestSchedule(EmailSettings settings) {
+        this(settings.digestTime(), settings.digestZoneId());
     }
 
     DigestSchedule(LocalTime at, ZoneId zone) {

@@ -1,4 +1,4 @@
-package org.careergraph.notification.notification;
+package org.careergraph.notification.delivery;
 
 /** Where a notification's delivery stands. */
 public enum NotificationStatus {

@@ -1,4 +1,4 @@
-package org.careergraph.notification.notification;
+package org.careergraph.notification.notice;
 
 import io.micronaut.serde.annotation.Serdeable;
 

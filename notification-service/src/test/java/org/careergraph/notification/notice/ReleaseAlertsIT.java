@@ -1,4 +1,4 @@
-package org.careergraph.notification.notification;
+package org.careergraph.notification.notice;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -29,6 +29,8 @@ import org.careergraph.notification.TestOccupations;
 import org.careergraph.notification.WebhookReceiver;
 import org.careergraph.testsupport.TestEvents;
 import org.careergraph.testsupport.TestInfrastructure;
+import org.careergraph.notification.Subscribers;
+import org.careergraph.notification.Subscribers.Subscribed;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -102,7 +104,7 @@ class ReleaseAlertsIT implements TestPropertyProvider {
         assertEquals(release, scoreChange.get("causeEventId"), "the score change as it came: " + scoreChange);
         assertEquals(0, TestDatabase.count(jdbc, "SELECT COUNT(*) FROM notice WHERE event_id = ?", score),
                 "told within the release's notice, not on its own (also when Kafka delivered it twice)");
-        assertEquals(List.of(ChangeKind.SCORE, ChangeKind.SALARY, ChangeKind.CATALOG), kinds(release));
+        assertEquals(List.of(NoticeKind.SCORE, NoticeKind.SALARY, NoticeKind.CATALOG), kinds(release));
 
         // Handled once more, as if the inbox had lost it: still nothing of its own.
         jdbc.execute(connection -> {
@@ -195,34 +197,25 @@ class ReleaseAlertsIT implements TestPropertyProvider {
                 "today's text for a score change without figures");
     }
 
-    private record Subscribed(String id, String token, String hook) {
-    }
-
     /** A webhook subscription to the occupation, for these kinds (none: all). */
     private Subscribed subscribe(String occupationId, List<String> kinds) {
-        String hook = UUID.randomUUID().toString();
-        Map<String, Object> request = new HashMap<>(Map.of("webhookUrl", receiver.url(hook),
-                "occupationIds", List.of(occupationId)));
+        Map<String, Object> watches = new HashMap<>(Map.of("occupationIds", List.of(occupationId)));
         if (!kinds.isEmpty()) {
-            request.put("kinds", kinds);
+            watches.put("kinds", kinds);
         }
-        Map<?, ?> created = http.toBlocking().retrieve(HttpRequest.POST("/api/subscriptions", request), Map.class);
-        return new Subscribed((String) created.get("id"), (String) created.get("manageToken"), hook);
+        return subscribers().subscribe(UUID.randomUUID().toString(), watches);
     }
 
     private void awaitDelivered(Subscribed subscription, int count) {
-        await().atMost(PATIENCE).until(() -> deliveries(subscription),
-                d -> d.size() == count && d.stream().allMatch(n -> "DELIVERED".equals(n.get("status"))));
+        subscribers().awaitDelivered(subscription, count);
     }
 
-    private List<Map<?, ?>> deliveries(Subscribed subscription) {
-        Map<?, ?> page = http.toBlocking().retrieve(HttpRequest.GET("/api/subscriptions/" + subscription.id()
-                + "/deliveries").header("X-Manage-Token", subscription.token()), Map.class);
-        return (List<Map<?, ?>>) page.get("items");
+    private Subscribers subscribers() {
+        return new Subscribers(http, receiver);
     }
 
-    private List<ChangeKind> kinds(String eventId) {
-        return ChangeKind.of((int) TestDatabase.count(jdbc, "SELECT kinds FROM notice WHERE event_id = ?", eventId));
+    private List<NoticeKind> kinds(String eventId) {
+        return NoticeKind.of((int) TestDatabase.count(jdbc, "SELECT kinds FROM notice WHERE event_id = ?", eventId));
     }
 
     private Map<?, ?> callFor(List<WebhookReceiver.Call> calls, String eventId) {

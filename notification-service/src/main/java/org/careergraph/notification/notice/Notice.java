@@ -1,4 +1,4 @@
-package org.careergraph.notification.notification;
+package org.careergraph.notification.notice;
 
 import io.micronaut.core.annotation.Nullable;
 import java.time.Instant;
@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import org.careergraph.notification.occupation.Occupation;
 
 /**
- * What an event means for one occupation: the message, the kinds of change it is ({@link ChangeKind} bits), the
+ * What an event means for one occupation: the message, the kinds of change it is ({@link NoticeKind} bits), the
  * country whose immigration rules it is about (status and policy events), whether it moves a Green List tier, and
  * from when it applies. Kept once, fanned out to every subscription that wants it.
  *
@@ -15,12 +15,12 @@ import org.careergraph.notification.occupation.Occupation;
  * score notice (a release notice coming after it looks for it), {@code mergedEventId} the score event told within
  * a release's notice.
  */
-record Notice(Occupation occupation, Message message, int kinds, @Nullable String country, boolean greenList,
+public record Notice(Occupation occupation, Message message, int kinds, @Nullable String country, boolean greenList,
               LocalDate effectiveFrom, @Nullable Instant heldUntil, @Nullable String causeEventId,
               @Nullable String mergedEventId) {
 
-    Notice(Occupation occupation, Message message, int kinds, @Nullable String country, boolean greenList,
-           LocalDate effectiveFrom) {
+    public Notice(Occupation occupation, Message message, int kinds, @Nullable String country, boolean greenList,
+                  LocalDate effectiveFrom) {
         this(occupation, message, kinds, country, greenList, effectiveFrom, null, null, null);
     }
 
@@ -38,7 +38,7 @@ record Notice(Occupation occupation, Message message, int kinds, @Nullable Strin
 
     /** Told together with the score event {@code scoreEventId}: this message, and the score's kind besides its own. */
     Notice mergedWith(String scoreEventId, Message merged) {
-        return new Notice(occupation, merged, kinds | ChangeKind.SCORE.bit(), country, greenList, effectiveFrom, null,
+        return new Notice(occupation, merged, kinds | NoticeKind.SCORE.bit(), country, greenList, effectiveFrom, null,
                 null, scoreEventId);
     }
 }

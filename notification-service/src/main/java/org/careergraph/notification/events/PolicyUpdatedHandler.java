@@ -1,4 +1,4 @@
-package org.careergraph.notification.notification;
+package org.careergraph.notification.events;
 
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
@@ -8,6 +8,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.careergraph.events.PolicyUpdated;
 import org.careergraph.events.RuleChange;
+import org.careergraph.notification.notice.ChangeMessages;
+import org.careergraph.notification.notice.Notice;
+import org.careergraph.notification.notice.NoticeKind;
+import org.careergraph.notification.notice.Notices;
 import org.careergraph.notification.occupation.Occupation;
 import org.careergraph.notification.occupation.OccupationRepository;
 import org.careergraph.platform.inbox.EventHandler;
@@ -19,17 +23,17 @@ import org.careergraph.platform.inbox.ReceivedEvent;
  * rules is a Green List rule.
  */
 @Singleton
-class PolicyUpdatedMatcher implements EventHandler<PolicyUpdated> {
+class PolicyUpdatedHandler implements EventHandler<PolicyUpdated> {
 
     /** GREEN_LIST_TIER, GREEN_LIST_PAY_THRESHOLD ...: rules of the Green List. */
     private static final String GREEN_LIST = "GREEN_LIST";
 
     private final OccupationRepository occupations;
-    private final NoticeWriter writer;
+    private final Notices notices;
 
-    PolicyUpdatedMatcher(OccupationRepository occupations, NoticeWriter writer) {
+    PolicyUpdatedHandler(OccupationRepository occupations, Notices notices) {
         this.occupations = occupations;
-        this.writer = writer;
+        this.notices = notices;
     }
 
     @Override
@@ -38,20 +42,20 @@ class PolicyUpdatedMatcher implements EventHandler<PolicyUpdated> {
         // Rules about one occupation; settings (a median wage) reach watchers as status changes when they take effect.
         List<RuleChange> aboutOccupations = update.changes().stream().filter(RuleChange::namesOccupation).toList();
         Map<String, List<RuleChange>> rulesByCode = aboutOccupations.stream()
-                .collect(Collectors.groupingBy(PolicyUpdatedMatcher::codeKey));
+                .collect(Collectors.groupingBy(PolicyUpdatedHandler::codeKey));
         Map<String, List<String>> codesBySystem = aboutOccupations.stream().collect(Collectors.groupingBy(
                 rule -> rule.codeSystem().toUpperCase(Locale.ROOT),
                 Collectors.mapping(RuleChange::code, Collectors.toList())));
-        List<Notice> notices = new ArrayList<>();
+        List<Notice> found = new ArrayList<>();
         codesBySystem.forEach((system, codes) -> {
             for (Occupation occupation : occupations.findByCodeSystemAndCodeIn(system, codes)) {
                 List<RuleChange> rules = rulesByCode.get(system + ":" + occupation.code());
                 boolean greenList = rules.stream().anyMatch(rule -> rule.kind().startsWith(GREEN_LIST));
-                notices.add(new Notice(occupation, ChangeMessages.policyUpdated(occupation, update, rules),
-                        ChangeKind.POLICY.bit(), update.country(), greenList, update.effectiveFrom()));
+                found.add(new Notice(occupation, ChangeMessages.policyUpdated(occupation, update, rules),
+                        NoticeKind.POLICY.bit(), update.country(), greenList, update.effectiveFrom()));
             }
         });
-        writer.write(event, notices);
+        notices.write(event, found);
     }
 
     private static String codeKey(RuleChange rule) {

@@ -1,7 +1,5 @@
-package org.careergraph.notification.notification;
+package org.careergraph.notification.notice;
 
-import io.micronaut.context.annotation.Value;
-import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.TransactionOperations;
@@ -12,7 +10,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
+import org.careergraph.notification.delivery.DeliveryQueue;
 import org.careergraph.platform.poll.WakeableJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * a page written twice (after a crash) a no-op.
  *
  * <p>A notice is claimed with SELECT ... FOR UPDATE SKIP LOCKED and leased, so instances share the work (one
- * occupation's notices in their order, see {@link #CLAIM}); each page
+ * occupation's notices in their order, see {@link Notices#claimDue}); each page
  * commits with the notice's progress, so a fan-out cut short resumes where it stopped. A notice held for its
  * release's score change ({@link ReleaseScores}) is due when its hold ends; the claim ends the hold.
  */
@@ -44,55 +42,32 @@ class FanOut {
 
     private static final Logger LOG = LoggerFactory.getLogger(FanOut.class);
 
-    /**
-     * The oldest due notice whose occupation has no earlier notice still to fan out: one occupation's notices are
-     * fanned out in their order (a notice leased by an instance that died, or held for its release's score change,
-     * holds up the later ones of its occupation), so that its notifications, and so its alerts, follow that order.
-     */
-    private static final String CLAIM = """
-            SELECT n.id, n.occupation_id, n.code_system, n.code, n.country, n.kinds, n.green_list, n.recorded_at,
-                n.fan_out_after
-            FROM notice n
-            WHERE n.fan_out_due IS NOT NULL AND n.fan_out_due <= ?
-              AND NOT EXISTS (SELECT 1 FROM notice e WHERE e.occupation_id = n.occupation_id
-                              AND e.fan_out_due IS NOT NULL AND e.id < n.id)
-            ORDER BY n.fan_out_due
-            LIMIT 1
-            FOR UPDATE SKIP LOCKED""";
     private static final String PAGE_END = """
             SELECT MAX(subscription_id) FROM (
                 SELECT subscription_id FROM (%s) watchers ORDER BY subscription_id LIMIT ?
             ) page""";
-    private static final String INSERT = """
-            INSERT INTO notification (id, subscription_id, notice_id, occupation_id, status, attempts, next_attempt_at,
-                created_at)
-            SELECT UUID(), s.id, ?, ?, 'PENDING', 0, CASE WHEN s.email_delivery = 'DAILY_DIGEST' THEN ? ELSE ? END, ?
-            FROM (%s) w
-            JOIN subscription s ON s.id = w.subscription_id
-            WHERE s.status = 'ACTIVE' AND (s.kinds & ?) <> 0 AND COALESCE(s.confirmed_at, s.created_at) <= ?
-            ON DUPLICATE KEY UPDATE notification.attempts = notification.attempts""";
 
+    private final Notices notices;
+    private final DeliveryQueue queue;
     private final JdbcOperations jdbc;
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
     private final DigestSchedule digests;
     private final int pageSize;
     private final Duration lease;
-    private final ApplicationEventPublisher<NotificationsWritten> written;
     private final WakeableJob job = new WakeableJob("fan-out", this::fanOutDue);
     private volatile boolean stopping;
 
-    FanOut(JdbcOperations jdbc, TransactionOperations<Connection> transactions, Clock clock, DigestSchedule digests,
-           @Value("${careergraph.notification.fan-out.page-size:5000}") int pageSize,
-           @Value("${careergraph.notification.fan-out.lease:60s}") Duration lease,
-           ApplicationEventPublisher<NotificationsWritten> written) {
-        this.written = written;
+    FanOut(Notices notices, DeliveryQueue queue, JdbcOperations jdbc, TransactionOperations<Connection> transactions,
+           Clock clock, DigestSchedule digests, FanOutSettings settings) {
+        this.notices = notices;
+        this.queue = queue;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.clock = clock;
         this.digests = digests;
-        this.pageSize = pageSize;
-        this.lease = lease;
+        this.pageSize = settings.pageSize();
+        this.lease = settings.lease();
     }
 
     /** Polls; {@link #due} runs it at once after each commit that made a notice due. */
@@ -126,11 +101,12 @@ class FanOut {
 
     /** Fans out one due notice completely; false when none was due. */
     boolean fanOutNext() {
-        Optional<Due> claimed = transactions.executeWrite(status -> jdbc.execute(this::claim));
+        Optional<Notices.Due> claimed = transactions.executeWrite(status -> notices.claimDue(now(),
+                now().plus(lease)));
         if (claimed.isEmpty()) {
             return false;
         }
-        Due notice = claimed.get();
+        Notices.Due notice = claimed.get();
         String after = notice.after();
         while (after != null && !stopping) {
             String from = after;
@@ -139,24 +115,8 @@ class FanOut {
         return true;
     }
 
-    private Optional<Due> claim(Connection connection) throws SQLException {
-        Due due;
-        try (PreparedStatement select = connection.prepareStatement(CLAIM)) {
-            select.setTimestamp(1, Timestamp.from(now()));
-            try (ResultSet rs = select.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                due = new Due(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getInt(6), rs.getBoolean(7), rs.getTimestamp(8), rs.getString(9));
-            }
-        }
-        extendLease(connection, due.id(), due.after(), due.after());
-        return Optional.of(due);
-    }
-
     /** Writes the notifications of the next page after {@code after}; returns where the next page starts, or null. */
-    private String page(Connection connection, Due notice, String after) throws SQLException {
+    private String page(Connection connection, Notices.Due notice, String after) throws SQLException {
         String end;
         Watchers open = watchers(notice, after, null, true);
         try (PreparedStatement select = connection.prepareStatement(PAGE_END.formatted(open.sql()))) {
@@ -168,48 +128,17 @@ class FanOut {
             }
         }
         if (end == null) {
-            try (PreparedStatement done = connection.prepareStatement(
-                    "UPDATE notice SET fan_out_due = NULL WHERE id = ? AND fan_out_after = ?")) {
-                done.setLong(1, notice.id());
-                done.setString(2, after);
-                done.executeUpdate();
-            }
+            notices.fannedOut(notice.id(), after);
             return null;
         }
         Instant now = now();
         Watchers page = watchers(notice, after, end, false);
-        try (PreparedStatement insert = connection.prepareStatement(INSERT.formatted(page.sql()))) {
-            insert.setLong(1, notice.id());
-            insert.setString(2, notice.occupationId());
-            insert.setTimestamp(3, Timestamp.from(digests.nextAfter(now)));
-            insert.setTimestamp(4, Timestamp.from(now));
-            insert.setTimestamp(5, Timestamp.from(now));
-            int i = page.bind(insert, 5);
-            insert.setInt(i + 1, notice.kinds());
-            insert.setTimestamp(i + 2, notice.recordedAt());
-            if (insert.executeUpdate() > 0) {
-                written.publishEvent(NotificationsWritten.INSTANCE);
-            }
-        }
-        if (!extendLease(connection, notice.id(), after, end)) {
+        queue.enqueue(new DeliveryQueue.Watchers(page.sql(), page.params()), notice.id(), notice.occupationId(),
+                notice.kinds(), notice.recordedAt().toInstant(), now, digests.nextAfter(now));
+        if (!notices.moveOn(notice.id(), after, end, now().plus(lease))) {
             throw new IllegalStateException("notice " + notice.id() + " was taken over by another instance");
         }
         return end;
-    }
-
-    /**
-     * Moves the notice's progress from {@code after} to {@code next} and its lease ahead; false if it moved on. A
-     * held notice stops being held in the transaction that claims it: from then on no score change is merged into it.
-     */
-    private boolean extendLease(Connection connection, long id, String after, String next) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement("UPDATE notice SET fan_out_after = ?, "
-                + "fan_out_due = ?, held_until = NULL WHERE id = ? AND fan_out_after = ?")) {
-            update.setString(1, next);
-            update.setTimestamp(2, Timestamp.from(now().plus(lease)));
-            update.setLong(3, id);
-            update.setString(4, after);
-            return update.executeUpdate() == 1;
-        }
     }
 
     /**
@@ -217,7 +146,7 @@ class FanOut {
      * of watching that can apply; with {@code limited}, each branch stops after a page, so that finding the page's end
      * reads at most a page per branch.
      */
-    private Watchers watchers(Due notice, String after, String upTo, boolean limited) {
+    private Watchers watchers(Notices.Due notice, String after, String upTo, boolean limited) {
         List<String> branches = new ArrayList<>();
         List<Object> params = new ArrayList<>();
         List<String> parts = leadingParts(notice.code());
@@ -265,11 +194,6 @@ class FanOut {
 
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    }
-
-    /** A notice being fanned out, and the last subscription id it reached. */
-    private record Due(long id, String occupationId, String codeSystem, String code, String country, int kinds,
-                       boolean greenList, Timestamp recordedAt, String after) {
     }
 
     private record Watchers(String sql, List<Object> params) {

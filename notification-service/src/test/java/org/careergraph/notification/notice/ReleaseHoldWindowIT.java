@@ -1,4 +1,4 @@
-package org.careergraph.notification.notification;
+package org.careergraph.notification.notice;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -27,6 +27,8 @@ import org.careergraph.notification.TestOccupations;
 import org.careergraph.notification.WebhookReceiver;
 import org.careergraph.testsupport.TestEvents;
 import org.careergraph.testsupport.TestInfrastructure;
+import org.careergraph.notification.Subscribers;
+import org.careergraph.notification.Subscribers.Subscribed;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -85,7 +87,7 @@ class ReleaseHoldWindowIT implements TestPropertyProvider {
                 + "employment=202900; salary bands: none -> none from 2026-12-03 (new official release: BLS OEWS "
                 + "May 2024; catalog revision 3)", ((Map<?, ?>) body.get("message")).get("en"));
         assertTrue(!body.containsKey("scoreChange"), "only a release told with its score change has one: " + body);
-        assertEquals(List.of(ChangeKind.SALARY, ChangeKind.CATALOG), ChangeKind.of((int) TestDatabase.count(jdbc,
+        assertEquals(List.of(NoticeKind.SALARY, NoticeKind.CATALOG), NoticeKind.of((int) TestDatabase.count(jdbc,
                 "SELECT kinds FROM notice WHERE event_id = ?", release)));
         assertEquals(1, TestDatabase.count(jdbc, "SELECT COUNT(*) FROM notification n JOIN notice c "
                 + "ON c.id = n.notice_id WHERE c.event_id = ? AND n.created_at >= c.recorded_at + INTERVAL ? "
@@ -129,25 +131,16 @@ class ReleaseHoldWindowIT implements TestPropertyProvider {
                 .map(c -> read(c.body()).get("eventId")).toList());
     }
 
-    private record Subscribed(String id, String token, String hook) {
-    }
-
     private Subscribed subscribe(String occupationId) {
-        String hook = UUID.randomUUID().toString();
-        Map<?, ?> created = http.toBlocking().retrieve(HttpRequest.POST("/api/subscriptions", Map.of(
-                "webhookUrl", receiver.url(hook), "occupationIds", List.of(occupationId))), Map.class);
-        return new Subscribed((String) created.get("id"), (String) created.get("manageToken"), hook);
+        return subscribers().subscribe(occupationId);
     }
 
     private void awaitDelivered(Subscribed subscription, int count) {
-        await().atMost(PATIENCE).until(() -> deliveries(subscription),
-                d -> d.size() == count && d.stream().allMatch(n -> "DELIVERED".equals(n.get("status"))));
+        subscribers().awaitDelivered(subscription, count);
     }
 
-    private List<Map<?, ?>> deliveries(Subscribed subscription) {
-        Map<?, ?> page = http.toBlocking().retrieve(HttpRequest.GET("/api/subscriptions/" + subscription.id()
-                + "/deliveries").header("X-Manage-Token", subscription.token()), Map.class);
-        return (List<Map<?, ?>>) page.get("items");
+    private Subscribers subscribers() {
+        return new Subscribers(http, receiver);
     }
 
     private Map<?, ?> read(String body) {

@@ -1,9 +1,14 @@
-package org.careergraph.notification.notification;
+package org.careergraph.notification.events;
 
 import jakarta.inject.Singleton;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.careergraph.events.OccupationChanged;
+import org.careergraph.notification.notice.ChangeMessages;
+import org.careergraph.notification.notice.Notice;
+import org.careergraph.notification.notice.NoticeKind;
+import org.careergraph.notification.notice.Notices;
+import org.careergraph.notification.notice.ReleaseScores;
 import org.careergraph.notification.occupation.KnownOccupations;
 import org.careergraph.notification.occupation.Occupation;
 import org.careergraph.platform.inbox.EventHandler;
@@ -15,16 +20,16 @@ import org.careergraph.platform.inbox.ReceivedEvent;
  * One handler rather than two, so that the order does not depend on the order the handler beans happen to be found.
  */
 @Singleton
-class OccupationChangedMatcher implements EventHandler<OccupationChanged> {
+class OccupationChangedHandler implements EventHandler<OccupationChanged> {
 
     private final KnownOccupations knownOccupations;
     private final ReleaseScores releaseScores;
-    private final NoticeWriter writer;
+    private final Notices notices;
 
-    OccupationChangedMatcher(KnownOccupations knownOccupations, ReleaseScores releaseScores, NoticeWriter writer) {
+    OccupationChangedHandler(KnownOccupations knownOccupations, ReleaseScores releaseScores, Notices notices) {
         this.knownOccupations = knownOccupations;
         this.releaseScores = releaseScores;
-        this.writer = writer;
+        this.notices = notices;
     }
 
     @Override
@@ -33,12 +38,12 @@ class OccupationChangedMatcher implements EventHandler<OccupationChanged> {
         // Also locks the occupation's row: a release's notice and its score change pair up one after the other.
         Occupation occupation = knownOccupations.apply(change);
         Notice notice = new Notice(occupation, ChangeMessages.occupationChanged(change),
-                ChangeKind.ofCatalogChange(change), null, false,
+                NoticeKind.ofCatalogChange(change), null, false,
                 change.changedAt().atZone(ZoneOffset.UTC).toLocalDate());
         // A release moves figures, and scores with them: told together with the score change (ReleaseScores).
         if (ChangeMessages.releaseOf(change) != null) {
             notice = releaseScores.releaseNotice(event, notice);
         }
-        writer.write(event, List.of(notice));
+        notices.write(event, List.of(notice));
     }
 }

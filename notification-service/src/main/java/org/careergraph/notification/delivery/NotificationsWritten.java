@@ -1,6 +1,6 @@
-package org.careergraph.notification.notification;
+package org.careergraph.notification.delivery;
 
 /** The fan-out wrote notifications in the current transaction: the dispatcher is woken once it commits. */
-public enum NotificationsWritten {
+enum NotificationsWritten {
     INSTANCE
 }

@@ -1,4 +1,4 @@
-package org.careergraph.notification.notification;
+package org.careergraph.notification.notice;
 
 import io.micronaut.core.annotation.Nullable;
 import java.math.BigDecimal;
@@ -28,7 +28,7 @@ import org.careergraph.notification.occupation.Occupation;
  * The text of every notification, in English and Traditional Chinese: which occupation, what changed (before ->
  * after), from when, and why (the policy source, the catalog revision, the score's reason). Pure functions.
  */
-final class ChangeMessages {
+public final class ChangeMessages {
 
     private static final String GREEN_LIST_TIER = "GREEN_LIST_TIER";
     private static final String[] ZH_NUMERALS = {"零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
@@ -153,7 +153,7 @@ final class ChangeMessages {
     }
 
     /** e.g. "Community Services Worker (anzsco-411215): Green List Tier 2 -> Tier 1 from 2026-12-01 (source: ...)". */
-    static Message statusChanged(Occupation occupation, ImmigrationStatusChanged change) {
+    public static Message statusChanged(Occupation occupation, ImmigrationStatusChanged change) {
         Label what;
         if (change.reasonZh() != null) {
             // The immigration service says what changed in both languages (every part of the status, not just the tier).
@@ -173,7 +173,7 @@ final class ChangeMessages {
      * published figures names them first ("median pay USD 108,020 -> 112,590 (OEWS May 2023 -> May 2024); income
      * 7.1 -> 7.3; overall 6.2 -> 6.3").
      */
-    static Message scoreChanged(Occupation occupation, ScoreChanged change, LocalDate asOf) {
+    public static Message scoreChanged(Occupation occupation, ScoreChanged change, LocalDate asOf) {
         if (!change.inputChanges().isEmpty()) {
             Label what = joined(figures(change.inputChanges()), scoreMoves(change));
             return compose(occupation.id(), occupation.titleEn(), occupation.titleZh(), what, asOf,
@@ -207,6 +207,11 @@ final class ChangeMessages {
      * the catalog change as it is told alone, then the score.
      */
     static Message releaseScored(OccupationChanged release, ScoreChanged score) {
+        return releaseScored(release, releaseOf(release), score);
+    }
+
+    /** The same, for a release read back from its stored payload (kept without its author): its release named. */
+    static Message releaseScored(OccupationChanged release, String releaseName, ScoreChanged score) {
         List<Label> parts = new ArrayList<>();
         if (score.inputChanges().isEmpty() || release.kind() == OccupationChanged.ChangeKind.CREATED) {
             parts.add(catalogChange(release));
@@ -229,17 +234,17 @@ final class ChangeMessages {
         }
         parts.addAll(scoreMoves(score));
         return compose(release.occupationId(), release.occupation().titleEn(), release.occupation().titleZh(),
-                joined(parts), changedOn(release), catalogReason(release));
+                joined(parts), changedOn(release), catalogReason(release, releaseName));
     }
 
     /** A new page, or each field that changed with its values before and after. */
-    static Message occupationChanged(OccupationChanged change) {
+    public static Message occupationChanged(OccupationChanged change) {
         return compose(change.occupationId(), change.occupation().titleEn(), change.occupation().titleZh(),
-                catalogChange(change), changedOn(change), catalogReason(change));
+                catalogChange(change), changedOn(change), catalogReason(change, releaseOf(change)));
     }
 
     /** The release that made a catalog change ("BLS OEWS May 2024"), or null for an editor's edit. */
-    static String releaseOf(OccupationChanged change) {
+    public static String releaseOf(OccupationChanged change) {
         return change.changedBy() != null && change.changedBy().startsWith(RELEASE_AUTHOR)
                 ? change.changedBy().substring(RELEASE_AUTHOR.length()) : null;
     }
@@ -268,8 +273,7 @@ final class ChangeMessages {
     }
 
     /** A publisher's new release is the reason for the change; an editor's name is not told (privacy). */
-    private static Label catalogReason(OccupationChanged change) {
-        String release = releaseOf(change);
+    private static Label catalogReason(OccupationChanged change, String release) {
         return release == null
                 ? new Label("(catalog revision " + change.revision() + ")", "（職業目錄第 " + change.revision() + " 版）")
                 : new Label("(new official release: " + release + "; catalog revision " + change.revision() + ")",
@@ -419,7 +423,7 @@ final class ChangeMessages {
     }
 
     /** The rules of the update that concern this occupation (the caller picks them by code). */
-    static Message policyUpdated(Occupation occupation, PolicyUpdated update, List<RuleChange> rules) {
+    public static Message policyUpdated(Occupation occupation, PolicyUpdated update, List<RuleChange> rules) {
         List<String> en = new ArrayList<>();
         List<String> zh = new ArrayList<>();
         for (RuleChange rule : rules) {

@@ -1,14 +1,11 @@
-package org.careergraph.notification.notification;
+package org.careergraph.notification.notice;
 
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.sql.ResultSet;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -32,39 +29,18 @@ import org.careergraph.platform.inbox.ReceivedEvent;
  * that claims a notice, so a notice is either merged or fanned out, never both.
  */
 @Singleton
-class ReleaseScores {
+public class ReleaseScores {
 
-    /** The notice of the event that caused a score change. */
-    private static final String CAUSE_NOTICE = """
-            SELECT n.id, n.event_id, n.held_until IS NOT NULL, c.payload, n.merged_event_id
-            FROM notice n JOIN change_event c ON c.event_id = n.event_id
-            WHERE n.occupation_id = ? AND n.event_id = ?
-            FOR UPDATE""";
-    /** The notice of a score change a release caused, if it came first. */
-    private static final String SCORE_NOTICE = """
-            SELECT n.id, n.event_id, n.held_until IS NOT NULL, c.payload, n.merged_event_id
-            FROM notice n JOIN change_event c ON c.event_id = n.event_id
-            WHERE n.occupation_id = ? AND n.cause_event_id = ?
-            ORDER BY n.id
-            LIMIT 1
-            FOR UPDATE""";
-    private static final String MERGE = """
-            UPDATE notice SET message_en = ?, message_zh = ?, kinds = kinds | ?, merged_event_id = ?,
-                held_until = NULL, fan_out_due = ?
-            WHERE id = ? AND held_until IS NOT NULL""";
-
-    private final JdbcOperations jdbc;
+    private final Notices notices;
     private final JsonMapper json;
     private final Clock clock;
     private final ReleaseHold hold;
-    private final NoticeWriter writer;
 
-    ReleaseScores(JdbcOperations jdbc, JsonMapper json, Clock clock, ReleaseHold hold, NoticeWriter writer) {
-        this.jdbc = jdbc;
+    ReleaseScores(Notices notices, JsonMapper json, Clock clock, ReleaseHold hold) {
+        this.notices = notices;
         this.json = json;
         this.clock = clock;
         this.hold = hold;
-        this.writer = writer;
     }
 
     /**
@@ -73,7 +49,7 @@ class ReleaseScores {
      */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public Notice releaseNotice(ReceivedEvent<OccupationChanged> event, Notice notice) {
-        Optional<Partner> score = partner(SCORE_NOTICE, event.id(), notice.occupation().id());
+        Optional<Notices.Partner> score = notices.causedBy(notice.occupation().id(), event.id());
         if (score.isEmpty()) {
             return notice.heldUntil(now().plus(hold.window()));
         }
@@ -81,10 +57,7 @@ class ReleaseScores {
             return notice;
         }
         // Nothing was fanned out of the held score notice: it is replaced by the release's notice, which tells both.
-        jdbc.prepareStatement("DELETE FROM notice WHERE id = ?", delete -> {
-            delete.setLong(1, score.get().id());
-            return delete.executeUpdate();
-        });
+        notices.delete(score.get().id());
         ScoreChanged change = read(score.get().payload(), ScoreChanged.class);
         return notice.mergedWith(score.get().eventId(), ChangeMessages.releaseScored(event.payload(), change));
     }
@@ -100,44 +73,23 @@ class ReleaseScores {
         if (change.causeEventId() == null) {
             return Optional.of(notice);
         }
-        Optional<Partner> cause = partner(CAUSE_NOTICE, change.causeEventId(), notice.occupation().id());
+        Optional<Notices.Partner> cause = notices.ofEvent(notice.occupation().id(), change.causeEventId());
         if (cause.isPresent() && event.id().equals(cause.get().mergedEventId())) {
             return Optional.empty(); // told within its release's notice already: this is the same event again
         }
         if (cause.isPresent() && cause.get().held()) {
+            // Stored without who made it: the release it came from is kept beside it.
             OccupationChanged release = read(cause.get().payload(), OccupationChanged.class);
-            Message merged = ChangeMessages.releaseScored(release, change);
+            Message merged = ChangeMessages.releaseScored(release, cause.get().releaseName(), change);
             // Its payload stays beside the release's (webhooks get it as scoreChange).
-            writer.storeEvent(event);
-            jdbc.prepareStatement(MERGE, update -> {
-                update.setString(1, merged.en());
-                update.setString(2, merged.zh());
-                update.setInt(3, ChangeKind.SCORE.bit());
-                update.setString(4, event.id());
-                update.setTimestamp(5, Timestamp.from(now()));
-                update.setLong(6, cause.get().id());
-                return update.executeUpdate();
-            });
-            writer.dueNow();
+            notices.storeEvent(event);
+            notices.merge(cause.get().id(), merged, event.id(), now());
             return Optional.empty();
         }
         Notice own = notice.causedBy(change.causeEventId());
         boolean mayPrecedeRelease = cause.isEmpty() && !change.inputChanges().isEmpty()
                 && EventType.OCCUPATION_CHANGED.type().equals(change.causeEventType());
         return Optional.of(mayPrecedeRelease ? own.heldUntil(now().plus(hold.window())) : own);
-    }
-
-    private Optional<Partner> partner(String sql, String eventId, String occupationId) {
-        return jdbc.prepareStatement(sql, select -> {
-            select.setString(1, occupationId);
-            select.setString(2, eventId);
-            try (ResultSet rs = select.executeQuery()) {
-                return rs.next()
-                        ? Optional.of(new Partner(rs.getLong(1), rs.getString(2), rs.getBoolean(3), rs.getString(4),
-                                rs.getString(5)))
-                        : Optional.<Partner>empty();
-            }
-        });
     }
 
     private <T> T read(String payload, Class<T> type) {
@@ -150,9 +102,5 @@ class ReleaseScores {
 
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    }
-
-    /** The other notice of a pair, locked: whether it is still held, its event's payload, the event merged into it. */
-    private record Partner(long id, String eventId, boolean held, String payload, String mergedEventId) {
     }
 }

@@ -1,4 +1,4 @@
-package org.careergraph.notification.notification;
+package org.careergraph.notification.notice;
 
 import java.util.Arrays;
 import java.util.Collection;
@@ -10,7 +10,7 @@ import org.careergraph.events.OccupationChanged;
  * The kinds of change a subscriber can choose to hear about. A subscription keeps its choice, and a notice the kinds
  * it is, as bits of one number, so that matching is one AND in SQL. The bits are stored: never renumber them.
  */
-public enum ChangeKind {
+public enum NoticeKind {
     SCORE(1),
     IMMIGRATION_STATUS(2),
     /** An announced (possibly future) policy update, or its withdrawal. */
@@ -24,20 +24,20 @@ public enum ChangeKind {
 
     private final int bit;
 
-    ChangeKind(int bit) {
+    NoticeKind(int bit) {
         this.bit = bit;
     }
 
-    public static int mask(Collection<ChangeKind> kinds) {
+    public static int mask(Collection<NoticeKind> kinds) {
         return kinds.stream().mapToInt(k -> k.bit).reduce(0, (a, b) -> a | b);
     }
 
-    public static List<ChangeKind> of(int mask) {
+    public static List<NoticeKind> of(int mask) {
         return Arrays.stream(values()).filter(k -> (mask & k.bit) != 0).toList();
     }
 
     /** A new page brings salary and AI impact too; an edit is salary or AI impact when it changed those sections. */
-    static int ofCatalogChange(OccupationChanged change) {
+    public static int ofCatalogChange(OccupationChanged change) {
         if (change.kind() == OccupationChanged.ChangeKind.CREATED) {
             return CATALOG.bit | SALARY.bit | AI_IMPACT.bit;
         }
@@ -54,7 +54,7 @@ public enum ChangeKind {
         return kinds;
     }
 
-    int bit() {
+    public int bit() {
         return bit;
     }
 }

@@ -1,4 +1,4 @@
-package org.careergraph.notification.notification;
+package org.careergraph.notification.notice;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -263,7 +263,7 @@ class ChangeMessagesTest {
                 + " 2026-12-03 (new official release: BLS OEWS May 2024; catalog revision 3)", message.en());
         assertTrue(message.zh().contains("美國薪資（BLS OEWS）（employment）：3282010 -> 3335680")
                 && message.zh().contains("官方新版資料：BLS OEWS May 2024"), message.zh());
-        assertEquals(List.of(ChangeKind.SALARY, ChangeKind.CATALOG), ChangeKind.of(ChangeKind.ofCatalogChange(change)));
+        assertEquals(List.of(NoticeKind.SALARY, NoticeKind.CATALOG), NoticeKind.of(NoticeKind.ofCatalogChange(change)));
     }
 
     @Test
