@@ -6,6 +6,7 @@ import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.annotation.TransactionalEventListener;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -45,10 +46,14 @@ class SearchIndexer implements ApplicationEventListener<StartupEvent> {
     /** What is indexed for each occupation: its revision and when its signals last changed. */
     private final Map<String, String> indexedVersions = new HashMap<>();
 
-    SearchIndexer(OccupationIndex index, OccupationRepository occupations, OccupationSignalRepository signals) {
+    private final Clock clock;
+
+    SearchIndexer(OccupationIndex index, OccupationRepository occupations, OccupationSignalRepository signals,
+                  Clock clock) {
         this.index = index;
         this.occupations = occupations;
         this.signals = signals;
+        this.clock = clock;
     }
 
     @Override
@@ -79,7 +84,7 @@ class SearchIndexer implements ApplicationEventListener<StartupEvent> {
     @Scheduled(fixedDelay = "2s", initialDelay = "2s")
     synchronized void catchUp() {
         Instant since = watermark.minus(OVERLAP);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         // Versions first (a few bytes a row), whole pages only for what moved: a release import stamps thousands of
         // rows at once, and the look-back would otherwise read them all every two seconds for ten minutes.
         Set<String> changed = new HashSet<>();
