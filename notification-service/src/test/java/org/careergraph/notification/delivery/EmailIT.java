@@ -42,16 +42,12 @@ import org.careergraph.testsupport.MovableClock;
 import org.careergraph.testsupport.TestEvents;
 import org.careergraph.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
 
 /** Email alerts against a real SMTP server (GreenMail in the test JVM), a real broker and a real database. */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EmailIT implements TestPropertyProvider {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
@@ -96,7 +92,6 @@ class EmailIT implements TestPropertyProvider {
     }
 
     @Test
-    @Order(1)
     void nothingIsSentBeforeTheAddressConfirmsThenEachChangeIsMailedAtOnce() throws Exception {
         String code = TestOccupations.uniqueCode();
         String occupationId = occupations().announce(code);
@@ -145,7 +140,6 @@ class EmailIT implements TestPropertyProvider {
     }
 
     @Test
-    @Order(2)
     void oneClickUnsubscribeNeedsTheMailsTokenAndStopsTheAlerts() throws Exception {
         String code = TestOccupations.uniqueCode();
         String occupationId = occupations().announce(code);
@@ -175,7 +169,6 @@ class EmailIT implements TestPropertyProvider {
     }
 
     @Test
-    @Order(3)
     void aDigestSubscriberGetsTheDaysChangesInOneMailAtDigestTime() throws Exception {
         String code = TestOccupations.uniqueCode();
         String occupationId = occupations().announce(code);
@@ -211,7 +204,6 @@ class EmailIT implements TestPropertyProvider {
     }
 
     @Test
-    @Order(4)
     void anAddressGetsAtMostThreeConfirmationMailsADayAndOnlyItsLinksWork() throws Exception {
         String occupationId = occupations().announce(TestOccupations.uniqueCode());
         String address = address();
@@ -242,22 +234,8 @@ class EmailIT implements TestPropertyProvider {
         assertEquals("ACTIVE", enabled.get("status"));
     }
 
-    @Test
-    @Order(6)
-    void whenTheConfirmationCannotBeSentNothingIsStored() {
-        String occupationId = occupations().announce(TestOccupations.uniqueCode());
-        smtp.stop();
-        String address = address();
-        HttpClientResponseException e = assertThrows(HttpClientResponseException.class, () -> http.toBlocking()
-                .exchange(HttpRequest.POST("/api/subscriptions", Map.of("email", address,
-                        "occupationIds", List.of(occupationId)))));
-        assertEquals(HttpStatus.SERVICE_UNAVAILABLE, e.getStatus());
-        assertEquals(0, TestDatabase.count(jdbc, "SELECT COUNT(*) FROM subscription WHERE email = ?", address));
-    }
-
     /** A digest subscriber who moves to immediate mails gets what waited for the digest at once, not at 07:00. */
     @Test
-    @Order(5)
     void movingFromTheDigestToImmediateMailsSendsWhatWaitedAtOnce() throws Exception {
         String code = TestOccupations.uniqueCode();
         String occupationId = occupations().announce(code);

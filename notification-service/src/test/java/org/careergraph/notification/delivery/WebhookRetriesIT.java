@@ -30,12 +30,11 @@ import org.careergraph.notification.WebhookReceiver;
 import org.careergraph.testsupport.MovableClock;
 import org.careergraph.testsupport.TestEvents;
 import org.careergraph.testsupport.TestInfrastructure;
+import org.careergraph.notification.Subscribers;
+import org.careergraph.notification.Subscribers.Subscribed;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The retry schedule as shipped (Svix's, with jitter), Retry-After, 410 Gone, disabling and replaying, and redirects:
@@ -43,7 +42,6 @@ import org.junit.jupiter.api.TestMethodOrder;
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WebhookRetriesIT implements TestPropertyProvider {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
@@ -78,7 +76,6 @@ class WebhookRetriesIT implements TestPropertyProvider {
     }
 
     @Test
-    @Order(1)
     void aFailingReceiverIsRetriedOnTheScheduleWithJitterThenTheEndpointIsDisabled() {
         String code = TestOccupations.uniqueCode();
         String hook = UUID.randomUUID().toString();
@@ -113,7 +110,6 @@ class WebhookRetriesIT implements TestPropertyProvider {
     }
 
     @Test
-    @Order(2)
     void aLongerRetryAfterIsHonoured() {
         String code = TestOccupations.uniqueCode();
         String hook = UUID.randomUUID().toString();
@@ -129,7 +125,6 @@ class WebhookRetriesIT implements TestPropertyProvider {
     }
 
     @Test
-    @Order(3)
     void a410DisablesTheEndpointUntilItsOwnerEnablesItAgainAndReplays() {
         String code = TestOccupations.uniqueCode();
         String hook = UUID.randomUUID().toString();
@@ -170,7 +165,6 @@ class WebhookRetriesIT implements TestPropertyProvider {
     }
 
     @Test
-    @Order(4)
     void aRedirectIsFollowedOnlyToAnAllowedTarget() {
         String code = TestOccupations.uniqueCode();
         String occupationId = occupations().announce(code);
@@ -196,7 +190,6 @@ class WebhookRetriesIT implements TestPropertyProvider {
 
     /** One subscription's alerts in the order of the changes: a later one waits while an earlier one is retried. */
     @Test
-    @Order(5)
     void aLaterAlertWaitsForAnEarlierOneThatIsRetried() {
         String code = TestOccupations.uniqueCode();
         String hook = UUID.randomUUID().toString();
@@ -218,24 +211,20 @@ class WebhookRetriesIT implements TestPropertyProvider {
                 .toList());
     }
 
-    private record Subscribed(String id, String token) {
-    }
-
     private Subscribed subscribe(String hook, String occupationId) {
-        Map<?, ?> created = http.toBlocking().retrieve(HttpRequest.POST("/api/subscriptions", Map.of(
-                "webhookUrl", receiver.url(hook), "occupationIds", List.of(occupationId))), Map.class);
-        return new Subscribed((String) created.get("id"), (String) created.get("manageToken"));
+        return subscribers().subscribe(hook, Map.of("occupationIds", List.of(occupationId)));
     }
 
     private Map<?, ?> view(Subscribed subscription) {
-        return http.toBlocking().retrieve(HttpRequest.GET("/api/subscriptions/" + subscription.id())
-                .header("X-Manage-Token", subscription.token()), Map.class);
+        return subscribers().view(subscription);
     }
 
     private List<Map<?, ?>> deliveries(Subscribed subscription) {
-        Map<?, ?> page = http.toBlocking().retrieve(HttpRequest.GET("/api/subscriptions/" + subscription.id()
-                + "/deliveries").header("X-Manage-Token", subscription.token()), Map.class);
-        return (List<Map<?, ?>>) page.get("items");
+        return subscribers().deliveries(subscription);
+    }
+
+    private Subscribers subscribers() {
+        return new Subscribers(http, receiver);
     }
 
     private Map<?, ?> delivery(Subscribed subscription) {
