@@ -6,8 +6,4 @@ record Server<T>(T endpoint, String description, AutoCloseable stopper) {
     static String took(long startedNanos) {
         return " (started in " + (System.nanoTime() - startedNanos) / 1_000_000 + " ms)";
     }
-
-    static String state(Server<?> server, RuntimeException failure) {
-        return server != null ? server.description() : failure != null ? "failed to start (" + failure + ")" : "not started";
-    }
 }

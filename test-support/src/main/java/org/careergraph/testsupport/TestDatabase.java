@@ -11,8 +11,6 @@ import java.util.regex.Pattern;
 
 import org.careergraph.embedded.EmbeddedMariaDb;
 import org.careergraph.testsupport.InfraChoice.Source;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.testcontainers.mysql.MySQLContainer;
 import org.testcontainers.utility.DockerImageName;
 
@@ -24,12 +22,9 @@ final class TestDatabase {
 
     static final String IMAGE = "mysql:8.4";
 
-    private static final Logger LOG = LoggerFactory.getLogger(TestDatabase.class);
     private static final Pattern NAME = Pattern.compile("^[a-z][a-z0-9_]{0,63}$");
-    private static final Object LOCK = new Object();
-    // volatile: describe() reads them without the lock.
-    private static volatile Server<DbServer> database;
-    private static volatile RuntimeException failure;
+    private static final StartOnce<DbServer> DATABASE = new StartOnce<>("Test database",
+            () -> start(InfraChoice.databaseSource(System::getenv, TestScratch::dockerAvailable)));
 
     /** A MySQL server reachable as root-like user; baseUrl is jdbc:mysql://host:port without a database. */
     record DbServer(String baseUrl, String username, String password) {
@@ -40,21 +35,11 @@ final class TestDatabase {
 
     /** The started server, started here on first call. */
     static DbServer server() {
-        synchronized (LOCK) {
-            if (database == null) {
-                if (failure != null) {
-                    throw new IllegalStateException("Test database failed to start earlier in this JVM", failure);
-                }
-                try {
-                    database = TestScratch.stopAtExit(start(InfraChoice.databaseSource(System::getenv, TestScratch::dockerAvailable)));
-                    LOG.info("Test database: {}", database.description());
-                } catch (RuntimeException e) {
-                    failure = e;
-                    throw e;
-                }
-            }
-            return database.endpoint();
-        }
+        return DATABASE.endpoint();
+    }
+
+    static String describe() {
+        return DATABASE.describe();
     }
 
     /** JDBC URL for Connector/J; the database is created if missing. */
@@ -74,10 +59,6 @@ final class TestDatabase {
         if (name == null || !NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("Database name must match " + NAME.pattern() + ": " + name);
         }
-    }
-
-    static String describe() {
-        return Server.state(database, failure);
     }
 
     private static Server<DbServer> start(Source source) {

@@ -6,8 +6,6 @@ import java.nio.file.Path;
 
 import org.careergraph.embedded.EmbeddedKafka;
 import org.careergraph.testsupport.InfraChoice.Source;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.utility.DockerImageName;
 
@@ -16,36 +14,19 @@ final class TestKafka {
 
     static final String IMAGE = "apache/kafka:4.1.0";
 
-    private static final Logger LOG = LoggerFactory.getLogger(TestKafka.class);
-    private static final Object LOCK = new Object();
-    // volatile: describe() reads them without the lock.
-    private static volatile Server<String> kafka;
-    private static volatile RuntimeException failure;
+    private static final StartOnce<String> KAFKA = new StartOnce<>("Test Kafka",
+            () -> start(InfraChoice.kafkaSource(System::getenv, TestScratch::dockerAvailable)));
 
     private TestKafka() {
     }
 
     /** The started broker's bootstrap servers, started here on first call. */
     static String bootstrapServers() {
-        synchronized (LOCK) {
-            if (kafka == null) {
-                if (failure != null) {
-                    throw new IllegalStateException("Test Kafka failed to start earlier in this JVM", failure);
-                }
-                try {
-                    kafka = TestScratch.stopAtExit(start(InfraChoice.kafkaSource(System::getenv, TestScratch::dockerAvailable)));
-                    LOG.info("Test Kafka: {}", kafka.description());
-                } catch (RuntimeException e) {
-                    failure = e;
-                    throw e;
-                }
-            }
-            return kafka.endpoint();
-        }
+        return KAFKA.endpoint();
     }
 
     static String describe() {
-        return Server.state(kafka, failure);
+        return KAFKA.describe();
     }
 
     private static Server<String> start(Source source) {
