@@ -2,37 +2,22 @@ package org.careergraph.immigration;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.cloudevents.CloudEvent;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpStatus;
-import io.micronaut.http.MutableHttpRequest;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.careergraph.events.EventType;
 import org.careergraph.events.Topics;
-import org.careergraph.testsupport.TestEvents;
 import org.careergraph.testsupport.TestInfrastructure;
 import org.careergraph.testsupport.TopicProbe;
+import org.careergraph.testsupport.inbox.DeadLetterChecks;
+import org.careergraph.testsupport.inbox.DeadLetterChecks.DeadLetter;
+import org.careergraph.testsupport.inbox.DeadLettersTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Poison records on the topic the immigration service consumes (occupations): dead-lettered by its group with where
@@ -40,40 +25,21 @@ import org.junit.jupiter.api.TestInstance;
  * {@code /api/immigration/dead-letters}.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DeadLettersIT implements TestPropertyProvider {
-
-    private static final Duration WAIT = Duration.ofSeconds(60);
-    private static final String GROUP = "immigration-service";
-    private static final String API = "/api/immigration/dead-letters";
-    private static final String ADMIN = TestInfrastructure.token("ADMIN");
-
-    @Inject
-    @Client("/")
-    HttpClient http;
-
-    @Inject
-    JdbcOperations jdbc;
+class DeadLettersIT extends DeadLettersTest {
 
     @Inject
     JsonMapper json;
 
-    private final String kafka = TestInfrastructure.kafkaBootstrapServers();
-    private final TestEvents events = TestEvents.connect(kafka);
-    private final TopicProbe statusEvents = TopicProbe.open(kafka, Topics.IMMIGRATION_STATUSES);
-    private final Map<String, TopicProbe> probes = new HashMap<>();
+    private final TopicProbe statusEvents = TopicProbe.open(TestInfrastructure.kafkaBootstrapServers(),
+            Topics.IMMIGRATION_STATUSES);
 
-    @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> props = new HashMap<>(TestInfrastructure.serviceProperties("immigration"));
-        return props;
+    DeadLettersIT() {
+        super("immigration", "immigration-service", "/api/immigration/dead-letters");
     }
 
     @AfterAll
     void close() {
-        events.close();
         statusEvents.close();
-        probes.values().forEach(TopicProbe::close);
     }
 
     @Test
@@ -81,35 +47,8 @@ class DeadLettersIT implements TestPropertyProvider {
         for (EventType type : List.of(EventType.OCCUPATION_CHANGED)) {
             String code = TestOccupations.uniqueCode();
             String key = TestOccupations.idOf(code);
-            events.publishRaw(type.topic(), key, "not a cloud event".getBytes(StandardCharsets.UTF_8));
-            String unbindable = events.publish(type, key, "{\"occupationId\": ");
-            String good = events.publish(type, key, TestOccupations.occupationChanged(json, key, code, 1,
-                    "Community Services Worker"));
-
-            List<ConsumerRecord<String, byte[]>> sent = await().atMost(WAIT)
-                    .until(() -> probe(type.topic()).recordsWithKey(key), r -> r.size() == 3);
-            List<ConsumerRecord<String, byte[]>> dead = await().atMost(WAIT)
-                    .until(() -> probe(Topics.deadLetter(type.topic())).recordsWithKey(key), r -> r.size() == 2);
-            for (int i = 0; i < 2; i++) {
-                Map<String, String> headers = TopicProbe.headers(dead.get(i));
-                assertEquals(type.topic(), headers.get("careergraph-dlt-original-topic"));
-                assertEquals(String.valueOf(sent.get(i).partition()), headers.get("careergraph-dlt-original-partition"));
-                assertEquals(String.valueOf(sent.get(i).offset()), headers.get("careergraph-dlt-original-offset"));
-                assertEquals(GROUP, headers.get("careergraph-dlt-consumer-group"));
-                assertTrue(headers.get("careergraph-dlt-error").length() > 0);
-            }
-            assertEquals("not a cloud event", new String(dead.get(0).value(), StandardCharsets.UTF_8));
-            assertEquals(unbindable, TopicProbe.header(dead.get(1), "ce_id"));
-
-            await().atMost(WAIT).until(() -> processed(good) == 1);
-
-            List<Map<String, Object>> listed = await().atMost(WAIT)
-                    .until(() -> listedWithKey("NEW", key), l -> l.size() == 2);
-            assertEquals(unbindable, listed.get(0).get("eventId"), "newest first");
-            assertEquals(type.type(), listed.get(0).get("eventType"));
-            assertEquals(type.topic(), listed.get(1).get("originalTopic"));
-            assertEquals(GROUP, listed.get(1).get("consumerGroup"));
-            assertTrue(listed.get(1).get("error").toString().contains("CloudEvent"), "" + listed.get(1));
+            deadLetters.assertPoisonIsDeadLetteredListedAndThePartitionMovesOn(type, key,
+                    TestOccupations.occupationChanged(json, key, code, 1, "Community Services Worker"));
         }
     }
 
@@ -117,65 +56,21 @@ class DeadLettersIT implements TestPropertyProvider {
     void aDeadLetterWhoseHandlerFailedIsReplayedOnceAfterTheFix() {
         String code = TestOccupations.uniqueCode();
         String key = TestOccupations.idOf(code);
-        // As the consumer dead-letters an event whose handler kept failing (before a fix): unchanged, with headers.
-        String eventId = events.publishDeadLetter(EventType.OCCUPATION_CHANGED, key,
-                TestOccupations.occupationChanged(json, key, code, 1, "Community Services Worker"), GROUP);
-        Map<String, Object> listed = await().atMost(WAIT).until(() -> listedWithKey("NEW", key), l -> l.size() == 1)
-                .get(0);
-        assertEquals(eventId, listed.get("eventId"));
+        DeadLetter failed = deadLetters.publishFailed(EventType.OCCUPATION_CHANGED, key,
+                TestOccupations.occupationChanged(json, key, code, 1, "Community Services Worker"));
         assertEquals(0, statusEvents.recordsWithKey(key).size());
-        String path = API + "/" + listed.get("id");
 
-        Map<String, Object> replayed = call(HttpRequest.POST(path + "/replay", ""));
-        assertEquals("REPLAYED", replayed.get("state"));
-        assertEquals("admin@test", replayed.get("replayedBy"));
+        deadLetters.replay(failed);
         // The occupation is known and has its first status: published once.
-        await().atMost(WAIT).until(() -> statusEvents.recordsWithKey(key).size() == 1);
-        assertEquals(key, call(HttpRequest.GET("/api/immigration/occupations/" + key + "/status")).get("occupationId"));
+        await().atMost(DeadLetterChecks.WAIT).until(() -> statusEvents.recordsWithKey(key).size() == 1);
+        assertEquals(key, deadLetters.call(HttpRequest.GET("/api/immigration/occupations/" + key + "/status"))
+                .get("occupationId"));
 
-        Map<String, Object> again = call(HttpRequest.POST(path + "/replay", ""));
-        assertEquals("REPLAYED", again.get("state"));
-        assertEquals(1, processed(eventId));
-        await().during(Duration.ofSeconds(1)).atMost(WAIT).until(() -> statusEvents.recordsWithKey(key).size() == 1);
+        deadLetters.replayAgain(failed);
+        await().during(Duration.ofSeconds(1)).atMost(DeadLetterChecks.WAIT)
+                .until(() -> statusEvents.recordsWithKey(key).size() == 1);
 
-        // A record that still cannot be read is refused, and stays listed.
-        String poison = TestOccupations.idOf(TestOccupations.uniqueCode());
-        events.publishRaw(Topics.OCCUPATIONS, poison, "not a cloud event".getBytes(StandardCharsets.UTF_8));
-        Object poisonId = await().atMost(WAIT).until(() -> listedWithKey("NEW", poison), l -> l.size() == 1).get(0)
-                .get("id");
-        HttpClientResponseException refused = assertThrows(HttpClientResponseException.class,
-                () -> call(HttpRequest.POST(API + "/" + poisonId + "/replay", "")));
-        assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, refused.getStatus());
-        assertEquals("application/problem+json", refused.getResponse().getContentType().orElseThrow().toString());
-        assertEquals(1, listedWithKey("NEW", poison).size());
-    }
-
-
-    private long processed(String eventId) {
-        return jdbc.execute(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "SELECT COUNT(*) FROM processed_event WHERE event_id = ?")) {
-                statement.setString(1, eventId);
-                try (ResultSet rs = statement.executeQuery()) {
-                    rs.next();
-                    return rs.getLong(1);
-                }
-            }
-        });
-    }
-
-    private TopicProbe probe(String topic) {
-        return probes.computeIfAbsent(topic, t -> TopicProbe.open(kafka, t));
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<Map<String, Object>> listedWithKey(String state, String key) {
-        Map<String, Object> page = call(HttpRequest.GET(API + "?size=100&state=" + state));
-        return ((List<Map<String, Object>>) page.get("items")).stream().filter(d -> key.equals(d.get("key"))).toList();
-    }
-
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> call(MutableHttpRequest<?> request) {
-        return http.toBlocking().retrieve(request.bearerAuth(ADMIN), Map.class);
+        deadLetters.assertAnUnreadableRecordIsRefusedAndStaysListed(Topics.OCCUPATIONS,
+                TestOccupations.idOf(TestOccupations.uniqueCode()));
     }
 }

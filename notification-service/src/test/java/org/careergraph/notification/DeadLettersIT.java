@@ -1,37 +1,18 @@
 package org.careergraph.notification;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.cloudevents.CloudEvent;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.http.MutableHttpRequest;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.careergraph.events.EventType;
 import org.careergraph.events.Topics;
-import org.careergraph.testsupport.TestEvents;
-import org.careergraph.testsupport.TestInfrastructure;
-import org.careergraph.testsupport.TopicProbe;
-import org.junit.jupiter.api.AfterAll;
+import org.careergraph.testsupport.inbox.DeadLetterChecks.DeadLetter;
+import org.careergraph.testsupport.inbox.DeadLettersTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Poison records on the four topics the notification service consumes (occupations, immigration policies, immigration
@@ -39,35 +20,10 @@ import org.junit.jupiter.api.TestInstance;
  * admin lists them and replays one after a fix through {@code /api/notification/dead-letters}.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DeadLettersIT implements TestPropertyProvider {
+class DeadLettersIT extends DeadLettersTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(60);
-    private static final String GROUP = "notification-service";
-    private static final String API = "/api/notification/dead-letters";
-    private static final String ADMIN = TestInfrastructure.token("ADMIN");
-
-    @Inject
-    @Client("/")
-    HttpClient http;
-
-    @Inject
-    JdbcOperations jdbc;
-
-    private final String kafka = TestInfrastructure.kafkaBootstrapServers();
-    private final TestEvents events = TestEvents.connect(kafka);
-    private final Map<String, TopicProbe> probes = new HashMap<>();
-
-    @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> props = new HashMap<>(TestInfrastructure.serviceProperties("notification"));
-        return props;
-    }
-
-    @AfterAll
-    void close() {
-        events.close();
-        probes.values().forEach(TopicProbe::close);
+    DeadLettersIT() {
+        super("notification", "notification-service", "/api/notification/dead-letters");
     }
 
     @Test
@@ -75,35 +31,8 @@ class DeadLettersIT implements TestPropertyProvider {
         for (EventType type : List.of(EventType.OCCUPATION_CHANGED, EventType.POLICY_UPDATED,
                 EventType.IMMIGRATION_STATUS_CHANGED, EventType.SCORE_CHANGED)) {
             String code = TestOccupations.uniqueCode();
-            String key = TestOccupations.id(code);
-            events.publishRaw(type.topic(), key, "not a cloud event".getBytes(StandardCharsets.UTF_8));
-            String unbindable = events.publish(type, key, "{\"occupationId\": ");
-            String good = events.publish(type, key, TestOccupations.fixture(type, code));
-
-            List<ConsumerRecord<String, byte[]>> sent = await().atMost(WAIT)
-                    .until(() -> probe(type.topic()).recordsWithKey(key), r -> r.size() == 3);
-            List<ConsumerRecord<String, byte[]>> dead = await().atMost(WAIT)
-                    .until(() -> probe(Topics.deadLetter(type.topic())).recordsWithKey(key), r -> r.size() == 2);
-            for (int i = 0; i < 2; i++) {
-                Map<String, String> headers = TopicProbe.headers(dead.get(i));
-                assertEquals(type.topic(), headers.get("careergraph-dlt-original-topic"));
-                assertEquals(String.valueOf(sent.get(i).partition()), headers.get("careergraph-dlt-original-partition"));
-                assertEquals(String.valueOf(sent.get(i).offset()), headers.get("careergraph-dlt-original-offset"));
-                assertEquals(GROUP, headers.get("careergraph-dlt-consumer-group"));
-                assertTrue(headers.get("careergraph-dlt-error").length() > 0);
-            }
-            assertEquals("not a cloud event", new String(dead.get(0).value(), StandardCharsets.UTF_8));
-            assertEquals(unbindable, TopicProbe.header(dead.get(1), "ce_id"));
-
-            await().atMost(WAIT).until(() -> processed(good) == 1);
-
-            List<Map<String, Object>> listed = await().atMost(WAIT)
-                    .until(() -> listedWithKey("NEW", key), l -> l.size() == 2);
-            assertEquals(unbindable, listed.get(0).get("eventId"), "newest first");
-            assertEquals(type.type(), listed.get(0).get("eventType"));
-            assertEquals(type.topic(), listed.get(1).get("originalTopic"));
-            assertEquals(GROUP, listed.get(1).get("consumerGroup"));
-            assertTrue(listed.get(1).get("error").toString().contains("CloudEvent"), "" + listed.get(1));
+            deadLetters.assertPoisonIsDeadLetteredListedAndThePartitionMovesOn(type, TestOccupations.id(code),
+                    TestOccupations.fixture(type, code));
         }
     }
 
@@ -111,50 +40,19 @@ class DeadLettersIT implements TestPropertyProvider {
     void aDeadLetterWhoseHandlerFailedIsReplayedOnceAfterTheFix() {
         String code = TestOccupations.uniqueCode();
         String key = TestOccupations.id(code);
-        // As the consumer dead-letters an event whose handler kept failing (before a fix): unchanged, with headers.
-        String eventId = events.publishDeadLetter(EventType.OCCUPATION_CHANGED, key,
-                TestOccupations.fixture(EventType.OCCUPATION_CHANGED, code), GROUP);
-        Map<String, Object> listed = await().atMost(WAIT).until(() -> listedWithKey("NEW", key), l -> l.size() == 1)
-                .get(0);
-        assertEquals(eventId, listed.get("eventId"));
+        DeadLetter failed = deadLetters.publishFailed(EventType.OCCUPATION_CHANGED, key,
+                TestOccupations.fixture(EventType.OCCUPATION_CHANGED, code));
         assertEquals(HttpStatus.NOT_FOUND, assertThrows(HttpClientResponseException.class,
                 () -> feed(key)).getStatus(), "the occupation is not known yet");
-        String path = API + "/" + listed.get("id");
 
-        Map<String, Object> replayed = call(HttpRequest.POST(path + "/replay", ""));
-        assertEquals("REPLAYED", replayed.get("state"));
-        assertEquals("admin@test", replayed.get("replayedBy"));
+        deadLetters.replay(failed);
         assertEquals(1, entries(feed(key)), "the occupation is known, its page edit in its feed");
 
-        Map<String, Object> again = call(HttpRequest.POST(path + "/replay", ""));
-        assertEquals("REPLAYED", again.get("state"));
-        assertEquals(1, processed(eventId));
+        deadLetters.replayAgain(failed);
         assertEquals(1, entries(feed(key)), "not told twice");
 
-        // A record that still cannot be read is refused, and stays listed.
-        String poison = TestOccupations.id(TestOccupations.uniqueCode());
-        events.publishRaw(Topics.IMMIGRATION_POLICIES, poison, "not a cloud event".getBytes(StandardCharsets.UTF_8));
-        Object poisonId = await().atMost(WAIT).until(() -> listedWithKey("NEW", poison), l -> l.size() == 1).get(0)
-                .get("id");
-        HttpClientResponseException refused = assertThrows(HttpClientResponseException.class,
-                () -> call(HttpRequest.POST(API + "/" + poisonId + "/replay", "")));
-        assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, refused.getStatus());
-        assertEquals("application/problem+json", refused.getResponse().getContentType().orElseThrow().toString());
-        assertEquals(1, listedWithKey("NEW", poison).size());
-    }
-
-
-    private long processed(String eventId) {
-        return jdbc.execute(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "SELECT COUNT(*) FROM processed_event WHERE event_id = ?")) {
-                statement.setString(1, eventId);
-                try (ResultSet rs = statement.executeQuery()) {
-                    rs.next();
-                    return rs.getLong(1);
-                }
-            }
-        });
+        deadLetters.assertAnUnreadableRecordIsRefusedAndStaysListed(Topics.IMMIGRATION_POLICIES,
+                TestOccupations.id(TestOccupations.uniqueCode()));
     }
 
     private String feed(String occupationId) {
@@ -163,20 +61,5 @@ class DeadLettersIT implements TestPropertyProvider {
 
     private static int entries(String atom) {
         return atom.split("<entry", -1).length - 1;
-    }
-
-    private TopicProbe probe(String topic) {
-        return probes.computeIfAbsent(topic, t -> TopicProbe.open(kafka, t));
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<Map<String, Object>> listedWithKey(String state, String key) {
-        Map<String, Object> page = call(HttpRequest.GET(API + "?size=100&state=" + state));
-        return ((List<Map<String, Object>>) page.get("items")).stream().filter(d -> key.equals(d.get("key"))).toList();
-    }
-
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> call(MutableHttpRequest<?> request) {
-        return http.toBlocking().retrieve(request.bearerAuth(ADMIN), Map.class);
     }
 }

@@ -21,7 +21,6 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -30,6 +29,7 @@ import org.careergraph.events.EventType;
 import org.careergraph.events.ScoreChanged;
 import org.careergraph.events.Topics;
 import org.careergraph.scoring.ScoringEvents;
+import org.careergraph.scoring.TestScoring;
 import org.careergraph.testsupport.TestEvents;
 import org.careergraph.testsupport.TestInfrastructure;
 import org.careergraph.testsupport.TopicProbe;
@@ -58,9 +58,7 @@ class ScoringIT implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> props = new HashMap<>(TestInfrastructure.serviceProperties("scoring"));
-        props.put("careergraph.kafka.consumer.initial-backoff", "20ms");
-        return props;
+        return TestScoring.properties();
     }
 
     @AfterAll
