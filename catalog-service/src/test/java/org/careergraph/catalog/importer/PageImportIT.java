@@ -1,6 +1,8 @@
 package org.careergraph.catalog.importer;
 
 import static org.awaitility.Awaitility.await;
+import static org.careergraph.catalog.TestCatalog.EDITOR;
+import static org.careergraph.catalog.TestCatalog.code;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -22,11 +24,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
-import org.careergraph.events.Topics;
+import org.careergraph.catalog.TestCatalog;
 import org.careergraph.testsupport.TestInfrastructure;
 import org.careergraph.testsupport.TopicProbe;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -34,23 +35,17 @@ import org.junit.jupiter.api.TestInstance;
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PageImportIT implements TestPropertyProvider {
-    private static final String EDITOR = TestInfrastructure.token("EDITOR");
 
     @Inject
     @Client("/")
     HttpClient http;
 
-    private final TopicProbe occupationEvents = TopicProbe.open(TestInfrastructure.kafkaBootstrapServers(),
-            Topics.OCCUPATIONS);
+    @AutoClose
+    private final TopicProbe occupationEvents = TestCatalog.occupationEvents();
 
     @Override
     public Map<String, String> getProperties() {
         return TestInfrastructure.serviceProperties("catalog");
-    }
-
-    @AfterAll
-    void close() {
-        occupationEvents.close();
     }
 
     @Test
@@ -164,9 +159,5 @@ class PageImportIT implements TestPropertyProvider {
         try (InputStream in = PageImportIT.class.getClassLoader().getResourceAsStream("seeds/" + file)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-    }
-
-    private static String code() {
-        return String.valueOf(ThreadLocalRandom.current().nextInt(100000, 1000000));
     }
 }

@@ -1,6 +1,9 @@
 package org.careergraph.catalog.release;
 
 import static org.awaitility.Awaitility.await;
+import static org.careergraph.catalog.TestCatalog.MAP;
+import static org.careergraph.catalog.TestCatalog.path;
+import static org.careergraph.catalog.TestCatalog.total;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -54,7 +57,6 @@ class ReleaseUpdateIT implements TestPropertyProvider {
 
     private static final String ADMIN = TestInfrastructure.token("ADMIN");
     private static final String EDITOR = TestInfrastructure.token("EDITOR");
-    private static final Argument<Map<String, Object>> MAP = Argument.mapOf(String.class, Object.class);
 
     @Inject
     @Client("/")
@@ -85,7 +87,7 @@ class ReleaseUpdateIT implements TestPropertyProvider {
         Map<String, Object> onet = importAndWait(upload("ONET", ReleaseFiles.bundled(Series.ONET)));
         assertEquals(1016, outcome(onet).get("created"));
         importAndWait(upload("CROSSWALK", ReleaseFiles.bundled(Series.CROSSWALK), "2023-09-06", "2023-09-06"));
-        assertEquals(1016L, total("/api/occupations?codeSystem=SOC&size=1"));
+        assertEquals(1016L, total(get("/api/occupations?codeSystem=SOC&size=1")));
         Map<String, Object> subOccupation = get("/api/occupations/soc-15-2051.01");
         assertEquals("Business Intelligence Analysts", path(subOccupation, "page", "title", "en"));
 
@@ -366,23 +368,11 @@ class ReleaseUpdateIT implements TestPropertyProvider {
         return (Map<String, Object>) entry.get("outcome");
     }
 
-    private long total(String uri) {
-        return ((Number) get(uri).get("total")).longValue();
-    }
-
     private Map<String, Object> get(String uri) {
         return http.toBlocking().retrieve(HttpRequest.GET(uri).bearerAuth(ADMIN), MAP);
     }
 
     private List<Map<String, Object>> list(String uri) {
         return http.toBlocking().retrieve(HttpRequest.GET(uri).bearerAuth(ADMIN), Argument.listOf(MAP));
-    }
-
-    private static Object path(Map<String, Object> tree, String... keys) {
-        Object value = tree;
-        for (String key : keys) {
-            value = value == null ? null : ((Map<?, ?>) value).get(key);
-        }
-        return value;
     }
 }

@@ -1,6 +1,8 @@
 package org.careergraph.catalog.transfer;
 
 import static org.awaitility.Awaitility.await;
+import static org.careergraph.catalog.TestCatalog.EDITOR;
+import static org.careergraph.catalog.TestCatalog.code;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,34 +19,27 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
-import org.careergraph.events.Topics;
+import org.careergraph.catalog.TestCatalog;
 import org.careergraph.testsupport.TestInfrastructure;
 import org.careergraph.testsupport.TopicProbe;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CatalogTransferIT implements TestPropertyProvider {
-    private static final String EDITOR = TestInfrastructure.token("EDITOR");
 
     @Inject
     @Client("/")
     HttpClient http;
 
-    private final TopicProbe occupationEvents = TopicProbe.open(TestInfrastructure.kafkaBootstrapServers(),
-            Topics.OCCUPATIONS);
+    @AutoClose
+    private final TopicProbe occupationEvents = TestCatalog.occupationEvents();
 
     @Override
     public Map<String, String> getProperties() {
         return TestInfrastructure.serviceProperties("catalog");
-    }
-
-    @AfterAll
-    void close() {
-        occupationEvents.close();
     }
 
     @Test
@@ -110,9 +105,5 @@ class CatalogTransferIT implements TestPropertyProvider {
     private String titleEn(String code) {
         return (String) http.toBlocking().retrieve(HttpRequest.GET("/api/occupations/anzsco-" + code), Argument.of(
                 Map.class)).get("titleEn");
-    }
-
-    private static String code() {
-        return String.valueOf(ThreadLocalRandom.current().nextInt(100000, 1000000));
     }
 }
