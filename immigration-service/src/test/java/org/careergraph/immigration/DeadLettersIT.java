@@ -1,5 +1,6 @@
 package org.careergraph.immigration;
 
+import org.careergraph.testsupport.TestOccupations;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -46,7 +47,7 @@ class DeadLettersIT extends DeadLettersTest {
     void aPoisonRecordOnEachConsumedTopicIsDeadLetteredListedAndThePartitionMovesOn() {
         for (EventType type : List.of(EventType.OCCUPATION_CHANGED)) {
             String code = TestOccupations.uniqueCode();
-            String key = TestOccupations.idOf(code);
+            String key = TestOccupations.id(code);
             deadLetters.assertPoisonIsDeadLetteredListedAndThePartitionMovesOn(type, key,
                     TestOccupations.occupationChanged(json, key, code, 1, "Community Services Worker"));
         }
@@ -55,7 +56,7 @@ class DeadLettersIT extends DeadLettersTest {
     @Test
     void aDeadLetterWhoseHandlerFailedIsReplayedOnceAfterTheFix() {
         String code = TestOccupations.uniqueCode();
-        String key = TestOccupations.idOf(code);
+        String key = TestOccupations.id(code);
         DeadLetter failed = deadLetters.publishFailed(EventType.OCCUPATION_CHANGED, key,
                 TestOccupations.occupationChanged(json, key, code, 1, "Community Services Worker"));
         assertEquals(0, statusEvents.recordsWithKey(key).size());
@@ -71,6 +72,6 @@ class DeadLettersIT extends DeadLettersTest {
                 .until(() -> statusEvents.recordsWithKey(key).size() == 1);
 
         deadLetters.assertAnUnreadableRecordIsRefusedAndStaysListed(Topics.OCCUPATIONS,
-                TestOccupations.idOf(TestOccupations.uniqueCode()));
+                TestOccupations.id(TestOccupations.uniqueCode()));
     }
 }

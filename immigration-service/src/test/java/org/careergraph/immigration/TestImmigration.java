@@ -1,5 +1,6 @@
 package org.careergraph.immigration;
 
+import org.careergraph.testsupport.TestOccupations;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -41,7 +42,7 @@ public final class TestImmigration {
     /** A new occupation, published and awaited until its status is served; returns its code. */
     public String knownOccupation() {
         String code = publishOccupation();
-        String id = TestOccupations.idOf(code);
+        String id = TestOccupations.id(code);
         await().atMost(WAIT).ignoreExceptions().until(() -> http.toBlocking()
                 .exchange(HttpRequest.GET("/api/immigration/occupations/" + id + "/status")).status() == HttpStatus.OK);
         return code;
@@ -50,13 +51,13 @@ public final class TestImmigration {
     /** A new occupation, published and awaited until its first status is on {@code statuses}; returns its code. */
     public String knownOccupation(TopicProbe statuses) {
         String code = publishOccupation();
-        await().atMost(WAIT).until(() -> statuses.recordsWithKey(TestOccupations.idOf(code)).size() == 1);
+        await().atMost(WAIT).until(() -> statuses.recordsWithKey(TestOccupations.id(code)).size() == 1);
         return code;
     }
 
     private String publishOccupation() {
         String code = TestOccupations.uniqueCode();
-        String id = TestOccupations.idOf(code);
+        String id = TestOccupations.id(code);
         events.publish(EventType.OCCUPATION_CHANGED, id,
                 TestOccupations.occupationChanged(json, id, code, 1, "Community Services Worker"));
         return code;

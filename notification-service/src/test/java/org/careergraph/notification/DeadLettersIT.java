@@ -1,5 +1,6 @@
 package org.careergraph.notification;
 
+import org.careergraph.testsupport.TestOccupations;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

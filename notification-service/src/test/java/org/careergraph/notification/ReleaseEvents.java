@@ -1,5 +1,6 @@
 package org.careergraph.notification;
 
+import org.careergraph.testsupport.TestOccupations;
 import io.micronaut.json.JsonMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -16,7 +16,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.careergraph.immigration.TestImmigration;
-import org.careergraph.immigration.TestOccupations;
+import org.careergraph.testsupport.TestOccupations;
 import org.careergraph.immigration.rules.Country;
 import org.careergraph.testsupport.TestEvents;
 import org.careergraph.testsupport.TestInfrastructure;
@@ -73,7 +73,7 @@ class HostileInputIT implements TestPropertyProvider {
         String announced = announcedUpdate(code);
 
         Examples examples = Examples.create()
-                .pathValue("/api/immigration/occupations/{id}/status", "id", TestOccupations.idOf(code))
+                .pathValue("/api/immigration/occupations/{id}/status", "id", TestOccupations.id(code))
                 .pathValue(PATH + "/{id}", "id", announced)
                 // A withdrawal uses its update up: each request gets an update of its own.
                 .pathValue(PATH + "/{id}/withdrawal", "id", () -> announcedUpdate(code))

@@ -30,7 +30,7 @@ import java.util.List;
 import java.util.Map;
 import org.careergraph.events.Topics;
 import org.careergraph.immigration.TestImmigration;
-import org.careergraph.immigration.TestOccupations;
+import org.careergraph.testsupport.TestOccupations;
 import org.careergraph.immigration.occupation.KnownOccupation;
 import org.careergraph.immigration.occupation.KnownOccupationRepository;
 import org.careergraph.immigration.rules.Country;
@@ -106,7 +106,7 @@ class PolicyPreviewIT implements TestPropertyProvider {
         assertEquals(false, preview.get("announced"));
         assertEquals(0, preview.get("unchanged"), "the one occupation it names changes");
         List<Map<?, ?>> affected = affected(preview);
-        assertEquals(List.of(TestOccupations.idOf(named)), ids(affected), "exactly the occupation it names");
+        assertEquals(List.of(TestOccupations.id(named)), ids(affected), "exactly the occupation it names");
         Map<?, ?> entry = affected.get(0);
         assertEquals(named, entry.get("code"));
         assertEquals("ANZSCO", entry.get("codeSystem"));
@@ -130,13 +130,13 @@ class PolicyPreviewIT implements TestPropertyProvider {
         assertEquals(auditBefore, audit(), "no policy update stored");
         assertNull(status(named, null).get("greenListTier"));
         await().during(QUIET).atMost(QUIET.plusSeconds(5)).until(() -> policyEvents.records().size() == policyRecords
-                && statusEvents.recordsWithKey(TestOccupations.idOf(named)).size() == 1
-                && statusEvents.recordsWithKey(TestOccupations.idOf(other)).size() == 1);
+                && statusEvents.recordsWithKey(TestOccupations.id(named)).size() == 1
+                && statusEvents.recordsWithKey(TestOccupations.id(other)).size() == 1);
 
         // Recording the same update publishes what the preview said, through the same calculation.
         String id = record(null, tier(named, "1"));
         Map<?, ?> published = json.readValue(await().atMost(WAIT).until(() -> statusEvents.recordsWithKey(
-                TestOccupations.idOf(named)), r -> r.size() == 2).get(1).value(), Map.class);
+                TestOccupations.id(named)), r -> r.size() == 2).get(1).value(), Map.class);
         assertEquals(before.get("status"), published.get("before"));
         assertEquals(after.get("status"), published.get("after"));
         await().atMost(WAIT).until(() -> policyEvents.recordsWithKey(id).size() == 1);
@@ -162,7 +162,7 @@ class PolicyPreviewIT implements TestPropertyProvider {
         assertEquals(0, preview.get("unchanged"));
         affected.forEach(a -> assertNotEquals(((Map<?, ?>) a.get("before")).get("status"),
                 ((Map<?, ?>) a.get("after")).get("status"), "only occupations whose status moves are listed"));
-        Map<?, ?> entry = affected.stream().filter(a -> a.get("occupationId").equals(TestOccupations.idOf(code)))
+        Map<?, ?> entry = affected.stream().filter(a -> a.get("occupationId").equals(TestOccupations.id(code)))
                 .findFirst().orElseThrow();
         Map<?, ?> before = (Map<?, ?>) ((Map<?, ?>) entry.get("before")).get("status");
         Map<?, ?> after = (Map<?, ?>) ((Map<?, ?>) entry.get("after")).get("status");
@@ -268,7 +268,7 @@ class PolicyPreviewIT implements TestPropertyProvider {
     }
 
     private Map<?, ?> status(String code, LocalDate at) {
-        return http.toBlocking().retrieve(HttpRequest.GET("/api/immigration/occupations/" + TestOccupations.idOf(code)
+        return http.toBlocking().retrieve(HttpRequest.GET("/api/immigration/occupations/" + TestOccupations.id(code)
                 + "/status" + (at == null ? "" : "?at=" + at)), Map.class);
     }
 

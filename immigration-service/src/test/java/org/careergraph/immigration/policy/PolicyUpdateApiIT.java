@@ -38,7 +38,7 @@ import org.careergraph.events.PolicyUpdated;
 import org.careergraph.events.RuleChange;
 import org.careergraph.events.Topics;
 import org.careergraph.immigration.TestImmigration;
-import org.careergraph.immigration.TestOccupations;
+import org.careergraph.testsupport.TestOccupations;
 import org.careergraph.immigration.rules.Country;
 import org.careergraph.immigration.rules.RuleKind;
 import org.careergraph.security.AccessTokens;
@@ -221,7 +221,7 @@ class PolicyUpdateApiIT implements TestPropertyProvider {
 
         assertEquals(before, total(audit()), "nothing was stored");
         Map<?, ?> status = http.toBlocking().retrieve(HttpRequest.GET(
-                "/api/immigration/occupations/" + TestOccupations.idOf(code) + "/status"), Map.class);
+                "/api/immigration/occupations/" + TestOccupations.id(code) + "/status"), Map.class);
         assertNull(status.get("greenListTier"));
     }
 
@@ -344,10 +344,10 @@ class PolicyUpdateApiIT implements TestPropertyProvider {
     @Test
     void theStatusOfAnOccupationIsPublicAndNeedsAKnownOccupationAndADate() {
         String code = knownOccupation();
-        String status = "/api/immigration/occupations/" + TestOccupations.idOf(code) + "/status";
+        String status = "/api/immigration/occupations/" + TestOccupations.id(code) + "/status";
 
         Map<?, ?> off = http.toBlocking().retrieve(HttpRequest.GET(status + "?at=2026-12-01"), Map.class);
-        assertEquals(TestOccupations.idOf(code), off.get("occupationId"));
+        assertEquals(TestOccupations.id(code), off.get("occupationId"));
         assertEquals("NZ", off.get("country"));
         assertEquals("2026-12-01", off.get("at"));
         assertTrue(off.containsKey("greenListTier"), "a null tier is written, not left out");

@@ -20,7 +20,7 @@ import org.careergraph.events.EventType;
 import org.careergraph.events.ImmigrationStatusChanged;
 import org.careergraph.events.Topics;
 import org.careergraph.testsupport.MovableClock;
-import org.careergraph.immigration.TestOccupations;
+import org.careergraph.testsupport.TestOccupations;
 import org.careergraph.immigration.rules.Country;
 import org.careergraph.security.AccessTokens;
 import org.careergraph.testsupport.TestEvents;
@@ -46,7 +46,7 @@ class FutureUpdateAcrossRestartIT {
             try (EmbeddedServer first = ApplicationContext.run(EmbeddedServer.class, properties)) {
                 JsonMapper json = first.getApplicationContext().getBean(JsonMapper.class);
                 for (String code : List.of(named, other)) {
-                    String id = TestOccupations.idOf(code);
+                    String id = TestOccupations.id(code);
                     events.publish(EventType.OCCUPATION_CHANGED, id,
                             TestOccupations.occupationChanged(json, id, code, 1, "Occupation " + code));
                     await().atMost(WAIT).until(() -> statuses.recordsWithKey(id).size() == 1);
@@ -69,8 +69,8 @@ class FutureUpdateAcrossRestartIT {
                 second.getApplicationContext().getBean(MovableClock.class).moveTo(date.atTime(LocalTime.of(0, 5)),
                         Country.NZ.zone());
                 JsonMapper json = second.getApplicationContext().getBean(JsonMapper.class);
-                await().atMost(WAIT).until(() -> statuses.recordsWithKey(TestOccupations.idOf(named)).size() == 2);
-                ImmigrationStatusChanged change = read(json, statuses.recordsWithKey(TestOccupations.idOf(named))
+                await().atMost(WAIT).until(() -> statuses.recordsWithKey(TestOccupations.id(named)).size() == 2);
+                ImmigrationStatusChanged change = read(json, statuses.recordsWithKey(TestOccupations.id(named))
                         .get(1).value());
                 assertEquals(1, change.after().greenListTier());
                 assertEquals(date, change.effectiveFrom());
@@ -81,7 +81,7 @@ class FutureUpdateAcrossRestartIT {
 
     private static void assertCounts(TopicProbe statuses, Map<String, Integer> countByCode) {
         await().during(QUIET).atMost(QUIET.plusSeconds(5)).until(() -> countByCode.entrySet().stream().allMatch(
-                c -> statuses.recordsWithKey(TestOccupations.idOf(c.getKey())).size() == c.getValue()));
+                c -> statuses.recordsWithKey(TestOccupations.id(c.getKey())).size() == c.getValue()));
     }
 
     private static ImmigrationStatusChanged read(JsonMapper json, byte[] value) {

@@ -39,7 +39,7 @@ import org.careergraph.events.ImmigrationStatusChanged;
 import org.careergraph.events.Topics;
 import org.careergraph.immigration.TestImmigration;
 import org.careergraph.testsupport.MovableClock;
-import org.careergraph.immigration.TestOccupations;
+import org.careergraph.testsupport.TestOccupations;
 import org.careergraph.immigration.occupation.KnownOccupationRepository;
 import org.careergraph.immigration.rules.Country;
 import org.careergraph.testsupport.TestEvents;
@@ -115,7 +115,7 @@ class StatusChangesIT implements TestPropertyProvider {
 
         String first = record(twoDaysAgo, tier(named, "2"));
         ImmigrationStatusChanged added = statusChanges(named, 2).get(1);
-        assertEquals(TestOccupations.idOf(named), added.occupationId());
+        assertEquals(TestOccupations.id(named), added.occupationId());
         assertEquals("NZ", added.country());
         assertEquals(twoDaysAgo, added.effectiveFrom());
         assertNull(added.before().greenListTier());
@@ -126,7 +126,7 @@ class StatusChangesIT implements TestPropertyProvider {
         assertEquals(SOURCE, added.source());
         assertEquals("added to the Green List at Tier 2", added.reason());
         assertEquals("列入綠名單第二級", added.reasonZh());
-        assertTrue(fixtureKeys().containsAll(readMap(statusEvents.recordsWithKey(TestOccupations.idOf(named)).get(1)
+        assertTrue(fixtureKeys().containsAll(readMap(statusEvents.recordsWithKey(TestOccupations.id(named)).get(1)
                 .value()).keySet()), "the payload has the contract fixture's fields");
         await().atMost(WAIT).until(() -> policyEvents.recordsWithKey(first).size() == 1);
 
@@ -172,7 +172,7 @@ class StatusChangesIT implements TestPropertyProvider {
         String code = knownOccupation();
         record(today().minusDays(1), tier(code, "2"));
         statusChanges(code, 2);
-        String id = TestOccupations.idOf(code);
+        String id = TestOccupations.id(code);
         await().atMost(WAIT).until(() -> differing("NZ").isEmpty());
 
         // As if the update's recomputation had been lost: the stored row still says "not on the list".
@@ -311,7 +311,7 @@ class StatusChangesIT implements TestPropertyProvider {
     @Test
     void aRedeliveredOccupationChangedChangesNothing() {
         String code = TestOccupations.uniqueCode();
-        String id = TestOccupations.idOf(code);
+        String id = TestOccupations.id(code);
         String eventId = events.publish(EventType.OCCUPATION_CHANGED, id,
                 TestOccupations.occupationChanged(json, id, code, 1, "Community Services Worker"));
         awaitKnown(id);
@@ -338,7 +338,7 @@ class StatusChangesIT implements TestPropertyProvider {
         String listed = knownOccupation();
         record(null, tier(listed, "2"));
         statusChanges(listed, 2);
-        String id = TestOccupations.idOf(code);
+        String id = TestOccupations.id(code);
 
         events.publish(EventType.OCCUPATION_CHANGED, id,
                 TestOccupations.occupationChanged(json, id, listed, 2, "Recoded"));
@@ -353,7 +353,7 @@ class StatusChangesIT implements TestPropertyProvider {
     void theCatalogsFiguresDecideTheRoutesAndWhatIsMissingIsSaid() {
         // An ANZSCO occupation as the release gives it: ANZSCO's skill level, and no pay (ANZSCO publishes none).
         String code = TestOccupations.uniqueCode();
-        String anzscoId = TestOccupations.idOf(code);
+        String anzscoId = TestOccupations.id(code);
         publishOccupation(anzscoId, 1, Map.of("code", code, "skillLevel", 2, "salaryBands", List.of()));
         ImmigrationStatus nz = statusChanges(code, 1).get(0).after();
         assertNull(nz.smcEligible());
@@ -403,7 +403,7 @@ class StatusChangesIT implements TestPropertyProvider {
 
     private String knownOccupation() {
         String code = immigration.knownOccupation(statusEvents); // its first status: SMC and AEWV at its pay
-        awaitKnown(TestOccupations.idOf(code));
+        awaitKnown(TestOccupations.id(code));
         return code;
     }
 
@@ -424,13 +424,13 @@ class StatusChangesIT implements TestPropertyProvider {
     }
 
     private Map<?, ?> status(String code, LocalDate at) {
-        String path = "/api/immigration/occupations/" + TestOccupations.idOf(code) + "/status"
+        String path = "/api/immigration/occupations/" + TestOccupations.id(code) + "/status"
                 + (at == null ? "" : "?at=" + at);
         return http.toBlocking().retrieve(HttpRequest.GET(path), Map.class);
     }
 
     private List<ImmigrationStatusChanged> statusChanges(String code, int atLeast) {
-        return statusChangesOf(TestOccupations.idOf(code), atLeast);
+        return statusChangesOf(TestOccupations.id(code), atLeast);
     }
 
     private List<ImmigrationStatusChanged> statusChangesOf(String id, int atLeast) {
@@ -466,7 +466,7 @@ class StatusChangesIT implements TestPropertyProvider {
     /** Exactly so many status changes per code, now and for a while. */
     private void assertExactly(Map<String, Integer> countByCode) {
         await().during(QUIET).atMost(QUIET.plusSeconds(5)).until(() -> countByCode.entrySet().stream()
-                .allMatch(c -> statusEvents.recordsWithKey(TestOccupations.idOf(c.getKey())).size() == c.getValue()));
+                .allMatch(c -> statusEvents.recordsWithKey(TestOccupations.id(c.getKey())).size() == c.getValue()));
     }
 
     private ImmigrationStatusChanged read(byte[] value) {

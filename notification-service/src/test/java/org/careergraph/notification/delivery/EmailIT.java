@@ -37,7 +37,7 @@ import java.util.regex.Pattern;
 import org.careergraph.events.EventType;
 import org.careergraph.notification.OccupationEvents;
 import org.careergraph.notification.TestDatabase;
-import org.careergraph.notification.TestOccupations;
+import org.careergraph.testsupport.TestOccupations;
 import org.careergraph.testsupport.MovableClock;
 import org.careergraph.testsupport.TestEvents;
 import org.careergraph.testsupport.TestInfrastructure;

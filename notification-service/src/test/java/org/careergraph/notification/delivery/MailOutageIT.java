@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.careergraph.notification.OccupationEvents;
 import org.careergraph.notification.TestDatabase;
-import org.careergraph.notification.TestOccupations;
+import org.careergraph.testsupport.TestOccupations;
 import org.careergraph.testsupport.TestEvents;
 import org.careergraph.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.AfterAll;

@@ -25,7 +25,7 @@ import java.util.UUID;
 import org.careergraph.events.EventType;
 import org.careergraph.notification.OccupationEvents;
 import org.careergraph.notification.TestDatabase;
-import org.careergraph.notification.TestOccupations;
+import org.careergraph.testsupport.TestOccupations;
 import org.careergraph.notification.WebhookReceiver;
 import org.careergraph.testsupport.MovableClock;
 import org.careergraph.testsupport.TestEvents;

@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.careergraph.events.EventType;
 import org.careergraph.notification.OccupationEvents;
-import org.careergraph.notification.TestOccupations;
+import org.careergraph.testsupport.TestOccupations;
 import org.careergraph.notification.WebhookReceiver;
 import org.careergraph.testsupport.TestEvents;
 import org.careergraph.testsupport.TestInfrastructure;

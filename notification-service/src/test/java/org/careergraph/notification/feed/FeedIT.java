@@ -24,7 +24,7 @@ import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.careergraph.events.EventType;
 import org.careergraph.notification.OccupationEvents;
-import org.careergraph.notification.TestOccupations;
+import org.careergraph.testsupport.TestOccupations;
 import org.careergraph.testsupport.TestEvents;
 import org.careergraph.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.AfterAll;

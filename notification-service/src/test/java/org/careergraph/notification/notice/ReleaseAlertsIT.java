@@ -25,7 +25,7 @@ import org.careergraph.events.EventType;
 import org.careergraph.notification.OccupationEvents;
 import org.careergraph.notification.ReleaseEvents;
 import org.careergraph.notification.TestDatabase;
-import org.careergraph.notification.TestOccupations;
+import org.careergraph.testsupport.TestOccupations;
 import org.careergraph.notification.WebhookReceiver;
 import org.careergraph.testsupport.TestEvents;
 import org.careergraph.testsupport.TestInfrastructure;

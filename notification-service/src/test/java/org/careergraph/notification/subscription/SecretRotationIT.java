@@ -33,7 +33,7 @@ import java.util.UUID;
 import org.careergraph.events.EventType;
 import org.careergraph.notification.OccupationEvents;
 import org.careergraph.notification.TestDatabase;
-import org.careergraph.notification.TestOccupations;
+import org.careergraph.testsupport.TestOccupations;
 import org.careergraph.notification.WebhookReceiver;
 import org.careergraph.notification.delivery.WebhookSignature;
 import org.careergraph.testsupport.MovableClock;

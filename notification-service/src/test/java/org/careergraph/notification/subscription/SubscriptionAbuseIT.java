@@ -27,7 +27,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.careergraph.notification.OccupationEvents;
 import org.careergraph.notification.TestDatabase;
-import org.careergraph.notification.TestOccupations;
+import org.careergraph.testsupport.TestOccupations;
 import org.careergraph.notification.WebhookReceiver;
 import org.careergraph.notification.WebhookReceiver.Verification;
 import org.careergraph.notification.delivery.WebhookSignature;
