@@ -22,6 +22,7 @@ import org.careergraph.catalog.release.ImportLog.Entry;
 import org.careergraph.catalog.release.ImportLog.Outcome;
 import org.careergraph.catalog.release.ImportLog.Status;
 import org.careergraph.catalog.release.ReleaseStore.StoredRelease;
+import org.careergraph.platform.outbox.EventTooLargeException;
 import org.careergraph.platform.web.ProblemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -134,7 +135,8 @@ public class ReleaseImports {
         } catch (RuntimeException e) {
             LOG.error("Release import {} failed; nothing was stored", id, e);
             // What failed is in the log; the trail, which editors read, says no more than that it did.
-            String why = e instanceof ProblemException problem ? ": " + problem.getMessage() : " (see the log)";
+            String why = e instanceof ProblemException || e instanceof EventTooLargeException ? ": " + e.getMessage()
+                    : " (see the log)";
             log.finished(id, Status.FAILED, tracker.total, tracker.done.get(), new Outcome(0, 0, 0, 0,
                     "Failed, nothing was stored" + why), clock.instant());
         } finally {

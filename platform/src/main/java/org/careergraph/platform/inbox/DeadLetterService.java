@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * {@link EventConsumer#handleOnce}), now and once, without retries, in one transaction that also marks the dead
  * letter replayed: either the event's effects and the mark are stored, or neither is. An event already processed
  * (replayed before, or delivered again and handled meanwhile) is skipped by the consumer's idempotency check, so a
- * replay never applies an event twice.
+ * replay never applies an event twice; nor does it apply an out-of-date revision (ADR 0018). Either way the dead letter
+ * is marked replayed: the consumer has done with it what it would have done on time.
  */
 @Singleton
 @Requires(bean = EventConsumer.class)
@@ -77,9 +78,12 @@ class DeadLetterService {
                 }
                 if (event.isPresent()) {
                     try {
-                        boolean handled = consumer.handleOnce(event.get());
-                        LOG.info("Replayed dead letter {} (event {}): {}", id, event.get().id(),
-                                handled ? "handled" : "processed before, skipped");
+                        EventConsumer.Handling handling = consumer.handleOnce(event.get());
+                        LOG.info("Replayed dead letter {} (event {}): {}", id, event.get().id(), switch (handling) {
+                            case HANDLED -> "handled";
+                            case PROCESSED_BEFORE -> "processed before, skipped";
+                            case OUT_OF_DATE -> "a later revision was handled since, skipped";
+                        });
                     } catch (RuntimeException e) {
                         throw new HandlingFailed(letter, e);
                     }

@@ -197,18 +197,29 @@ public class EventConsumer implements ApplicationEventListener<StartupEvent>, Gr
         return value == null ? null : value.toString();
     }
 
+    /** What became of an event given to {@link #handleOnce}. */
+    enum Handling {
+        /** The handlers ran. */
+        HANDLED,
+        /** Its id was processed before: nothing ran. */
+        PROCESSED_BEFORE,
+        /** A later revision of its aggregate was handled: recorded as processed, no handler ran. */
+        OUT_OF_DATE
+    }
+
     /**
      * Skips the event if its id was processed before, else runs the handlers and records the id, in one transaction
      * (the caller's, when it has one: a replay marks its dead letter in the same one); an out-of-date revision is
-     * recorded without running the handlers ({@link LatestRevisions}). False when it was skipped as processed before.
+     * recorded without running the handlers ({@link LatestRevisions}).
      */
-    boolean handleOnce(ReceivedEvent<EventPayload> event) {
+    Handling handleOnce(ReceivedEvent<EventPayload> event) {
         return transactions.executeWrite(status -> {
             if (processed.existsById(event.id())) {
                 LOG.debug("Skipping event {}: already processed", event.id());
-                return false;
+                return Handling.PROCESSED_BEFORE;
             }
-            if (latestRevisions.admit(event)) {
+            Handling handling = latestRevisions.admit(event) ? Handling.HANDLED : Handling.OUT_OF_DATE;
+            if (handling == Handling.HANDLED) {
                 for (EventHandler<EventPayload> handler : handlers.get(event.type())) {
                     handler.handle(event);
                 }
@@ -217,7 +228,7 @@ public class EventConsumer implements ApplicationEventListener<StartupEvent>, Gr
                         event.payload().aggregateId());
             }
             processed.save(new ProcessedEvent(event.id(), event.type().type(), clock.instant()));
-            return true;
+            return handling;
         });
     }
 

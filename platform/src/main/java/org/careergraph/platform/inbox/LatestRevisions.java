@@ -26,7 +26,7 @@ class LatestRevisions {
 
     /**
      * In the caller's transaction: false if a later revision of the event's aggregate was handled, else records its
-     * revision as the latest (locking the row until the transaction ends) and returns true.
+     * revision as the latest (the row locked until the transaction ends) and returns true.
      */
     boolean admit(ReceivedEvent<?> event) {
         if (!(event.payload() instanceof Revisioned revisioned)) {
@@ -40,26 +40,28 @@ class LatestRevisions {
         }
     }
 
+    /**
+     * One upsert that keeps the greater revision and locks the row (a locking read of a missing row would take a gap
+     * lock, on which two first events of different aggregates can deadlock), then a read of what it kept.
+     */
     private boolean admit(String topic, String aggregateId, int revision) throws SQLException {
         Connection connection = transactions.getConnection();
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT revision FROM latest_revision WHERE topic = ? AND aggregate_id = ? FOR UPDATE")) {
-            select.setString(1, topic);
-            select.setString(2, aggregateId);
-            try (ResultSet rows = select.executeQuery()) {
-                if (rows.next() && rows.getInt(1) > revision) {
-                    return false;
-                }
-            }
-        }
         try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO latest_revision"
-                + " (topic, aggregate_id, revision) VALUES (?, ?, ?) ON DUPLICATE KEY UPDATE revision = ?")) {
+                + " (topic, aggregate_id, revision) VALUES (?, ?, ?)"
+                + " ON DUPLICATE KEY UPDATE revision = GREATEST(revision, ?)")) {
             upsert.setString(1, topic);
             upsert.setString(2, aggregateId);
             upsert.setInt(3, revision);
             upsert.setInt(4, revision);
             upsert.executeUpdate();
         }
-        return true;
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT revision FROM latest_revision WHERE topic = ? AND aggregate_id = ?")) {
+            select.setString(1, topic);
+            select.setString(2, aggregateId);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() && rows.getInt(1) == revision;
+            }
+        }
     }
 }
