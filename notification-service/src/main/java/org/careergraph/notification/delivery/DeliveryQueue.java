@@ -26,6 +26,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.careergraph.notification.Statements;
 import org.careergraph.notification.notice.Notices;
 
 /**
@@ -404,17 +405,7 @@ public class DeliveryQueue {
         return text == null || text.length() <= MAX_ERROR_LENGTH ? text : text.substring(0, MAX_ERROR_LENGTH);
     }
 
-    /** A statement on the current transaction's connection, or on a connection of its own outside one. */
-    private <R> R statement(String sql, Statement<R> work) {
-        return jdbc.execute(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                return work.run(statement);
-            }
-        });
-    }
-
-    @FunctionalInterface
-    private interface Statement<R> {
-        R run(PreparedStatement statement) throws SQLException;
+    private <R> R statement(String sql, Statements.Work<R> work) {
+        return Statements.run(jdbc, sql, work);
     }
 }

@@ -13,7 +13,6 @@ import java.io.UncheckedIOException;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Clock;
@@ -29,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.careergraph.events.OccupationChanged;
+import org.careergraph.notification.Statements;
 import org.careergraph.platform.inbox.ReceivedEvent;
 
 /**
@@ -351,17 +351,7 @@ public class Notices {
                 });
     }
 
-    /** A statement on the current transaction's connection, or on a connection of its own outside one. */
-    private <R> R statement(String sql, Statement<R> work) {
-        return jdbc.execute(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                return work.run(statement);
-            }
-        });
-    }
-
-    @FunctionalInterface
-    private interface Statement<R> {
-        R run(PreparedStatement statement) throws SQLException;
+    private <R> R statement(String sql, Statements.Work<R> work) {
+        return Statements.run(jdbc, sql, work);
     }
 }
