@@ -6,17 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Message;
@@ -28,67 +23,35 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.careergraph.events.EventType;
-import org.careergraph.notification.OccupationEvents;
+import org.careergraph.notification.NotificationIT;
 import org.careergraph.notification.TestDatabase;
-import org.careergraph.testsupport.TestOccupations;
 import org.careergraph.testsupport.MovableClock;
-import org.careergraph.testsupport.TestEvents;
-import org.careergraph.testsupport.TestInfrastructure;
-import org.junit.jupiter.api.AfterAll;
+import org.careergraph.testsupport.TestOccupations;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** Email alerts against a real SMTP server (GreenMail in the test JVM), a real broker and a real database. */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class EmailIT implements TestPropertyProvider {
+class EmailIT extends NotificationIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final String PUBLIC_URL = "https://careergraph.test";
     private static final Pattern LINK = Pattern.compile(Pattern.quote(PUBLIC_URL) + "(/api/subscriptions/\\S+)");
 
     @Inject
-    @Client("/")
-    HttpClient http;
-
-    @Inject
-    JdbcOperations jdbc;
-
-    @Inject
     MovableClock clock;
 
-    private final GreenMail smtp = startSmtp();
-    private final TestEvents events = TestEvents.connect(TestInfrastructure.kafkaBootstrapServers());
-
-    private static GreenMail startSmtp() {
-        GreenMail server = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-        server.start();
-        return server;
-    }
+    private final GreenMail smtp = mailServer();
 
     @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> props = new HashMap<>(TestInfrastructure.serviceProperties("notification"));
-        // All of this class's subscriptions come from one client: more than a person makes at once.
-        props.put("careergraph.notification.subscribe-limits.per-client-burst", "1000");
-        props.put("javamail.properties.mail.smtp.host", "127.0.0.1");
-        props.put("javamail.properties.mail.smtp.port", String.valueOf(smtp.getSmtp().getPort()));
-        props.put("careergraph.notification.public-url", PUBLIC_URL);
-        props.put("careergraph.notification.email.from", "Career Graph <alerts@careergraph.test>");
-        return props;
-    }
-
-    @AfterAll
-    void close() {
-        events.close();
-        smtp.stop();
+    protected Map<String, String> moreProperties() {
+        return Map.of("careergraph.notification.public-url", PUBLIC_URL,
+                "careergraph.notification.email.from", "Career Graph <alerts@careergraph.test>");
     }
 
     @Test
@@ -304,10 +267,6 @@ class EmailIT implements TestPropertyProvider {
         return TestDatabase.count(jdbc, "SELECT COUNT(*) FROM notification WHERE subscription_id = ?", subscriptionId);
     }
 
-
-
-
-
     /** The path and query of the mail's link to this action, to call on the test server. */
     private static String link(String text, String action) {
         Matcher matcher = LINK.matcher(text);
@@ -340,9 +299,5 @@ class EmailIT implements TestPropertyProvider {
             }
         }
         return String.valueOf(content);
-    }
-
-    private OccupationEvents occupations() {
-        return new OccupationEvents(events, jdbc);
     }
 }

@@ -5,22 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
-import io.micronaut.http.HttpRequest;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,21 +19,18 @@ import org.careergraph.events.CodeSystem;
 import org.careergraph.events.EventType;
 import org.careergraph.events.PolicyUpdated;
 import org.careergraph.events.RuleChange;
-import org.careergraph.notification.OccupationEvents;
+import org.careergraph.notification.NotificationIT;
+import org.careergraph.notification.Subscribers;
+import org.careergraph.notification.Subscribers.Subscribed;
 import org.careergraph.notification.TestDatabase;
-import org.careergraph.testsupport.TestOccupations;
 import org.careergraph.notification.WebhookReceiver;
-import org.careergraph.testsupport.TestEvents;
-import org.careergraph.testsupport.TestInfrastructure;
+import org.careergraph.testsupport.TestOccupations;
 import org.careergraph.testsupport.api.ApiDocumentCheck;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** Events in, webhook calls out: a real broker, a real database and a real HTTP receiver on 127.0.0.1. */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class WebhookDeliveryIT implements TestPropertyProvider {
+class WebhookDeliveryIT extends NotificationIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final String NOTIFICATIONS_OF_EVENT =
@@ -51,36 +39,14 @@ class WebhookDeliveryIT implements TestPropertyProvider {
             "Immigration NZ Operational Manual, Appendix 13 (Green List), amendment circular 2026/11";
 
     @Inject
-    @Client("/")
-    HttpClient http;
-
-    @Inject
-    JdbcOperations jdbc;
-
-    @Inject
-    JsonMapper json;
-
-    @Inject
     MeterRegistry meters;
 
-    private final TestEvents events = TestEvents.connect(TestInfrastructure.kafkaBootstrapServers());
-    private final WebhookReceiver receiver = WebhookReceiver.start();
+    private final WebhookReceiver receiver = webhookReceiver();
 
     @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> props = new HashMap<>(TestInfrastructure.serviceProperties("notification"));
-        // All of this class's subscriptions come from one client: more than a person makes at once.
-        props.put("careergraph.notification.subscribe-limits.per-client-burst", "1000");
-        props.put("careergraph.notification.webhook.allowed-hosts", "localhost,127.0.0.1");
-        props.put("careergraph.notification.delivery.retry-delays", "200ms,200ms");
-        props.put("careergraph.notification.delivery.retry-jitter", "0");
-        return props;
-    }
-
-    @AfterAll
-    void close() {
-        events.close();
-        receiver.close();
+    protected Map<String, String> moreProperties() {
+        return Map.of("careergraph.notification.delivery.retry-delays", "200ms,200ms",
+                "careergraph.notification.delivery.retry-jitter", "0");
     }
 
     @Test
@@ -269,10 +235,8 @@ class WebhookDeliveryIT implements TestPropertyProvider {
         String occupationId = occupations().announce(code);
         Subscribed subscription;
         try (WebhookReceiver leaving = WebhookReceiver.start()) {
-            Map<?, ?> created = http.toBlocking().retrieve(HttpRequest.POST("/api/subscriptions", Map.of(
-                    "webhookUrl", leaving.url("bye"), "occupationIds", List.of(occupationId))), Map.class);
-            subscription = new Subscribed((String) created.get("id"), (String) created.get("manageToken"),
-                    (String) created.get("signingSecret"));
+            subscription = new Subscribers(http, leaving).subscribe("bye",
+                    Map.of("occupationIds", List.of(occupationId)));
         }
 
         occupations().publish(EventType.IMMIGRATION_STATUS_CHANGED, code);
@@ -361,20 +325,12 @@ class WebhookDeliveryIT implements TestPropertyProvider {
         }
     }
 
-    private record Subscribed(String id, String token, String secret) {
-    }
-
-
     private Subscribed subscribe(String hook, String occupationId) {
         return subscribe(hook, List.of(occupationId), List.of());
     }
 
     private Subscribed subscribe(String hook, List<String> occupationIds, List<Map<String, String>> codePrefixes) {
-        Map<?, ?> created = http.toBlocking().retrieve(HttpRequest.POST("/api/subscriptions", Map.of(
-                "webhookUrl", receiver.url(hook), "occupationIds", occupationIds, "codePrefixes", codePrefixes)),
-                Map.class);
-        return new Subscribed((String) created.get("id"), (String) created.get("manageToken"),
-                (String) created.get("signingSecret"));
+        return subscribers().subscribe(hook, Map.of("occupationIds", occupationIds, "codePrefixes", codePrefixes));
     }
 
     private static Map<String, String> anzsco(String prefix) {
@@ -388,57 +344,25 @@ class WebhookDeliveryIT implements TestPropertyProvider {
                 .replace("\"kind\": \"UPDATED\"", "\"kind\": \"CREATED\"");
     }
 
-
     private List<Map<?, ?>> awaitDelivered(Subscribed subscription, int count) {
-        return await().atMost(PATIENCE).until(() -> deliveries(subscription),
-                d -> d.size() == count && d.stream().allMatch(n -> "DELIVERED".equals(n.get("status"))));
+        return subscribers().awaitDelivered(subscription, count);
     }
 
     private Map<?, ?> subscription(Subscribed subscription) {
-        return http.toBlocking().retrieve(HttpRequest.GET("/api/subscriptions/" + subscription.id())
-                .header("X-Manage-Token", subscription.token()), Map.class);
+        return subscribers().view(subscription);
     }
 
     private List<Map<?, ?>> deliveries(Subscribed subscription) {
-        Map<?, ?> page = http.toBlocking().retrieve(HttpRequest.GET("/api/subscriptions/" + subscription.id()
-                + "/deliveries").header("X-Manage-Token", subscription.token()), Map.class);
-        return (List<Map<?, ?>>) page.get("items");
+        return subscribers().deliveries(subscription);
     }
 
-    private Map<?, ?> callFor(List<WebhookReceiver.Call> calls, String eventId) {
-        List<Map<?, ?>> bodies = calls.stream().<Map<?, ?>>map(c -> read(c.body()))
-                .filter(b -> eventId.equals(b.get("eventId"))).toList();
-        assertEquals(1, bodies.size(), "one call for event " + eventId);
-        return bodies.get(0);
-    }
-
-    private static String english(Map<?, ?> body) {
-        return (String) ((Map<?, ?>) body.get("message")).get("en");
-    }
-
-    private String write(Object payload) {
-        try {
-            return json.writeValueAsString(payload);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private Subscribers subscribers() {
+        return new Subscribers(http, receiver);
     }
 
     /** careergraph_deliveries_total of webhooks with this outcome. */
     private double deliveries(String outcome) {
         Counter counter = meters.find("careergraph.deliveries").tags("channel", "WEBHOOK", "outcome", outcome).counter();
         return counter == null ? 0 : counter.count();
-    }
-
-    private Map<?, ?> read(String body) {
-        try {
-            return json.readValue(body, Map.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private OccupationEvents occupations() {
-        return new OccupationEvents(events, jdbc);
     }
 }

@@ -5,75 +5,42 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.careergraph.events.EventType;
-import org.careergraph.notification.OccupationEvents;
-import org.careergraph.notification.TestDatabase;
-import org.careergraph.testsupport.TestOccupations;
-import org.careergraph.notification.WebhookReceiver;
-import org.careergraph.testsupport.MovableClock;
-import org.careergraph.testsupport.TestEvents;
-import org.careergraph.testsupport.TestInfrastructure;
+import org.careergraph.notification.NotificationIT;
 import org.careergraph.notification.Subscribers;
 import org.careergraph.notification.Subscribers.Subscribed;
-import org.junit.jupiter.api.AfterAll;
+import org.careergraph.notification.TestDatabase;
+import org.careergraph.notification.WebhookReceiver;
+import org.careergraph.testsupport.MovableClock;
+import org.careergraph.testsupport.TestOccupations;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The retry schedule as shipped (Svix's, with jitter), Retry-After, 410 Gone, disabling and replaying, and redirects:
  * a real receiver, a real broker and database, and the service's clock moved ahead instead of waiting hours.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class WebhookRetriesIT implements TestPropertyProvider {
+class WebhookRetriesIT extends NotificationIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final List<Duration> SCHEDULE = RetrySchedule.SVIX_LIKE.delays();
 
     @Inject
-    @Client("/")
-    HttpClient http;
-
-    @Inject
-    JdbcOperations jdbc;
-
-    @Inject
     MovableClock clock;
 
-    private final TestEvents events = TestEvents.connect(TestInfrastructure.kafkaBootstrapServers());
-    private final WebhookReceiver receiver = WebhookReceiver.start();
-
-    @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> props = new HashMap<>(TestInfrastructure.serviceProperties("notification"));
-        // All of this class's subscriptions come from one client: more than a person makes at once.
-        props.put("careergraph.notification.subscribe-limits.per-client-burst", "1000");
-        props.put("careergraph.notification.webhook.allowed-hosts", "localhost,127.0.0.1");
-        return props;
-    }
-
-    @AfterAll
-    void close() {
-        events.close();
-        receiver.close();
-    }
+    private final WebhookReceiver receiver = webhookReceiver();
 
     @Test
     void aFailingReceiverIsRetriedOnTheScheduleWithJitterThenTheEndpointIsDisabled() {
@@ -230,9 +197,5 @@ class WebhookRetriesIT implements TestPropertyProvider {
     private Map<?, ?> delivery(Subscribed subscription) {
         List<Map<?, ?>> items = deliveries(subscription);
         return items.isEmpty() ? null : items.get(items.size() - 1);
-    }
-
-    private OccupationEvents occupations() {
-        return new OccupationEvents(events, jdbc);
     }
 }

@@ -3,27 +3,19 @@ package org.careergraph.notification.delivery;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.careergraph.events.EventType;
+import org.careergraph.notification.NotificationIT;
 import org.careergraph.notification.OccupationEvents;
-import org.careergraph.testsupport.TestOccupations;
 import org.careergraph.notification.WebhookReceiver;
-import org.careergraph.testsupport.TestEvents;
-import org.careergraph.testsupport.TestInfrastructure;
-import org.junit.jupiter.api.AfterAll;
+import org.careergraph.testsupport.TestOccupations;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * From the consumer's commit to the POST, no step waits for a poll: here the fan-out and the dispatcher never poll
@@ -31,36 +23,24 @@ import org.junit.jupiter.api.TestInstance;
  * notifications', and for an occupation's next alert, the recorded delivery of the one before it.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class WokenDeliveryIT implements TestPropertyProvider {
+class WokenDeliveryIT extends NotificationIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
-    @Inject
-    @Client("/")
-    HttpClient http;
+    private final WebhookReceiver receiver = webhookReceiver();
 
-    @Inject
-    JdbcOperations jdbc;
-
-    private final TestEvents events = TestEvents.connect(TestInfrastructure.kafkaBootstrapServers());
-    private final WebhookReceiver receiver = WebhookReceiver.start();
+    WokenDeliveryIT() {
+        super("notification_woken");
+    }
 
     @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> props = new HashMap<>(TestInfrastructure.serviceProperties("notification_woken"));
-        props.put("careergraph.notification.webhook.allowed-hosts", "localhost,127.0.0.1");
+    protected Map<String, String> moreProperties() {
+        Map<String, String> props = new HashMap<>();
         for (String job : List.of("fan-out", "delivery")) {
             props.put("careergraph.notification." + job + ".initial-delay", "1h");
             props.put("careergraph.notification." + job + ".poll-interval", "1h");
         }
         return props;
-    }
-
-    @AfterAll
-    void close() {
-        events.close();
-        receiver.close();
     }
 
     @Test

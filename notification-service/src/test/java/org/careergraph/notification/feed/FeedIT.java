@@ -4,62 +4,35 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.careergraph.events.EventType;
-import org.careergraph.notification.OccupationEvents;
+import org.careergraph.notification.NotificationIT;
 import org.careergraph.testsupport.TestOccupations;
-import org.careergraph.testsupport.TestEvents;
-import org.careergraph.testsupport.TestInfrastructure;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /** The Atom feed of an occupation's changes: events in through a real broker, XML out, read by a real XML parser. */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class FeedIT implements TestPropertyProvider {
+class FeedIT extends NotificationIT {
 
     private static final String ATOM = "http://www.w3.org/2005/Atom";
 
-    @Inject
-    @Client("/")
-    HttpClient http;
-
-    @Inject
-    JdbcOperations jdbc;
-
-    private final TestEvents events = TestEvents.connect(TestInfrastructure.kafkaBootstrapServers());
-
     @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> props = new HashMap<>(TestInfrastructure.serviceProperties("notification"));
-        props.put("careergraph.notification.public-url", "https://careergraph.test/");
-        return props;
-    }
-
-    @AfterAll
-    void close() {
-        events.close();
+    protected Map<String, String> moreProperties() {
+        return Map.of("careergraph.notification.public-url", "https://careergraph.test/");
     }
 
     @Test
@@ -163,9 +136,5 @@ class FeedIT implements TestPropertyProvider {
             }
         }
         throw new AssertionError("no " + name + " in " + parent.getLocalName());
-    }
-
-    private OccupationEvents occupations() {
-        return new OccupationEvents(events, jdbc);
     }
 }

@@ -2,62 +2,29 @@ package org.careergraph.notification.notice;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.careergraph.events.EventType;
-import org.careergraph.notification.OccupationEvents;
-import org.careergraph.testsupport.TestOccupations;
+import org.careergraph.notification.NotificationIT;
+import org.careergraph.notification.Subscribers;
 import org.careergraph.notification.WebhookReceiver;
-import org.careergraph.testsupport.TestEvents;
-import org.careergraph.testsupport.TestInfrastructure;
-import org.junit.jupiter.api.AfterAll;
+import org.careergraph.testsupport.TestOccupations;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Who hears of what: filters (country, every Green List change) beside occupation watches, and the kinds of change a
  * subscriber chose. Read from the notifications written (the delivery itself is the webhook tests' business).
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class FiltersIT implements TestPropertyProvider {
+class FiltersIT extends NotificationIT {
 
-
-    @Inject
-    @Client("/")
-    HttpClient http;
-
-    @Inject
-    JdbcOperations jdbc;
-
-    private final TestEvents events = TestEvents.connect(TestInfrastructure.kafkaBootstrapServers());
     /** Answers each new subscription's verification and its deliveries: the notifications written are looked at. */
-    private final WebhookReceiver receiver = WebhookReceiver.start();
-
-    @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> props = new HashMap<>(TestInfrastructure.serviceProperties("notification"));
-        // All of this class's subscriptions come from one client: more than a person makes at once.
-        props.put("careergraph.notification.subscribe-limits.per-client-burst", "1000");
-        props.put("careergraph.notification.webhook.allowed-hosts", "localhost,127.0.0.1");
-        return props;
-    }
-
-    @AfterAll
-    void close() {
-        events.close();
-        receiver.close();
-    }
+    private final WebhookReceiver receiver = webhookReceiver();
 
     @Test
     void theKindsOfChangeChosenDecideWhichChangesToAWatchedOccupationNotify() {
@@ -152,10 +119,7 @@ class FiltersIT implements TestPropertyProvider {
 
     /** A webhook subscription (to the local receiver) from this request; its id. */
     private String subscribe(Map<String, ?> watches) {
-        Map<String, Object> request = new HashMap<>(watches);
-        request.put("webhookUrl", receiver.url(UUID.randomUUID().toString()));
-        Map<?, ?> created = http.toBlocking().retrieve(HttpRequest.POST("/api/subscriptions", request), Map.class);
-        return (String) created.get("id");
+        return new Subscribers(http, receiver).subscribe(UUID.randomUUID().toString(), watches).id();
     }
 
     /** Which of these subscriptions got a notification of the event. */
@@ -174,9 +138,5 @@ class FiltersIT implements TestPropertyProvider {
                 return ids;
             }
         });
-    }
-
-    private OccupationEvents occupations() {
-        return new OccupationEvents(events, jdbc);
     }
 }

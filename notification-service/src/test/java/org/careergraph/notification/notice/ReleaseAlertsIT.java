@@ -1,39 +1,23 @@
 package org.careergraph.notification.notice;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
-import io.micronaut.http.HttpRequest;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.PreparedStatement;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.careergraph.events.EventType;
-import org.careergraph.notification.OccupationEvents;
-import org.careergraph.notification.ReleaseEvents;
-import org.careergraph.notification.TestDatabase;
-import org.careergraph.testsupport.TestOccupations;
-import org.careergraph.notification.WebhookReceiver;
-import org.careergraph.testsupport.TestEvents;
-import org.careergraph.testsupport.TestInfrastructure;
+import org.careergraph.notification.NotificationIT;
 import org.careergraph.notification.Subscribers;
 import org.careergraph.notification.Subscribers.Subscribed;
-import org.junit.jupiter.api.AfterAll;
+import org.careergraph.notification.TestDatabase;
+import org.careergraph.notification.WebhookReceiver;
+import org.careergraph.testsupport.TestOccupations;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * A release and the score change it causes reach each watcher as one alert. The hold window is far longer than
@@ -41,38 +25,13 @@ import org.junit.jupiter.api.TestInstance;
  * notice held that should not be, shows as a missing or extra delivery.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ReleaseAlertsIT implements TestPropertyProvider {
+class ReleaseAlertsIT extends NotificationIT {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(60);
-
-    @Inject
-    @Client("/")
-    HttpClient http;
-
-    @Inject
-    JdbcOperations jdbc;
-
-    @Inject
-    JsonMapper json;
-
-    private final TestEvents events = TestEvents.connect(TestInfrastructure.kafkaBootstrapServers());
-    private final WebhookReceiver receiver = WebhookReceiver.start();
+    private final WebhookReceiver receiver = webhookReceiver();
 
     @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> props = new HashMap<>(TestInfrastructure.serviceProperties("notification"));
-        // All of this class's subscriptions come from one client: more than a person makes at once.
-        props.put("careergraph.notification.subscribe-limits.per-client-burst", "1000");
-        props.put("careergraph.notification.webhook.allowed-hosts", "localhost,127.0.0.1");
-        props.put("careergraph.notification.release-hold.window", "1h");
-        return props;
-    }
-
-    @AfterAll
-    void close() {
-        events.close();
-        receiver.close();
+    protected Map<String, String> moreProperties() {
+        return Map.of("careergraph.notification.release-hold.window", "1h");
     }
 
     @Test
@@ -216,32 +175,5 @@ class ReleaseAlertsIT implements TestPropertyProvider {
 
     private List<NoticeKind> kinds(String eventId) {
         return NoticeKind.of((int) TestDatabase.count(jdbc, "SELECT kinds FROM notice WHERE event_id = ?", eventId));
-    }
-
-    private Map<?, ?> callFor(List<WebhookReceiver.Call> calls, String eventId) {
-        List<Map<?, ?>> bodies = calls.stream().<Map<?, ?>>map(c -> read(c.body()))
-                .filter(b -> eventId.equals(b.get("eventId"))).toList();
-        assertEquals(1, bodies.size(), "one call for event " + eventId);
-        return bodies.get(0);
-    }
-
-    private static String english(Map<?, ?> body) {
-        return (String) ((Map<?, ?>) body.get("message")).get("en");
-    }
-
-    private Map<?, ?> read(String body) {
-        try {
-            return json.readValue(body, Map.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private OccupationEvents occupations() {
-        return new OccupationEvents(events, jdbc);
-    }
-
-    private ReleaseEvents releases() {
-        return new ReleaseEvents(events, json);
     }
 }

@@ -8,40 +8,31 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import io.micronaut.core.type.Argument;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpRequest;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.careergraph.events.EventType;
-import org.careergraph.notification.OccupationEvents;
+import org.careergraph.notification.NotificationIT;
+import org.careergraph.notification.Subscribers;
 import org.careergraph.notification.TestDatabase;
-import org.careergraph.testsupport.TestOccupations;
 import org.careergraph.notification.WebhookReceiver;
 import org.careergraph.notification.delivery.WebhookSignature;
 import org.careergraph.testsupport.MovableClock;
-import org.careergraph.testsupport.TestEvents;
-import org.careergraph.testsupport.TestInfrastructure;
-import org.junit.jupiter.api.AfterAll;
+import org.careergraph.testsupport.TestOccupations;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Webhook signing-secret rotation on the real service (a real broker, database and receiver): deliveries carry the
@@ -49,8 +40,7 @@ import org.junit.jupiter.api.TestInstance;
  * moved past the overlap instead of waiting), and refused rotations change nothing.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SecretRotationIT implements TestPropertyProvider {
+class SecretRotationIT extends NotificationIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final Duration TOLERANCE = Duration.ofMinutes(5);
@@ -58,43 +48,11 @@ class SecretRotationIT implements TestPropertyProvider {
             "SELECT COUNT(*) FROM subscription WHERE id = ? AND signing_secret = ? AND previous_signing_secret <=> ?";
 
     @Inject
-    @Client("/")
-    HttpClient http;
-
-    @Inject
-    JdbcOperations jdbc;
-
-    @Inject
     MovableClock clock;
 
-    private final GreenMail smtp = startSmtp();
-    private final TestEvents events = TestEvents.connect(TestInfrastructure.kafkaBootstrapServers());
-    private final WebhookReceiver receiver = WebhookReceiver.start();
-
-    private static GreenMail startSmtp() {
-        GreenMail server = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-        server.start();
-        return server;
-    }
-
-    @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> props = new HashMap<>(TestInfrastructure.serviceProperties("notification"));
-        // All of this class's subscriptions come from one client: more than a person makes at once.
-        props.put("careergraph.notification.subscribe-limits.per-client-burst", "1000");
-        props.put("careergraph.notification.webhook.allowed-hosts", "localhost,127.0.0.1");
-        // Only for the email subscription's confirmation mail.
-        props.put("javamail.properties.mail.smtp.host", "127.0.0.1");
-        props.put("javamail.properties.mail.smtp.port", String.valueOf(smtp.getSmtp().getPort()));
-        return props;
-    }
-
-    @AfterAll
-    void close() {
-        events.close();
-        receiver.close();
-        smtp.stop();
-    }
+    /** Only for the email subscription's confirmation mail. */
+    private final GreenMail smtp = mailServer();
+    private final WebhookReceiver receiver = webhookReceiver();
 
     @Test
     void bothSecretsVerifyDuringTheOverlapAndOnlyTheNewOneAfterIt() {
@@ -225,10 +183,9 @@ class SecretRotationIT implements TestPropertyProvider {
     }
 
     private Subscribed subscribe(String hook, String occupationId) {
-        Map<?, ?> created = http.toBlocking().retrieve(HttpRequest.POST("/api/subscriptions", Map.of(
-                "webhookUrl", receiver.url(hook), "occupationIds", List.of(occupationId))), Map.class);
-        return new Subscribed((String) created.get("id"), (String) created.get("manageToken"),
-                (String) created.get("signingSecret"));
+        Subscribers.Subscribed created = new Subscribers(http, receiver).subscribe(hook,
+                Map.of("occupationIds", List.of(occupationId)));
+        return new Subscribed(created.id(), created.token(), created.secret());
     }
 
     private static MutableHttpRequest<?> rotation(Subscribed subscription, Map<String, String> query) {
@@ -280,9 +237,5 @@ class SecretRotationIT implements TestPropertyProvider {
 
     private static MutableHttpRequest<?> withToken(MutableHttpRequest<?> request, String token) {
         return request.header(SubscriptionController.MANAGE_TOKEN, token);
-    }
-
-    private OccupationEvents occupations() {
-        return new OccupationEvents(events, jdbc);
     }
 }

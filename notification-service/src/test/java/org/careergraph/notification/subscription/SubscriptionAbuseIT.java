@@ -7,36 +7,26 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.core.type.Argument;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpRequest;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.careergraph.notification.OccupationEvents;
+import org.careergraph.notification.NotificationIT;
 import org.careergraph.notification.TestDatabase;
-import org.careergraph.testsupport.TestOccupations;
 import org.careergraph.notification.WebhookReceiver;
 import org.careergraph.notification.WebhookReceiver.Verification;
 import org.careergraph.notification.delivery.WebhookSignature;
-import org.careergraph.testsupport.TestEvents;
-import org.careergraph.testsupport.TestInfrastructure;
-import org.junit.jupiter.api.AfterAll;
+import org.careergraph.testsupport.TestOccupations;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * What keeps anyone from making the service flood a URL: the endpoint must answer a signed verification request
@@ -45,44 +35,26 @@ import org.junit.jupiter.api.TestInstance;
  * client is on loopback, a trusted proxy, so its X-Forwarded-For names the client).
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SubscriptionAbuseIT implements TestPropertyProvider {
+class SubscriptionAbuseIT extends NotificationIT {
 
     private static final int BURST = 3;
     private static final int PER_URL = 2;
 
-    @Inject
-    @Client("/")
-    HttpClient http;
-
-    @Inject
-    JdbcOperations jdbc;
-
-    private final TestEvents events = TestEvents.connect(TestInfrastructure.kafkaBootstrapServers());
-    private final WebhookReceiver receiver = WebhookReceiver.start();
+    private final WebhookReceiver receiver = webhookReceiver();
     private final AtomicInteger clients = new AtomicInteger();
     private String known;
 
     @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> props = new HashMap<>(TestInfrastructure.serviceProperties("notification"));
-        props.put("careergraph.notification.webhook.allowed-hosts", "localhost,127.0.0.1");
-        props.put("careergraph.notification.webhook.verification-timeout", "1s");
-        props.put("careergraph.notification.subscribe-limits.per-client-burst", String.valueOf(BURST));
-        props.put("careergraph.notification.subscribe-limits.per-client-refill-every", "1h");
-        props.put("careergraph.notification.subscribe-limits.per-webhook-url", String.valueOf(PER_URL));
-        return props;
+    protected Map<String, String> moreProperties() {
+        return Map.of("careergraph.notification.webhook.verification-timeout", "1s",
+                "careergraph.notification.subscribe-limits.per-client-burst", String.valueOf(BURST),
+                "careergraph.notification.subscribe-limits.per-client-refill-every", "1h",
+                "careergraph.notification.subscribe-limits.per-webhook-url", String.valueOf(PER_URL));
     }
 
     @BeforeAll
     void announceOccupation() {
-        known = new OccupationEvents(events, jdbc).announce(TestOccupations.uniqueCode());
-    }
-
-    @AfterAll
-    void close() {
-        events.close();
-        receiver.close();
+        known = occupations().announce(TestOccupations.uniqueCode());
     }
 
     @Test

@@ -6,18 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.core.type.Argument;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpRequest;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,57 +21,29 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
-import org.careergraph.notification.OccupationEvents;
+import org.careergraph.notification.NotificationIT;
 import org.careergraph.notification.TestDatabase;
-import org.careergraph.testsupport.TestOccupations;
 import org.careergraph.notification.WebhookReceiver;
-import org.careergraph.testsupport.TestEvents;
-import org.careergraph.testsupport.TestInfrastructure;
-import org.junit.jupiter.api.AfterAll;
+import org.careergraph.testsupport.TestOccupations;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SubscriptionApiIT implements TestPropertyProvider {
-
-    @Inject
-    @Client("/")
-    HttpClient http;
-
-    @Inject
-    JdbcOperations jdbc;
+class SubscriptionApiIT extends NotificationIT {
 
     private static final List<String> WATCHES = List.of("anyGreenListChange", "codePrefixes", "countries",
             "occupationIds");
 
-    private final TestEvents events = TestEvents.connect(TestInfrastructure.kafkaBootstrapServers());
     /** Answers each new subscription's verification request; deliveries are not looked at here. */
-    private final WebhookReceiver receiver = WebhookReceiver.start();
+    private final WebhookReceiver receiver = webhookReceiver();
     private String known;
     private String alsoKnown;
-
-    @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> props = new HashMap<>(TestInfrastructure.serviceProperties("notification"));
-        // All of this class's subscriptions come from one client: more than a person makes at once.
-        props.put("careergraph.notification.subscribe-limits.per-client-burst", "1000");
-        props.put("careergraph.notification.webhook.allowed-hosts", "localhost,127.0.0.1");
-        return props;
-    }
 
     /** Subscriptions may only name occupations the catalog announced. */
     @BeforeAll
     void announceOccupations() {
         known = announce();
         alsoKnown = announce();
-    }
-
-    @AfterAll
-    void closeEvents() {
-        events.close();
-        receiver.close();
     }
 
     @Test
@@ -374,7 +341,7 @@ class SubscriptionApiIT implements TestPropertyProvider {
     }
 
     private String announce() {
-        return new OccupationEvents(events, jdbc).announce(TestOccupations.uniqueCode());
+        return occupations().announce(TestOccupations.uniqueCode());
     }
 
     private Map<?, ?> subscribe(String url, String... occupationIds) {
