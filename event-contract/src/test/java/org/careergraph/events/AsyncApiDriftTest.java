@@ -307,6 +307,9 @@ class AsyncApiDriftTest {
         Path config = Files.createDirectories(root.resolve("example-service/src/main/resources"));
         Files.writeString(config.resolve("application.yml"), "micronaut:\n  application:\n    name: example\n");
         Files.createDirectories(root.resolve("event-contract/src/main/java"));
+        Path library = Files.createDirectories(root.resolve("test-support/src/main/java/y"));
+        Files.writeString(library.resolve("Fixtures.java"),
+                "class Fixtures { Object event() { return new PolicyUpdated(a, b, c, d, e, f, g, h); } }");
 
         assertEquals(Set.of(new AsyncApiChecker.Use("example", "send", Topics.SCORES),
                 new AsyncApiChecker.Use("example", "receive", Topics.OCCUPATIONS)), ServiceSources.uses(root));

@@ -17,7 +17,8 @@ import java.util.stream.Stream;
  * a module publishes a type where its code constructs the payload record ({@code new OccupationChanged(}: payloads
  * are made only to go into the outbox) and consumes it where a class implements {@code EventHandler<OccupationChanged>}
  * (the platform's consumer subscribes to the topics of its handlers' types). The service is the module's
- * {@code micronaut.application.name}, which is also its consumer group and the CloudEvents source's last segment.
+ * {@code micronaut.application.name}, which is also its consumer group and the CloudEvents source's last segment; a
+ * module without one is a library or a tool (test-support makes payloads as fixtures), not a publisher.
  */
 final class ServiceSources {
 
@@ -46,7 +47,11 @@ final class ServiceSources {
                 if (module.getFileName().toString().equals("event-contract")) {
                     continue;
                 }
-                String service = applicationName(module).orElse(module.getFileName().toString());
+                Optional<String> application = applicationName(module);
+                if (application.isEmpty()) {
+                    continue; // a library or a tool (platform, test-support, deploy): no service of the system
+                }
+                String service = application.get();
                 for (Path source : javaFiles(module.resolve("src/main/java"))) {
                     String code = Files.readString(source);
                     for (EventType type : EventType.values()) {
