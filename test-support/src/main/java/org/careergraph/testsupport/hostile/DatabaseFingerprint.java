@@ -26,7 +26,11 @@ public final class DatabaseFingerprint implements StateFingerprint {
 
     private final DataSource dataSource;
     private final Set<String> ignored;
-    private volatile String statement;
+    private volatile Plan plan;
+
+    /** The CHECKSUM TABLE statement (empty without tables to sum), and whether the outbox is counted besides. */
+    private record Plan(String checksum, boolean outbox) {
+    }
 
     private DatabaseFingerprint(DataSource dataSource, Set<String> ignored) {
         this.dataSource = dataSource;
@@ -57,20 +61,19 @@ public final class DatabaseFingerprint implements StateFingerprint {
     @Override
     public Map<String, String> take() {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            if (statement == null) {
-                statement = checksumStatement(s);
+            if (plan == null) {
+                plan = plan(s);
             }
             Map<String, String> sums = new TreeMap<>();
-            if (statement.isEmpty()) {
-                return sums;
-            }
-            try (ResultSet rows = s.executeQuery(statement)) {
-                while (rows.next()) {
-                    String table = rows.getString(1);
-                    sums.put(table.substring(table.indexOf('.') + 1), String.valueOf(rows.getString(2)));
+            if (!plan.checksum().isEmpty()) {
+                try (ResultSet rows = s.executeQuery(plan.checksum())) {
+                    while (rows.next()) {
+                        String table = rows.getString(1);
+                        sums.put(table.substring(table.indexOf('.') + 1), String.valueOf(rows.getString(2)));
+                    }
                 }
             }
-            if (sums.containsKey(OUTBOX)) {
+            if (plan.outbox()) {
                 try (ResultSet written = s.executeQuery("SELECT COUNT(*), MAX(seq) FROM " + OUTBOX)) {
                     written.next();
                     sums.put(OUTBOX, written.getLong(1) + " events, last " + written.getLong(2));
@@ -82,18 +85,25 @@ public final class DatabaseFingerprint implements StateFingerprint {
         }
     }
 
-    private String checksumStatement(Statement s) throws SQLException {
+    private Plan plan(Statement s) throws SQLException {
         List<String> tables = new ArrayList<>();
+        boolean outbox = false;
         try (ResultSet rows = s.executeQuery("SELECT table_name FROM information_schema.tables"
                 + " WHERE table_schema = DATABASE() AND table_type = 'BASE TABLE' ORDER BY table_name")) {
             while (rows.next()) {
                 String table = rows.getString(1);
-                if (!table.equalsIgnoreCase("flyway_schema_history") && !ignored.contains(table)) {
+                if (table.equalsIgnoreCase("flyway_schema_history") || ignored.contains(table)) {
+                    continue;
+                }
+                // The outbox is counted, not summed: its checksum would only be overwritten.
+                if (table.equals(OUTBOX)) {
+                    outbox = true;
+                } else {
                     tables.add(table);
                 }
             }
         }
-        return tables.isEmpty() ? "" : "CHECKSUM TABLE " + tables.stream().map(t -> "`" + t + "`")
-                .collect(Collectors.joining(", "));
+        return new Plan(tables.isEmpty() ? "" : "CHECKSUM TABLE " + tables.stream().map(t -> "`" + t + "`")
+                .collect(Collectors.joining(", ")), outbox);
     }
 }
