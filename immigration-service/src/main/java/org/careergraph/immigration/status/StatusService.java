@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -58,13 +59,16 @@ public class StatusService {
 
     /**
      * One occupation, in every country (a recoded occupation may leave one country's rules for another's): locks
-     * each country's rule set, once.
+     * every country's rule set, once, before any status. A writer of one country's rules inserts statuses while it
+     * holds its rule set; a status (or the gap where one goes) locked here before waiting for that rule set would
+     * close a deadlock, and at start the initial rule set would be the one rolled back.
      */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public void recompute(KnownOccupation occupation, StatusCause cause) {
-        for (Country country : Country.values()) {
-            RuleBook book = ruleSets.lock(country).inForce();
-            store(occupation, book, country.today(clock),
+        List<LockedRuleSet> locked = Arrays.stream(Country.values()).map(ruleSets::lock).toList();
+        for (LockedRuleSet rules : locked) {
+            Country country = rules.country();
+            store(occupation, rules.inForce(), country.today(clock),
                     statuses.findByOccupationIdAndCountryForUpdate(occupation.id(), country.name()).orElse(null),
                     cause);
         }
