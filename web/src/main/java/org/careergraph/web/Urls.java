@@ -24,6 +24,16 @@ public final class Urls {
         return query.toString();
     }
 
+    /**
+     * Form fields ({@code application/x-www-form-urlencoded}, as a body or a query to append), names and values
+     * encoded; unlike {@link #query}, every field is kept, blank or not, and there is no leading {@code ?}.
+     */
+    public static String form(Map<String, String> fields) {
+        StringJoiner form = new StringJoiner("&");
+        fields.forEach((name, value) -> form.add(encode(name) + "=" + encode(value)));
+        return form.toString();
+    }
+
     public static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }

@@ -16,7 +16,6 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -30,11 +29,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.careergraph.security.AccessTokens.Caller;
 import org.careergraph.security.OidcProvider;
 import org.careergraph.security.Roles;
 import org.careergraph.security.TokenVerifier;
+import org.careergraph.web.Urls;
 import org.careergraph.web.WebSettings;
 import org.careergraph.web.view.Views;
 
@@ -109,7 +108,7 @@ class OidcSignInController {
         query.put("code_challenge", challenge(verifier));
         query.put("code_challenge_method", "S256");
         String base = at.authorizationEndpoint().toString();
-        URI authorize = URI.create(base + (base.contains("?") ? "&" : "?") + form(query));
+        URI authorize = URI.create(base + (base.contains("?") ? "&" : "?") + Urls.form(query));
         return HttpResponse.seeOther(authorize).cookie(flowCookie(state + "." + nonce + "." + verifier, FLOW_TIME));
     }
 
@@ -183,13 +182,13 @@ class OidcSignInController {
             body.put("client_id", oidc.clientId());
         } else {
             // client_secret_basic (RFC 6749 2.3.1): both parts form-encoded before Base64.
-            String basic = URLEncoder.encode(oidc.clientId(), StandardCharsets.UTF_8) + ":"
-                    + URLEncoder.encode(oidc.clientSecret(), StandardCharsets.UTF_8);
+            String basic = Urls.encode(oidc.clientId()) + ":" + Urls.encode(oidc.clientSecret());
             post.header("Authorization", "Basic "
                     + Base64.getEncoder().encodeToString(basic.getBytes(StandardCharsets.UTF_8)));
         }
         try {
-            var answer = http.send(post.POST(java.net.http.HttpRequest.BodyPublishers.ofString(form(body))).build(),
+            var answer = http.send(
+                    post.POST(java.net.http.HttpRequest.BodyPublishers.ofString(Urls.form(body))).build(),
                     java.net.http.HttpResponse.BodyHandlers.ofString());
             if (answer.statusCode() != 200) {
                 return Optional.empty();
@@ -248,10 +247,5 @@ class OidcSignInController {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
-    }
-
-    private static String form(Map<String, String> fields) {
-        return fields.entrySet().stream().map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8)
-                + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
     }
 }
