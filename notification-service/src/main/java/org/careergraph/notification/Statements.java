@@ -16,7 +16,11 @@ public final class Statements {
         R run(PreparedStatement statement) throws SQLException;
     }
 
-    /** A statement on the current transaction's connection, or on a connection of its own outside one. */
+    /**
+     * A statement on the current transaction's connection, or on a connection of its own outside one (the feed, the
+     * webhook bodies and the delivery pages read outside a transaction, where {@code JdbcOperations.prepareStatement}
+     * finds no connection).
+     */
     public static <R> R run(JdbcOperations jdbc, String sql, Work<R> work) {
         return jdbc.execute(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
