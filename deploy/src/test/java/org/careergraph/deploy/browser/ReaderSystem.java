@@ -7,8 +7,6 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.lang.reflect.AccessibleObject;
 import java.lang.reflect.InvocationTargetException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,6 +22,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import org.careergraph.deploy.local.Service;
+import org.careergraph.embedded.FreePorts;
 import org.careergraph.testsupport.TestInfrastructure;
 
 /**
@@ -72,11 +71,11 @@ final class ReaderSystem implements AutoCloseable {
             Class<?> infrastructureType = Class.forName(LOCAL + "LocalLauncher$Infrastructure");
             Map<Service, Integer> ports = new EnumMap<>(Service.class);
             for (Service service : Service.values()) {
-                ports.put(service, freePort());
+                ports.put(service, FreePorts.pick());
             }
             Object config = accessible(configType.getDeclaredConstructor(Path.class, Path.class, int.class, Map.class,
                     boolean.class, boolean.class, Duration.class, PrintStream.class))
-                    .newInstance(root, home, freePort(), ports, true, false, READY, log);
+                    .newInstance(root, home, FreePorts.pick(), ports, true, false, READY, log);
             Function<String, String> jdbcUrl = database -> TestInfrastructure.jdbcUrl("reader_" + run + "_" + database);
             Object infrastructure = accessible(infrastructureType.getDeclaredConstructor(String.class, Function.class,
                     String.class, String.class, int.class))
@@ -177,9 +176,4 @@ final class ReaderSystem implements AutoCloseable {
         return member;
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
 }

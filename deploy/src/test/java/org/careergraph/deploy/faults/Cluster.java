@@ -4,8 +4,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.careergraph.deploy.local.Service;
 import org.careergraph.deploy.local.Watchdog;
+import org.careergraph.embedded.FreePorts;
 import org.careergraph.security.AccessTokens;
 import org.careergraph.security.Roles;
 
@@ -45,13 +44,13 @@ final class Cluster implements AutoCloseable {
         this.out = out;
         this.watchdog = Watchdog.start(Duration.ofSeconds(10), out);
         Path logs = Files.createDirectories(dir.resolve("logs"));
-        broker = new Broker(dir.resolve("kafka"), freePort(), logs);
+        broker = new Broker(dir.resolve("kafka"), FreePorts.pick(), logs);
         database = new Database(dir.resolve("mariadb"), projectRoot.resolve("deploy/target/faults-mariadb-binaries"),
-                freePort());
+                FreePorts.pick());
         for (Service service : SERVICES) {
             List<Replica> of = new ArrayList<>();
             for (int i = 1; i <= replicasEach; i++) {
-                of.add(new Replica(service, i, freePort(), projectRoot, environment(service),
+                of.add(new Replica(service, i, FreePorts.pick(), projectRoot, environment(service),
                         logs));
             }
             replicas.put(service, of);
@@ -126,12 +125,6 @@ final class Cluster implements AutoCloseable {
 
     Database database() {
         return database;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 
     String adminToken() {

@@ -6,13 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import org.careergraph.embedded.FreePorts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,7 +37,7 @@ class LocalLauncherTest {
     void aServiceThatExitsWhileStartingIsNamedAndEverythingStartedIsStopped() throws IOException {
         // Empty classes folders: each JVM exits at once, unable to find its main class.
         builtWithoutClasses(Service.values());
-        int gatewayPort = freePort();
+        int gatewayPort = FreePorts.pick();
         LocalLauncher launcher = new LocalLauncher(config(gatewayPort));
 
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> launcher.start(
@@ -62,15 +61,10 @@ class LocalLauncherTest {
     private LocalLauncher.Config config(int gatewayPort) throws IOException {
         Map<Service, Integer> ports = new EnumMap<>(Service.class);
         for (Service service : Service.values()) {
-            ports.put(service, freePort());
+            ports.put(service, FreePorts.pick());
         }
         return new LocalLauncher.Config(root, root.resolve("home"), gatewayPort, ports, false, false, Duration.ofSeconds(60),
                 new PrintStream(output, true));
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
 }

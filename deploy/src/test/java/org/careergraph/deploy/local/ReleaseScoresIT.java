@@ -11,7 +11,6 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,6 +25,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.careergraph.embedded.FreePorts;
 import org.careergraph.events.Topics;
 import org.careergraph.testsupport.TestInfrastructure;
 import org.careergraph.testsupport.TopicProbe;
@@ -81,11 +81,11 @@ class ReleaseScoresIT {
                 TestInfrastructure.dbUsername(), TestInfrastructure.dbPassword(), NO_MAIL);
         Map<Service, Integer> ports = new EnumMap<>(Service.class);
         for (Service service : Service.values()) {
-            ports.put(service, freePort());
+            ports.put(service, FreePorts.pick());
         }
         root = Path.of(System.getProperty("careergraph.root", "..")).toAbsolutePath().normalize();
         launcher = new LocalLauncher(new LocalLauncher.Config(root, Path.of("target", "release-scores", run)
-                .toAbsolutePath(), freePort(), ports, false, false, Duration.ofMinutes(4), System.out))
+                .toAbsolutePath(), FreePorts.pick(), ports, false, false, Duration.ofMinutes(4), System.out))
                 .start(infrastructure);
         scoreEvents = TopicProbe.open(TestInfrastructure.kafkaBootstrapServers(), Topics.SCORES);
         api = new SystemApi(launcher.url().toString(), launcher.adminToken());
@@ -229,9 +229,4 @@ class ReleaseScoresIT {
         return seen.get();
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
 }

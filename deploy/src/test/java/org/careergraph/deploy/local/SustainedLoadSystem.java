@@ -2,14 +2,13 @@ package org.careergraph.deploy.local;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.UUID;
+import org.careergraph.embedded.FreePorts;
 import org.careergraph.testsupport.TestInfrastructure;
 
 /**
@@ -46,10 +45,10 @@ public final class SustainedLoadSystem implements AutoCloseable {
                 TestInfrastructure.dbUsername(), TestInfrastructure.dbPassword(), NO_MAIL);
         Map<Service, Integer> ports = new EnumMap<>(Service.class);
         for (Service service : Service.values()) {
-            ports.put(service, freePort());
+            ports.put(service, FreePorts.pick());
         }
         LocalLauncher launcher = new LocalLauncher(new LocalLauncher.Config(projectRoot, home,
-                gatewayPort == 0 ? freePort() : gatewayPort, ports, true, true, Duration.ofMinutes(6), out));
+                gatewayPort == 0 ? FreePorts.pick() : gatewayPort, ports, true, true, Duration.ofMinutes(6), out));
         return new SustainedLoadSystem(launcher.start(infrastructure));
     }
 
@@ -72,9 +71,4 @@ public final class SustainedLoadSystem implements AutoCloseable {
         launcher.close();
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -12,7 +12,6 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,6 +29,7 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
+import org.careergraph.embedded.FreePorts;
 import org.careergraph.events.EventType;
 import org.careergraph.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.AfterEach;
@@ -77,11 +77,11 @@ class WalkingSkeletonIT {
                 TestInfrastructure.dbUsername(), TestInfrastructure.dbPassword(), NO_MAIL);
         Map<Service, Integer> ports = new EnumMap<>(Service.class);
         for (Service service : Service.values()) {
-            ports.put(service, freePort());
+            ports.put(service, FreePorts.pick());
         }
         Path root = Path.of(System.getProperty("careergraph.root", "..")).toAbsolutePath().normalize();
         config = new LocalLauncher.Config(root, Path.of("target", "walking-skeleton", run).toAbsolutePath(),
-                freePort(), ports, false, false, Duration.ofMinutes(4), System.out);
+                FreePorts.pick(), ports, false, false, Duration.ofMinutes(4), System.out);
     }
 
     @AfterEach
@@ -278,9 +278,4 @@ class WalkingSkeletonIT {
         return String.valueOf(ThreadLocalRandom.current().nextInt(100000, 1000000));
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
 }

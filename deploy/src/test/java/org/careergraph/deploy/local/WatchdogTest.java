@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,6 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import org.careergraph.embedded.FreePorts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -94,7 +93,7 @@ class WatchdogTest {
     private long[] startLauncherInSmall() throws IOException {
         List<String> command = new ArrayList<>(ServiceProcess.javaCommand(System.getProperty("java.class.path"),
                 LauncherInSmall.class.getName()));
-        command.add(String.valueOf(freePort()));
+        command.add(String.valueOf(FreePorts.pick()));
         launcher = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("launcher.log").toFile()).start();
         String ready = await().atMost(STARTUP).until(this::readyLine, Objects::nonNull);
@@ -135,9 +134,4 @@ class WatchdogTest {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
 }

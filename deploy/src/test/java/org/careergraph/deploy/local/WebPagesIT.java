@@ -9,7 +9,6 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -31,6 +30,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.careergraph.deploy.browser.Browser;
+import org.careergraph.embedded.FreePorts;
 import org.careergraph.security.AccessTokens;
 import org.careergraph.security.Roles;
 import org.careergraph.testsupport.TestInfrastructure;
@@ -83,11 +83,11 @@ class WebPagesIT {
                 TestInfrastructure.dbUsername(), TestInfrastructure.dbPassword(), NO_MAIL);
         Map<Service, Integer> ports = new EnumMap<>(Service.class);
         for (Service service : Service.values()) {
-            ports.put(service, freePort());
+            ports.put(service, FreePorts.pick());
         }
         Path root = Path.of(System.getProperty("careergraph.root", "..")).toAbsolutePath().normalize();
         Path home = Path.of("target", "web-pages", run).toAbsolutePath();
-        launcher = new LocalLauncher(new LocalLauncher.Config(root, home, freePort(), ports, true, true,
+        launcher = new LocalLauncher(new LocalLauncher.Config(root, home, FreePorts.pick(), ports, true, true,
                 Duration.ofMinutes(4), System.out)).start(infrastructure);
         secret = Files.readString(home.resolve("jwt-secret")).strip();
 
@@ -508,9 +508,4 @@ class WebPagesIT {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
 }

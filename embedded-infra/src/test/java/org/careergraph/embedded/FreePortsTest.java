@@ -1,0 +1,27 @@
+package org.careergraph.embedded;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class FreePortsTest {
+
+    @Test
+    void portsAreFreeDistinctAndOutsideTheEphemeralRange() throws IOException {
+        int ephemeralStart = FreePorts.ephemeralStart();
+        Set<Integer> picked = new HashSet<>();
+        for (int i = 0; i < 50; i++) {
+            int port = FreePorts.pick();
+            assertTrue(port < ephemeralStart, port + " is below the ephemeral range, from " + ephemeralStart);
+            assertTrue(picked.add(port), port + " handed out twice");
+            try (ServerSocket server = new ServerSocket(port)) {
+                assertEquals(port, server.getLocalPort());
+            }
+        }
+    }
+}
