@@ -9,11 +9,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,6 +36,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.core.ConditionTimeoutException;
+import org.careergraph.embedded.FreePorts;
 import org.careergraph.events.Topics;
 import org.careergraph.testsupport.TestInfrastructure;
 import org.careergraph.testsupport.TopicProbe;
@@ -92,7 +91,7 @@ public final class ReleaseNotificationBenchmark {
     private SystemApi api;
     private TopicProbe occupationEvents;
     private TopicProbe scoreEvents;
-    private PrintStream servicesLog;
+    private ServicesLog servicesLog;
     private boolean closed;
     /** Why each watched occupation was chosen: "SOC 15-2051: 108020 -> 112590, income 7.9 -> 8.0". */
     private final Map<String, String> predictions = new HashMap<>();
@@ -121,9 +120,9 @@ public final class ReleaseNotificationBenchmark {
         String run = UUID.randomUUID().toString().substring(0, 8);
         Path home = Path.of("target", "release-benchmark", run).toAbsolutePath();
         Files.createDirectories(home);
-        Path log = home.resolve("services.log");
-        servicesLog = new PrintStream(Files.newOutputStream(log), true, UTF_8);
-        System.out.printf("Release -> notification benchmark: %s; the services' output goes to %s%n", machine(), log);
+        servicesLog = ServicesLog.in(home);
+        System.out.printf("Release -> notification benchmark: %s; the services' output goes to %s%n", machine(),
+                servicesLog.file());
 
         receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         receiver.createContext("/hooks/watched", exchange -> receive("watched", exchange));
@@ -138,10 +137,10 @@ public final class ReleaseNotificationBenchmark {
                 TestInfrastructure.dbUsername(), TestInfrastructure.dbPassword(), NO_MAIL);
         Map<Service, Integer> ports = new EnumMap<>(Service.class);
         for (Service service : Service.values()) {
-            ports.put(service, freePort());
+            ports.put(service, FreePorts.pick());
         }
-        launcher = new LocalLauncher(new LocalLauncher.Config(root, home, freePort(), ports, false, false,
-                Duration.ofMinutes(5), servicesLog)).start(infrastructure);
+        launcher = servicesLog.start(new LocalLauncher(new LocalLauncher.Config(root, home, FreePorts.pick(), ports,
+                false, false, Duration.ofMinutes(5), servicesLog.out())), infrastructure);
         api = new SystemApi(launcher.url().toString(), launcher.adminToken());
         occupationEvents = TopicProbe.open(TestInfrastructure.kafkaBootstrapServers(), Topics.OCCUPATIONS);
         scoreEvents = TopicProbe.open(TestInfrastructure.kafkaBootstrapServers(), Topics.SCORES);
@@ -674,12 +673,6 @@ public final class ReleaseNotificationBenchmark {
 
     private static double seconds(long startNanos) {
         return (System.nanoTime() - startNanos) / 1e9;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 
     private synchronized void close() {

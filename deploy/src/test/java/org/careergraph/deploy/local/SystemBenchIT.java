@@ -1,6 +1,5 @@
 package org.careergraph.deploy.local;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -126,7 +124,7 @@ class SystemBenchIT {
     private String run;
     private Path home;
     private HttpServer receiver;
-    private PrintStream servicesLog;
+    private ServicesLog servicesLog;
     private LocalLauncher launcher;
     private SystemApi api;
     private TopicProbe occupationEvents;
@@ -165,8 +163,7 @@ class SystemBenchIT {
         run = UUID.randomUUID().toString().substring(0, 8);
         home = Path.of("target", "system-bench", run).toAbsolutePath();
         Files.createDirectories(home);
-        Path log = home.resolve("services.log");
-        servicesLog = new PrintStream(Files.newOutputStream(log), true, UTF_8);
+        servicesLog = ServicesLog.in(home);
         LocalLauncher.Infrastructure infrastructure = new LocalLauncher.Infrastructure(
                 TestInfrastructure.kafkaBootstrapServers(), this::jdbcUrl, TestInfrastructure.dbUsername(),
                 TestInfrastructure.dbPassword(), NO_MAIL);
@@ -175,10 +172,10 @@ class SystemBenchIT {
         }
         Path root = Path.of(System.getProperty("careergraph.root", "..")).toAbsolutePath().normalize();
         System.out.printf("System benchmark, %s form: starting the system%s; the services' output goes to %s%n",
-                FORM.name().toLowerCase(), FORM.isFull() ? " with the bundled releases" : "", log);
+                FORM.name().toLowerCase(), FORM.isFull() ? " with the bundled releases" : "", servicesLog.file());
         long started = System.nanoTime();
-        launcher = new LocalLauncher(new LocalLauncher.Config(root, home, FreePorts.pick(), ports, true, FORM.isFull(),
-                Duration.ofMinutes(8), servicesLog)).start(infrastructure);
+        launcher = servicesLog.start(new LocalLauncher(new LocalLauncher.Config(root, home, FreePorts.pick(), ports,
+                true, FORM.isFull(), Duration.ofMinutes(8), servicesLog.out())), infrastructure);
         api = new SystemApi(launcher.url().toString(), launcher.adminToken());
         String kafka = TestInfrastructure.kafkaBootstrapServers();
         occupationEvents = TopicProbe.open(kafka, Topics.OCCUPATIONS);
