@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.UUID;
 import org.careergraph.immigration.rules.Country;
 import org.careergraph.immigration.rules.PolicyUpdate;
+import org.careergraph.platform.database.Deadlocks;
 import org.careergraph.platform.web.Problem.FieldError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +44,9 @@ class InitialRuleSet implements ApplicationEventListener<StartupEvent> {
         File file = read(json);
         for (Country country : Country.values()) {
             List<Update> updates = file.updates().stream().filter(u -> country.name().equals(u.country())).toList();
-            int recorded = service.recordInitial(country, updates);
+            // Beside the consumer (and other replicas starting) on the same rows: a transaction the database rolled
+            // back is run again rather than stopping the start.
+            int recorded = Deadlocks.retried(() -> service.recordInitial(country, updates));
             if (recorded > 0) {
                 LOG.info("Recorded {} update(s) of the initial rule set for {}", recorded, country);
             }

@@ -23,7 +23,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
-import org.careergraph.notification.Deadlocks;
+import org.careergraph.platform.database.Deadlocks;
 import org.careergraph.platform.poll.WakeableJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
