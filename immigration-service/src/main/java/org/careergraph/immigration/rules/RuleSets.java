@@ -9,7 +9,9 @@ import java.time.LocalDate;
 /**
  * Serializes the changes to a country's rules and statuses. Every writer (recording, withdrawing or applying an
  * update, a new day's recomputation, an occupation's) locks the country's rule set once, first, and passes the
- * {@link LockedRuleSet} down, so that two of them never compute a status from rules the other is still writing.
+ * {@link LockedRuleSet} down, so that two of them never compute a status from rules the other is still writing. A
+ * writer of several countries (an occupation's) locks them all in {@link Country} order before anything else of
+ * theirs; a rule-set holder takes no locking read of occupations, which an occupation's writer locks before.
  */
 @Singleton
 public class RuleSets {

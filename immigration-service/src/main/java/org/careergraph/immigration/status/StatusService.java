@@ -61,7 +61,7 @@ public class StatusService {
      * One occupation, in every country (a recoded occupation may leave one country's rules for another's): locks
      * every country's rule set, once, before any status. A writer of one country's rules inserts statuses while it
      * holds its rule set; a status (or the gap where one goes) locked here before waiting for that rule set would
-     * close a deadlock, and at start the initial rule set would be the one rolled back.
+     * close a deadlock, in which the side rolled back could be the initial rule set at start.
      */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public void recompute(KnownOccupation occupation, StatusCause cause) {

@@ -18,6 +18,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Map;
 import org.careergraph.events.EventType;
 import org.careergraph.testsupport.ServiceTest;
 import org.careergraph.testsupport.TestEvents;
@@ -30,8 +31,9 @@ import org.junit.jupiter.api.Test;
  * An occupation's recomputation and a writer of one country's rules (the initial rule set at start, a policy update, a
  * new day) must not wait on each other: the writer holds its rule set and inserts statuses, so a recomputation that
  * locked a status (or the gap where one goes) and then waits for that rule set closes a deadlock, and the database
- * rolls one back (at start, the initial rule set: the service exits). Here a connection plays the writer of the US
- * rules, the last country a recomputation locks.
+ * rolls one back (at start it could be the initial rule set). Here a connection plays the writer of the US rules, the
+ * last country a recomputation locks; the scheduled run is kept out of the way, so that the one transaction waiting
+ * is the recomputation.
  */
 @MicronautTest(transactional = false)
 class LockOrderIT extends ServiceTest {
@@ -52,6 +54,11 @@ class LockOrderIT extends ServiceTest {
 
     LockOrderIT() {
         super("immigration_locks");
+    }
+
+    @Override
+    protected Map<String, String> moreProperties() {
+        return Map.of("careergraph.immigration.apply-due-updates-every", "1h");
     }
 
     @AfterAll
@@ -77,7 +84,8 @@ class LockOrderIT extends ServiceTest {
                 write.execute("SET SESSION innodb_lock_wait_timeout = 1");
                 assertEquals(1, write.executeUpdate("INSERT INTO occupation_status (occupation_id, country, updated_at)"
                         + " VALUES ('" + id + "', 'US', NOW(3))"), "the status written while the occupation waits");
-                write.executeUpdate("DELETE FROM occupation_status WHERE occupation_id = '" + id + "' AND country = 'US'");
+                write.executeUpdate("DELETE FROM occupation_status WHERE occupation_id = '" + id + "'"
+                        + " AND country = 'US'");
             }
             usRules.commit();
         }
@@ -86,12 +94,14 @@ class LockOrderIT extends ServiceTest {
     }
 
     private Connection connect() throws SQLException {
-        return DriverManager.getConnection(databaseUrl, TestInfrastructure.dbUsername(), TestInfrastructure.dbPassword());
+        return DriverManager.getConnection(databaseUrl, TestInfrastructure.dbUsername(),
+                TestInfrastructure.dbPassword());
     }
 
     /** Whether a transaction on this test's database waits for a lock (the server may hold other tests' too). */
     private static boolean waitingForALock(Connection connection) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("SELECT COUNT(*) FROM information_schema.INNODB_TRX t"
+        try (PreparedStatement query = connection.prepareStatement("SELECT COUNT(*)"
+                + " FROM information_schema.INNODB_TRX t"
                 + " JOIN information_schema.PROCESSLIST p ON p.ID = t.trx_mysql_thread_id"
                 + " WHERE t.trx_state = 'LOCK WAIT' AND p.DB = DATABASE()");
              ResultSet rows = query.executeQuery()) {
