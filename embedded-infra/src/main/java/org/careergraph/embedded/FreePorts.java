@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,12 +39,17 @@ public final class FreePorts {
                 return port;
             }
         }
-        // No room below the range (an unusual system setting): one the system hands out.
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("No free port on localhost", e);
+        // No room below the range (an unusual system setting): ones the system hands out.
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                if (HANDED_OUT.add(socket.getLocalPort())) {
+                    return socket.getLocalPort();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("No free port on localhost", e);
+            }
         }
+        throw new IllegalStateException("No free port on localhost that was not handed out already");
     }
 
     /** The first ephemeral port: Linux says it ("32768 60999"), other systems use IANA's. */
@@ -56,9 +62,19 @@ public final class FreePorts {
         }
     }
 
-    /** Free on every address, as a server binding the wildcard address needs it. */
+    /**
+     * Free on the wildcard and the loopback address alike, without address reuse (with it, macOS lets a wildcard bind
+     * sit beside a server on 127.0.0.1 only).
+     */
     private static boolean free(int port) {
-        try (ServerSocket ignored = new ServerSocket(port)) {
+        return bindable(new InetSocketAddress(port)) && bindable(new InetSocketAddress(InetAddress.getLoopbackAddress(),
+                port));
+    }
+
+    private static boolean bindable(InetSocketAddress address) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(false);
+            socket.bind(address);
             return true;
         } catch (IOException e) {
             return false;

@@ -175,5 +175,4 @@ final class ReaderSystem implements AutoCloseable {
         member.setAccessible(true);
         return member;
     }
-
 }

@@ -58,7 +58,7 @@ class LocalLauncherTest {
         }
     }
 
-    private LocalLauncher.Config config(int gatewayPort) throws IOException {
+    private LocalLauncher.Config config(int gatewayPort) {
         Map<Service, Integer> ports = new EnumMap<>(Service.class);
         for (Service service : Service.values()) {
             ports.put(service, FreePorts.pick());
@@ -66,5 +66,4 @@ class LocalLauncherTest {
         return new LocalLauncher.Config(root, root.resolve("home"), gatewayPort, ports, false, false, Duration.ofSeconds(60),
                 new PrintStream(output, true));
     }
-
 }

@@ -228,5 +228,4 @@ class ReleaseScoresIT {
         });
         return seen.get();
     }
-
 }

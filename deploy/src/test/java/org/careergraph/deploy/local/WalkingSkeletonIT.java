@@ -277,5 +277,4 @@ class WalkingSkeletonIT {
     private static String sixDigits() {
         return String.valueOf(ThreadLocalRandom.current().nextInt(100000, 1000000));
     }
-
 }

@@ -133,5 +133,4 @@ class WatchdogTest {
             return !Files.exists(Path.of("/proc")); // no /proc (macOS): alive as the JDK says
         }
     }
-
 }

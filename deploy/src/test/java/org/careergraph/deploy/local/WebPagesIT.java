@@ -507,5 +507,4 @@ class WebPagesIT {
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
-
 }
