@@ -204,10 +204,10 @@ public final class LocalLauncher implements AutoCloseable {
                     String name = service.shortName();
                     switch (status.state()) {
                         case READY -> { }
-                        case EXITED_BEFORE_READY -> throw new IllegalStateException("The " + name + " service exited "
-                                + "with code " + status.lastExitCode() + " before it was ready; its output is above, "
-                                + "prefixed [" + name + "].");
-                        case GAVE_UP -> throw new IllegalStateException("The " + name + " service exited "
+                        case EXITED_BEFORE_READY -> throw new ServiceExitedException(service, "The " + name
+                                + " service exited with code " + status.lastExitCode() + " before it was ready; its "
+                                + "output is above, prefixed [" + name + "].");
+                        case GAVE_UP -> throw new ServiceExitedException(service, "The " + name + " service exited "
                                 + status.exitsInARow() + " times in a row (last code " + status.lastExitCode()
                                 + "); its output is above, prefixed [" + name + "].");
                         default -> notReady.put(service, status.notReadyBecause() == null ? status.state().name()

@@ -44,6 +44,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.awaitility.core.ConditionTimeoutException;
 import org.careergraph.deploy.local.Service;
+import org.careergraph.deploy.local.ServicesLog;
 import org.careergraph.deploy.local.SustainedLoadSystem;
 import org.careergraph.testsupport.TestInfrastructure;
 
@@ -78,7 +79,7 @@ final class SustainedLoad {
     private HttpClient http;
     private HttpServer receiver;
     private SustainedLoadSystem system;
-    private PrintStream servicesLog;
+    private ServicesLog servicesLog;
     private String base;
 
     SustainedLoad(LoadSettings settings, PrintStream out) {
@@ -91,8 +92,8 @@ final class SustainedLoad {
         String run = UUID.randomUUID().toString().substring(0, 8);
         Path home = Path.of("target", "sustained-load", run).toAbsolutePath();
         Files.createDirectories(home);
-        Path log = home.resolve("services.log");
-        servicesLog = new PrintStream(Files.newOutputStream(log), true, UTF_8);
+        servicesLog = ServicesLog.in(home);
+        Path log = servicesLog.file();
         LoadReport report = new LoadReport();
         report.settings = settings;
         report.started = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").format(Instant.now()
@@ -204,7 +205,7 @@ final class SustainedLoad {
         report.errors = traffic.errors();
         report.inFlightMax = traffic.inFlightMax();
         report.webhooksReceived = webhooks.get();
-        servicesLog.flush();
+        servicesLog.out().flush();
         scanLog(report, log, logFrom, Files.size(log));
     }
 

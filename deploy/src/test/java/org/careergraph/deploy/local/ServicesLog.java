@@ -10,13 +10,13 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The services' output in a file, for a benchmark that keeps the console for its figures. When the system fails to
+ * The services' output in a file, for a test that keeps the console for its own lines. When the system fails to
  * start, the launcher's message says the failing service's output is "above"; its last lines are printed there, so
  * that a build log (CI keeps no target folder) shows why.
  */
-final class ServicesLog implements AutoCloseable {
+public final class ServicesLog implements AutoCloseable {
 
-    private static final int TAIL_LINES = 200;
+    private static final int TAIL_LINES = 150;
 
     private final Path file;
     private final PrintStream out;
@@ -27,28 +27,40 @@ final class ServicesLog implements AutoCloseable {
     }
 
     /** {@code services.log} in the folder. */
-    static ServicesLog in(Path folder) throws IOException {
+    public static ServicesLog in(Path folder) throws IOException {
         return new ServicesLog(folder.resolve("services.log"));
     }
 
-    Path file() {
+    public Path file() {
         return file;
     }
 
-    PrintStream out() {
+    public PrintStream out() {
         return out;
     }
 
-    /** Starts the launcher (writing to this log); on a failure, the log's last lines go to the console. */
+    /** Starts the launcher, which writes to this log (see the static form). */
     LocalLauncher start(LocalLauncher launcher, LocalLauncher.Infrastructure infrastructure) {
+        return start(launcher, infrastructure, file);
+    }
+
+    /**
+     * Starts the launcher, whose services write to {@code file}. When a service exits before it is ready, its own last
+     * lines (the other services' stopping comes after them in the file) go to the console; on any other failure, the
+     * file's last lines.
+     */
+    static LocalLauncher start(LocalLauncher launcher, LocalLauncher.Infrastructure infrastructure, Path file) {
         try {
             return launcher.start(infrastructure);
         } catch (RuntimeException e) {
-            out.flush();
+            String prefix = e instanceof ServiceExitedException exited ? "[" + exited.service().shortName() + "]" : "";
             try {
-                List<String> lines = Files.readAllLines(file, UTF_8);
-                System.out.printf("The system did not start; the last %d lines of %s:%n", TAIL_LINES, file);
-                lines.subList(Math.max(0, lines.size() - TAIL_LINES), lines.size()).forEach(System.out::println);
+                List<String> lines = Files.readAllLines(file, UTF_8).stream()
+                        .filter(line -> line.startsWith(prefix)).toList();
+                List<String> tail = lines.subList(Math.max(0, lines.size() - TAIL_LINES), lines.size());
+                System.out.printf("The system did not start; the last %d lines%s of %s:%n", tail.size(),
+                        prefix.isEmpty() ? "" : " prefixed " + prefix, file);
+                tail.forEach(System.out::println);
             } catch (IOException | UncheckedIOException unreadable) {
                 e.addSuppressed(unreadable);
             }

@@ -291,7 +291,7 @@ class StartupBenchIT {
             double ready;
             long stopping;
             try {
-                launcher.start(infrastructure);
+                ServicesLog.start(launcher, infrastructure, log);
                 ready = (System.nanoTime() - launched) / 1e9;
                 int readiness = http.send(HttpRequest.newBuilder(URI.create(launcher.url() + Gateway.READINESS))
                         .build(), BodyHandlers.discarding()).statusCode();

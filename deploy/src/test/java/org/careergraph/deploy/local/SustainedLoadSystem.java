@@ -1,7 +1,5 @@
 package org.careergraph.deploy.local;
 
-import java.io.IOException;
-import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,10 +31,9 @@ public final class SustainedLoadSystem implements AutoCloseable {
      *
      * @param gatewayPort the gateway's port; 0 for any free one
      * @param home        the services' working folder (JWT secret, admin token)
-     * @param out         where the services' output goes
+     * @param log         where the services' output goes
      */
-    public static SustainedLoadSystem start(Path projectRoot, Path home, int gatewayPort, PrintStream out)
-            throws IOException {
+    public static SustainedLoadSystem start(Path projectRoot, Path home, int gatewayPort, ServicesLog log) {
         // Own databases on the (possibly shared) test server, so that every run starts from nothing.
         String run = UUID.randomUUID().toString().substring(0, 8);
         LocalLauncher.Infrastructure infrastructure = new LocalLauncher.Infrastructure(
@@ -48,8 +45,9 @@ public final class SustainedLoadSystem implements AutoCloseable {
             ports.put(service, FreePorts.pick());
         }
         LocalLauncher launcher = new LocalLauncher(new LocalLauncher.Config(projectRoot, home,
-                gatewayPort == 0 ? FreePorts.pick() : gatewayPort, ports, true, true, Duration.ofMinutes(6), out));
-        return new SustainedLoadSystem(launcher.start(infrastructure));
+                gatewayPort == 0 ? FreePorts.pick() : gatewayPort, ports, true, true, Duration.ofMinutes(6),
+                log.out()));
+        return new SustainedLoadSystem(log.start(launcher, infrastructure));
     }
 
     /** The gateway's address: the one URL of the system. */
@@ -70,5 +68,4 @@ public final class SustainedLoadSystem implements AutoCloseable {
     public void close() {
         launcher.close();
     }
-
 }
