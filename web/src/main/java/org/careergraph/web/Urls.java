@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.StringJoiner;
 
-/** Query strings and path segments, for the pages' own links and for the service clients' calls alike. */
+/** Query strings, form bodies and path segments, for the pages' own links and for the service clients' calls alike. */
 public final class Urls {
 
     private Urls() {
