@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import org.careergraph.embedded.FreePorts;
 import org.junit.jupiter.api.Test;
@@ -50,6 +51,27 @@ class LocalLauncherTest {
         Ports.requireFree(gatewayPort, "the gateway", "CAREERGRAPH_PORT");
     }
 
+    @Test
+    void aFailedStartShowsTheFailingServicesOwnLastLines() throws IOException {
+        builtWithoutClasses(Service.values());
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        try (ServicesLog log = ServicesLog.in(Files.createDirectories(root.resolve("logs")))) {
+            LocalLauncher launcher = new LocalLauncher(config(FreePorts.pick(), log.out()));
+
+            ServiceExitedException e = assertThrows(ServiceExitedException.class, () -> ServicesLog.start(launcher,
+                    new LocalLauncher.Infrastructure("localhost:9", db -> "jdbc:mysql://localhost:9/" + db, "root", "",
+                            9), log.file(), new PrintStream(console, true)));
+
+            String prefix = "[" + e.service().shortName() + "]";
+            List<String> printed = console.toString().lines().toList();
+            assertTrue(printed.getFirst().startsWith("The system did not start; the last "), printed.getFirst());
+            assertTrue(printed.getFirst().contains(" prefixed " + prefix + " of " + log.file()), printed.getFirst());
+            assertTrue(printed.stream().anyMatch(line -> line.startsWith(prefix + " Error: Could not find or load "
+                    + "main class org.careergraph.")), "its own output: " + printed);
+            assertTrue(printed.stream().skip(1).allMatch(line -> line.startsWith(prefix)), "no other's: " + printed);
+        }
+    }
+
     private void builtWithoutClasses(Service... services) throws IOException {
         for (Service service : services) {
             Path target = root.resolve(service.module()).resolve("target");
@@ -59,11 +81,15 @@ class LocalLauncherTest {
     }
 
     private LocalLauncher.Config config(int gatewayPort) {
+        return config(gatewayPort, new PrintStream(output, true));
+    }
+
+    private LocalLauncher.Config config(int gatewayPort, PrintStream out) {
         Map<Service, Integer> ports = new EnumMap<>(Service.class);
         for (Service service : Service.values()) {
             ports.put(service, FreePorts.pick());
         }
-        return new LocalLauncher.Config(root, root.resolve("home"), gatewayPort, ports, false, false, Duration.ofSeconds(60),
-                new PrintStream(output, true));
+        return new LocalLauncher.Config(root, root.resolve("home"), gatewayPort, ports, false, false,
+                Duration.ofSeconds(60), out);
     }
 }

@@ -50,6 +50,11 @@ public final class ServicesLog implements AutoCloseable {
      * file's last lines.
      */
     static LocalLauncher start(LocalLauncher launcher, LocalLauncher.Infrastructure infrastructure, Path file) {
+        return start(launcher, infrastructure, file, System.out);
+    }
+
+    static LocalLauncher start(LocalLauncher launcher, LocalLauncher.Infrastructure infrastructure, Path file,
+                               PrintStream console) {
         try {
             return launcher.start(infrastructure);
         } catch (RuntimeException e) {
@@ -58,9 +63,9 @@ public final class ServicesLog implements AutoCloseable {
                 List<String> lines = Files.readAllLines(file, UTF_8).stream()
                         .filter(line -> line.startsWith(prefix)).toList();
                 List<String> tail = lines.subList(Math.max(0, lines.size() - TAIL_LINES), lines.size());
-                System.out.printf("The system did not start; the last %d lines%s of %s:%n", tail.size(),
+                console.printf("The system did not start; the last %d lines%s of %s:%n", tail.size(),
                         prefix.isEmpty() ? "" : " prefixed " + prefix, file);
-                tail.forEach(System.out::println);
+                tail.forEach(console::println);
             } catch (IOException | UncheckedIOException unreadable) {
                 e.addSuppressed(unreadable);
             }
