@@ -22,6 +22,7 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
 import org.careergraph.immigration.rules.QueryParameters;
+import org.careergraph.platform.database.Deadlocks;
 import org.careergraph.security.Roles;
 import org.careergraph.platform.web.ProblemException;
 
@@ -38,7 +39,8 @@ class PolicyUpdateController {
 
     @Post
     HttpResponse<PolicyUpdateView> record(@Body @Valid PolicyUpdateRequest request, Authentication admin) {
-        PolicyUpdateView recorded = service.record(request, admin.getName());
+        // Writers of the two countries' rules can meet on each other's rows: one the database rolls back runs again.
+        PolicyUpdateView recorded = Deadlocks.retried(() -> service.record(request, admin.getName()));
         return HttpResponse.created(recorded, URI.create("/api/immigration/policy-updates/" + recorded.id()));
     }
 
@@ -70,7 +72,8 @@ class PolicyUpdateController {
     @Post("/{id}/withdrawal")
     PolicyUpdateView withdraw(@PathVariable String id, @Body @Valid @Nullable Withdrawal withdrawal,
                               Authentication admin) {
-        return service.withdraw(id, withdrawal == null ? null : withdrawal.reason(), admin.getName());
+        return Deadlocks.retried(() -> service.withdraw(id, withdrawal == null ? null : withdrawal.reason(),
+                admin.getName()));
     }
 
     @Serdeable
