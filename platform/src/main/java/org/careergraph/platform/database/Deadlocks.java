@@ -8,8 +8,8 @@ import java.util.function.Supplier;
 /**
  * MySQL ends one of two transactions that wait on each other's locks and rolls it back whole ("try restarting
  * transaction"). Under load, writes that meet on the same rows (notification's subscriptions and delivery queue;
- * immigration's initial rule set beside the consumer) meet such deadlocks now and then: the victim's work is simply
- * done again, three attempts in all.
+ * immigration's initial rule set beside the consumer, an admin's policy update or withdrawal) meet such deadlocks now
+ * and then: the victim's work is simply done again, three attempts in all.
  */
 public final class Deadlocks {
 
